@@ -1,0 +1,198 @@
+"""Shared pieces for the source readers: the reader contract and checked parsing helpers.
+
+Every helper raises `SourceError` naming the file, the 1-based line of the file and the
+column, so a bad cell stops the build with a message a maintainer can act on.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import SourceError
+
+
+@dataclass(frozen=True)
+class ColumnDoc:
+    """Documentation of one processed column: dtype (pandas), unit and meaning."""
+
+    dtype: str
+    unit: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where a source comes from; copied into data/manifest.json."""
+
+    key: str
+    publisher: str
+    title: str
+    url: str
+    licence: str
+    vintage: str
+    folder: str
+    caveats: tuple[str, ...] = ()
+
+
+@dataclass
+class ReadResult:
+    """What a reader returns: processed tables, the input files it read, rows read, a log."""
+
+    tables: dict[str, pd.DataFrame]
+    inputs: list[Path]
+    rows_read: int
+    log: list[str] = field(default_factory=list)
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def require_file(path: Path) -> Path:
+    """Return `path` if it is a non-empty file, else raise SourceError."""
+    if not path.is_file():
+        raise SourceError(path, "file not found")
+    if path.stat().st_size == 0:
+        raise SourceError(path, "file is empty")
+    return path
+
+
+def read_text(path: Path, encoding: str = "utf-8") -> str:
+    """Read a whole text file, turning undecodable bytes into a SourceError with its line."""
+    raw = require_file(path).read_bytes()
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise SourceError(path, f"not valid {encoding} text (byte {err.start})", line=line) from None
+
+
+def read_csv_text(
+    path: Path,
+    text: str,
+    *,
+    required: list[str],
+    sep: str = ",",
+    header_line: int = 1,
+) -> pd.DataFrame:
+    """Parse CSV text into an all-string frame with a `_line` column (1-based file line).
+
+    `header_line` is the file line holding the header. Raises SourceError when a required
+    column is missing or a row has the wrong number of fields (a truncated file).
+    """
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+    except csv.Error as err:
+        raise SourceError(path, f"not a readable CSV file ({err})") from None
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise SourceError(path, "no header row", line=header_line)
+    header = [cell.strip() for cell in rows[0]]
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise SourceError(
+            path, f"missing column(s) {', '.join(missing)}; found {header[:12]}", line=header_line
+        )
+    body = rows[1:]
+    for offset, row in enumerate(body, start=1):
+        if len(row) != len(header) and any(cell.strip() for cell in row):
+            raise SourceError(
+                path,
+                f"expected {len(header)} fields, found {len(row)} (truncated or malformed row)",
+                line=header_line + offset,
+            )
+    frame = pd.DataFrame(
+        [row for row in body if len(row) == len(header)], columns=header, dtype=object
+    )
+    frame["_line"] = [
+        header_line + offset for offset, row in enumerate(body, start=1) if len(row) == len(header)
+    ]
+    return frame
+
+
+def to_number(
+    frame: pd.DataFrame,
+    column: str,
+    path: Path,
+    *,
+    missing: tuple[str, ...] = ("",),
+    low: float | None = None,
+    high: float | None = None,
+) -> pd.Series:
+    """Parse a string column as float64; `missing` markers become NaN.
+
+    Anything else that is not a number, or a number outside [low, high], raises SourceError
+    naming the first bad line. Thousands separators are accepted.
+    """
+    text = frame[column].astype("string").str.strip()
+    is_missing = text.isna() | text.isin(list(missing))
+    values = pd.to_numeric(text.where(~is_missing).str.replace(",", "", regex=False), errors="coerce")
+    bad = values.isna() & ~is_missing
+    if bad.any():
+        first = bad.idxmax()
+        raise SourceError(
+            path,
+            f"{frame.at[first, column]!r} is not a number",
+            line=int(frame.at[first, "_line"]),
+            column=column,
+        )
+    out_of_range = pd.Series(False, index=frame.index)
+    if low is not None:
+        out_of_range |= values < low
+    if high is not None:
+        out_of_range |= values > high
+    if out_of_range.any():
+        first = out_of_range.idxmax()
+        raise SourceError(
+            path,
+            f"{values[first]:g} is outside the plausible range [{low}, {high}]",
+            line=int(frame.at[first, "_line"]),
+            column=column,
+        )
+    return values.astype("float64")
+
+
+def check_pattern(frame: pd.DataFrame, column: str, pattern: str, path: Path, what: str) -> None:
+    """Raise SourceError at the first value of `column` that does not fully match `pattern`."""
+    ok = frame[column].astype("string").str.fullmatch(pattern).fillna(False)
+    if not ok.all():
+        first = (~ok).idxmax()
+        raise SourceError(
+            path,
+            f"{frame.at[first, column]!r} is not {what}",
+            line=int(frame.at[first, "_line"]),
+            column=column,
+        )
+
+
+def conform(frame: pd.DataFrame, columns: dict[str, ColumnDoc]) -> pd.DataFrame:
+    """Select and cast `frame` to the documented columns, in the documented order."""
+    out = pd.DataFrame(index=frame.index)
+    for name, doc in columns.items():
+        out[name] = frame[name].astype(doc.dtype)
+    return out.reset_index(drop=True)
+
+
+__all__ = [
+    "ColumnDoc",
+    "ReadResult",
+    "SourceError",
+    "SourceInfo",
+    "check_pattern",
+    "conform",
+    "read_csv_text",
+    "read_text",
+    "require_file",
+    "sha256_of",
+    "to_number",
+]
