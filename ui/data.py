@@ -1,0 +1,35 @@
+"""Cached access to the processed tables for the pages (st.cache_data at the page boundary).
+
+Cached frames are shared between reruns: callers must treat them as read-only (the analysis
+functions never mutate their inputs). A missing or damaged table stops the page with a clear
+message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analysis import load
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def table(name: str) -> pd.DataFrame:
+    """A processed table by name (see analysis.load.TABLES)."""
+    return load.load_table(name)
+
+
+@st.cache_data(max_entries=1, show_spinner=False)
+def manifest() -> dict[str, object]:
+    """The build manifest (sources, vintages, licences, row counts)."""
+    return load.load_manifest()
+
+
+def require(name: str) -> pd.DataFrame:
+    """`table(name)`, or an error box and st.stop() when the data is not there."""
+    try:
+        return table(name)
+    except load.DataUnavailable as err:
+        st.error(f"The data behind this page is not available: {err}", icon=":material/error:")
+        st.stop()
+        raise  # unreachable: st.stop() ends the script run

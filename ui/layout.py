@@ -1,0 +1,58 @@
+"""Small pieces every page uses: titles, source captions, CSV downloads, friendly errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pandas as pd
+import streamlit as st
+
+from analysis.export import to_safe_csv
+
+OEWS = "BLS OEWS, May 2025"
+RPP = "BEA Regional Price Parities, 2024 (released Feb 2026)"
+HUD = "HUD Fair Market Rents, FY2026"
+AIJOBS = "aijobs.net salary index (CC0), snapshot 2025-01-19"
+SO_SURVEY = "Stack Overflow Developer Survey 2024 subset & 2025 extract (ODbL)"
+
+
+def source_caption(source: str, *, n: int | None = None, note: str = "") -> None:
+    """Caption under a chart: source and vintage, sample size, and any method note."""
+    parts = [f"Source: {source}"]
+    if n is not None:
+        parts.append(f"n = {n:,}")
+    if note:
+        parts.append(note)
+    st.caption(" · ".join(parts))
+
+
+def download(frame: pd.DataFrame, filename: str, *, key: str, label: str = "Download CSV") -> None:
+    """A CSV download button for `frame`, with spreadsheet formulas escaped."""
+    st.download_button(
+        label, to_safe_csv(frame), file_name=filename, mime="text/csv", key=key,
+        icon=":material/download:",
+    )
+
+
+def empty_state(message: str) -> None:
+    """Say plainly why there is nothing to draw, instead of an empty chart."""
+    st.info(message, icon=":material/info:")
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Turn an analysis ValueError (bad input, empty selection) into a warning on the page."""
+    try:
+        yield
+    except ValueError as err:
+        st.warning(str(err), icon=":material/warning:")
+        st.stop()
+
+
+def money(value: float | None, *, topcoded: bool = False) -> str:
+    """'$185,080'; top-coded wages as '≥ $239,200'; missing as '—'."""
+    if value is None or pd.isna(value):
+        return "—"
+    text = f"${value:,.0f}"
+    return f"≥ {text}" if topcoded else text
