@@ -28,10 +28,19 @@ def source_caption(source: str, *, n: int | None = None, note: str = "") -> None
 
 
 def download(frame: pd.DataFrame, filename: str, *, key: str, label: str = "Download CSV") -> None:
-    """A CSV download button for `frame`, with spreadsheet formulas escaped."""
+    """A CSV download button for `frame`, with spreadsheet formulas escaped.
+
+    The CSV is made only when the button is clicked (a callable `data`), so large tables cost
+    nothing on a normal page run; the click does not rerun the page.
+    """
     st.download_button(
-        label, to_safe_csv(frame), file_name=filename, mime="text/csv", key=key,
+        label,
+        lambda: to_safe_csv(frame),
+        file_name=filename,
+        mime="text/csv",
+        key=key,
         icon=":material/download:",
+        on_click="ignore",
     )
 
 
