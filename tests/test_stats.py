@@ -80,7 +80,9 @@ def test_percentile_of_skips_topcoded_points():
 def test_wage_at_percentile_inverts_percentile_of():
     ladder = {10: 50_000, 25: 70_000, 50: 100_000, 75: 140_000, 90: 200_000}
     for pct in (12, 33, 50, 61, 88):
-        assert stats.percentile_of(stats.wage_at_percentile(pct, ladder), ladder) == pytest.approx(pct)
+        assert stats.percentile_of(stats.wage_at_percentile(pct, ladder), ladder) == pytest.approx(
+            pct
+        )
     with pytest.raises(ValueError):
         stats.wage_at_percentile(95, ladder)
 

@@ -82,7 +82,11 @@ def choices(
             known = [by_text[p] for p in parts if p in by_text]
             unknown = [p for p in parts if p not in by_text]
             if unknown:
-                _warn(param, "~".join(unknown), "the rest of the selection" if known else "the default")
+                _warn(
+                    param,
+                    "~".join(unknown),
+                    "the rest of the selection" if known else "the default",
+                )
             value = known if known else list(default)
         if max_selections:
             value = value[:max_selections]
@@ -90,7 +94,11 @@ def choices(
     else:
         st.session_state[key] = [v for v in st.session_state[key] if v in by_text.values()]
     value = st.multiselect(
-        label, list(options), key=key, format_func=format_func, max_selections=max_selections,
+        label,
+        list(options),
+        key=key,
+        format_func=format_func,
+        max_selections=max_selections,
         **kwargs,
     )
     st.query_params[param] = "~".join(str(v) for v in value)

@@ -75,7 +75,9 @@ def read_text(path: Path, encoding: str = "utf-8") -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise SourceError(path, f"not valid {encoding} text (byte {err.start})", line=line) from None
+        raise SourceError(
+            path, f"not valid {encoding} text (byte {err.start})", line=line
+        ) from None
 
 
 def read_csv_text(
@@ -136,7 +138,9 @@ def to_number(
     """
     text = frame[column].astype("string").str.strip()
     is_missing = text.isna() | text.isin(list(missing))
-    values = pd.to_numeric(text.where(~is_missing).str.replace(",", "", regex=False), errors="coerce")
+    values = pd.to_numeric(
+        text.where(~is_missing).str.replace(",", "", regex=False), errors="coerce"
+    )
     bad = values.isna() & ~is_missing
     if bad.any():
         first = bad.idxmax()
