@@ -97,7 +97,11 @@ def test_at_target_matches_published_points_and_refuses_topcoded_tail():
     assert math.isnan(at85["41940"]) and 130_000 < at85["28140"] < 160_000
 
 
-GOOD = b"role,metro,min,mid,max\nData scientist,San Jose,150000,180000,210000\n15-2051,28140,90000,100000,120000\n"
+GOOD = (
+    b"role,metro,min,mid,max\n"
+    b"Data scientist,San Jose,150000,180000,210000\n"
+    b"15-2051,28140,90000,100000,120000\n"
+)
 
 
 def test_parse_upload_accepts_names_codes_and_titles():
