@@ -383,6 +383,7 @@ def _atomic_target(dest: Path) -> Iterator[BinaryIO]:
     try:
         with handle:
             yield handle
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; cached data is meant to be shared
         os.replace(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -573,9 +574,17 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def _copy_out(
-    source: BinaryIO, dest: Path, *, gunzip: bool = False, on_raw: Callable[[bytes], None] | None
+    source: BinaryIO,
+    dest: Path,
+    *,
+    gunzip: bool = False,
+    on_raw: Callable[[bytes], None] | None = None,
+    check: Callable[[str, int], None] | None = None,
 ) -> tuple[str, int]:
-    """Stream `source` (gunzipped if asked) to `dest` atomically; returns (sha256, bytes)."""
+    """Stream `source` (gunzipped if asked) to `dest` atomically; returns (sha256, bytes).
+
+    `check(sha256, bytes)` runs before the rename; if it raises, `dest` is left untouched.
+    """
     digest = hashlib.sha256()
     size = 0
     raw: BinaryIO | _Tap = source if on_raw is None else _Tap(source, on_raw)
@@ -585,6 +594,8 @@ def _copy_out(
             out.write(chunk)
             digest.update(chunk)
             size += len(chunk)
+        if check is not None:
+            check(digest.hexdigest(), size)
     return digest.hexdigest(), size
 
 
@@ -661,19 +672,24 @@ def extract_member(
                 size = dest.stat().st_size
                 return FetchResult(dest, reused, size, archive.url, True, info.filename)
         stored = hashlib.sha256()
+
+        def check(digest: str, size: int) -> None:
+            problems = []
+            if member_sha256 and stored.hexdigest() != member_sha256.lower():
+                problems.append(
+                    f"{info.filename} sha256 {stored.hexdigest()}, expected {member_sha256}"
+                )
+            if expected_sha256 and digest != expected_sha256.lower():
+                problems.append(f"{dest.name} sha256 {digest}, expected {expected_sha256}")
+            if expected_bytes is not None and size != expected_bytes:
+                problems.append(f"{dest.name} has {size} bytes, expected {expected_bytes}")
+            if problems:
+                raise ChecksumError(archive.url, "; ".join(problems) + f"; {dest} was not written")
+
         with zf.open(info) as source:
-            digest, size = _copy_out(source, dest, gunzip=item.extract.gunzip, on_raw=stored.update)
-    problems = []
-    if member_sha256 and stored.hexdigest() != member_sha256.lower():
-        problems.append(f"{info.filename} sha256 {stored.hexdigest()}, expected {member_sha256}")
-    if expected_sha256 and digest != expected_sha256.lower():
-        problems.append(f"{dest.name} sha256 {digest}, expected {expected_sha256}")
-    if expected_bytes is not None and size != expected_bytes:
-        problems.append(f"{dest.name} has {size} bytes, expected {expected_bytes}")
-    if problems:
-        dest.unlink(missing_ok=True)
-        _sidecar(dest).unlink(missing_ok=True)
-        raise ChecksumError(archive.url, "; ".join(problems) + "; the file was removed")
+            digest, size = _copy_out(
+                source, dest, gunzip=item.extract.gunzip, on_raw=stored.update, check=check
+            )
     _write_sidecar(
         dest,
         {
@@ -697,7 +713,9 @@ def _wheel_from_pypi_json(path: Path, url: str, bases: Mapping[str, str]) -> tup
         doc = json.loads(path.read_text(encoding="utf-8"))
         files = doc["urls"]
     except (ValueError, KeyError, TypeError) as err:
-        raise DownloadError(url, f"not a PyPI release JSON document ({err})") from None
+        path.unlink(missing_ok=True)
+        _sidecar(path).unlink(missing_ok=True)
+        raise DownloadError(url, f"not a PyPI release JSON document ({err}); removed") from None
     wheels = [
         entry
         for entry in files

