@@ -1,0 +1,228 @@
+"""Which industries pay most: BLS OEWS national by-industry wages for one occupation.
+
+Two views of the same `wages` table (national rows only):
+
+- `industry_detail`: every published NAICS industry at one depth (sector = 2 digits, 3, 4,
+  5 or 6 digits, the table's `naics_level`), with employment, annual percentiles, their notes
+  and the BLS relative standard errors.
+- `industry_groups`: the taxonomy's plain-language groups ("Finance and insurance", ...),
+  each combining its member industries at ONE depth (4-digit by default).
+
+How codes combine (and why it never double counts):
+
+- OEWS publishes nested rows: a sector, its 3-digit subsectors, their 4-digit industry groups
+  and so on. Mixing a parent with its child would count the same jobs twice, so a group takes
+  only the rows of a single `naics_level`. Rows at the same level never nest.
+- OEWS also publishes *ownership splits* ("Hospitals, State Government Owned" 622002,
+  "Educational Services, Privately Owned" 611005, "State Government, including Schools and
+  Hospitals" 999201). They overlap the NAICS rows of the same level (622002 overlaps 622100),
+  so they are left out of both views.
+- Depth 4 is the default for groups because the taxonomy's rules reach 4 digits (software
+  publishers 5132, computer systems design 5415, motor vehicles 3361, aerospace 3364); at 3
+  digits computer systems design would vanish into "Professional services" (541). Deeper
+  levels are sparse: BLS publishes few 5- and 6-digit rows.
+- A 3-digit industry that has no published 4-digit row is missing from a depth-4 group; the
+  group's employment is therefore a lower bound of the group's true employment.
+
+A group's pay is the **employment-weighted average of its member industries' medians**, not
+a true median (BLS publishes no pooled distribution). Members whose median is top-coded
+(at or above $239,200), not released, or whose employment is not released cannot be
+weighted: they are left out of the average and counted in `n_excluded`; a top-coded member
+also shows in `any_topcoded` so the page can say the range reaches "≥ $239,200".
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from analysis import taxonomy
+
+DEFAULT_OCCUPATION = "15-2051"
+GROUP_DEPTH = 4
+DEPTHS: dict[int, str] = {
+    2: "Sectors (2-digit NAICS)",
+    3: "Subsectors (3-digit)",
+    4: "Industry groups (4-digit)",
+    5: "Industries (5-digit)",
+    6: "National industries (6-digit)",
+}
+TOP_CODE = 239_200.0
+"""OEWS May 2025 annual top-code: published wages at or above this are shown as '≥ $239,200'."""
+WEIGHTED_LABEL = "employment-weighted average of industry medians"
+
+PERCENTILE_COLUMNS = ("a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90")
+# Ownership-only totals and splits; they overlap the NAICS rows of their level.
+_OWNERSHIP_CODES = frozenset({"000001", "999001", "999101", "999201", "999301"})
+_OWNED = re.compile(r"\bOwned\b", re.IGNORECASE)
+
+DETAIL_COLUMNS = (
+    "industry_code",
+    "industry_name",
+    "naics_level",
+    "industry_group",
+    "tot_emp",
+    "emp_prse",
+    "a_mean",
+    "mean_prse",
+    *PERCENTILE_COLUMNS,
+    *(f"{c}_note" for c in PERCENTILE_COLUMNS),
+    "tot_emp_note",
+)
+GROUP_COLUMNS = (
+    "industry_group",
+    "weighted_median",
+    "tot_emp",
+    "emp_share",
+    "emp_prse_approx",
+    "n_codes",
+    "n_used",
+    "n_excluded",
+    "n_topcoded",
+    "min_median",
+    "max_median",
+    "any_topcoded",
+    "members",
+)
+
+
+def is_ownership_row(code: str, name: str) -> bool:
+    """True for OEWS ownership totals/splits (e.g. '622002', '999201'), which overlap NAICS rows."""
+    return code in _OWNERSHIP_CODES or bool(_OWNED.search(str(name)))
+
+
+def occupations(wages: pd.DataFrame) -> pd.DataFrame:
+    """Occupations with national by-industry rows: columns occ_code, occ_title, sorted by code."""
+    national = wages[(wages["area_type"] == "national") & (wages["naics_level"] >= 2)]
+    out = national[["occ_code", "occ_title"]].drop_duplicates("occ_code")
+    return out.sort_values("occ_code", ignore_index=True)
+
+
+def national_total(wages: pd.DataFrame, occ_code: str = DEFAULT_OCCUPATION) -> pd.Series:
+    """The national cross-industry row ('000000') of `occ_code` (employment, percentiles)."""
+    rows = wages[
+        (wages["area_type"] == "national")
+        & (wages["industry_code"] == "000000")
+        & (wages["occ_code"] == occ_code)
+    ]
+    if rows.empty:
+        raise ValueError(f"No national estimate for occupation {occ_code!r}; pick another one.")
+    return rows.iloc[0]
+
+
+def _national_industry_rows(wages: pd.DataFrame, occ_code: str, depth: int) -> pd.DataFrame:
+    if depth not in DEPTHS:
+        raise ValueError(f"NAICS depth must be one of {', '.join(map(str, DEPTHS))}, not {depth}.")
+    rows = wages[
+        (wages["area_type"] == "national")
+        & (wages["occ_code"] == occ_code)
+        & (wages["naics_level"] == depth)
+    ]
+    if rows.empty:
+        raise ValueError(
+            f"BLS publishes no national industry rows for occupation {occ_code!r} at this depth."
+        )
+    keep = [
+        not is_ownership_row(c, n)
+        for c, n in zip(rows["industry_code"], rows["industry_name"], strict=True)
+    ]
+    return rows.loc[keep]
+
+
+def industry_detail(
+    wages: pd.DataFrame, *, occ_code: str = DEFAULT_OCCUPATION, depth: int = GROUP_DEPTH
+) -> pd.DataFrame:
+    """Published national industries of one NAICS depth for one occupation.
+
+    Input: the `wages` table. Output: one row per industry (ownership splits left out), columns
+    `DETAIL_COLUMNS`: employment (jobs), `emp_prse` / `mean_prse` (BLS relative standard errors,
+    percent), annual mean and percentiles in USD (NaN when top-coded or not released; the
+    reason is in the `*_note` column), and the taxonomy `industry_group` (NA outside every
+    group). Sorted by median, highest first; top-coded medians first, unpublished last.
+    """
+    rows = _national_industry_rows(wages, occ_code, depth)
+    out = rows.assign(industry_group=taxonomy.industry_groups(rows["industry_code"]))
+    out = out.loc[:, list(DETAIL_COLUMNS)].copy()
+    order = np.where(
+        out["a_median_note"].eq("top-coded").fillna(False), np.inf, out["a_median"].fillna(-1.0)
+    )
+    out = out.assign(_order=order).sort_values(
+        ["_order", "tot_emp", "industry_code"], ascending=[False, False, True]
+    )
+    return out.drop(columns="_order").reset_index(drop=True)
+
+
+def _combine(members: pd.DataFrame, total_emp: float) -> dict[str, object]:
+    """Summary of one group's member rows (all of one depth): see `industry_groups`."""
+    median = members["a_median"]
+    emp = members["tot_emp"]
+    usable = median.notna() & emp.notna() & (emp > 0)
+    topcoded = members["a_median_note"].eq("top-coded").fillna(False)
+    weights = emp[usable]
+    weighted = float((median[usable] * weights).sum() / weights.sum()) if usable.any() else np.nan
+    known_emp = emp.dropna()
+    prse = members["emp_prse"]
+    both = emp.notna() & prse.notna()
+    # Approximate RSE of the summed employment, treating member estimates as independent.
+    approx = (
+        float(np.sqrt(((emp[both] * prse[both] / 100) ** 2).sum()) / emp[both].sum() * 100)
+        if both.any() and emp[both].sum() > 0
+        else np.nan
+    )
+    return {
+        "weighted_median": weighted,
+        "tot_emp": float(known_emp.sum()) if len(known_emp) else np.nan,
+        "emp_share": float(known_emp.sum() / total_emp) if total_emp else np.nan,
+        "emp_prse_approx": approx,
+        "n_codes": len(members),
+        "n_used": int(usable.sum()),
+        "n_excluded": int((~usable).sum()),
+        "n_topcoded": int(topcoded.sum()),
+        "min_median": float(median.min()) if median.notna().any() else np.nan,
+        "max_median": float(median.max()) if median.notna().any() else np.nan,
+        "any_topcoded": bool(topcoded.any()),
+        "members": "; ".join(
+            f"{c} {n}"
+            for c, n in zip(members["industry_code"], members["industry_name"], strict=True)
+        ),
+    }
+
+
+def industry_groups(
+    wages: pd.DataFrame, *, occ_code: str = DEFAULT_OCCUPATION, depth: int = GROUP_DEPTH
+) -> pd.DataFrame:
+    """Pay by taxonomy industry group for one occupation, combining member rows of one depth.
+
+    Output: one row per group with at least one member, columns `GROUP_COLUMNS`:
+    `weighted_median` (USD/yr, the employment-weighted average of member medians — NOT a true
+    median), `tot_emp` (jobs in members with published employment; a lower bound),
+    `emp_share` (of the occupation's national cross-industry employment), `emp_prse_approx`
+    (percent, members treated as independent), `n_codes` members combined, `n_used` in the
+    average, `n_excluded` (median top-coded / not released, or employment not released),
+    `n_topcoded`, `min_median` / `max_median` (range of published member medians, USD),
+    `any_topcoded` and `members` ("code name; ..."). Sorted by weighted_median, highest first.
+    """
+    detail = industry_detail(wages, occ_code=occ_code, depth=depth)
+    total = float(national_total(wages, occ_code)["tot_emp"])
+    grouped = detail[detail["industry_group"].notna()]
+    if grouped.empty:
+        raise ValueError("No industry at this depth falls in any industry group; try depth 4.")
+    rows = [
+        {"industry_group": str(group), **_combine(members, total)}
+        for group, members in grouped.groupby("industry_group", sort=True)
+    ]
+    out = pd.DataFrame(rows, columns=list(GROUP_COLUMNS))
+    return out.sort_values(
+        ["weighted_median", "industry_group"], ascending=[False, True], na_position="last"
+    ).reset_index(drop=True)
+
+
+def wage_text(value: float, note: object) -> str:
+    """A wage cell for display: '$120,230', '≥ $239,200' when top-coded, else '—' (+ reason)."""
+    if isinstance(note, str) and note == "top-coded":
+        return f"≥ ${TOP_CODE:,.0f}"
+    if value is None or pd.isna(value):
+        return f"— ({note})" if isinstance(note, str) and note else "—"
+    return f"${value:,.0f}"
