@@ -1,0 +1,278 @@
+"""What is a salary in one metro worth in another, and how heavy is the rent?
+
+Two ways to carry a salary from metro A to metro B:
+
+1. Same purchasing power: S_B = S_A x RPP_B / RPP_A (BEA all-items Regional Price Parities,
+   US = 100). The salary that buys the same basket in B.
+2. Same market position: the percentile of S_A among A's OEWS wages for the occupation
+   (log-linear between the published 10th/25th/50th/75th/90th percentiles), mapped to the wage at
+   the same percentile in B. The salary that keeps your rank among peers in B.
+
+The two answers differ because local pay levels do not move one-for-one with local prices; the
+gap between them is the point of the Cost of living page.
+
+Inputs are the processed tables `wages`, `metros`, `price_parities` and `rents` (HUD FY2026
+Fair Market Rents, monthly USD). Functions never mutate their inputs; money is USD per year
+unless a column says monthly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis import hubs, stats
+
+MAX_SALARY = 5_000_000.0
+"""Salaries above this are treated as typing mistakes."""
+COMPONENTS = {
+    "goods": "Goods",
+    "housing": "Housing (rents)",
+    "utilities": "Utilities",
+    "other_services": "Other services",
+}
+"""BEA RPP component columns -> display names."""
+
+
+@dataclass(frozen=True)
+class Equivalence:
+    """A salary carried from metro A to metro B, both ways (USD/yr).
+
+    same_power: S_A x RPP_B / RPP_A.
+    percentile: S_A's percentile in A (-inf below A's lowest published point, +inf above the
+        highest; `position_label` says it in words).
+    same_position: the wage at that percentile in B; NaN when S_A is outside A's published range
+        (then `position_bound` is B's 10th or 90th percentile and `position_note` says which way).
+    gap: same_position - same_power (NaN when same_position is NaN).
+    """
+
+    salary: float
+    from_cbsa: str
+    to_cbsa: str
+    from_label: str
+    to_label: str
+    occupation: str
+    occ_title: str
+    rpp_from: float
+    rpp_to: float
+    same_power: float
+    percentile: float
+    position_label: str
+    same_position: float
+    position_bound: float
+    position_note: str
+    gap: float
+
+    @property
+    def gap_share(self) -> float:
+        """gap / same_power (NaN when either is missing)."""
+        return self.gap / self.same_power if self.same_power else float("nan")
+
+
+def same_purchasing_power(salary: float, rpp_from: float, rpp_to: float) -> float:
+    """S_B = S_A x RPP_B / RPP_A: the salary in B that buys what `salary` buys in A."""
+    if not (rpp_from > 0 and rpp_to > 0):
+        raise ValueError("Price levels must be positive numbers.")
+    return salary * rpp_to / rpp_from
+
+
+def check_salary(salary: float) -> float:
+    """`salary` as float; ValueError when it is not a positive, plausible annual salary."""
+    try:
+        value = float(salary)
+    except (TypeError, ValueError) as err:
+        raise ValueError("Enter the salary as a number of US dollars per year.") from err
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError("Enter a salary above $0 a year.")
+    if value > MAX_SALARY:
+        raise ValueError(
+            f"${value:,.0f} a year is above ${MAX_SALARY:,.0f}; enter an annual salary in dollars."
+        )
+    return value
+
+
+def ordinal(pct: float) -> str:
+    """'62nd percentile', 'below the 10th percentile', 'above the 90th percentile'."""
+    if pct == float("-inf"):
+        return "below the 10th percentile"
+    if pct == float("inf"):
+        return "above the 90th percentile"
+    n = round(pct)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} percentile"
+
+
+def _row(table: pd.DataFrame, cbsa: str) -> pd.Series:
+    hit = table[table["cbsa"] == cbsa]
+    if hit.empty:
+        raise ValueError(f"Unknown metro {cbsa!r}.")
+    return hit.iloc[0]
+
+
+def equivalent_salary(
+    salary: float,
+    from_cbsa: str,
+    to_cbsa: str,
+    wages: pd.DataFrame,
+    metros: pd.DataFrame,
+    parities: pd.DataFrame,
+    *,
+    occupation: str = hubs.OCCUPATION,
+    year: int = hubs.RPP_YEAR,
+) -> Equivalence:
+    """Carry `salary` (USD/yr) earned in `from_cbsa` to `to_cbsa`, both ways (see module doc).
+
+    The same metro twice is allowed (both answers equal the salary). Raises ValueError for a
+    salary <= 0 or above $5,000,000, an unknown metro, a metro without the occupation's wages,
+    or a metro without a BEA price level.
+    """
+    value = check_salary(salary)
+    from_cbsa, to_cbsa = str(from_cbsa), str(to_cbsa)
+    table = hubs.compare_hubs(
+        wages, metros, parities, occupation=occupation, cbsas=None, year=year
+    ).table
+    names = hubs.metro_names(metros)
+    known = set(names["cbsa"].astype(str)) | set(table["cbsa"].astype(str))
+    for code in (from_cbsa, to_cbsa):
+        if code not in known:
+            raise ValueError(f"Unknown metro code {code!r}; pick a metro from the list.")
+        if code not in set(table["cbsa"].astype(str)):
+            label = names.loc[names["cbsa"] == code, "label"]
+            shown = label.iloc[0] if len(label) else code
+            raise ValueError(f"BLS publishes no wages for this occupation in {shown}.")
+    a, b = _row(table, from_cbsa), _row(table, to_cbsa)
+    for row in (a, b):
+        if not np.isfinite(row["rpp"]):
+            raise ValueError(f"BEA publishes no {year} price level for {row['label']}.")
+    power = same_purchasing_power(value, float(a["rpp"]), float(b["rpp"]))
+    ladder_a, ladder_b = hubs.ladder(a), hubs.ladder(b)
+    pct = stats.percentile_of(value, ladder_a)
+    position, bound, note = float("nan"), float("nan"), ""
+    if math.isinf(pct):
+        low = pct < 0
+        published = sorted(p for p, w in ladder_b.items() if np.isfinite(w))
+        edge = published[0] if low else published[-1]
+        bound = ladder_b[edge]
+        word = "below" if low else "above"
+        note = (
+            f"Your salary is {word} the range BLS publishes for {a['label']}, so the same "
+            f"position in {b['label']} is {word} its {ordinal(edge).split()[0]} percentile "
+            f"(${bound:,.0f})."
+        )
+    else:
+        position = stats.wage_at_percentile(pct, ladder_b)
+    return Equivalence(
+        salary=value,
+        from_cbsa=from_cbsa,
+        to_cbsa=to_cbsa,
+        from_label=str(a["label"]),
+        to_label=str(b["label"]),
+        occupation=occupation,
+        occ_title=str(wages.loc[wages["occ_code"] == occupation, "occ_title"].iloc[0]),
+        rpp_from=float(a["rpp"]),
+        rpp_to=float(b["rpp"]),
+        same_power=power,
+        percentile=pct,
+        position_label=ordinal(pct),
+        same_position=position,
+        position_bound=bound,
+        position_note=note,
+        gap=position - power,
+    )
+
+
+def _labelled(frame: pd.DataFrame, metros: pd.DataFrame, cbsas: Sequence[str]) -> pd.DataFrame:
+    names = hubs.metro_names(metros)[["cbsa", "label"]]
+    out = frame.merge(names, on="cbsa", how="left")
+    out["label"] = out["label"].fillna(out["cbsa"])
+    order = {c: i for i, c in enumerate(cbsas)}
+    return out.assign(_order=out["cbsa"].map(order)).sort_values("_order").drop(columns="_order")
+
+
+def _metro_parities(parities: pd.DataFrame, cbsas: Sequence[str]) -> pd.DataFrame:
+    wanted = [str(c) for c in cbsas]
+    if not wanted:
+        raise ValueError("Pick at least one metro.")
+    rows = parities[(parities["geo_level"] == "metro") & parities["geo_code"].isin(wanted)]
+    if rows.empty:
+        raise ValueError("BEA publishes no price levels for the selected metros.")
+    return rows.rename(columns={"geo_code": "cbsa"}).astype({"cbsa": "string"})
+
+
+def price_components(
+    parities: pd.DataFrame,
+    metros: pd.DataFrame,
+    cbsas: Sequence[str],
+    *,
+    year: int = hubs.RPP_YEAR,
+) -> pd.DataFrame:
+    """BEA price-level components in `year` for the metros, long format.
+
+    Columns: cbsa, label, component (display name: Goods, Housing (rents), Utilities, Other
+    services, plus All items first), index (US = 100). Metros without BEA data are left out.
+    """
+    rows = _metro_parities(parities, cbsas)
+    rows = rows[rows["year"] == year]
+    cols = {"all_items": "All items", **COMPONENTS}
+    long = rows[["cbsa", *cols]].melt(id_vars="cbsa", var_name="component", value_name="index")
+    long["component"] = long["component"].map(cols)
+    long["component"] = pd.Categorical(long["component"], categories=list(cols.values()))
+    out = _labelled(long, metros, [str(c) for c in cbsas])
+    return out.sort_values(["component", "label"], kind="stable", ignore_index=True)[
+        ["cbsa", "label", "component", "index"]
+    ]
+
+
+def price_history(
+    parities: pd.DataFrame,
+    metros: pd.DataFrame,
+    cbsas: Sequence[str],
+    *,
+    start: int = 2008,
+    end: int = hubs.RPP_YEAR,
+) -> pd.DataFrame:
+    """All-items RPP by year for the metros: cbsa, label, year, all_items (US = 100).
+
+    Years where BEA published no value (a metro created later) are left out.
+    """
+    rows = _metro_parities(parities, cbsas)
+    rows = rows[(rows["year"] >= start) & (rows["year"] <= end) & rows["all_items"].notna()]
+    out = _labelled(rows[["cbsa", "year", "all_items"]], metros, [str(c) for c in cbsas])
+    return out[["cbsa", "label", "year", "all_items"]].sort_values(
+        ["label", "year"], ignore_index=True
+    )
+
+
+def rent_burden(
+    wages: pd.DataFrame,
+    metros: pd.DataFrame,
+    parities: pd.DataFrame,
+    rents: pd.DataFrame,
+    cbsas: Sequence[str],
+    *,
+    occupation: str = hubs.OCCUPATION,
+) -> pd.DataFrame:
+    """Share of the occupation's median pay that a HUD Fair Market Rent takes, per metro.
+
+    Columns: cbsa, label, n (OEWS employment), median (USD/yr), median_note, fmr_1 and fmr_2
+    (HUD FY2026 monthly rent, 1 and 2 bedrooms), burden_1br = fmr_1 x 12 / median and
+    burden_2br = fmr_2 x 12 / median (fractions of gross pay). A top-coded median leaves the
+    burden NaN (the true share is lower than $FMR x 12 / $239,200). Metros without a HUD rent
+    are left out. Sorted by burden_1br, heaviest first.
+    """
+    table = hubs.compare_hubs(
+        wages, metros, parities, occupation=occupation, cbsas=list(cbsas)
+    ).table
+    rent = rents[["cbsa", "fmr_1", "fmr_2"]].astype(
+        {"cbsa": "string", "fmr_1": float, "fmr_2": float}
+    )
+    out = table[["cbsa", "label", "n", "median", "median_note"]].merge(rent, on="cbsa", how="inner")
+    if out.empty:
+        raise ValueError("HUD publishes no Fair Market Rent for the selected metros.")
+    out["burden_1br"] = out["fmr_1"] * 12 / out["median"]
+    out["burden_2br"] = out["fmr_2"] * 12 / out["median"]
+    return out.sort_values("burden_1br", ascending=False, ignore_index=True)
