@@ -1,6 +1,158 @@
-"""Placeholder until the page lands."""
+"""Tech hubs: which US metros pay most for an occupation, in dollars and after local prices?"""
 
 import streamlit as st
 
-st.title("hubs")
-st.info("This page is being built.")
+from analysis import hubs
+from ui import layout, state
+from ui.charts import hubs as charts
+from ui.data import require
+
+PAGE = "hubs"
+VIEWS = {"nominal": "In dollars", "real": "After cost of living"}
+TOP_NOTE = "BLS publishes wages of $239,200 or more only as “≥ $239,200”; they are drawn as such"
+
+st.title("Tech hubs")
+st.write("Which US metros pay most for AI and data work — in dollars, and after local prices?")
+
+wages, metros, parities = require("wages"), require("metros"), require("price_parities")
+occs = hubs.occupation_options(wages)
+titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
+left, right = st.columns([1, 2])
+with left:
+    occ = state.choice(
+        "Occupation",
+        list(titles),
+        page=PAGE,
+        param="occ",
+        default=hubs.OCCUPATION,
+        format_func=lambda c: f"{titles[c]} ({c})",
+    )
+options = hubs.metro_options(wages, metros, occ)
+labels = dict(zip(options["cbsa"], options["label"], strict=True))
+with right:
+    chosen = state.choices(
+        "Metros",
+        list(labels),
+        page=PAGE,
+        param="metros",
+        default=[c for c in hubs.DEFAULT_HUBS if c in labels],
+        format_func=labels.get,
+        placeholder="Add metros",
+    )
+view = state.choice(
+    "Show pay",
+    list(VIEWS),
+    page=PAGE,
+    param="view",
+    default="nominal",
+    widget=st.segmented_control,
+    format_func=VIEWS.get,
+)
+real = view == "real"
+if not chosen:
+    layout.empty_state("Pick at least one metro to compare (the ten default hubs are a start).")
+    st.stop()
+
+with layout.friendly_errors():
+    result = hubs.compare_hubs(wages, metros, parities, occupation=occ, cbsas=chosen)
+    points = hubs.all_metros_for_map(wages, metros, parities, occupation=occ)
+table = result.table
+if result.missing:
+    st.info(f"No published {result.occ_title} wages for: {', '.join(result.missing)}.")
+
+best = table.sort_values("rank_real" if real else "rank_nominal").iloc[0]
+national = hubs.national_median(wages, occ)
+m1, m2, m3 = st.columns(3)
+m1.metric(
+    "Highest median in dollars",
+    layout.money(table["median"].max()),
+    help=str(table.loc[table["rank_nominal"] == 1, "label"].iloc[0]),
+    border=True,
+)
+m2.metric(
+    f"Highest after cost of living: {best['label'] if real else ''}".rstrip(": "),
+    layout.money(table["real_median"].max()),
+    border=True,
+    help="Median divided by the metro's price level (BEA RPP, US = 100)",
+)
+m3.metric("US median", layout.money(national), border=True)
+
+st.subheader(f"{result.occ_title}: pay range by metro")
+st.plotly_chart(charts.percentile_ranges(table, real=real), key="hubs_ranges")
+layout.source_caption(
+    layout.OEWS + (f" · {layout.RPP}" if real else ""),
+    n=int(table["n"].sum()),
+    note=f"n = jobs (OEWS employment) · bars: 10th–90th and 25th–75th percentiles, dot: median"
+    f" · {TOP_NOTE}",
+)
+
+st.subheader("Where the jobs are")
+st.plotly_chart(charts.metro_map(points, real=real, highlight=chosen), key="hubs_map")
+layout.source_caption(
+    layout.OEWS,
+    n=int(points["employment"].sum()),
+    note=f"{len(points)} metros with published {result.occ_title} wages · bubble = jobs, "
+    "colour = median" + (" in national-average dollars" if real else ""),
+)
+
+st.subheader("Pay against price level")
+line = hubs.equal_power_line(national, points["rpp"].min(), points["rpp"].max())
+st.plotly_chart(charts.pay_vs_prices(table, points, line), key="hubs_scatter")
+layout.source_caption(
+    f"{layout.OEWS} · {layout.RPP}",
+    n=int(table["n"].sum()),
+    note="Above the dashed line, a metro's median buys more than the US median does at US prices",
+)
+
+st.subheader("The numbers")
+show = table[
+    [
+        "label",
+        "employment",
+        "p10",
+        "p25",
+        "median",
+        "p75",
+        "p90",
+        "median_ci_low",
+        "median_ci_high",
+        "rpp",
+        "real_median",
+        "hw_median",
+        "rank_nominal",
+        "rank_real",
+        "emp_prse",
+        "mean_prse",
+    ]
+].sort_values("rank_real" if real else "rank_nominal")
+usd = st.column_config.NumberColumn
+st.dataframe(
+    show,
+    hide_index=True,
+    column_config={
+        "label": "Metro",
+        "employment": st.column_config.NumberColumn("Jobs", format="localized"),
+        **{
+            c: usd(c.replace("p", "") + "th pct", format="dollar")
+            for c in ("p10", "p25", "p75", "p90")
+        },
+        "median": usd("Median", format="dollar"),
+        "median_ci_low": usd("Median 95% low ≈", format="dollar"),
+        "median_ci_high": usd("Median 95% high ≈", format="dollar"),
+        "rpp": usd("Price level", format="%.1f"),
+        "real_median": usd("Median after prices", format="dollar"),
+        "hw_median": usd(f"Median, housing {hubs.HOUSING_WEIGHT:.0%} of budget", format="dollar"),
+        "rank_nominal": "Rank $",
+        "rank_real": "Rank real",
+        "emp_prse": usd("Jobs RSE %", format="%.1f"),
+        "mean_prse": usd("Mean RSE %", format="%.1f"),
+    },
+)
+layout.download(table, f"tech_hubs_{occ}.csv", key="hubs_csv")
+layout.source_caption(
+    f"{layout.OEWS} · {layout.RPP}",
+    n=int(table["n"].sum()),
+    note="RSE = BLS relative standard error. BLS publishes it for jobs and the mean only; the "
+    "median interval applies the mean's RSE to the median (an approximation). Housing-weighted: "
+    f"prices with housing at {hubs.HOUSING_WEIGHT:.0%} of the budget, the rest goods and services",
+)

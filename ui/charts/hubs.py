@@ -1,0 +1,230 @@
+"""Charts for the Tech hubs page: percentile ranges, a US map, pay against price level."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.hubs import TOP_CODE, TOP_CODED
+from ui.charts import palette, style
+
+GREY = "rgba(128,128,128,0.45)"
+
+
+def _money(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+def _values(table: pd.DataFrame, name: str, real: bool) -> pd.Series:
+    return table[f"real_{name}" if real else name]
+
+
+def _cap(table: pd.DataFrame, real: bool) -> pd.Series:
+    """Where a top-coded bar ends: $239,200, or its value in national dollars."""
+    cap = pd.Series(TOP_CODE, index=table.index)
+    return cap / (table["rpp"] / 100.0) if real else cap
+
+
+def percentile_ranges(table: pd.DataFrame, *, real: bool = False) -> go.Figure:
+    """Horizontal range per metro: p10-p90 thin bar, p25-p75 thick bar, median dot.
+
+    `table` is `analysis.hubs.compare_hubs(...).table`. With `real`, values are in national-
+    average dollars (pay / price level). Top-coded ends stop at $239,200 with an arrow and a
+    "≥ $239,200" label; they are never drawn as exact values.
+    """
+    key = "real_median" if real else "median"
+    data = table.sort_values(key, ascending=True, na_position="first").reset_index(drop=True)
+    cap = _cap(data, real)
+    colour = palette()[0]
+    fig = go.Figure()
+    ends: dict[str, pd.Series] = {}
+    for name in ("p10", "p25", "median", "p75", "p90"):
+        values = _values(data, name, real)
+        top = data[f"{name}_note"].fillna("") == TOP_CODED
+        ends[name] = values.where(~top, cap)
+        ends[f"{name}_top"] = top
+    for low, high, width, opacity, label in (
+        ("p10", "p90", 3, 0.55, "10th–90th percentile"),
+        ("p25", "p75", 12, 0.85, "25th–75th percentile"),
+    ):
+        xs: list[float | None] = []
+        ys: list[str | None] = []
+        for i, metro in enumerate(data["label"]):
+            xs += [ends[low][i], ends[high][i], None]
+            ys += [metro, metro, None]
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line={"width": width, "color": colour},
+                opacity=opacity,
+                name=label,
+                hoverinfo="skip",
+            )
+        )
+    hover = [
+        "<b>{}</b><br>{}<br>10th: {} · 25th: {}<br>75th: {} · 90th: {}<br>jobs: {}".format(
+            row["label"],
+            f"median {_fmt(ends, 'median', i)}",
+            _fmt(ends, "p10", i),
+            _fmt(ends, "p25", i),
+            _fmt(ends, "p75", i),
+            _fmt(ends, "p90", i),
+            "—" if pd.isna(row["employment"]) else f"{row['employment']:,.0f}",
+        )
+        for i, row in data.iterrows()
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=ends["median"],
+            y=data["label"],
+            mode="markers",
+            marker={"size": 13, "color": palette()[1], "line": {"width": 1.5, "color": "white"}},
+            name="median",
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+    for name in ("p75", "p90", "median"):
+        for i in np.flatnonzero(ends[f"{name}_top"].to_numpy()):
+            fig.add_annotation(
+                x=ends[name][i],
+                y=data["label"][i],
+                ax=-40,
+                ay=0,
+                showarrow=True,
+                arrowhead=2,
+                text=f"≥ {_money(ends[name][i])}",
+                xanchor="left",
+                xshift=6,
+                font={"size": 11},
+            )
+    title = "Pay in national-average dollars (adjusted for local prices)" if real else "Annual pay"
+    fig.update_layout(title={"text": title, "x": 0, "font": {"size": 15}})
+    fig.update_yaxes(title=None)
+    return style(fig, money="x", height=max(300, 48 * len(data) + 110))
+
+
+def _fmt(ends: dict[str, pd.Series], name: str, i: int) -> str:
+    value = ends[name][i]
+    if pd.isna(value):
+        return "not released"
+    return f"≥ {_money(value)}" if ends[f"{name}_top"][i] else _money(value)
+
+
+def metro_map(points: pd.DataFrame, *, real: bool = False, highlight: list[str] | None = None):
+    """US map of metros: bubble size = employment, colour = median pay (USD/yr).
+
+    `points` is `analysis.hubs.all_metros_for_map(...)`. `highlight` (CBSA codes) get a label.
+    """
+    key = "real_median" if real else "median"
+    data = points[points[key].notna()].sort_values(
+        "employment", ascending=False, na_position="last"
+    )
+    jobs = data["employment"].fillna(0)
+    size = 5 + 40 * np.sqrt(jobs / max(float(jobs.max()), 1.0))
+    hover = [
+        f"<b>{r.label}</b><br>median {_money(getattr(r, key))}"
+        + (" (in national-average dollars)" if real else "")
+        + f"<br>jobs: {'not released' if pd.isna(r.employment) else f'{r.employment:,.0f}'}"
+        for r in data.itertuples()
+    ]
+    fig = go.Figure(
+        go.Scattergeo(
+            lon=data["lon"],
+            lat=data["lat"],
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+            mode="markers",
+            marker={
+                "size": size,
+                "color": data[key],
+                "colorscale": "Cividis",
+                "reversescale": False,
+                "line": {"width": 0.5, "color": "white"},
+                "opacity": 0.85,
+                "colorbar": {
+                    "title": {"text": "median"},
+                    "tickprefix": "$",
+                    "tickformat": ",.0f",
+                    "thickness": 12,
+                },
+            },
+            showlegend=False,
+        )
+    )
+    if highlight:
+        marked = data[data["cbsa"].isin(highlight)]
+        fig.add_trace(
+            go.Scattergeo(
+                lon=marked["lon"],
+                lat=marked["lat"],
+                text=marked["label"].str.split(",").str[0],
+                mode="text",
+                textposition="top center",
+                textfont={"size": 11},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    fig.update_geos(
+        scope="usa",
+        bgcolor="rgba(0,0,0,0)",
+        showlakes=False,
+        landcolor="rgba(128,128,128,0.12)",
+        subunitcolor="rgba(128,128,128,0.4)",
+    )
+    return style(fig, money=None, height=460, legend=False)
+
+
+def pay_vs_prices(table: pd.DataFrame, background: pd.DataFrame, line: pd.DataFrame) -> go.Figure:
+    """Median pay (y, USD/yr) against price level (x, RPP, US = 100), selected metros labelled.
+
+    `background`: every metro (grey dots); `line`: two points of equal purchasing power
+    (`analysis.hubs.equal_power_line`): metros above it pay more than their prices take.
+    """
+    bg = background[background["median"].notna() & background["rpp"].notna()]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=bg["rpp"],
+            y=bg["median"],
+            mode="markers",
+            marker={"size": 6, "color": GREY},
+            name="other metros",
+            text=bg["label"],
+            hovertemplate="%{text}<br>price level %{x:.1f}<br>median $%{y:,.0f}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=line["rpp"],
+            y=line["pay"],
+            mode="lines",
+            line={"dash": "dash", "color": palette()[5], "width": 2},
+            name="same purchasing power as the US median",
+            hoverinfo="skip",
+        )
+    )
+    sel = table[table["median"].notna() & table["rpp"].notna()]
+    fig.add_trace(
+        go.Scatter(
+            x=sel["rpp"],
+            y=sel["median"],
+            mode="markers+text",
+            marker={"size": 11, "color": palette()[0], "line": {"width": 1, "color": "white"}},
+            text=sel["short_name"],
+            textposition="top center",
+            name="selected metros",
+            customdata=sel[["label", "real_median"]],
+            hovertemplate=(
+                "<b>%{customdata[0]}</b><br>price level %{x:.1f} (US = 100)<br>"
+                "median $%{y:,.0f}<br>in national dollars $%{customdata[1]:,.0f}<extra></extra>"
+            ),
+        )
+    )
+    fig.update_xaxes(title="Price level, all items (US = 100)")
+    fig.update_yaxes(title="Median annual pay")
+    return style(fig, money="y", height=460)

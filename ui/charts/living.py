@@ -1,0 +1,130 @@
+"""Charts for the Cost of living page: salary equivalence, price components, history, rent."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.living import Equivalence
+from ui.charts import palette, style
+
+
+def equivalence(eq: Equivalence) -> go.Figure:
+    """Three horizontal bars: the salary in A, same purchasing power in B, same position in B.
+
+    A salary outside A's published range has no exact same-position value: that bar is drawn
+    to B's 10th/90th percentile and labelled as a bound ("< $x" / "> $x").
+    """
+    colours = palette()
+    rows = [
+        (f"Your pay in {eq.from_label}", eq.salary, f"${eq.salary:,.0f}", colours[0]),
+        (
+            f"Same purchasing power in {eq.to_label}",
+            eq.same_power,
+            f"${eq.same_power:,.0f}",
+            colours[1],
+        ),
+    ]
+    if pd.notna(eq.same_position):
+        rows.append(
+            (
+                f"Same market position in {eq.to_label}",
+                eq.same_position,
+                f"${eq.same_position:,.0f}",
+                colours[2],
+            )
+        )
+    else:
+        sign = "<" if eq.percentile < 0 else ">"
+        rows.append(
+            (
+                f"Same market position in {eq.to_label}",
+                eq.position_bound,
+                f"{sign} ${eq.position_bound:,.0f}",
+                colours[2],
+            )
+        )
+    labels, values, texts, fills = zip(*rows, strict=True)
+    fig = go.Figure(
+        go.Bar(
+            y=list(labels),
+            x=list(values),
+            orientation="h",
+            marker={"color": list(fills)},
+            text=list(texts),
+            textposition="auto",
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed", title=None)
+    return style(fig, money="x", height=260, legend=False)
+
+
+def components(comp: pd.DataFrame) -> go.Figure:
+    """Grouped bars: BEA price level by component (x) and metro (colour), US = 100 line."""
+    fig = go.Figure()
+    for metro, rows in comp.groupby("label", sort=False, observed=True):
+        fig.add_trace(
+            go.Bar(
+                x=rows["component"].astype(str),
+                y=rows["index"],
+                name=str(metro),
+                hovertemplate=f"{metro}<br>%{{x}}: %{{y:.1f}} (US = 100)<extra></extra>",
+            )
+        )
+    fig.add_hline(y=100, line={"dash": "dot", "color": "gray"}, annotation_text="US average")
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title="Price level (US = 100)")
+    return style(fig, money=None, height=400)
+
+
+def history(hist: pd.DataFrame) -> go.Figure:
+    """All-items price level by year, one line per metro, US = 100 line."""
+    fig = go.Figure()
+    for metro, rows in hist.groupby("label", sort=False, observed=True):
+        fig.add_trace(
+            go.Scatter(
+                x=rows["year"],
+                y=rows["all_items"],
+                mode="lines+markers",
+                marker={"size": 5},
+                name=str(metro),
+                hovertemplate=f"{metro}<br>%{{x}}: %{{y:.1f}} (US = 100)<extra></extra>",
+            )
+        )
+    fig.add_hline(y=100, line={"dash": "dot", "color": "gray"})
+    fig.update_xaxes(dtick=2, title=None)
+    fig.update_yaxes(title="Price level, all items (US = 100)")
+    return style(fig, money=None, height=380)
+
+
+def rent_burden(burden: pd.DataFrame) -> go.Figure:
+    """Horizontal bars: HUD Fair Market Rent x 12 as a share of the median pay, 1 and 2 bedrooms.
+
+    A dotted line marks the common 30%-of-income affordability rule of thumb.
+    """
+    data = burden[burden["burden_1br"].notna()].iloc[::-1]
+    fig = go.Figure()
+    for col, fmr, name, colour in (
+        ("burden_1br", "fmr_1", "1 bedroom", palette()[0]),
+        ("burden_2br", "fmr_2", "2 bedrooms", palette()[1]),
+    ):
+        fig.add_trace(
+            go.Bar(
+                y=data["label"],
+                x=data[col],
+                orientation="h",
+                name=name,
+                marker={"color": colour},
+                customdata=data[[fmr, "median"]],
+                hovertemplate=(
+                    "%{y}<br>rent $%{customdata[0]:,.0f}/month = %{x:.0%} of the median pay "
+                    "($%{customdata[1]:,.0f}/yr)<extra>" + name + "</extra>"
+                ),
+            )
+        )
+    fig.add_vline(x=0.3, line={"dash": "dot", "color": "gray"}, annotation_text="30% rule")
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(tickformat=".0%", title="Annual rent as a share of the median gross pay")
+    fig.update_yaxes(title=None)
+    return style(fig, money=None, height=max(280, 44 * len(data) + 120))
