@@ -1,6 +1,144 @@
-"""Placeholder until the page lands."""
+"""Cost of living: what is a salary in one metro worth in another?"""
 
 import streamlit as st
 
-st.title("cost_of_living")
-st.info("This page is being built.")
+from analysis import hubs, living
+from ui import layout, state
+from ui.charts import living as charts
+from ui.data import require
+
+PAGE = "cost_of_living"
+
+st.title("Cost of living")
+st.write(
+    "What would you need to earn in another metro: to live as well, or to rank as high among "
+    "your peers? The two answers differ, and the gap is the point."
+)
+
+wages, metros, parities = require("wages"), require("metros"), require("price_parities")
+rents = require("rents")
+occs = hubs.occupation_options(wages)
+titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
+
+c1, c2 = st.columns(2)
+with c1:
+    salary = state.number(
+        "Your salary (USD a year)",
+        page=PAGE,
+        param="salary",
+        default=150_000,
+        min_value=1_000,
+        max_value=int(living.MAX_SALARY),
+        step=5_000,
+    )
+with c2:
+    occ = state.choice(
+        "Occupation",
+        list(titles),
+        page=PAGE,
+        param="occ",
+        default=hubs.OCCUPATION,
+        format_func=lambda c: f"{titles[c]} ({c})",
+    )
+options = hubs.metro_options(wages, metros, occ)
+labels = dict(zip(options["cbsa"], options["label"], strict=True))
+codes = list(labels)
+c3, c4 = st.columns(2)
+with c3:
+    origin = state.choice(
+        "From metro",
+        codes,
+        page=PAGE,
+        param="from",
+        default="41940" if "41940" in labels else codes[0],
+        format_func=labels.get,
+    )
+with c4:
+    target = state.choice(
+        "To metro",
+        codes,
+        page=PAGE,
+        param="to",
+        default="12420" if "12420" in labels else codes[-1],
+        format_func=labels.get,
+    )
+
+with layout.friendly_errors():
+    eq = living.equivalent_salary(salary, origin, target, wages, metros, parities, occupation=occ)
+
+m1, m2, m3 = st.columns(3)
+m1.metric(
+    f"Your pay in {eq.from_label}",
+    layout.money(eq.salary),
+    border=True,
+    help=f"{eq.position_label} of {eq.occ_title} pay there",
+)
+m2.metric(
+    f"Same purchasing power in {eq.to_label}",
+    layout.money(eq.same_power),
+    border=True,
+    delta=f"{eq.same_power / eq.salary - 1:+.1%}",
+    delta_color="off",
+    help=f"Price level {eq.rpp_from:.1f} → {eq.rpp_to:.1f} (US = 100)",
+)
+position = (
+    layout.money(eq.same_position)
+    if eq.same_position == eq.same_position
+    else ("< " if eq.percentile < 0 else "> ") + layout.money(eq.position_bound)
+)
+m3.metric(
+    f"Same market position in {eq.to_label}",
+    position,
+    border=True,
+    help=f"The {eq.position_label} of {eq.occ_title} pay in {eq.to_label}",
+)
+if eq.gap == eq.gap:
+    word = "more" if eq.gap > 0 else "less"
+    st.write(
+        f"At the **{eq.position_label}** in {eq.from_label}, you would keep your rank among "
+        f"{eq.occ_title.lower()} in {eq.to_label} at **{layout.money(eq.same_position)}**, which "
+        f"is **{layout.money(abs(eq.gap))} {word}** than the "
+        f"{layout.money(eq.same_power)} that buys the same things there "
+        f"({abs(eq.gap_share):.0%} {word}): local pay does not move one-for-one with prices."
+    )
+else:
+    st.write(eq.position_note)
+st.plotly_chart(charts.equivalence(eq), key="cost_of_living_equivalence")
+layout.source_caption(
+    f"{layout.OEWS} · {layout.RPP}",
+    note="market position is log-linear between the published 10th–90th percentiles; "
+    "no figure is invented beyond them",
+)
+
+pair = list(dict.fromkeys([origin, target]))
+more = state.choices(
+    "Also compare",
+    codes,
+    page=PAGE,
+    param="more",
+    default=[],
+    format_func=labels.get,
+    placeholder="Add metros to the charts below",
+)
+selected = list(dict.fromkeys(pair + more))
+with layout.friendly_errors():
+    comp = living.price_components(parities, metros, selected)
+    hist = living.price_history(parities, metros, selected)
+    burden = living.rent_burden(wages, metros, parities, rents, selected, occupation=occ)
+
+st.subheader("What makes prices differ")
+st.plotly_chart(charts.components(comp), key="cost_of_living_components")
+layout.source_caption(layout.RPP, note="US average = 100 for each component")
+
+st.subheader("Rent against pay")
+st.plotly_chart(charts.rent_burden(burden), key="cost_of_living_rent")
+layout.source_caption(
+    f"{layout.HUD} · {layout.OEWS}",
+    n=int(burden["n"].sum()),
+    note=f"n = {eq.occ_title.lower()} jobs · Fair Market Rent x 12 / median gross pay",
+)
+layout.download(burden, f"rent_burden_{occ}.csv", key="cost_of_living_rent_csv")
+
+st.subheader("Price level over time")
+st.plotly_chart(charts.history(hist), key="cost_of_living_history")
+layout.source_caption(layout.RPP.replace("2024", "2008–2024"), note="all items, US = 100")
