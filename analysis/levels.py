@@ -1,0 +1,306 @@
+"""How pay grows with seniority: level progression, experience curve, the market's spread.
+
+Three views, three sources:
+
+- `progression`: aijobs.net salaries by experience level (Entry -> Mid -> Senior -> Executive)
+  per track, with the step-up from each level to the next as a ratio of medians.
+- `experience_curve`: Stack Overflow survey pay against years of experience, one curve per
+  survey year, because 2024 asks *professional* years and 2025 *total coding* years.
+- `market_spread`: the BLS OEWS national percentile ladder (p10..p90) for an occupation.
+
+All pay is annual USD. Nothing here imports streamlit; nothing mutates its inputs.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from statsmodels.nonparametric.smoothers_lowess import lowess
+
+from analysis import stats
+
+LEVELS: tuple[str, ...] = ("Entry", "Mid", "Senior", "Executive")
+ALL_TRACKS = "All tracks"
+DEFAULT_YEARS: tuple[int, ...] = (2023, 2024, 2025)
+US_NAMES = frozenset({"US", "USA", "United States", "United States of America"})
+
+EXPERIENCE_BINS: tuple[tuple[str, float, float], ...] = (
+    ("0-2", 0, 3),
+    ("3-5", 3, 6),
+    ("6-9", 6, 10),
+    ("10-14", 10, 15),
+    ("15-19", 15, 20),
+    ("20+", 20, np.inf),
+)
+"""(label, lower bound inclusive, upper bound exclusive) in years of experience."""
+BIN_MIDS = {"0-2": 1.0, "3-5": 4.0, "6-9": 7.5, "10-14": 12.0, "15-19": 17.0, "20+": 22.5}
+"""Where each bin is drawn on a years axis (its middle; 20+ drawn at 22.5)."""
+
+SURVEY_PAY_RANGE = (5_005.0, 499_750.0)
+"""Plausible annual pay (USD) kept from the survey. These are the bounds the 2025 extract's
+author already applied; applying them to 2024 too keeps the two years comparable and drops
+the 2024 file's $1 and multi-million answers."""
+
+CURVE_GRID_MAX = 30.0
+"""Years of experience the smooth fit is drawn to (few respondents beyond)."""
+
+
+def _salary_subset(
+    salaries: pd.DataFrame,
+    *,
+    country: str | None,
+    years: Sequence[int] | None,
+    full_time_only: bool,
+    drop_duplicates: bool,
+) -> pd.DataFrame:
+    """Rows of `salaries` kept by the shared filters (country = company_country ISO-2)."""
+    keep = pd.Series(True, index=salaries.index)
+    if country is not None:
+        keep &= (salaries["company_country"] == country).fillna(False)
+    if years is not None:
+        keep &= salaries["year"].isin(list(years)).fillna(False)
+    if full_time_only:
+        keep &= (salaries["employment_type"] == "Full-time").fillna(False)
+    if drop_duplicates:
+        keep &= ~salaries["is_duplicate"].fillna(False).astype(bool)
+    return salaries.loc[keep.astype(bool)]
+
+
+def progression(
+    salaries: pd.DataFrame,
+    track: str | Sequence[str] | None,
+    country: str | None = "US",
+    years: Sequence[int] | None = DEFAULT_YEARS,
+    drop_duplicates: bool = False,
+    *,
+    full_time_only: bool = True,
+    n_boot: int = 400,
+    seed: int = stats.DEFAULT_SEED,
+) -> pd.DataFrame:
+    """Pay by experience level for one or more tracks, with the step-up between levels.
+
+    Inputs: the `salaries` table; `track` a track name, a list of them, or None for all
+    tracks pooled (labelled "All tracks"); `country` an ISO-2 company country or None for
+    every country; `years` the work years kept (None = all); `drop_duplicates` drops rows
+    flagged `is_duplicate`; `full_time_only` keeps employment_type "Full-time".
+
+    Output, one row per track x level in Entry -> Executive order: track, level, n, p25,
+    median, p75, ci_low, ci_high (95% order-statistic interval of the median), status
+    ('ok' | 'low confidence' | 'hidden'), step_up (median / previous level's median),
+    step_low, step_high (seeded bootstrap 95% interval of that ratio). USD per year.
+    Hidden groups keep NaN statistics so a page can say what it left out.
+    """
+    tracks = [track] if isinstance(track, str) else (None if track is None else list(track))
+    if tracks is not None and not tracks:
+        raise ValueError("Choose at least one track.")
+    subset = _salary_subset(
+        salaries,
+        country=country,
+        years=years,
+        full_time_only=full_time_only,
+        drop_duplicates=drop_duplicates,
+    )
+    if tracks is None:
+        subset = subset.assign(track=ALL_TRACKS)
+        tracks = [ALL_TRACKS]
+    else:
+        subset = subset.loc[subset["track"].isin(tracks).fillna(False).astype(bool)]
+    subset = subset.loc[subset["level"].isin(LEVELS).fillna(False).astype(bool)]
+    if subset.empty:
+        raise ValueError("No salaries match this selection; widen the tracks, country or years.")
+    frame = pd.DataFrame(
+        {
+            "track": subset["track"].astype(str).to_numpy(),
+            "level": subset["level"].astype(str).to_numpy(),
+            "salary_usd": subset["salary_usd"].to_numpy(dtype=float),
+        }
+    )
+    summary = stats.summarize(frame, ["track", "level"], "salary_usd")
+    grid = pd.MultiIndex.from_product([tracks, LEVELS], names=["track", "level"]).to_frame(
+        index=False
+    )
+    out = grid.merge(summary, on=["track", "level"], how="left")
+    out["n"] = out["n"].fillna(0).astype("int64")
+    out["status"] = out["status"].fillna("hidden")
+    out = out.drop(columns=["p10", "p90"])
+
+    values = {
+        key: g.to_numpy(dtype=float) for key, g in frame.groupby(["track", "level"])["salary_usd"]
+    }
+    step, low, high = [], [], []
+    for i, row in out.iterrows():
+        prev = out.iloc[i - 1] if i > 0 else None
+        if (
+            prev is None
+            or prev["track"] != row["track"]
+            or row["status"] == "hidden"
+            or prev["status"] == "hidden"
+        ):
+            step.append(np.nan)
+            low.append(np.nan)
+            high.append(np.nan)
+            continue
+        here = values[(row["track"], row["level"])]
+        below = values[(prev["track"], prev["level"])]
+        step.append(stats.ratio_of_medians(here, below))
+        lo, hi = stats.bootstrap_interval(
+            [here, below], stats.ratio_of_medians, n_boot=n_boot, seed=seed
+        )
+        low.append(lo)
+        high.append(hi)
+    out["step_up"] = step
+    out["step_low"] = low
+    out["step_high"] = high
+    return out
+
+
+def _experience_bin(years: pd.Series) -> pd.Series:
+    """Label each years-of-experience value with its EXPERIENCE_BINS label (NaN stays NA)."""
+    edges = [b[1] for b in EXPERIENCE_BINS] + [np.inf]
+    labels = [b[0] for b in EXPERIENCE_BINS]
+    return pd.cut(years, bins=edges, labels=labels, right=False)
+
+
+def _is_us(country: pd.Series) -> pd.Series:
+    return country.isin(US_NAMES).fillna(False).astype(bool)
+
+
+def survey_sample(
+    survey: pd.DataFrame, *, ai_ml_only: bool = True, us_only: bool = False
+) -> pd.DataFrame:
+    """Survey rows with pay and years of experience, pay within SURVEY_PAY_RANGE.
+
+    Returns columns year, experience_measure, years_experience, pay_usd (new frame).
+    """
+    keep = survey["pay_usd"].between(*SURVEY_PAY_RANGE).fillna(False).astype(bool)
+    keep &= survey["years_experience"].notna()
+    if ai_ml_only:
+        keep &= survey["ai_ml_role"].fillna(False).astype(bool)
+    if us_only:
+        keep &= _is_us(survey["country"])
+    cols = ["year", "experience_measure", "years_experience", "pay_usd"]
+    out = survey.loc[keep, cols].copy()
+    out["year"] = out["year"].astype("int64")
+    out["experience_measure"] = out["experience_measure"].astype(str)
+    out["years_experience"] = out["years_experience"].astype(float)
+    out["pay_usd"] = out["pay_usd"].astype(float)
+    return out.reset_index(drop=True)
+
+
+def _lowess_curve(x: np.ndarray, y: np.ndarray, grid: np.ndarray, frac: float) -> np.ndarray:
+    """LOWESS of y on x evaluated at `grid` (NaN outside the data's range)."""
+    fitted = lowess(y, x, frac=frac, it=1, xvals=grid)
+    fitted[(grid < x.min()) | (grid > x.max())] = np.nan
+    return fitted
+
+
+def experience_curve(
+    survey: pd.DataFrame,
+    ai_ml_only: bool = True,
+    us_only: bool = False,
+    *,
+    frac: float = 0.6,
+    n_boot: int = 100,
+    seed: int = stats.DEFAULT_SEED,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Pay against years of experience, per survey year (never pooled across years).
+
+    2024 measures *professional* years of coding, 2025 *total* years of coding
+    (`experience_measure`), so each year gets its own bins and its own curve.
+
+    Returns (bins, fit):
+    - bins: year, experience_measure, bin (EXPERIENCE_BINS label), bin_mid (years, for
+      plotting), n, p25, median, p75, ci_low, ci_high (95% order-statistic interval), status.
+    - fit: year, experience_measure, years, fit, band_low, band_high: a LOWESS smooth of
+      log(pay) on years (`frac` of the data per local fit), back-transformed to USD (a
+      smooth of the typical, roughly median, pay) with a seeded 95% bootstrap band
+      (`n_boot` resamples of respondents). Only years with at least MIN_CONFIDENT
+      respondents get a fit.
+    Pay is annual USD. Raises ValueError when no respondents match.
+    """
+    sample = survey_sample(survey, ai_ml_only=ai_ml_only, us_only=us_only)
+    if sample.empty:
+        raise ValueError(
+            "No survey respondents match this selection; include all roles or countries."
+        )
+    sample["bin"] = _experience_bin(sample["years_experience"])
+    bins = stats.summarize(sample, ["year", "experience_measure", "bin"], "pay_usd")
+    bins["bin"] = bins["bin"].astype(str)
+    bins.insert(3, "bin_mid", bins["bin"].map(BIN_MIDS).astype(float))
+    bins = bins.drop(columns=["p10", "p90"])
+
+    rng = np.random.default_rng(seed)
+    fits = []
+    for (year, measure), group in sample.groupby(["year", "experience_measure"], sort=True):
+        if len(group) < stats.MIN_CONFIDENT:
+            continue
+        x = group["years_experience"].to_numpy(dtype=float)
+        y = np.log(group["pay_usd"].to_numpy(dtype=float))
+        top = min(CURVE_GRID_MAX, float(np.quantile(x, 0.95)))
+        grid = np.linspace(0.0, top, 31)
+        centre = _lowess_curve(x, y, grid, frac)
+        draws = np.full((n_boot, len(grid)), np.nan)
+        for b in range(n_boot):
+            idx = rng.integers(0, len(x), len(x))
+            draws[b] = _lowess_curve(x[idx], y[idx], grid, frac)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # grid points no resample reaches
+            band_low = np.nanquantile(draws, 0.025, axis=0)
+            band_high = np.nanquantile(draws, 0.975, axis=0)
+        fits.append(
+            pd.DataFrame(
+                {
+                    "year": year,
+                    "experience_measure": measure,
+                    "years": grid,
+                    "fit": np.exp(centre),
+                    "band_low": np.exp(band_low),
+                    "band_high": np.exp(band_high),
+                }
+            )
+        )
+    fit_cols = ["year", "experience_measure", "years", "fit", "band_low", "band_high"]
+    fit = pd.concat(fits, ignore_index=True) if fits else pd.DataFrame(columns=fit_cols)
+    fit = fit.dropna(subset=["fit"]).reset_index(drop=True)
+    return bins, fit
+
+
+LADDER = (
+    (10, "a_pct10"),
+    (25, "a_pct25"),
+    (50, "a_median"),
+    (75, "a_pct75"),
+    (90, "a_pct90"),
+)
+
+
+def market_spread(wages: pd.DataFrame, occ: str = "15-2051") -> pd.DataFrame:
+    """The BLS OEWS national, cross-industry percentile ladder for occupation `occ`.
+
+    Returns one row per published percentile: percentile (10..90), wage (annual USD, NaN if
+    not published), note (NA when published; e.g. "top-coded": the wage is at or above
+    $239,200 and must be shown as "≥ $239,200"), occ_code, occ_title, tot_emp.
+    Raises ValueError when the occupation has no national row.
+    """
+    rows = wages.loc[
+        (wages["area_type"] == "national")
+        & (wages["industry_code"] == "000000")
+        & (wages["occ_code"] == occ)
+    ]
+    if rows.empty:
+        raise ValueError(f"BLS publishes no national wages for occupation {occ}.")
+    row = rows.iloc[0]
+    out = pd.DataFrame(
+        {
+            "percentile": [p for p, _ in LADDER],
+            "wage": [float(row[col]) if pd.notna(row[col]) else np.nan for _, col in LADDER],
+            "note": pd.array([row.get(f"{col}_note") for _, col in LADDER], dtype="string"),
+        }
+    )
+    out["occ_code"] = occ
+    out["occ_title"] = row["occ_title"]
+    out["tot_emp"] = float(row["tot_emp"]) if pd.notna(row["tot_emp"]) else np.nan
+    return out

@@ -1,0 +1,278 @@
+"""What remote work does to pay, and what a company's geo-pay policy does to a hire's money.
+
+- `pay_by_remote`: aijobs.net pay by remote ratio (0 = on-site, 50 = hybrid, 100 = fully
+  remote) by level, with n and intervals.
+- `remote_share`: the share of fully-remote records per year with a Wilson interval.
+- `geo_policy`: a geo-pay simulator. Given an HQ salary and a set of hub metros, the pay and
+  purchasing power (pay / (RPP / 100), in national-average dollars) in each hub under three
+  common policies: one national rate, tiered zones by price level, a full cost-of-living
+  adjustment. Price levels are BEA Regional Price Parities (all items, US = 100).
+
+All pay is annual USD. Nothing here imports streamlit; nothing mutates its inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
+
+from analysis import stats
+from analysis.levels import LEVELS
+from analysis.trends import PARTIAL_YEARS
+
+ARRANGEMENTS: dict[int, str] = {0: "On-site", 50: "Hybrid", 100: "Fully remote"}
+DEFAULT_HUBS: dict[str, str] = {
+    "41860": "San Francisco",
+    "41940": "San Jose",
+    "42660": "Seattle",
+    "35620": "New York",
+    "12420": "Austin",
+    "19740": "Denver",
+    "12060": "Atlanta",
+    "17410": "Cleveland",
+    "28140": "Kansas City",
+    "26900": "Indianapolis",
+}
+"""The source article's ten hubs: CBSA code -> short name."""
+DEFAULT_HQ = "41860"
+DEFAULT_OCC = "15-2051"
+RPP_YEAR = 2024
+POLICIES: tuple[str, ...] = ("National rate", "Tiered zones", "Full cost-of-living")
+
+
+@dataclass(frozen=True)
+class Tiers:
+    """Tiered-zone policy: a hub's tier from its RPP (all items), and each tier's pay share.
+
+    Tier 1 when RPP >= tier1_min, tier 2 when RPP >= tier2_min, else tier 3. The defaults
+    (108 and 98; 100% / 90% / 80%) are illustrative round numbers in the style companies
+    publish, chosen so the ten default hubs fall into all three tiers; they are inputs on
+    the page, not data.
+    """
+
+    tier1_min: float = 108.0
+    tier2_min: float = 98.0
+    tier1_pay: float = 1.0
+    tier2_pay: float = 0.9
+    tier3_pay: float = 0.8
+
+    def tier(self, rpp: float) -> int:
+        """The tier (1, 2 or 3) of a hub with price level `rpp`."""
+        if rpp >= self.tier1_min:
+            return 1
+        if rpp >= self.tier2_min:
+            return 2
+        return 3
+
+    def share(self, tier: int) -> float:
+        """The share of the HQ salary paid in `tier`."""
+        return {1: self.tier1_pay, 2: self.tier2_pay, 3: self.tier3_pay}[tier]
+
+
+def _records(
+    salaries: pd.DataFrame,
+    *,
+    country: str | None,
+    full_time_only: bool,
+    drop_duplicates: bool,
+) -> pd.DataFrame:
+    """year, level, arrangement, salary_usd of the kept rows (a new frame)."""
+    frame = pd.DataFrame(
+        {
+            "year": salaries["year"].astype("int64").to_numpy(),
+            "level": salaries["level"].astype(str).to_numpy(),
+            "remote_ratio": salaries["remote_ratio"].astype("int64").to_numpy(),
+            "salary_usd": salaries["salary_usd"].to_numpy(dtype=float),
+        }
+    )
+    keep = frame["remote_ratio"].isin(list(ARRANGEMENTS)).to_numpy()
+    if country is not None:
+        keep &= (salaries["company_country"] == country).fillna(False).to_numpy(dtype=bool)
+    if full_time_only:
+        keep &= (salaries["employment_type"] == "Full-time").fillna(False).to_numpy(dtype=bool)
+    if drop_duplicates:
+        keep &= ~salaries["is_duplicate"].fillna(False).to_numpy(dtype=bool)
+    out = frame.loc[keep].reset_index(drop=True)
+    out["arrangement"] = out["remote_ratio"].map(ARRANGEMENTS)
+    return out
+
+
+def pay_by_remote(
+    salaries: pd.DataFrame,
+    level: str | None = None,
+    year: int | None = None,
+    country: str | None = "US",
+    *,
+    full_time_only: bool = True,
+    drop_duplicates: bool = False,
+) -> pd.DataFrame:
+    """Median pay by level and work arrangement (On-site / Hybrid / Fully remote).
+
+    Inputs: `level` one of LEVELS or None for every level; `year` a work year or None for
+    all; `country` ISO-2 company country or None for all. Output: level, arrangement,
+    remote_ratio, n, p25, median, p75, ci_low, ci_high (order-statistic 95% interval),
+    status, premium (median / the same level's on-site median; NaN where either is
+    hidden). Rows in level order, then On-site, Hybrid, Fully remote. USD per year.
+    """
+    if level is not None and level not in LEVELS:
+        raise ValueError(f"Unknown level {level!r}; use one of {', '.join(LEVELS)}.")
+    frame = _records(
+        salaries, country=country, full_time_only=full_time_only, drop_duplicates=drop_duplicates
+    )
+    if level is not None:
+        frame = frame.loc[frame["level"] == level]
+    if year is not None:
+        frame = frame.loc[frame["year"] == year]
+    frame = frame.loc[frame["level"].isin(LEVELS)]
+    if frame.empty:
+        raise ValueError("No salaries match this selection; choose another level, year or country.")
+    out = stats.summarize(frame, ["level", "remote_ratio"], "salary_usd")
+    out = out.drop(columns=["p10", "p90"])
+    out.insert(1, "arrangement", out["remote_ratio"].map(ARRANGEMENTS))
+    out["_order"] = out["level"].map({lv: i for i, lv in enumerate(LEVELS)})
+    out = out.sort_values(["_order", "remote_ratio"]).drop(columns="_order")
+    onsite = out.loc[out["remote_ratio"] == 0].set_index("level")["median"]
+    out["premium"] = out["median"] / out["level"].map(onsite)
+    return out.reset_index(drop=True)
+
+
+def remote_share(
+    salaries: pd.DataFrame,
+    country: str | None = None,
+    *,
+    full_time_only: bool = False,
+    drop_duplicates: bool = False,
+) -> pd.DataFrame:
+    """Share of records that are fully remote (remote_ratio 100), per work year.
+
+    Output: year, n, n_remote, share (0..1), ci_low, ci_high (95% Wilson interval), status,
+    partial (years the snapshot covers in part).
+    """
+    frame = _records(
+        salaries, country=country, full_time_only=full_time_only, drop_duplicates=drop_duplicates
+    )
+    if frame.empty:
+        raise ValueError("No salaries match this selection.")
+    grouped = frame.assign(remote=frame["remote_ratio"] == 100).groupby("year")["remote"]
+    out = pd.DataFrame({"n": grouped.size(), "n_remote": grouped.sum()}).reset_index()
+    out["n"] = out["n"].astype("int64")
+    out["n_remote"] = out["n_remote"].astype("int64")
+    out["share"] = out["n_remote"] / out["n"]
+    low, high = proportion_confint(out["n_remote"], out["n"], alpha=0.05, method="wilson")
+    out["ci_low"] = np.asarray(low, dtype=float)
+    out["ci_high"] = np.asarray(high, dtype=float)
+    out["status"] = out["n"].map(stats.sample_status)
+    out["partial"] = out["year"].isin(PARTIAL_YEARS)
+    return out
+
+
+def hq_median(wages: pd.DataFrame, hq_cbsa: str = DEFAULT_HQ, occ: str = DEFAULT_OCC) -> float:
+    """The OEWS annual median wage of `occ` in metro `hq_cbsa` (cross-industry), USD.
+
+    Raises ValueError when BLS does not publish it (not released or top-coded: a top-coded
+    median is only known to be at least $239,200, so it cannot be a default salary).
+    """
+    rows = wages.loc[
+        (wages["area_type"] == "metro") & (wages["cbsa"] == hq_cbsa) & (wages["occ_code"] == occ)
+    ]
+    if rows.empty or pd.isna(rows.iloc[0]["a_median"]):
+        note = "" if rows.empty else rows.iloc[0].get("a_median_note")
+        reason = f" ({note})" if isinstance(note, str) and note else ""
+        raise ValueError(
+            f"BLS publishes no median for occupation {occ} in this metro{reason}; "
+            "type the HQ salary instead."
+        )
+    return float(rows.iloc[0]["a_median"])
+
+
+def hub_parities(
+    parities: pd.DataFrame, hubs: Mapping[str, str], year: int = RPP_YEAR
+) -> pd.DataFrame:
+    """cbsa, hub, rpp (all items, US = 100) for each hub in `hubs` (CBSA -> name), in order.
+
+    Raises ValueError naming hubs BEA has no price level for.
+    """
+    rows = parities.loc[
+        (parities["geo_level"] == "metro") & (parities["year"] == year),
+        ["geo_code", "all_items"],
+    ]
+    rpp = dict(zip(rows["geo_code"].astype(str), rows["all_items"].astype(float), strict=True))
+    missing = [name for code, name in hubs.items() if code not in rpp]
+    if missing:
+        raise ValueError(f"BEA publishes no {year} price level for: {', '.join(missing)}.")
+    return pd.DataFrame(
+        {
+            "cbsa": list(hubs),
+            "hub": list(hubs.values()),
+            "rpp": [rpp[code] for code in hubs],
+        }
+    )
+
+
+def geo_policy(
+    parities: pd.DataFrame,
+    hq_salary: float,
+    hubs: Mapping[str, str] | None = None,
+    hq_cbsa: str = DEFAULT_HQ,
+    tiers: Tiers | None = None,
+    *,
+    year: int = RPP_YEAR,
+    policies: Sequence[str] = POLICIES,
+) -> pd.DataFrame:
+    """Pay and purchasing power in each hub under each geo-pay policy.
+
+    Inputs: BEA `parities` (price_parities table); `hq_salary` annual USD paid at the HQ;
+    `hubs` CBSA -> name (default DEFAULT_HUBS); `hq_cbsa` the HQ metro (its RPP anchors
+    the full cost-of-living policy); `tiers` the tiered-zone parameters.
+
+    Policies: "National rate" pays every hub the HQ salary; "Tiered zones" pays
+    HQ salary x the hub's tier share (tier from the hub's RPP); "Full cost-of-living" pays
+    HQ salary x RPP_hub / RPP_HQ. Output (tidy, hub x policy): cbsa, hub, rpp, tier,
+    policy, pay (USD/yr), purchasing_power (pay / (rpp / 100): USD/yr at US-average
+    prices), pay_vs_hq (pay / hq_salary).
+    """
+    if not np.isfinite(hq_salary) or hq_salary <= 0:
+        raise ValueError("The HQ salary must be a positive amount.")
+    tiers = tiers or Tiers()
+    if not tiers.tier1_min > tiers.tier2_min:
+        raise ValueError("The tier 1 price threshold must be above the tier 2 threshold.")
+    hubs = dict(hubs) if hubs is not None else dict(DEFAULT_HUBS)
+    if not hubs:
+        raise ValueError("Choose at least one hub.")
+    table = hub_parities(parities, {**hubs, hq_cbsa: hubs.get(hq_cbsa, "HQ")}, year)
+    hq_rpp = float(table.loc[table["cbsa"] == hq_cbsa, "rpp"].iloc[0])
+    table = table.loc[table["cbsa"].isin(hubs)].drop_duplicates("cbsa")
+    table["tier"] = table["rpp"].map(tiers.tier).astype("int64")
+    pays = {
+        "National rate": lambda row: hq_salary,
+        "Tiered zones": lambda row: hq_salary * tiers.share(row["tier"]),
+        "Full cost-of-living": lambda row: hq_salary * row["rpp"] / hq_rpp,
+    }
+    rows = []
+    for policy in policies:
+        if policy not in pays:
+            raise ValueError(f"Unknown policy {policy!r}; use one of {', '.join(POLICIES)}.")
+        for _, row in table.iterrows():
+            pay = float(pays[policy](row))
+            power = pay / (row["rpp"] / 100)
+            if policy == "Full cost-of-living":
+                # Algebraically pay / (rpp / 100) == HQ salary at HQ prices for every hub;
+                # computed that way so rounding cannot make equal purchasing power differ.
+                power = hq_salary / (hq_rpp / 100)
+            rows.append(
+                {
+                    "cbsa": row["cbsa"],
+                    "hub": row["hub"],
+                    "rpp": row["rpp"],
+                    "tier": row["tier"],
+                    "policy": policy,
+                    "pay": pay,
+                    "purchasing_power": power,
+                    "pay_vs_hq": pay / hq_salary,
+                }
+            )
+    return pd.DataFrame(rows)

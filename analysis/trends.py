@@ -1,0 +1,242 @@
+"""How pay moved over the years in the aijobs.net salary index, and how much of that is mix.
+
+The index changed what it collects: from 2024 it is mostly US job-listing salaries (62,229
+records in 2024 against 8,522 in 2023, about half of them exact duplicate postings). A raw
+median by year therefore mixes pay growth with a change in *who* is sampled. This module gives
+the raw series and a composition-adjusted one side by side, and a per-year composition table
+that flags the years where the sample changed sharply.
+
+Composition adjustment (documented for the page): each record of year t gets the weight
+share_ref(cell) / share_t(cell), where a cell is experience level x company country group
+(US / outside US) and share_ref is the cell's share of records in the reference year (2024 by
+default, the year with the most records). The weighted median of year t is then the median a
+year-t sample would have if it had the reference year's level x country mix. Cells of the
+reference mix that year t lacks are dropped and the remaining weights renormalised;
+`mix_coverage` says what share of the reference mix was present.
+
+2025 covers only the first weeks of January (snapshot 2025-01-19): `partial` marks it.
+All pay is annual USD. Nothing here imports streamlit; nothing mutates its inputs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis import stats
+from analysis.levels import LEVELS
+
+PARTIAL_YEARS = frozenset({2025})
+"""Work years the 2025-01-19 snapshot covers only in part."""
+COUNTRY_GROUPS: tuple[str, ...] = ("All countries", "US", "Outside US")
+ALL_LEVELS = "All levels"
+REFERENCE_YEAR = 2024
+MIX_SHIFT = 0.10
+"""Total-variation distance between consecutive years' level x US mixes flagged as a change."""
+COUNT_JUMP = 3.0
+"""A year whose record count is this many times the previous year's is flagged as a change."""
+
+
+def _subset(
+    salaries: pd.DataFrame,
+    *,
+    level: str | None,
+    country_group: str,
+    drop_duplicates: bool,
+    full_time_only: bool,
+) -> pd.DataFrame:
+    """Year, level, us (bool), salary_usd of the rows kept by the filters (a new frame)."""
+    if country_group not in COUNTRY_GROUPS:
+        raise ValueError(f"Unknown country group {country_group!r}; use one of {COUNTRY_GROUPS}.")
+    if level is not None and level not in LEVELS:
+        raise ValueError(f"Unknown level {level!r}; use one of {', '.join(LEVELS)}.")
+    frame = pd.DataFrame(
+        {
+            "year": salaries["year"].astype("int64").to_numpy(),
+            "level": salaries["level"].astype(str).to_numpy(),
+            "us": (salaries["company_country"] == "US").fillna(False).astype(bool).to_numpy(),
+            "salary_usd": salaries["salary_usd"].to_numpy(dtype=float),
+        }
+    )
+    keep = np.ones(len(frame), dtype=bool)
+    if full_time_only:
+        keep &= (salaries["employment_type"] == "Full-time").fillna(False).to_numpy(dtype=bool)
+    if drop_duplicates:
+        keep &= ~salaries["is_duplicate"].fillna(False).to_numpy(dtype=bool)
+    if level is not None:
+        keep &= (frame["level"] == level).to_numpy()
+    if country_group == "US":
+        keep &= frame["us"].to_numpy()
+    elif country_group == "Outside US":
+        keep &= ~frame["us"].to_numpy()
+    out = frame.loc[keep & frame["level"].isin(LEVELS).to_numpy()].reset_index(drop=True)
+    if out.empty:
+        raise ValueError("No salaries match this selection; choose another level or country.")
+    return out
+
+
+def by_year_level(
+    salaries: pd.DataFrame,
+    country_group: str = "All countries",
+    *,
+    drop_duplicates: bool = False,
+    full_time_only: bool = True,
+) -> pd.DataFrame:
+    """Median pay by work year and level, with n and a 95% interval.
+
+    Output: year, level, n, p25, median, p75, ci_low, ci_high (order-statistic interval of
+    the median), status, partial (True for years the snapshot covers in part). USD per year.
+    """
+    frame = _subset(
+        salaries,
+        level=None,
+        country_group=country_group,
+        drop_duplicates=drop_duplicates,
+        full_time_only=full_time_only,
+    )
+    out = stats.summarize(frame, ["year", "level"], "salary_usd").drop(columns=["p10", "p90"])
+    out["level"] = pd.Categorical(out["level"], categories=LEVELS, ordered=True)
+    out = out.sort_values(["year", "level"]).reset_index(drop=True)
+    out["level"] = out["level"].astype(str)
+    out["partial"] = out["year"].isin(PARTIAL_YEARS)
+    return out
+
+
+def composition(
+    salaries: pd.DataFrame, *, drop_duplicates: bool = False, full_time_only: bool = False
+) -> pd.DataFrame:
+    """Who is in the sample each year, to show the 2024 collection change.
+
+    Output per year: year, n (records), us_share (share with company_country US),
+    duplicate_share (share flagged is_duplicate, i.e. repeated job postings), share_<level>
+    for each level, mix_shift (total-variation distance of the level x US mix from the
+    previous year, 0..1), count_ratio (n / previous year's n), composition_changed
+    (mix_shift >= MIX_SHIFT or count_ratio >= COUNT_JUMP), partial.
+    """
+    frame = _subset(
+        salaries,
+        level=None,
+        country_group="All countries",
+        drop_duplicates=drop_duplicates,
+        full_time_only=full_time_only,
+    )
+    years = salaries["year"].astype("int64")
+    keep_dup = salaries.loc[years.isin(frame["year"].unique())]
+    dup = keep_dup["is_duplicate"].fillna(False).astype(bool).groupby(years).mean()
+    cells = frame.groupby(["year", "level", "us"]).size().unstack(["level", "us"], fill_value=0)
+    mix = cells.div(cells.sum(axis=1), axis=0)
+    out = pd.DataFrame(index=mix.index)
+    out["n"] = cells.sum(axis=1).astype("int64")
+    out["us_share"] = frame.groupby("year")["us"].mean()
+    out["duplicate_share"] = dup.reindex(out.index) if not drop_duplicates else 0.0
+    for level in LEVELS:
+        out[f"share_{level.lower()}"] = (
+            frame.assign(x=frame["level"] == level).groupby("year")["x"].mean()
+        )
+    out["mix_shift"] = 0.5 * mix.diff().abs().sum(axis=1)
+    out.loc[out.index[0], "mix_shift"] = np.nan
+    out["count_ratio"] = out["n"] / out["n"].shift(1)
+    out["composition_changed"] = (out["mix_shift"] >= MIX_SHIFT) | (
+        out["count_ratio"] >= COUNT_JUMP
+    )
+    out = out.reset_index()
+    out["partial"] = out["year"].isin(PARTIAL_YEARS)
+    return out
+
+
+def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    """The weighted median; with equal weights it equals np.median (middle pair averaged).
+
+    Values and weights are 1-D arrays of the same length; weights must be >= 0 with a
+    positive sum. Returns NaN for empty input.
+    """
+    x = np.asarray(values, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    if len(x) == 0:
+        return float("nan")
+    order = np.argsort(x, kind="stable")
+    x, w = x[order], w[order]
+    cum = np.cumsum(w)
+    half = cum[-1] / 2
+    i = int(np.searchsorted(cum, half, side="left"))
+    if i < len(x) - 1 and np.isclose(cum[i], half, rtol=1e-12, atol=0):
+        return float((x[i] + x[i + 1]) / 2)
+    return float(x[min(i, len(x) - 1)])
+
+
+def _weighted_interval(
+    values: np.ndarray, weights: np.ndarray, n_boot: int, seed: int
+) -> tuple[float, float]:
+    """Seeded percentile-bootstrap 95% interval of the weighted median (records resampled)."""
+    rng = np.random.default_rng(seed)
+    draws = np.empty(n_boot)
+    n = len(values)
+    for b in range(n_boot):
+        idx = rng.integers(0, n, n)
+        draws[b] = weighted_median(values[idx], weights[idx])
+    low, high = np.quantile(draws, [0.025, 0.975])
+    return float(low), float(high)
+
+
+def adjusted_trend(
+    salaries: pd.DataFrame,
+    level: str | None = None,
+    country_group: str = "All countries",
+    *,
+    reference_year: int = REFERENCE_YEAR,
+    drop_duplicates: bool = False,
+    full_time_only: bool = True,
+    n_boot: int = 200,
+    seed: int = stats.DEFAULT_SEED,
+) -> pd.DataFrame:
+    """Raw and composition-adjusted median pay by year, side by side (long format).
+
+    Inputs: `level` one of LEVELS or None for all; `country_group` one of COUNTRY_GROUPS;
+    `reference_year` whose level x US mix every year is reweighted to (see module doc).
+    Output: year, series ("Raw" | "Adjusted"), n, median, ci_low, ci_high, status,
+    mix_coverage (share of the reference mix present that year; 1.0 for Raw), partial.
+    Raw intervals are order-statistic intervals; adjusted ones a seeded bootstrap
+    (`n_boot` resamples). Years under MIN_SHOWN records are kept with status 'hidden' and
+    NaN statistics. USD per year.
+    """
+    frame = _subset(
+        salaries,
+        level=level,
+        country_group=country_group,
+        drop_duplicates=drop_duplicates,
+        full_time_only=full_time_only,
+    )
+    frame["cell"] = frame["level"] + "|" + np.where(frame["us"], "US", "non-US")
+    ref = frame.loc[frame["year"] == reference_year, "cell"].value_counts()
+    if ref.empty:
+        raise ValueError(f"No records in the reference year {reference_year} for this selection.")
+    ref_share = ref / ref.sum()
+    rows = []
+    for year, group in frame.groupby("year", sort=True):
+        x = group["salary_usd"].to_numpy(dtype=float)
+        n = len(x)
+        status = stats.sample_status(n)
+        partial = int(year) in PARTIAL_YEARS
+        raw = {"year": int(year), "series": "Raw", "n": n, "status": status}
+        raw["mix_coverage"] = 1.0
+        adj = {"year": int(year), "series": "Adjusted", "n": n, "status": status}
+        counts = group["cell"].value_counts()
+        present = ref_share.index.intersection(counts.index)
+        adj["mix_coverage"] = float(ref_share[present].sum())
+        if status != "hidden":
+            raw["median"] = float(np.median(x))
+            raw["ci_low"], raw["ci_high"] = stats.median_interval(x)
+            # One division of integer products, so identical mixes give weights of exactly 1.
+            numerator = ref[present].astype("int64") * n
+            denominator = counts[present].astype("int64") * int(ref[present].sum())
+            cell_weight = (numerator / denominator).reindex(counts.index, fill_value=0.0)
+            w = group["cell"].map(cell_weight).to_numpy(dtype=float)
+            adj["median"] = weighted_median(x, w)
+            keep = w > 0
+            adj["ci_low"], adj["ci_high"] = _weighted_interval(x[keep], w[keep], n_boot, seed)
+        rows.extend([{**raw, "partial": partial}, {**adj, "partial": partial}])
+    columns = ["year", "series", "n", "median", "ci_low", "ci_high", "status"]
+    columns += ["mix_coverage", "partial"]
+    out = pd.DataFrame(rows).reindex(columns=columns)
+    out["n"] = out["n"].astype("int64")
+    return out

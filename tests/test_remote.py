@@ -1,0 +1,168 @@
+"""analysis.remote: remote-ratio counts from the raw file, remote share, geo-pay policies."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import os
+import statistics
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load, remote
+from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
+
+DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
+RAW_CSV = DEFAULT_RAW_DIR / "aijobs" / "salaries.csv"
+
+
+@functools.cache
+def _cached(name: str) -> pd.DataFrame:
+    try:
+        return load.load_table(name, DATA)
+    except load.DataUnavailable:
+        pass
+    if not DEFAULT_RAW_DIR.is_dir():
+        pytest.skip(f"no processed {name} table and no raw data")
+    from analysis.sources import aijobs, bea_rpp, oews, so_survey
+
+    reader = {"salaries": aijobs, "survey": so_survey, "wages": oews, "price_parities": bea_rpp}
+    return reader[name].read(DEFAULT_RAW_DIR).tables[name]
+
+
+def _table(name: str) -> pd.DataFrame:
+    """The processed table, or (before data/ is built) the reader's output for it."""
+    return _cached(name).copy()
+
+
+@functools.cache
+def _raw_rows() -> tuple[dict[str, str], ...]:
+    """salaries.csv read with the csv module, independently of the reader and pandas."""
+    if not RAW_CSV.is_file():
+        pytest.skip("raw aijobs salaries.csv not available")
+    with open(RAW_CSV, newline="", encoding="utf-8") as handle:
+        return tuple(csv.DictReader(handle))
+
+
+def test_remote_ratio_counts_match_raw_csv():
+    counts: dict[int, int] = {}
+    for row in _raw_rows():
+        counts[int(row["remote_ratio"])] = counts.get(int(row["remote_ratio"]), 0) + 1
+    assert counts == {0: 58_149, 100: 15_868, 50: 284}
+    out = remote.pay_by_remote(_table("salaries"), country=None, full_time_only=False)
+    got = out.groupby("remote_ratio")["n"].sum().to_dict()
+    assert got == counts
+    share = remote.remote_share(_cached("salaries"))
+    assert share["n_remote"].sum() == counts[100]
+    assert share["n"].sum() == sum(counts.values())
+
+
+def test_pay_by_remote_medians_match_raw_csv():
+    values: list[float] = [
+        float(r["salary_in_usd"])
+        for r in _raw_rows()
+        if r["company_location"] == "US"
+        and r["employment_type"] == "FT"
+        and r["experience_level"] == "SE"
+        and r["remote_ratio"] == "100"
+        and r["work_year"] == "2024"
+    ]
+    out = remote.pay_by_remote(_cached("salaries"), level="Senior", year=2024)
+    row = out.set_index("arrangement").loc["Fully remote"]
+    assert row["n"] == len(values)
+    assert row["median"] == statistics.median(values)
+    shown = out.loc[out["status"] != "hidden"]
+    assert (shown["p25"] <= shown["median"]).all() and (shown["median"] <= shown["p75"]).all()
+    assert (shown["ci_low"] <= shown["median"]).all() and (
+        shown["median"] <= shown["ci_high"]
+    ).all()
+    assert out.set_index("arrangement").loc["On-site", "premium"] == 1.0
+
+
+def test_remote_share_wilson_interval_contains_share():
+    share = remote.remote_share(_cached("salaries"))
+    assert (share["ci_low"] <= share["share"]).all() and (share["share"] <= share["ci_high"]).all()
+    assert share.set_index("year").loc[2025, "partial"]
+    tiny = pd.DataFrame(
+        {
+            "year": [2024] * 4,
+            "level": ["Mid"] * 4,
+            "remote_ratio": [0, 100, 100, 50],
+            "salary_usd": [1.0, 2.0, 3.0, 4.0],
+            "company_country": ["US"] * 4,
+            "employment_type": ["Full-time"] * 4,
+            "is_duplicate": [False] * 4,
+        }
+    )
+    row = remote.remote_share(tiny).iloc[0]
+    assert (row["n"], row["n_remote"], row["share"]) == (4, 2, 0.5)
+    assert row["status"] == "hidden"
+
+
+def _parities() -> pd.DataFrame:
+    rpp = {"41860": 120.0, "12420": 100.0, "17410": 90.0, "19740": 104.3}
+    return pd.DataFrame(
+        {
+            "geo_level": "metro",
+            "geo_code": list(rpp),
+            "geo_name": list(rpp),
+            "year": 2024,
+            "all_items": list(rpp.values()),
+        }
+    )
+
+
+HUBS = {"41860": "San Francisco", "12420": "Austin", "17410": "Cleveland", "19740": "Denver"}
+
+
+def test_full_col_gives_equal_purchasing_power_exactly():
+    out = remote.geo_policy(_parities(), 187_345.0, HUBS, hq_cbsa="41860")
+    col = out.loc[out["policy"] == "Full cost-of-living"]
+    assert col["purchasing_power"].nunique() == 1
+    assert col.set_index("hub").loc["Austin", "pay"] == pytest.approx(187_345 * 100 / 120)
+
+
+def test_national_rate_gives_equal_pay():
+    out = remote.geo_policy(_parities(), 150_000.0, HUBS, hq_cbsa="41860")
+    national = out.loc[out["policy"] == "National rate"].set_index("hub")
+    assert (national["pay"] == 150_000.0).all()
+    assert national.loc["Cleveland", "purchasing_power"] == pytest.approx(150_000 / 0.9)
+
+
+def test_tiered_zones_follow_thresholds():
+    tiers = remote.Tiers(tier1_min=110, tier2_min=95, tier2_pay=0.9, tier3_pay=0.8)
+    out = remote.geo_policy(_parities(), 100_000.0, HUBS, tiers=tiers)
+    tiered = out.loc[out["policy"] == "Tiered zones"].set_index("hub")
+    assert tiered["tier"].to_dict() == {
+        "San Francisco": 1,
+        "Austin": 2,
+        "Cleveland": 3,
+        "Denver": 2,
+    }
+    assert tiered["pay"].to_dict() == pytest.approx(
+        {"San Francisco": 100_000, "Austin": 90_000, "Cleveland": 80_000, "Denver": 90_000}
+    )
+    assert len(out) == len(HUBS) * len(remote.POLICIES)
+
+
+def test_geo_policy_bad_inputs():
+    with pytest.raises(ValueError, match="positive"):
+        remote.geo_policy(_parities(), 0.0, HUBS)
+    with pytest.raises(ValueError, match="price level"):
+        remote.geo_policy(_parities(), 1.0, {"99999": "Nowhere"})
+    with pytest.raises(ValueError, match="tier 1"):
+        remote.geo_policy(_parities(), 1.0, HUBS, tiers=remote.Tiers(tier1_min=90, tier2_min=95))
+
+
+def test_real_hubs_and_hq_median():
+    wages, parities = _cached("wages"), _cached("price_parities")
+    hq = remote.hq_median(wages, "41860", "15-2051")
+    assert hq > 0
+    out = remote.geo_policy(parities, hq)
+    assert set(out["hub"]) == set(remote.DEFAULT_HUBS.values())
+    col = out.loc[out["policy"] == "Full cost-of-living"]
+    assert col["purchasing_power"].nunique() == 1
+    # BEA 2024: San Francisco metro price level 115.613 (US = 100).
+    assert col.set_index("cbsa").loc["41860", "rpp"] == pytest.approx(115.613)

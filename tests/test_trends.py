@@ -1,0 +1,151 @@
+"""analysis.trends: counts and medians per year from the raw file, composition adjustment."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import os
+import statistics
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import load, trends
+from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
+
+DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
+RAW_CSV = DEFAULT_RAW_DIR / "aijobs" / "salaries.csv"
+
+
+@functools.cache
+def _cached(name: str) -> pd.DataFrame:
+    try:
+        return load.load_table(name, DATA)
+    except load.DataUnavailable:
+        pass
+    if not DEFAULT_RAW_DIR.is_dir():
+        pytest.skip(f"no processed {name} table and no raw data")
+    from analysis.sources import aijobs, bea_rpp, oews, so_survey
+
+    reader = {"salaries": aijobs, "survey": so_survey, "wages": oews, "price_parities": bea_rpp}
+    return reader[name].read(DEFAULT_RAW_DIR).tables[name]
+
+
+def _table(name: str) -> pd.DataFrame:
+    """The processed table, or (before data/ is built) the reader's output for it."""
+    return _cached(name).copy()
+
+
+@functools.cache
+def _raw_rows() -> tuple[dict[str, str], ...]:
+    """salaries.csv read with the csv module, independently of the reader and pandas."""
+    if not RAW_CSV.is_file():
+        pytest.skip("raw aijobs salaries.csv not available")
+    with open(RAW_CSV, newline="", encoding="utf-8") as handle:
+        return tuple(csv.DictReader(handle))
+
+
+def test_counts_per_year_match_raw_csv():
+    counts: dict[int, int] = {}
+    for row in _raw_rows():
+        counts[int(row["work_year"])] = counts.get(int(row["work_year"]), 0) + 1
+    assert counts == {2020: 75, 2021: 218, 2022: 1_660, 2023: 8_522, 2024: 62_229, 2025: 1_597}
+    comp = trends.composition(_table("salaries"))
+    assert dict(zip(comp["year"], comp["n"], strict=True)) == counts
+    assert comp.set_index("year").loc[2025, "partial"]
+    assert not comp.set_index("year").loc[2024, "partial"]
+    # The 2024 collection change (7x the records) is flagged.
+    assert comp.set_index("year").loc[2024, "composition_changed"]
+    assert comp["us_share"].between(0, 1).all()
+
+
+def test_raw_medians_per_year_match_raw_csv():
+    by_year: dict[int, list[float]] = {}
+    for row in _raw_rows():
+        by_year.setdefault(int(row["work_year"]), []).append(float(row["salary_in_usd"]))
+    expected = {year: statistics.median(v) for year, v in by_year.items()}
+    assert round(expected[2024], -2) == 149_000  # PROVENANCE: 149.0k
+    out = trends.adjusted_trend(_cached("salaries"), full_time_only=False, n_boot=20)
+    raw = out.loc[out["series"] == "Raw"]
+    assert dict(zip(raw["year"], raw["median"], strict=True)) == expected
+    assert dict(zip(raw["year"], raw["n"], strict=True)) == {y: len(v) for y, v in by_year.items()}
+    adjusted = out.loc[out["series"] == "Adjusted"].set_index("year")
+    # The reference year is its own mix: adjusted == raw there.
+    assert adjusted.loc[2024, "median"] == expected[2024]
+    shown = out.dropna(subset=["median"])
+    assert (shown["ci_low"] <= shown["median"]).all() and (
+        shown["median"] <= shown["ci_high"]
+    ).all()
+
+
+def test_by_year_level_medians_match_raw_csv():
+    codes = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
+    groups: dict[tuple[int, str], list[float]] = {}
+    for row in _raw_rows():
+        if row["employment_type"] == "FT" and row["company_location"] == "US":
+            key = (int(row["work_year"]), codes[row["experience_level"]])
+            groups.setdefault(key, []).append(float(row["salary_in_usd"]))
+    out = trends.by_year_level(_cached("salaries"), "US").set_index(["year", "level"])
+    for key, values in groups.items():
+        assert out.loc[key, "n"] == len(values)
+        if len(values) >= 10:
+            assert out.loc[key, "median"] == statistics.median(values)
+
+
+def _frame(year: int, cells: dict[tuple[str, str], list[float]]) -> pd.DataFrame:
+    rows = []
+    for (level, country), pays in cells.items():
+        for pay in pays:
+            rows.append(
+                {
+                    "year": year,
+                    "level": level,
+                    "company_country": country,
+                    "employment_type": "Full-time",
+                    "salary_usd": pay,
+                    "is_duplicate": False,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_adjusted_equals_raw_when_mix_does_not_change():
+    rng = np.random.default_rng(1)
+    ref = {("Entry", "US"): 10, ("Senior", "US"): 20, ("Senior", "DE"): 10}
+    parts = []
+    for year, scale in ((2023, 1), (2024, 2)):
+        cells = {k: list(rng.integers(50, 300, n * scale) * 1_000.0) for k, n in ref.items()}
+        parts.append(_frame(year, cells))
+    tiny = pd.concat(parts, ignore_index=True)
+    out = trends.adjusted_trend(tiny, n_boot=20).set_index(["year", "series"])
+    for year in (2023, 2024):
+        assert out.loc[(year, "Adjusted"), "median"] == out.loc[(year, "Raw"), "median"]
+
+
+def test_adjusted_reweights_to_reference_mix():
+    # 2023: 30 entry at 50k, 10 senior at 200k (raw median 50k). 2024 mix is 50/50.
+    y23 = _frame(2023, {("Entry", "US"): [50_000.0] * 30, ("Senior", "US"): [200_000.0] * 10})
+    y24 = _frame(2024, {("Entry", "US"): [60_000.0] * 20, ("Senior", "US"): [210_000.0] * 20})
+    out = trends.adjusted_trend(pd.concat([y23, y24]), n_boot=10).set_index(["year", "series"])
+    assert out.loc[(2023, "Raw"), "median"] == 50_000
+    assert out.loc[(2023, "Adjusted"), "median"] == 125_000  # midway at exactly half weight
+    assert out.loc[(2023, "Adjusted"), "mix_coverage"] == 1.0
+
+
+def test_weighted_median_equal_weights_is_median():
+    x = np.array([3.0, 1.0, 4.0, 1.0, 5.0, 9.0])
+    assert trends.weighted_median(x, np.ones(6)) == np.median(x)
+    assert trends.weighted_median(x[:5], np.ones(5)) == np.median(x[:5])
+    assert trends.weighted_median(np.array([1.0, 10.0]), np.array([1.0, 3.0])) == 10.0
+
+
+def test_bad_inputs_raise_value_error():
+    tiny = _frame(2024, {("Entry", "US"): [1.0] * 12})
+    with pytest.raises(ValueError, match="country group"):
+        trends.adjusted_trend(tiny, country_group="Mars")
+    with pytest.raises(ValueError, match="level"):
+        trends.adjusted_trend(tiny, level="Intern")
+    with pytest.raises(ValueError, match="reference year"):
+        trends.adjusted_trend(tiny, reference_year=2019)
