@@ -630,3 +630,81 @@ def worth_in_hubs(
     if not out:
         raise ValueError("None of the chosen hubs is a known metro.")
     return pd.DataFrame(out)
+
+
+# --- small helpers for the page --------------------------------------------------------------
+
+
+def short_percentile(pct: float) -> str:
+    """A percentile for a metric tile: '63rd', 'below 10th', 'above 90th', '—' (NaN)."""
+    if pct == float("-inf"):
+        return "below 10th"
+    if pct == float("inf"):
+        return "above 90th"
+    if not np.isfinite(pct):
+        return "—"
+    return ordinal(round(pct))
+
+
+def default_base(wages: pd.DataFrame, cbsa: str, occ: str) -> float:
+    """The metro's OEWS median for `occ` rounded to $1,000 (the national median when the metro
+    has none): the page's starting base salary, USD/yr."""
+    rows = _oews_rows(wages, occ)
+    hit = rows[(rows["area_type"] == "metro") & (rows["cbsa"] == str(cbsa))]["a_median"].dropna()
+    value = float(hit.iloc[0]) if len(hit) else national_median(wages, occ)
+    return float(round(value, -3)) if np.isfinite(value) else 100_000.0
+
+
+@dataclass(frozen=True)
+class OfferCheck:
+    """Everything the Offer check page shows about one offer (see `check_offer`).
+
+    fallback: why the market placement is a state/national one ("" when it is the metro's).
+    """
+
+    offer: Offer
+    market: MarketPlacement
+    fallback: str
+    index: IndexPlacement
+    ask: NegotiationRange
+    totals: TotalPay
+
+
+def check_offer(
+    wages: pd.DataFrame,
+    salaries: pd.DataFrame,
+    metros: pd.DataFrame,
+    *,
+    occ: str,
+    cbsa: str,
+    level: str,
+    track: str,
+    base: float,
+    bonus: float = 0.0,
+    equity: float = 0.0,
+    sign_on: float = 0.0,
+    specialization: str | None = None,
+    remote: bool = False,
+) -> OfferCheck:
+    """Validate the offer, place it (metro, else state/national), place it in the index
+    (remote-only records when `remote`), suggest a range and total it. Raises ValueError on a bad
+    offer or when no range can be made."""
+    offer = validate_offer(base, bonus, equity, sign_on)
+    fallback = ""
+    try:
+        market = place_in_market(offer.base, wages, cbsa, occ)
+    except ValueError as err:
+        state = metros.loc[metros["cbsa"] == str(cbsa), "principal_state"]
+        market = place_in_fallback(offer.base, wages, occ, state.iloc[0] if len(state) else None)
+        fallback = f"{err} Showing the {market.area_name} figures."
+    index = place_in_index(
+        offer.base,
+        salaries,
+        level,
+        track,
+        specialization=None if specialization in (None, "Any") else specialization,
+        remote=True if remote else None,
+    )
+    ask = negotiation_range(market, index, wages)
+    totals = total_pay(offer.base, offer.bonus, offer.equity, offer.sign_on)
+    return OfferCheck(offer, market, fallback, index, ask, totals)

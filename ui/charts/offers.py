@@ -1,0 +1,181 @@
+"""Figures for the Offer check page: the offer on the metro's pay ladder, totals, taxes, hubs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui.charts import palette, style
+
+PCT_NAMES = {10: "10th", 25: "25th", 50: "Median", 75: "75th", 90: "90th"}
+
+
+def offer_ladder(
+    ladder: pd.DataFrame,
+    base: float,
+    area: str,
+    *,
+    ask: tuple[float, float] | None = None,
+    top_code: float = 239_200.0,
+) -> go.Figure:
+    """The area's published percentiles on a dollar axis, the offer as a line, the ask shaded.
+
+    `ladder`: percentile, wage (USD, NaN when top-coded/not released), note. Top-coded points
+    are drawn at the top code with an open marker and labelled "≥".
+    """
+    colors = palette()
+    fig = go.Figure()
+    shown = ladder.copy()
+    coded = shown["note"].eq("top-coded")
+    shown.loc[coded, "wage"] = top_code
+    shown = shown[shown["wage"].notna()]
+    if ask is not None and all(np.isfinite(ask)):
+        fig.add_vrect(
+            x0=ask[0],
+            x1=ask[1],
+            fillcolor=colors[2],
+            opacity=0.15,
+            line_width=0,
+            annotation_text="suggested ask",
+            annotation_position="top left",
+        )
+    iqr = shown[shown["percentile"].isin([25, 75])]
+    if len(iqr) == 2:
+        fig.add_trace(
+            go.Scatter(
+                x=iqr["wage"],
+                y=[area, area],
+                mode="lines",
+                line={"color": colors[0], "width": 14},
+                opacity=0.35,
+                name="Middle half (25th-75th)",
+                hoverinfo="skip",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=shown["wage"],
+            y=[area] * len(shown),
+            mode="markers+text+lines",
+            line={"color": colors[0], "width": 2},
+            marker={
+                "size": 12,
+                "color": colors[0],
+                "symbol": ["circle-open" if c else "circle" for c in coded[shown.index]],
+            },
+            text=[
+                f"{PCT_NAMES[int(p)]}<br>{'≥ ' if c else ''}${w:,.0f}"
+                for p, w, c in zip(
+                    shown["percentile"], shown["wage"], coded[shown.index], strict=True
+                )
+            ],
+            textposition="bottom center",
+            name="BLS percentiles",
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[base],
+            y=[area],
+            mode="markers+text",
+            marker={"size": 20, "color": colors[5], "symbol": "diamond"},
+            text=[f"Your base<br>${base:,.0f}"],
+            textposition="top center",
+            name="Your base",
+            hovertemplate="Your base: $%{x:,.0f}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(showticklabels=False)
+    fig.update_xaxes(title="Annual pay (USD)")
+    return style(fig, money="x", height=260)
+
+
+def totals(components: pd.DataFrame) -> go.Figure:
+    """Stacked horizontal bars: first-year vs annualized total by component (USD)."""
+    fig = go.Figure()
+    for component, part in components.groupby("component", sort=False):
+        fig.add_trace(
+            go.Bar(
+                x=part["amount"],
+                y=part["view"],
+                name=str(component),
+                orientation="h",
+                hovertemplate=f"{component}: $%{{x:,.0f}}<extra></extra>",
+            )
+        )
+    sums = components.groupby("view", sort=False)["amount"].sum()
+    fig.add_trace(
+        go.Scatter(
+            x=sums.to_numpy(),
+            y=sums.index,
+            mode="text",
+            text=[f"  ${v:,.0f}" for v in sums],
+            textposition="middle right",
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(range=[0, float(sums.max()) * 1.25])
+    fig.update_yaxes(autorange="reversed")
+    return style(fig, money="x", height=230)
+
+
+def tax_waterfall(breakdown: pd.DataFrame, gross: float) -> go.Figure:
+    """Gross pay minus each tax down to take-home (USD/yr). `breakdown`: item, amount."""
+    taxes = breakdown[breakdown["item"] != "Take-home"]
+    taxes = taxes[taxes["amount"].abs() > 0.5]
+    take_home = float(breakdown.loc[breakdown["item"] == "Take-home", "amount"].iloc[0])
+    x = ["Gross", *taxes["item"], "Take-home"]
+    y = [gross, *(-taxes["amount"]), take_home]
+    fig = go.Figure(
+        go.Waterfall(
+            x=x,
+            y=y,
+            measure=["absolute", *["relative"] * len(taxes), "total"],
+            text=[f"${abs(v):,.0f}" for v in y],
+            textposition="outside",
+            connector={"line": {"color": "rgba(128,128,128,0.4)"}},
+            decreasing={"marker": {"color": palette()[5]}},
+            increasing={"marker": {"color": palette()[0]}},
+            totals={"marker": {"color": palette()[2]}},
+            hovertemplate="%{x}: $%{y:,.0f}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(range=[0, gross * 1.12])
+    return style(fig, money="y", height=360, legend=False)
+
+
+def hub_take_home(table: pd.DataFrame) -> go.Figure:
+    """Per hub: take-home of the offer there and the same take-home in national-average dollars.
+
+    `table`: label, take_home, real_take_home (USD/yr), is_home.
+    """
+    shown = table.sort_values("real_take_home")
+    labels = [
+        f"{lab} (home)" if home else lab
+        for lab, home in zip(shown["label"], shown["is_home"], strict=True)
+    ]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=shown["take_home"],
+            orientation="h",
+            name="Take-home",
+            hovertemplate="%{y}: take-home $%{x:,.0f}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            y=labels,
+            x=shown["real_take_home"],
+            orientation="h",
+            name="Take-home adjusted for prices (US = 100)",
+            hovertemplate="%{y}: $%{x:,.0f} in national-average dollars<extra></extra>",
+        )
+    )
+    fig.update_layout(barmode="group")
+    return style(fig, money="x", height=max(320, 38 * len(shown) + 80))
