@@ -88,6 +88,25 @@ def test_read_uses_raw_folder(tmp_path):
     assert [p.name for p in result.inputs] == [bea_rpp.METRO_FILE, bea_rpp.STATE_FILE]
 
 
+def test_read_finds_a_newer_release_by_pattern(tmp_path):
+    (tmp_path / "bea_rpp").mkdir()
+    shutil.copy(MARPP, tmp_path / "bea_rpp" / "MARPP_MSA_2008_2024.csv")
+    shutil.copy(SARPP, tmp_path / "bea_rpp" / "SARPP_STATE_2008_2023.csv")
+    shutil.copy(SARPP, tmp_path / "bea_rpp" / "SARPP_STATE_2008_2024x.csv")
+    result = bea_rpp.read(tmp_path)
+    assert [p.name for p in result.inputs] == [
+        "MARPP_MSA_2008_2024.csv",
+        "SARPP_STATE_2008_2024x.csv",
+    ]
+
+
+def test_missing_file_is_named(tmp_path):
+    (tmp_path / "bea_rpp").mkdir()
+    shutil.copy(MARPP, tmp_path / "bea_rpp" / MARPP.name)
+    with pytest.raises(SourceError, match=r"SARPP_STATE_2008_2024\.csv.*not found"):
+        bea_rpp.read(tmp_path)
+
+
 def test_double_crlf_file_reports_grep_line(tmp_path):
     # SARPP ends lines with \r\r\n; errors must point at the line grep -n shows.
     path = _variant(tmp_path, SARPP, b'"Alabama",5,SARPP,3,', b'"Alabama",5,SARPP,7,')

