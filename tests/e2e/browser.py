@@ -1,0 +1,204 @@
+"""Start the dashboard on a loopback port and drive it in headless Chromium (Playwright sync API).
+
+Shared by the browser tests (tests/e2e) and the benchmarks (benchmarks/pages.py). Playwright is
+imported only inside the functions that need it, so importing this module never fails.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+VIEWPORT = {"width": 1400, "height": 1000}
+STATUS_WIDGET = "[data-testid='stStatusWidget']"
+EXCEPTION = "[data-testid='stException']"
+CHART = ".js-plotly-plot"
+
+
+def missing_browser_reason() -> str | None:
+    """Why the browser tests cannot run here (no Chromium, no playwright), or None if they can."""
+    if not CHROMIUM.is_file():
+        return f"{CHROMIUM} not found (Debian: apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install -r requirements-dev.txt)"
+    return None
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A running `streamlit run` process: its base URL ("http://127.0.0.1:PORT") and log."""
+
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def log_tail(self, chars: int = 3000) -> str:
+        """The end of the server's output, for failure messages."""
+        try:
+            return self.log.read_text(encoding="utf-8", errors="replace")[-chars:]
+        except OSError:
+            return ""
+
+
+def _stop(process: subprocess.Popen, grace: float = 10) -> None:
+    """Terminate the server's process group; kill it if it has not exited after `grace` s."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        with suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=grace)
+
+
+@contextmanager
+def streamlit_server(
+    script: str | Path = "dashboard.py", *, log: Path, startup_timeout: float = 90
+) -> Iterator[Server]:
+    """Run `streamlit run <script>` headless on a free loopback port until the block ends.
+
+    Waits for /_stcore/health. The server is always stopped on exit, also when the block
+    raises (SIGTERM to its process group, SIGKILL after 10 s). Output goes to `log`.
+    """
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(script),
+                "--server.headless",
+                "true",
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(port),
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server(url, process, log)
+    try:
+        _wait_healthy(server, startup_timeout)
+        yield server
+    finally:
+        _stop(process)
+
+
+def _wait_healthy(server: Server, seconds: float) -> None:
+    """Return once the server answers /_stcore/health; RuntimeError if it exits or times out."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if server.process.poll() is not None:
+            raise RuntimeError(
+                f"streamlit exited with code {server.process.returncode}:\n{server.log_tail()}"
+            )
+        try:
+            with urllib.request.urlopen(server.url + "/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    raise RuntimeError(f"streamlit did not answer within {seconds:.0f} s:\n{server.log_tail()}")
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """A headless Chromium (Playwright Browser) using Debian's /usr/bin/chromium."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def settle(page, *, timeout_ms: float = 60_000) -> None:
+    """Wait until the app has rendered and finished running its script.
+
+    First something the script drew (a heading, an exception, an alert, a chart), so we do not
+    mistake "not started yet" for "done"; then no status widget ("Running...") for a moment.
+    """
+    page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
+    page.wait_for_selector(
+        "[data-testid='stMain'] :is([data-testid='stHeading'], [data-testid='stException'], "
+        "[data-testid='stAlert'], .js-plotly-plot)",
+        timeout=timeout_ms,
+    )
+    page.wait_for_function(
+        """() => new Promise(resolve => {
+            // idle = no "Running..." widget for 300 ms in a row
+            let quiet = 0;
+            const tick = () => {
+                quiet = document.querySelector("[data-testid='stStatusWidget']") ? 0 : quiet + 1;
+                if (quiet >= 3) resolve(true); else setTimeout(tick, 100);
+            };
+            tick();
+        })""",
+        timeout=timeout_ms,
+    )
+
+
+def wait_for_charts(page, count: int, *, timeout_ms: float = 30_000) -> int:
+    """Wait until at least `count` plotly charts are drawn; return how many there are."""
+    if count > 0:
+        page.wait_for_function(
+            "n => [...document.querySelectorAll('.js-plotly-plot')]"
+            ".filter(e => e.querySelector('.main-svg')).length >= n",
+            arg=count,
+            timeout=timeout_ms,
+        )
+    return page.locator(CHART).count()

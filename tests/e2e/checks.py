@@ -1,0 +1,102 @@
+"""Browser checks shared by the page tests and the fixture-app self test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlparse
+
+from tests.e2e.browser import EXCEPTION, settle, wait_for_charts
+from tests.e2e.page_specs import Filter, PageSpec
+
+WAIT_MS = 30_000  # generous: a cold page with real tables can take seconds on a CI runner
+
+
+def page_url(base: str, url_path: str, params: dict[str, str] | None = None) -> str:
+    """The browser URL of a page: base + "/" + url_path (+ "?" + query)."""
+    query = f"?{urlencode(params)}" if params else ""
+    return f"{base}/{url_path}{query}"
+
+
+def url_param(page, param: str) -> str | None:
+    """The current value of `param` in the page's URL (None when absent)."""
+    values = parse_qs(urlparse(page.url).query, keep_blank_values=True).get(param)
+    return values[-1] if values else None
+
+
+def exceptions(page) -> list[str]:
+    """Texts of the exception boxes on the page (empty when the script ran cleanly)."""
+    return [e[:500] for e in page.locator(EXCEPTION).all_inner_texts()]
+
+
+def open_page(page, url: str) -> None:
+    """Go to `url` and wait until the app has finished running."""
+    page.goto(url, wait_until="domcontentloaded")
+    settle(page)
+
+
+def check_default_view(page, spec: PageSpec, base: str, screenshot: Path) -> None:
+    """Default view: no exception, the title, >= min_charts charts, known_text when set.
+
+    Saves a full-page screenshot to `screenshot` before asserting, so it exists either way.
+    """
+    from playwright.sync_api import expect
+
+    open_page(page, page_url(base, spec.url_path))
+    try:
+        charts = wait_for_charts(page, spec.min_charts)
+    finally:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(screenshot), full_page=True)
+    assert not exceptions(page), f"{spec.file} shows an exception: {exceptions(page)}"
+    titles = [t.strip() for t in page.locator("[data-testid='stMain'] h1").all_inner_texts()]
+    assert spec.title in titles, (
+        f"{spec.file} shows titles {titles}, page_specs.py expects {spec.title!r}"
+    )
+    expect(page.locator("[data-testid='stMain'] h1", has_text=spec.title).first).to_be_visible(
+        timeout=WAIT_MS
+    )
+    assert charts >= spec.min_charts, f"{spec.file}: {charts} charts, expected {spec.min_charts}"
+    if spec.known_text is not None:
+        expect(page.get_by_text(spec.known_text).first).to_be_visible(timeout=WAIT_MS)
+
+
+def selectbox(page, label: str):
+    """The selectbox (a combobox input) whose label is `label`."""
+    return page.get_by_role("combobox", name=label, exact=True)
+
+
+def check_filter_from_url(page, base: str, url_path: str, flt: Filter) -> None:
+    """A link with ?param=value selects value; the URL keeps it; a reload keeps both."""
+    from playwright.sync_api import expect
+
+    open_page(page, page_url(base, url_path, {flt.param: flt.value}))
+    for attempt in ("after opening the link", "after a reload"):
+        assert not exceptions(page), f"exception {attempt}: {exceptions(page)}"
+        expect(selectbox(page, flt.label)).to_have_value(flt.text, timeout=WAIT_MS)
+        assert url_param(page, flt.param) == flt.value, f"URL lost {flt.param} {attempt}"
+        if attempt == "after opening the link":
+            page.reload(wait_until="domcontentloaded")
+            settle(page)
+
+
+def check_filter_from_widget(page, base: str, url_path: str, flt: Filter) -> None:
+    """Picking value in the widget (from the default view) writes it into the URL."""
+    from playwright.sync_api import expect
+
+    open_page(page, page_url(base, url_path))
+    box = selectbox(page, flt.label)
+    expect(box).to_be_visible(timeout=WAIT_MS)
+    assert box.input_value() != flt.text, (
+        f"filter value {flt.value!r} is the widget's default: pick another in page_specs.py"
+    )
+    box.click()
+    box.fill(flt.text)  # long option lists are virtualised: narrow them down first
+    page.get_by_role("option", name=flt.text, exact=True).click()
+    page.wait_for_function(
+        "([p, v]) => new URLSearchParams(location.search).get(p) === v",
+        arg=[flt.param, flt.value],
+        timeout=WAIT_MS,
+    )
+    settle(page)
+    expect(box).to_have_value(flt.text, timeout=WAIT_MS)
+    assert not exceptions(page), f"exception after picking {flt.text!r}: {exceptions(page)}"

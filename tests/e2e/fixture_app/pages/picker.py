@@ -1,0 +1,11 @@
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui import state
+
+st.title("Fixture picker")
+colour = state.choice(
+    "Colour", ["red", "green", "blue"], page="picker", param="colour", default="red"
+)
+st.write(f"Chosen colour: {colour}")
+st.plotly_chart(go.Figure(go.Bar(x=[1, 2], y=[3, 4])), key="picker_chart")

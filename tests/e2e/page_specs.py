@@ -1,0 +1,66 @@
+"""What the browser tests expect of each page's default view. Page authors: fill in your row.
+
+One PageSpec per st.Page in dashboard.py (tests/e2e/test_page_specs.py checks the list matches).
+
+- title: the text of the page's `st.title(...)` (exact).
+- known_text: a figure or phrase that must be visible in the default view, taken from the real
+  data (e.g. "$185,080" for a known OEWS median); None = only the title is checked.
+- min_charts: how many plotly charts the default view draws at least.
+- filter: a selectbox bound to the URL with ui.state.choice, or None:
+  Filter(param="metro", value="41940", label="Metro", shown="San Jose") where `value` is how
+  the option appears in the URL (str(option)), `label` is the widget's label and `shown` the
+  option's text in the widget (format_func(option); defaults to `value`). `value` must not
+  be the widget's default: the test picks it in the widget and expects the URL to change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A URL-bound selectbox: URL parameter, a non-default value, widget label, shown text."""
+
+    param: str
+    value: str
+    label: str
+    shown: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The option's text as the widget shows it."""
+        return self.shown if self.shown is not None else self.value
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """Expectations for one page; `url_path` is Streamlit's path ("" = the default page)."""
+
+    file: str
+    url_path: str
+    title: str
+    known_text: str | None = None
+    min_charts: int = 0
+    filter: Filter | None = None
+
+    @property
+    def name(self) -> str:
+        """Short id used for test ids and screenshots (the page file's stem)."""
+        return self.file.rsplit("/", 1)[-1].removesuffix(".py")
+
+
+# Titles are what the pages show today; placeholder pages show their file stem until they land.
+PAGE_SPECS: list[PageSpec] = [
+    PageSpec("pages/overview.py", "", title="overview"),
+    PageSpec("pages/hubs.py", "hubs", title="Tech hubs"),
+    PageSpec("pages/cost_of_living.py", "cost_of_living", title="Cost of living"),
+    PageSpec("pages/levels.py", "levels", title="Career levels"),
+    PageSpec("pages/specializations.py", "specializations", title="Specializations"),
+    PageSpec("pages/industries.py", "industries", title="Industries"),
+    PageSpec("pages/remote.py", "remote", title="Remote work"),
+    PageSpec("pages/trends.py", "trends", title="Trends"),
+    PageSpec("pages/offer_check.py", "offer_check", title="Offer check"),
+    PageSpec("pages/pay_bands.py", "pay_bands", title="pay_bands"),
+    PageSpec("pages/data_methods.py", "data_methods", title="Data & methods"),
+]
