@@ -289,3 +289,34 @@ def compare_upload(
     keep += ["market_p25", "market_median", "market_p75", "mid_gap_usd", "mid_gap_pct"]
     keep += ["mid_percentile"]
     return merged[keep]
+
+
+def labelled_bands(
+    wages: pd.DataFrame,
+    metros: pd.DataFrame,
+    parities: pd.DataFrame,
+    cbsas: list[str],
+    occ_codes: list[str],
+    *,
+    target: float | None = None,
+) -> pd.DataFrame:
+    """`market_bands` plus a display `label` ("San Jose, CA", with " · <SOC>" when several
+    occupations are shown) and, when `target` (10-90) is given, `target_pay` (USD/yr, see
+    `at_target`)."""
+    out = market_bands(wages, metros, parities, cbsas, occ_codes)
+    out["label"] = out["metro"].fillna(out["cbsa"]) + ", " + out["state"].fillna("")
+    if len(occ_codes) > 1:
+        out["label"] = out["label"] + " · " + out["occ_code"]
+    if target is not None and len(out):
+        out["target_pay"] = at_target(out, target)
+    return out
+
+
+def talent_pools(
+    wages: pd.DataFrame, metros: pd.DataFrame, parities: pd.DataFrame, cbsas: list[str], occ: str
+) -> pd.DataFrame:
+    """Every metro of `cbsas` with OEWS data for `occ`, with lat/lon for a map: the
+    `labelled_bands` columns plus lat, lon (metros without a centroid are dropped)."""
+    out = labelled_bands(wages, metros, parities, cbsas, [occ])
+    out = out.merge(metros[["cbsa", "lat", "lon"]], on="cbsa", how="left")
+    return out[out["lat"].notna() & out["lon"].notna()].reset_index(drop=True)
