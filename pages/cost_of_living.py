@@ -66,15 +66,16 @@ with c4:
 with layout.friendly_errors():
     eq = living.equivalent_salary(salary, origin, target, wages, metros, parities, occupation=occ)
 
+st.markdown(f"**{eq.from_label} → {eq.to_label}**, {eq.occ_title.lower()}")
 m1, m2, m3 = st.columns(3)
 m1.metric(
-    f"Your pay in {eq.from_label}",
+    f"Your pay in {eq.from_label.split(',')[0]}",
     layout.money(eq.salary),
     border=True,
     help=f"{eq.position_label} of {eq.occ_title} pay there",
 )
 m2.metric(
-    f"Same purchasing power in {eq.to_label}",
+    "Same purchasing power",
     layout.money(eq.same_power),
     border=True,
     delta=f"{eq.same_power / eq.salary - 1:+.1%}",
@@ -87,7 +88,7 @@ position = (
     else ("< " if eq.percentile < 0 else "> ") + layout.money(eq.position_bound)
 )
 m3.metric(
-    f"Same market position in {eq.to_label}",
+    "Same market position",
     position,
     border=True,
     help=f"The {eq.position_label} of {eq.occ_title} pay in {eq.to_label}",

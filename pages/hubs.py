@@ -60,22 +60,18 @@ table = result.table
 if result.missing:
     st.info(f"No published {result.occ_title} wages for: {', '.join(result.missing)}.")
 
-best = table.sort_values("rank_real" if real else "rank_nominal").iloc[0]
+top = table.sort_values("rank_nominal").iloc[0]
+top_real = table.sort_values("rank_real").iloc[0]
 national = hubs.national_median(wages, occ)
 m1, m2, m3 = st.columns(3)
-m1.metric(
-    "Highest median in dollars",
-    layout.money(table["median"].max()),
-    help=str(table.loc[table["rank_nominal"] == 1, "label"].iloc[0]),
-    border=True,
-)
+m1.metric(f"Highest median: {top['label']}", layout.money(top["median"]), border=True)
 m2.metric(
-    f"Highest after cost of living: {best['label'] if real else ''}".rstrip(": "),
-    layout.money(table["real_median"].max()),
+    f"Top after prices: {top_real['label']}",
+    layout.money(top_real["real_median"]),
     border=True,
-    help="Median divided by the metro's price level (BEA RPP, US = 100)",
+    help="Median divided by the metro's price level (BEA RPP 2024, US = 100)",
 )
-m3.metric("US median", layout.money(national), border=True)
+m3.metric(f"US median, {result.occ_title}", layout.money(national), border=True)
 
 st.subheader(f"{result.occ_title}: pay range by metro")
 st.plotly_chart(charts.percentile_ranges(table, real=real), key="hubs_ranges")
@@ -133,15 +129,17 @@ st.dataframe(
         "label": "Metro",
         "employment": st.column_config.NumberColumn("Jobs", format="localized"),
         **{
-            c: usd(c.replace("p", "") + "th pct", format="dollar")
+            c: usd(c.replace("p", "") + "th pct ($)", format="localized")
             for c in ("p10", "p25", "p75", "p90")
         },
-        "median": usd("Median", format="dollar"),
-        "median_ci_low": usd("Median 95% low ≈", format="dollar"),
-        "median_ci_high": usd("Median 95% high ≈", format="dollar"),
+        "median": usd("Median ($)", format="localized"),
+        "median_ci_low": usd("Median 95% low ≈ ($)", format="localized"),
+        "median_ci_high": usd("Median 95% high ≈ ($)", format="localized"),
         "rpp": usd("Price level", format="%.1f"),
-        "real_median": usd("Median after prices", format="dollar"),
-        "hw_median": usd(f"Median, housing {hubs.HOUSING_WEIGHT:.0%} of budget", format="dollar"),
+        "real_median": usd("Median after prices ($)", format="localized"),
+        "hw_median": usd(
+            f"Median, housing {hubs.HOUSING_WEIGHT:.0%} of budget ($)", format="localized"
+        ),
         "rank_nominal": "Rank $",
         "rank_real": "Rank real",
         "emp_prse": usd("Jobs RSE %", format="%.1f"),
