@@ -1,6 +1,168 @@
-"""Placeholder until the page lands."""
+"""Remote work: does remote pay less, and what does a geo-pay policy do to a hire's money?"""
 
 import streamlit as st
 
-st.title("remote")
-st.info("This page is being built.")
+from analysis import remote, trends
+from analysis.levels import LEVELS
+from analysis.trends import ALL_LEVELS
+from ui import layout, state
+from ui.charts import remote as charts
+from ui.data import require
+
+PAGE = "remote"
+YEARS = ["all", 2020, 2021, 2022, 2023, 2024, 2025]
+MEASURES = {"pay": "Pay", "purchasing_power": "Purchasing power"}
+
+st.title("Remote work")
+st.write(
+    "Do fully-remote AI and data jobs pay less than on-site ones, and what would a "
+    "company's geo-pay policy pay you in each tech hub?"
+)
+
+salaries = require("salaries")
+c1, c2 = st.columns(2)
+with c1:
+    level = state.choice(
+        "Level", [ALL_LEVELS, *LEVELS], page=PAGE, param="level", default=ALL_LEVELS
+    )
+with c2:
+    year = state.choice(
+        "Work year",
+        YEARS,
+        page=PAGE,
+        param="year",
+        default="all",
+        format_func=lambda y: "2020–2025" if y == "all" else str(y),
+    )
+with layout.friendly_errors():
+    table = remote.pay_by_remote(
+        salaries, None if level == ALL_LEVELS else level, None if year == "all" else year
+    )
+    share = remote.remote_share(salaries)
+st.plotly_chart(charts.pay_by_arrangement(table), key="remote_pay")
+layout.source_caption(
+    layout.AIJOBS,
+    n=int(table["n"].sum()),
+    note="US companies, full-time · medians with 95% intervals · hatched = under 30 records, "
+    f"groups under 10 hidden · duplicate postings kept "
+    f"({trends.duplicate_share(salaries):.0%} of records)",
+)
+st.dataframe(
+    table,
+    hide_index=True,
+    column_config={
+        c: st.column_config.NumberColumn(c, format="dollar")
+        for c in ("p25", "median", "p75", "ci_low", "ci_high")
+    }
+    | {"premium": st.column_config.NumberColumn("vs on-site", format="×%.2f")},
+)
+layout.download(table, "remote_pay.csv", key="remote_dl_pay")
+
+st.subheader("How common is fully-remote work?")
+st.plotly_chart(charts.remote_share(share), key="remote_share")
+layout.source_caption(
+    layout.AIJOBS,
+    n=int(share["n"].sum()),
+    note="all countries · band: 95% Wilson interval · shaded 2024: the index switched to "
+    "mostly US job listings, so the drop is partly who is sampled · 2025 = early January only",
+)
+
+st.subheader("Geo-pay policy simulator")
+wages, parities = require("wages"), require("price_parities")
+hubs = remote.DEFAULT_HUBS
+c3, c4, c5 = st.columns(3)
+with c3:
+    hq = state.choice(
+        "HQ metro",
+        list(hubs),
+        page=PAGE,
+        param="hq",
+        default=remote.DEFAULT_HQ,
+        format_func=hubs.get,
+    )
+with layout.friendly_errors():
+    oews_median = remote.hq_median(wages, hq)
+with c4:
+    salary = state.number(
+        "HQ salary (USD a year)",
+        page=PAGE,
+        param="salary",
+        default=int(oews_median),
+        min_value=20_000,
+        max_value=1_000_000,
+        step=5_000,
+        help=f"Default: the BLS median for Data Scientists in {hubs[hq]}, "
+        f"{layout.money(oews_median)}.",
+    )
+with c5:
+    measure = state.choice(
+        "Show",
+        list(MEASURES),
+        page=PAGE,
+        param="measure",
+        default="pay",
+        format_func=MEASURES.get,
+        widget=st.segmented_control,
+    )
+with st.expander("Tiered-zone parameters"):
+    t1, t2, t3, t4 = st.columns(4)
+    with t1:
+        tier1 = state.number(
+            "Tier 1 if price level ≥",
+            page=PAGE,
+            param="t1",
+            default=108.0,
+            min_value=80.0,
+            max_value=130.0,
+            step=1.0,
+        )
+    with t2:
+        tier2 = state.number(
+            "Tier 2 if price level ≥",
+            page=PAGE,
+            param="t2",
+            default=98.0,
+            min_value=80.0,
+            max_value=130.0,
+            step=1.0,
+        )
+    with t3:
+        pay2 = state.number(
+            "Tier 2 pay (% of HQ)",
+            page=PAGE,
+            param="p2",
+            default=90,
+            min_value=50,
+            max_value=100,
+            step=5,
+        )
+    with t4:
+        pay3 = state.number(
+            "Tier 3 pay (% of HQ)",
+            page=PAGE,
+            param="p3",
+            default=80,
+            min_value=50,
+            max_value=100,
+            step=5,
+        )
+tiers = remote.Tiers(tier1_min=tier1, tier2_min=tier2, tier2_pay=pay2 / 100, tier3_pay=pay3 / 100)
+with layout.friendly_errors():
+    sim = remote.geo_policy(parities, float(salary), hubs, hq, tiers)
+st.plotly_chart(charts.policies(sim, measure), key="remote_policy")
+layout.source_caption(
+    layout.RPP,
+    note=f"HQ {hubs[hq]} at {layout.money(salary)} · purchasing power = pay ÷ "
+    "(price level / 100), in US-average dollars · national rate: everyone gets the HQ salary; "
+    "full cost-of-living: HQ salary × hub price level ÷ HQ price level · tier thresholds are "
+    "illustrative inputs, not data",
+)
+st.dataframe(
+    sim,
+    hide_index=True,
+    column_config={
+        c: st.column_config.NumberColumn(c, format="dollar") for c in ("pay", "purchasing_power")
+    }
+    | {"pay_vs_hq": st.column_config.NumberColumn("pay vs HQ", format="percent")},
+)
+layout.download(sim, "remote_geo_policy.csv", key="remote_dl_policy")
