@@ -66,6 +66,12 @@ WAGE_COLUMNS = {
 }
 """OEWS annual wage columns -> short names used in every output frame."""
 PCT_NAMES = tuple(WAGE_COLUMNS.values())
+TABLE_COLUMNS = (
+    "label", "employment", "p10", "p25", "median", "p75", "p90", "median_ci_low",
+    "median_ci_high", "rpp", "real_median", "hw_median", "rank_nominal", "rank_real",
+    "emp_prse", "mean_prse",
+)  # fmt: skip
+"""The columns of `compare_hubs(...).table` a page shows in its table, in order."""
 LADDER_PCTS = {"p10": 10, "p25": 25, "median": 50, "p75": 75, "p90": 90}
 
 

@@ -101,26 +101,12 @@ layout.source_caption(
 )
 
 st.subheader("The numbers")
-show = table[
-    [
-        "label",
-        "employment",
-        "p10",
-        "p25",
-        "median",
-        "p75",
-        "p90",
-        "median_ci_low",
-        "median_ci_high",
-        "rpp",
-        "real_median",
-        "hw_median",
-        "rank_nominal",
-        "rank_real",
-        "emp_prse",
-        "mean_prse",
-    ]
-].sort_values("rank_real" if real else "rank_nominal")
+rounded = {c: 0 for c in ("median_ci_low", "median_ci_high", "real_median", "hw_median")}
+show = (
+    table[list(hubs.TABLE_COLUMNS)]
+    .sort_values("rank_real" if real else "rank_nominal")
+    .round(rounded)
+)
 usd = st.column_config.NumberColumn
 st.dataframe(
     show,
