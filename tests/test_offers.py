@@ -1,0 +1,288 @@
+"""analysis.offers: known answers on the real tables, logic and messages on tiny frames."""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import load, offers
+from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
+
+DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
+OCC = "15-2051"
+SAN_JOSE, SAN_FRANCISCO, NEW_YORK, AUSTIN, SEATTLE = "41940", "41860", "35620", "12420", "42660"
+# Codes only (no figures): enough of the metros table for tax jurisdictions and labels.
+METROS = pd.DataFrame(
+    {
+        "cbsa": [SAN_FRANCISCO, SAN_JOSE, SEATTLE, NEW_YORK, AUSTIN],
+        "short_name": ["San Francisco", "San Jose", "Seattle", "New York", "Austin"],
+        "principal_state": ["CA", "CA", "WA", "NY", "TX"],
+    }
+)
+
+
+@functools.cache
+def _cached(name: str) -> pd.DataFrame:
+    try:
+        return load.load_table(name, DATA)
+    except load.DataUnavailable:
+        pass
+    if name == "take_home" or not DEFAULT_RAW_DIR.is_dir():
+        pytest.skip(f"no processed {name} table")
+    from analysis.sources import aijobs, bea_rpp, oews
+
+    reader = {"wages": oews, "salaries": aijobs, "price_parities": bea_rpp}[name]
+    return reader.read(DEFAULT_RAW_DIR).tables[name]
+
+
+@pytest.fixture(scope="module")
+def wages() -> pd.DataFrame:
+    return _cached("wages")
+
+
+@pytest.fixture(scope="module")
+def salaries() -> pd.DataFrame:
+    return _cached("salaries")
+
+
+@pytest.fixture(scope="module")
+def parities() -> pd.DataFrame:
+    return _cached("price_parities")
+
+
+@pytest.fixture(scope="module")
+def schedule() -> pd.DataFrame:
+    return _cached("take_home")
+
+
+# --- validation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        ((0,), "above $0"),
+        ((-5,), "cannot be negative"),
+        ((5_000,), "not the monthly or hourly"),
+        ((1e9,), "absurd"),
+        ((100_000, -1), "bonus cannot be negative"),
+        ((100_000, 0, 2_000_000), "more than 10 times"),
+        ((100_000, 0, 0, float("nan")), "number"),
+        (("abc",), "number of US dollars"),
+    ],
+)
+def test_validate_offer_messages(args, words):
+    with pytest.raises(ValueError, match=words.replace("$", r"\$")):
+        offers.validate_offer(*args)
+
+
+def test_validate_offer_accepts_a_normal_offer():
+    offer = offers.validate_offer(150_000, 15_000, 40_000, 25_000)
+    assert (offer.base, offer.bonus, offer.equity, offer.sign_on) == (
+        150_000,
+        15_000,
+        40_000,
+        25_000,
+    )
+
+
+def test_total_pay_first_year_has_sign_on_and_annualized_not():
+    totals = offers.total_pay(150_000, 15_000, 40_000, 25_000)
+    assert totals.first_year == 230_000
+    assert totals.annualized == 205_000
+    views = totals.components.groupby("view")["amount"].sum()
+    assert views["First year"] == totals.first_year and views["Annualized"] == totals.annualized
+    assert "Sign-on" not in set(
+        totals.components.loc[lambda f: f.view == "Annualized", "component"]
+    )
+
+
+# --- placement on the real OEWS table --------------------------------------------------------
+
+
+def test_san_jose_published_median_is_the_50th_percentile(wages):
+    placed = offers.place_in_market(185_080, wages, SAN_JOSE, OCC)
+    assert placed.percentile == pytest.approx(50.0)
+    assert placed.label == "about the 50th percentile"
+    assert placed.ladder[50] == 185_080  # BLS OEWS May 2025, San Jose, Data Scientists
+    assert placed.employment > 0 and placed.emp_prse > 0
+    assert placed.area_name.startswith("San Jose")
+
+
+def test_below_and_above_the_published_range(wages):
+    low = offers.place_in_market(30_000, wages, SAN_JOSE, OCC)
+    high = offers.place_in_market(4_000_000, wages, SAN_JOSE, OCC)
+    assert low.percentile == -math.inf and low.label == "below the 10th percentile"
+    assert high.percentile == math.inf and high.label == "above the 90th percentile"
+
+
+def test_between_percentiles_is_log_linear(wages):
+    placed = offers.place_in_market(200_000, wages, SAN_JOSE, OCC)
+    p50, p75 = placed.ladder[50], placed.ladder[75]
+    expected = 50 + 25 * (math.log(200_000) - math.log(p50)) / (math.log(p75) - math.log(p50))
+    assert placed.percentile == pytest.approx(expected)
+    assert placed.label == f"about the {offers.ordinal(round(expected))} percentile"
+
+
+def test_top_coded_label():
+    ladder = {10: 120_000.0, 25: 160_000.0, 50: 200_000.0, 75: 230_000.0, 90: float("nan")}
+    notes = {10: None, 25: None, 50: None, 75: None, 90: "top-coded"}
+    assert offers.position_label(math.inf, ladder, notes) == (
+        "above the 75th; the 90th is top-coded (≥ $239,200)"
+    )
+
+
+def test_unknown_metro_and_missing_occupation_messages(wages):
+    with pytest.raises(ValueError, match="Unknown metro"):
+        offers.place_in_market(150_000, wages, "99999", OCC)
+    metro_rows = wages[(wages["area_type"] == "metro") & (wages["industry_code"] == "000000")]
+    with_occ = set(metro_rows.loc[metro_rows["occ_code"] == OCC, "cbsa"])
+    lacking = sorted(set(metro_rows["cbsa"]) - with_occ)
+    assert lacking, "expected at least one metro without Data Scientists wages"
+    name = metro_rows.loc[metro_rows["cbsa"] == lacking[0], "area_name"].iloc[0]
+    with pytest.raises(ValueError, match="national median") as err:
+        offers.place_in_market(150_000, wages, lacking[0], OCC)
+    assert name in str(err.value)
+
+
+def test_fallback_to_state_then_nation(wages):
+    ohio = offers.place_in_fallback(120_000, wages, OCC, "OH")
+    assert ohio.area_type == "state" and ohio.area_name == "Ohio"
+    nation = offers.place_in_fallback(120_000, wages, OCC, None)
+    assert nation.area_type == "national"
+    assert nation.ladder[50] == offers.national_median(wages, OCC)
+
+
+# --- salary index and negotiation range ------------------------------------------------------
+
+
+def test_place_in_index_matches_a_direct_count(salaries):
+    placed = offers.place_in_index(150_000, salaries, "Senior", "ML engineer")
+    rows = salaries[
+        (salaries["level"] == "Senior")
+        & (salaries["track"] == "ML engineer")
+        & (salaries["employee_country"] == "US")
+        & (salaries["employment_type"] == "Full-time")
+        & salaries["year"].isin([2023, 2024, 2025])
+    ]["salary_usd"]
+    assert placed.n == len(rows) and placed.status == "ok"
+    expected = 100 * ((rows < 150_000).sum() + (rows == 150_000).sum() / 2) / len(rows)
+    assert placed.percentile == pytest.approx(expected)
+    assert placed.median == pytest.approx(rows.median())
+
+
+def test_place_in_index_drops_a_filter_that_leaves_too_few(salaries):
+    placed = offers.place_in_index(
+        150_000, salaries, "Senior", "ML engineer", specialization="Deep learning"
+    )
+    assert "too few records" in placed.scope and placed.n >= 10
+
+
+def test_tiny_group_is_hidden():
+    frame = pd.DataFrame(
+        {
+            "level": ["Senior"] * 3,
+            "track": ["AI engineer"] * 3,
+            "employee_country": ["US"] * 3,
+            "employment_type": ["Full-time"] * 3,
+            "year": [2024] * 3,
+            "salary_usd": [100_000.0, 150_000.0, 200_000.0],
+            "is_duplicate": [False] * 3,
+            "specialization": ["General"] * 3,
+            "remote_ratio": [0] * 3,
+        }
+    )
+    placed = offers.place_in_index(150_000, frame, "Senior", "AI engineer")
+    assert placed.status == "hidden" and placed.n == 3 and np.isnan(placed.percentile)
+
+
+def test_negotiation_range_scales_index_by_metro_over_national(wages, salaries):
+    market = offers.place_in_market(185_080, wages, SAN_JOSE, OCC)
+    index = offers.place_in_index(185_080, salaries, "Senior", "Data scientist")
+    ask = offers.negotiation_range(market, index, wages)
+    scale = 185_080 / offers.national_median(wages, OCC)
+    lo, hi = np.quantile(index.values, [0.5, 0.75])
+    assert ask.scale == pytest.approx(scale)
+    assert (ask.low, ask.high) == pytest.approx((lo * scale, hi * scale))
+    assert ask.n == index.n and "50th-75th percentile" in ask.basis and "San Jose" in ask.basis
+    assert (ask.oews_low, ask.oews_high) == (market.ladder[50], market.ladder[75])
+
+
+def test_negotiation_range_falls_back_to_oews_when_index_is_hidden(wages):
+    market = offers.place_in_market(185_080, wages, SAN_JOSE, OCC)
+    empty = offers.IndexPlacement(
+        185_080, np.nan, 2, "hidden", "x", np.nan, np.nan, np.nan, np.zeros(2)
+    )
+    ask = offers.negotiation_range(market, empty, wages)
+    assert (ask.low, ask.high) == (market.ladder[50], market.ladder[75]) and ask.n == 0
+    assert "too few" in ask.basis
+
+
+# --- taxes and hubs --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("state", ["TX", "WA"])
+def test_no_state_income_tax_in_texas_and_washington(schedule, state):
+    tax = offers.after_tax(150_000, state, schedule)
+    assert tax.state == 0 and tax.local == 0
+    assert tax.federal > 0 and tax.social_security > 0 and tax.medicare > 0
+    assert tax.tax_year == int(schedule["tax_year"].iloc[0])
+    parts = tax.federal + tax.social_security + tax.medicare + tax.state_payroll
+    assert tax.take_home == pytest.approx(150_000 - parts)
+
+
+def test_nyc_has_local_tax(schedule):
+    nyc = offers.after_tax(150_000, "NYC", schedule)
+    ny = offers.after_tax(150_000, "NY", schedule)
+    assert nyc.local > 0 and ny.local == 0 and nyc.take_home < ny.take_home
+    assert nyc.frame()["amount"].sum() == pytest.approx(150_000)
+
+
+def test_after_tax_outside_the_table_is_a_message(schedule):
+    with pytest.raises(ValueError, match="outside that range"):
+        offers.after_tax(4_000_000, "CA", schedule)
+
+
+def test_jurisdiction_for_new_york():
+    assert offers.jurisdiction_for(NEW_YORK, METROS, nyc=True) == "NYC"
+    assert offers.jurisdiction_for(NEW_YORK, METROS, nyc=False) == "NY"
+    assert offers.jurisdiction_for(AUSTIN, METROS, nyc=True) == "TX"
+
+
+def test_worth_in_hubs_follows_price_parities(wages, parities, schedule):
+    hubs = [SAN_JOSE, NEW_YORK, AUSTIN, SEATTLE]
+    table = offers.worth_in_hubs(
+        150_000, SAN_FRANCISCO, hubs, parities, wages, OCC, schedule, METROS, nyc=True
+    )
+    assert list(table["cbsa"]) == [SAN_FRANCISCO, *hubs] and table["is_home"].iloc[0]
+    rpp = parities[(parities["geo_level"] == "metro") & (parities["year"] == 2024)]
+    rpp = rpp.set_index("geo_code")["all_items"]
+    for row in table.itertuples():
+        assert row.rpp == pytest.approx(rpp[row.cbsa])
+        assert row.same_power == pytest.approx(150_000 * rpp[row.cbsa] / rpp[SAN_FRANCISCO])
+        assert row.real_take_home == pytest.approx(row.take_home / (rpp[row.cbsa] / 100))
+    home = table.iloc[0]
+    assert home["same_power"] == pytest.approx(150_000)
+    assert table.set_index("cbsa").loc[NEW_YORK, "jurisdiction"] == "NYC"
+    assert table.set_index("cbsa").loc[SAN_JOSE, "role_median"] == 185_080
+    # Same gross, no state income tax: Austin keeps more than San Francisco.
+    by = table.set_index("cbsa")
+    assert by.loc[AUSTIN, "take_home"] > by.loc[SAN_FRANCISCO, "take_home"]
+
+
+def test_check_offer_is_fast_after_warm_up(wages, salaries):
+    kwargs = dict(occ=OCC, cbsa=SAN_FRANCISCO, level="Senior", track="Data scientist")
+    offers.check_offer(wages, salaries, METROS, base=170_000, **kwargs)
+    start = time.perf_counter()
+    check = offers.check_offer(wages, salaries, METROS, base=170_000, bonus=1, **kwargs)
+    assert time.perf_counter() - start < 0.5
+    assert check.fallback == "" and check.market.percentile == pytest.approx(
+        offers.place_in_market(170_000, wages, SAN_FRANCISCO, OCC).percentile
+    )
