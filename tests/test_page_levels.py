@@ -1,0 +1,74 @@
+"""AppTest of the Career levels page, run through dashboard.py."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from analysis import levels, load
+from analysis.paths import DATA_DIR
+from tests.apptest_helpers import run_page
+from ui.layout import money
+
+DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
+pytestmark = pytest.mark.skipif(
+    not (DATA / "salaries.parquet").is_file(), reason="data/ not built yet"
+)
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(monkeypatch):
+    """Pages read data/; ATLAS_TEST_DATA points them (and the test) at another build."""
+    if DATA != DATA_DIR:
+        monkeypatch.setattr(load.load_table, "__defaults__", (DATA,))
+
+
+def _table(name: str):
+    return load.load_table(name, DATA)
+
+
+PAGE = "pages/levels.py"
+
+
+def test_default_view_shows_levels_and_known_figure():
+    at = run_page(PAGE)
+    assert not at.exception
+    assert at.title[0].value == "Career levels"
+    assert len(at.get("plotly_chart")) == 3
+    assert at.multiselect(key="levels_tracks").value == ["ML engineer", "Data scientist"]
+    assert at.selectbox(key="levels_country").value == "US"
+    expected = levels.progression(_table("salaries"), "ML engineer", "US", n_boot=10)
+    senior = expected.set_index("level").loc["Senior", "median"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Senior median · ML engineer"] == money(senior)
+    captions = " ".join(c.value for c in at.caption)
+    assert "aijobs.net" in captions and "duplicate postings kept" in captions
+    assert "Stack Overflow" in captions and "BLS OEWS, May 2025" in captions
+    assert any("2024" in i.value and "repeat another exactly" in i.value for i in at.info)
+    assert len(at.dataframe[0].value) == 8
+    assert not at.warning
+
+
+def test_url_round_trip():
+    params = {"tracks": "Data engineer~Analyst", "country": "ALL", "dedup": "1", "occ": "15-1252"}
+    at = run_page(PAGE, params)
+    assert not at.exception and not at.warning
+    assert at.multiselect(key="levels_tracks").value == ["Data engineer", "Analyst"]
+    assert at.selectbox(key="levels_country").value == "ALL"
+    assert at.toggle(key="levels_dedup").value is True
+    assert at.selectbox(key="levels_occ").value == "15-1252"
+    for key, value in params.items():
+        assert at.query_params[key] == value
+    assert any("exact duplicates dropped" in c.value for c in at.caption)
+    assert set(at.dataframe[0].value["track"]) == {"Data engineer", "Analyst"}
+
+
+def test_junk_url_warns_and_falls_back():
+    at = run_page(PAGE, {"tracks": "<script>", "country": "XX", "dedup": "maybe", "occ": "nope"})
+    assert not at.exception
+    assert len(at.warning) >= 4
+    assert at.multiselect(key="levels_tracks").value == ["ML engineer", "Data scientist"]
+    assert at.selectbox(key="levels_country").value == "US"
+    assert len(at.get("plotly_chart")) == 3

@@ -1,0 +1,71 @@
+"""AppTest of the Trends page, run through dashboard.py."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from analysis import load, trends
+from analysis.paths import DATA_DIR
+from tests.apptest_helpers import run_page
+from ui.layout import money
+
+DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
+pytestmark = pytest.mark.skipif(
+    not (DATA / "salaries.parquet").is_file(), reason="data/ not built yet"
+)
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(monkeypatch):
+    """Pages read data/; ATLAS_TEST_DATA points them (and the test) at another build."""
+    if DATA != DATA_DIR:
+        monkeypatch.setattr(load.load_table, "__defaults__", (DATA,))
+
+
+def _table(name: str):
+    return load.load_table(name, DATA)
+
+
+PAGE = "pages/trends.py"
+
+
+def test_default_view_shows_trend_and_collection_change():
+    at = run_page(PAGE)
+    assert not at.exception
+    assert at.title[0].value == "Trends"
+    assert len(at.get("plotly_chart")) == 1
+    series = trends.adjusted_trend(_table("salaries"), n_boot=10)
+    raw_2024 = series.set_index(["year", "series"]).loc[(2024, "Raw"), "median"]
+    assert {m.label: m.value for m in at.metric}["Raw median 2024"] == money(raw_2024)
+    # The collection change, with the record counts PROVENANCE gives (8,522 -> 62,229).
+    note = " ".join(i.value for i in at.info)
+    assert "8,522" in note and "62,229" in note and "2025 covers only early January" in note
+    assert any("aijobs.net" in c.value and "duplicate postings kept" in c.value for c in at.caption)
+    table = at.dataframe[0].value
+    assert list(table["year"]) == [2020, 2021, 2022, 2023, 2024, 2025]
+    assert "adjusted_median" in table.columns and "raw_median" in table.columns
+    assert not at.warning
+
+
+def test_url_round_trip():
+    params = {"level": "Senior", "country": "US", "series": "adjusted", "dedup": "1"}
+    at = run_page(PAGE, params)
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="trends_level").value == "Senior"
+    assert at.selectbox(key="trends_country").value == "US"
+    assert at.selectbox(key="trends_series").value == "adjusted"
+    assert at.toggle(key="trends_dedup").value is True
+    for key, value in params.items():
+        assert at.query_params[key] == value
+    assert any("Senior, US" in c.value for c in at.caption)
+
+
+def test_junk_url_warns_and_falls_back():
+    at = run_page(PAGE, {"level": "Intern", "country": "Mars", "series": "x", "dedup": "2"})
+    assert not at.exception
+    assert len(at.warning) >= 4
+    assert at.selectbox(key="trends_level").value == "All levels"
+    assert len(at.get("plotly_chart")) == 1
