@@ -1,0 +1,76 @@
+"""AppTest of the Offer check page, run through dashboard.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.paths import DATA_DIR
+from tests.apptest_helpers import run_page
+
+PAGE = "pages/offer_check.py"
+pytestmark = pytest.mark.skipif(
+    not (DATA_DIR / "wages.parquet").is_file(), reason="data/ not built yet"
+)
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_default_view_places_the_san_francisco_median():
+    at = run_page(PAGE)
+    assert not at.exception and not at.warning
+    assert at.title[0].value == "Offer check"
+    # Default base: San Francisco's Data Scientists median (BLS OEWS May 2025: $170,110),
+    # rounded to $1,000 -> the 50th percentile of the metro's distribution.
+    assert at.number_input(key="offer_check_base").value == 170_000
+    shown = metrics(at)
+    assert shown["Percentile in San Francisco-Oakland-Fremont, CA (BLS)"] == "50th"
+    assert any(label.startswith("Percentile among") for label in shown)
+    assert "–" in shown["Base to ask for"]
+    assert any("$170,110" in m.value for m in at.markdown)
+    assert len(at.get("plotly_chart")) == 4
+    assert any("single filer, standard deduction" in c.value for c in at.caption)
+    assert any("tax year" in c.value for c in at.caption)
+    assert any("BLS OEWS, May 2025" in c.value for c in at.caption)
+
+
+def test_url_round_trip():
+    params = {"metro": "35620", "nyc": "0", "base": "150000", "signon": "20000",
+              "level": "Mid", "track": "ML engineer", "remote": "1"}  # fmt: skip
+    at = run_page(PAGE, params)
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="offer_check_metro").value == "35620"
+    assert at.number_input(key="offer_check_base").value == 150_000
+    assert at.toggle(key="offer_check_nyc").value is False
+    for key, value in params.items():
+        assert at.query_params[key] == value
+    assert any("New York taxed as NY" in c.value for c in at.caption)
+    assert any("$170,000" in c.value and "$150,000" in c.value for c in at.caption)
+
+
+def test_nyc_toggle_only_for_new_york():
+    at = run_page(PAGE, {"metro": "12420"})
+    assert not at.exception
+    assert not [t for t in at.toggle if t.key == "offer_check_nyc"]
+
+
+def test_junk_url_values_warn_and_fall_back():
+    at = run_page(PAGE, {"base": "abc", "metro": "99999", "level": "<b>", "remote": "maybe"})
+    assert not at.exception
+    assert len(at.warning) == 4
+    assert at.selectbox(key="offer_check_metro").value == "41860"
+    assert len(at.get("plotly_chart")) == 4
+
+
+def test_absurd_offer_gives_a_clear_message():
+    at = run_page(PAGE, {"base": "1e9"})
+    assert not at.exception
+    assert any("absurd" in w.value for w in at.warning)
+    assert len(at.get("plotly_chart")) == 0
+
+
+def test_component_over_ten_times_base_is_explained():
+    at = run_page(PAGE, {"base": "100000", "equity": "5000000"})
+    assert not at.exception
+    assert any("more than 10 times" in w.value for w in at.warning)
