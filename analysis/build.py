@@ -118,6 +118,7 @@ def build(raw_dir: Path, out: Path, *, log=print) -> dict[str, object]:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the swapped-in data/ must stay readable
     try:
         manifest = write_all(raw_dir, staging, log=log)
         for name in CARRIED_FILES:
