@@ -101,17 +101,21 @@ st.info(
     "Use the toggle to drop them.",
     icon=":material/info:",
 )
+MONEY = {
+    "p25": "25th pct ($)",
+    "median": "Median ($)",
+    "p75": "75th pct ($)",
+    "ci_low": "Median 95% low ($)",
+    "ci_high": "Median 95% high ($)",
+}
+STEPS = {"step_up": "Step-up ×", "step_low": "Step-up 95% low", "step_high": "Step-up 95% high"}
 st.dataframe(
-    curve,
+    curve.round({c: 0 for c in MONEY}),
     hide_index=True,
     column_config={
-        c: st.column_config.NumberColumn(c, format="dollar")
-        for c in ("p25", "median", "p75", "ci_low", "ci_high")
+        c: st.column_config.NumberColumn(t, format="localized") for c, t in MONEY.items()
     }
-    | {
-        c: st.column_config.NumberColumn(c, format="×%.2f")
-        for c in ("step_up", "step_low", "step_high")
-    },
+    | {c: st.column_config.NumberColumn(t, format="%.2f") for c, t in STEPS.items()},
 )
 layout.download(curve, "levels_progression.csv", key="levels_dl_curve")
 

@@ -47,14 +47,12 @@ layout.source_caption(
     f"groups under 10 hidden · duplicate postings kept "
     f"({trends.duplicate_share(salaries):.0%} of records)",
 )
+money = ("p25", "median", "p75", "ci_low", "ci_high")
 st.dataframe(
-    table,
+    table.round({c: 0 for c in money}),
     hide_index=True,
-    column_config={
-        c: st.column_config.NumberColumn(c, format="dollar")
-        for c in ("p25", "median", "p75", "ci_low", "ci_high")
-    }
-    | {"premium": st.column_config.NumberColumn("vs on-site", format="×%.2f")},
+    column_config={c: st.column_config.NumberColumn(f"{c} ($)", format="localized") for c in money}
+    | {"premium": st.column_config.NumberColumn("vs on-site ×", format="%.2f")},
 )
 layout.download(table, "remote_pay.csv", key="remote_dl_pay")
 
@@ -158,11 +156,15 @@ layout.source_caption(
     "illustrative inputs, not data",
 )
 st.dataframe(
-    sim,
+    sim.round({"pay": 0, "purchasing_power": 0}),
     hide_index=True,
     column_config={
-        c: st.column_config.NumberColumn(c, format="dollar") for c in ("pay", "purchasing_power")
-    }
-    | {"pay_vs_hq": st.column_config.NumberColumn("pay vs HQ", format="percent")},
+        "pay": st.column_config.NumberColumn("Pay ($)", format="localized"),
+        "purchasing_power": st.column_config.NumberColumn(
+            "Purchasing power ($)", format="localized"
+        ),
+        "rpp": st.column_config.NumberColumn("Price level", format="%.1f"),
+        "pay_vs_hq": st.column_config.NumberColumn("Pay vs HQ", format="percent"),
+    },
 )
 layout.download(sim, "remote_geo_policy.csv", key="remote_dl_policy")

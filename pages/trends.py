@@ -86,10 +86,10 @@ table = table.join(
 ).reset_index()
 money_cols = [c for c in table.columns if c.startswith(("raw_", "adjusted_"))]
 st.dataframe(
-    table,
+    table.round({c: 0 for c in money_cols}),
     hide_index=True,
-    column_config={"year": st.column_config.NumberColumn("year", format="%d")}
-    | {c: st.column_config.NumberColumn(c, format="dollar") for c in money_cols}
+    column_config={"year": st.column_config.NumberColumn("Year", format="%d")}
+    | {c: st.column_config.NumberColumn(c + " ($)", format="localized") for c in money_cols}
     | {
         c: st.column_config.NumberColumn(c, format="percent")
         for c in ("us_share", "duplicate_share")

@@ -60,6 +60,7 @@ def remote_share(share: pd.DataFrame) -> go.Figure:
             x=list(rows["year"]) + list(rows["year"])[::-1],
             y=list(rows["ci_high"] * 100) + list(rows["ci_low"] * 100)[::-1],
             fill="toself",
+            mode="lines",
             fillcolor="rgba(0,158,115,0.18)",
             line={"width": 0},
             hoverinfo="skip",

@@ -75,17 +75,25 @@ def trend(series: pd.DataFrame, composition: pd.DataFrame) -> go.Figure:
         col=1,
     )
     if (composition["year"] == 2024).any():
+        band = {"x0": 2023.5, "x1": 2024.5, "fillcolor": "rgba(213,94,0,0.08)", "line_width": 0}
         fig.add_vrect(
-            x0=2023.5,
-            x1=2024.5,
-            fillcolor="rgba(213,94,0,0.08)",
-            line_width=0,
+            **band,
+            row=1,
+            col=1,
             annotation_text="2024: collection changed",
             annotation_position="top left",
         )
+        fig.add_vrect(**band, row=2, col=1)
     fig.update_xaxes(dtick=1, row=2, col=1)
     fig.update_yaxes(title="Median pay", row=1, col=1)
-    fig.update_yaxes(title="Records", type="log", row=2, col=1, tickformat=",.0f")
+    fig.update_yaxes(
+        title="Records",
+        type="log",
+        row=2,
+        col=1,
+        tickvals=[100, 1_000, 10_000, 100_000],
+        tickformat=",.0f",
+    )
     style(fig, money=None, height=520)
     fig.update_yaxes(tickprefix="$", tickformat=",.0f", row=1, col=1)
     return fig
