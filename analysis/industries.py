@@ -43,11 +43,11 @@ from analysis import taxonomy
 DEFAULT_OCCUPATION = "15-2051"
 GROUP_DEPTH = 4
 DEPTHS: dict[int, str] = {
-    2: "Sectors (2-digit NAICS)",
-    3: "Subsectors (3-digit)",
-    4: "Industry groups (4-digit)",
-    5: "Industries (5-digit)",
-    6: "National industries (6-digit)",
+    2: "2-digit NAICS (sectors)",
+    3: "3-digit NAICS (subsectors)",
+    4: "4-digit NAICS",
+    5: "5-digit NAICS",
+    6: "6-digit NAICS",
 }
 TOP_CODE = 239_200.0
 """OEWS May 2025 annual top-code: published wages at or above this are shown as '≥ $239,200'."""

@@ -11,6 +11,15 @@ from ui.data import require
 
 PAGE = "industries"
 VIEWS = ("Industry groups", "NAICS detail")
+GROUP_NOTE = (
+    "pay = employment-weighted average of industry medians (not a true median) · each group "
+    "sums its 4-digit industries only (no parent + child double counting; ownership splits "
+    "left out), so its employment is a lower bound"
+)
+DETAIL_NOTE = (
+    "top 20 by median drawn, all in the table · medians ≥ $239,200 are top-coded (a lower "
+    "bound) · RSE = BLS relative standard error, %"
+)
 
 st.title("Industries")
 st.write(
@@ -61,11 +70,7 @@ if view == VIEWS[0]:
     excluded = int(result["n_excluded"].sum())
     layout.source_caption(
         layout.OEWS,
-        n=int(result["n_codes"].sum()),
-        note="n = 4-digit NAICS industries combined · pay = employment-weighted average of "
-        "industry medians (not a true median) · each group sums its 4-digit industries only "
-        "(no parent + child double counting; ownership splits left out), so employment is a "
-        "lower bound"
+        note=f"{int(result['n_codes'].sum())} 4-digit NAICS industries combined · {GROUP_NOTE}"
         + (
             f" · {excluded} industries with a top-coded or unreleased median or "
             "employment not averaged"
@@ -82,13 +87,13 @@ if view == VIEWS[0]:
     config = {
         "industry_group": "Industry group",
         "weighted_median": st.column_config.NumberColumn(
-            "Weighted avg. of medians", format="dollar"
+            "Weighted avg. of medians ($)", format="localized"
         ),
         "tot_emp": st.column_config.NumberColumn("Jobs", format="localized"),
         "emp_share": st.column_config.NumberColumn("Share of jobs", format="percent"),
         "n_codes": "Industries",
         "n_excluded": "Not averaged",
-        "min_median": st.column_config.NumberColumn("Lowest median", format="dollar"),
+        "min_median": st.column_config.NumberColumn("Lowest median ($)", format="localized"),
         "max_text": "Highest median",
         "members": "NAICS industries combined",
     }
@@ -99,19 +104,19 @@ else:
         layout.empty_state("BLS released no median for any industry at this depth.")
     layout.source_caption(
         layout.OEWS,
-        n=len(result),
-        note=f"{industries.DEPTHS[depth]} · top 20 by median drawn, all in the table · "
-        "medians ≥ $239,200 are top-coded (shown as a lower bound) · RSE = BLS relative "
-        "standard error, %",
+        note=f"{len(result)} industries, {industries.DEPTHS[depth]} · {DETAIL_NOTE}",
     )
     table = result.assign(
+        industry_group=result["industry_group"].fillna("(none)"),
         median_text=[
             industries.wage_text(v, n)
             for v, n in zip(result["a_median"], result["a_median_note"], strict=True)
-        ]
+        ],
     )
     money = {
-        c: st.column_config.NumberColumn(c.replace("a_", "").upper(), format="dollar")
+        c: st.column_config.NumberColumn(
+            c.replace("a_", "").replace("pct", "P").title() + " ($)", format="localized"
+        )
         for c in ("a_pct10", "a_pct25", "a_pct75", "a_pct90", "a_mean")
     }
     config = {

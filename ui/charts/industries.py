@@ -66,6 +66,11 @@ def _pay_and_jobs(
     return fig
 
 
+def _short(name: str, limit: int = 42) -> str:
+    """Long NAICS names cut to `limit` characters (the full name is in the hover)."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip(" ,&") + "…"
+
+
 def group_pay_chart(groups: pd.DataFrame) -> go.Figure:
     """Industry groups sorted by the employment-weighted average of member medians.
 
@@ -99,7 +104,8 @@ def detail_pay_chart(detail: pd.DataFrame, *, top: int = 20) -> go.Figure:
     shown = detail[detail["a_median"].notna() | topcoded].head(top)
     capped = shown["a_median_note"].eq("top-coded").fillna(False)
     labels = [
-        f"{n} ({c})" for n, c in zip(shown["industry_name"], shown["industry_code"], strict=True)
+        f"{_short(n)} ({c})"
+        for n, c in zip(shown["industry_name"], shown["industry_code"], strict=True)
     ]
     # Top-coded medians are drawn at the cap and labelled as a lower bound, never as exact.
     pay = shown["a_median"].where(~capped, TOP_CODE)

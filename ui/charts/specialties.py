@@ -26,6 +26,7 @@ def _dots(frame: pd.DataFrame, *, name: str, colour: str, who: str) -> go.Scatte
         x=frame["premium"],
         y=frame["label"],
         mode="markers",
+        orientation="h",
         name=name,
         marker={
             "size": 11,
