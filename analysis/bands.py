@@ -304,7 +304,11 @@ def labelled_bands(
     occupations are shown) and, when `target` (10-90) is given, `target_pay` (USD/yr, see
     `at_target`)."""
     out = market_bands(wages, metros, parities, cbsas, occ_codes)
-    out["label"] = out["metro"].fillna(out["cbsa"]) + ", " + out["state"].fillna("")
+    out["label"] = [
+        m if (m or "").endswith(f", {s}") else f"{m or c}, {s}"
+        for m, s, c in zip(out["metro"], out["state"].fillna(""), out["cbsa"], strict=True)
+    ]
+    out = out.sort_values(["occ_code", "a_median"], ascending=[True, False], ignore_index=True)
     if len(occ_codes) > 1:
         out["label"] = out["label"] + " · " + out["occ_code"]
     if target is not None and len(out):

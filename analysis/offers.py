@@ -556,6 +556,11 @@ def jurisdiction_for(cbsa: str, metros: pd.DataFrame, *, nyc: bool = False) -> s
     return "NYC" if nyc and state == "NY" else state
 
 
+def metro_label(short_name: str, state: str) -> str:
+    """'Austin, TX'; a short name that already ends with its state is kept as it is."""
+    return short_name if short_name.endswith(f", {state}") else f"{short_name}, {state}"
+
+
 def _rpp(parities: pd.DataFrame, cbsa: str, year: int) -> float:
     hit = parities[
         (parities["geo_level"] == "metro")
@@ -613,7 +618,7 @@ def worth_in_hubs(
         out.append(
             {
                 "cbsa": cbsa,
-                "label": f"{meta['short_name']}, {meta['principal_state']}",
+                "label": metro_label(str(meta["short_name"]), str(meta["principal_state"])),
                 "state": str(meta["principal_state"]),
                 "jurisdiction": juris,
                 "rpp": rpp,

@@ -9,8 +9,9 @@ from ui.data import require, table
 
 PAGE = "offer_check"
 LEVELS = ["Entry", "Mid", "Senior", "Executive"]
-USD = {"min_value": 0.0, "max_value": 1e9, "step": 1000.0, "page": PAGE}
+USD = {"min_value": 0.0, "max_value": 1e9, "step": 1000.0, "page": PAGE, "format": "%.0f"}
 usd = st.column_config.NumberColumn
+DOLLARS = "localized"
 
 st.title("Offer check")
 st.write("Is an offer fair for the role, the level and the metro — and what is it worth there?")
@@ -84,22 +85,23 @@ with layout.friendly_errors():
 market, index, ask, totals = check.market, check.index, check.ask, check.totals
 if check.fallback:
     st.info(check.fallback, icon=":material/info:")
-where, low, high = market.area_name, round(ask.low, -3), round(ask.high, -3)
+where = labels[cbsa] if market.area_type == "metro" else market.area_name
+low, high = round(ask.low, -3), round(ask.high, -3)
 m1, m2, m3 = st.columns(3)
 m1.metric(
-    f"Percentile in {where} (BLS)",
+    f"BLS percentile, {where}",
     offers.short_percentile(market.percentile),
     help=f"The base is {market.label} for {market.occ_title}.",
     border=True,
 )
 m2.metric(
-    f"Percentile among {index.n:,} salary-index records",
+    f"Salary-index percentile (n = {index.n:,})",
     border=True,
     value=offers.short_percentile(index.percentile),
     help=f"{index.scope} ({index.status}).",
 )
 m3.metric(
-    "Base to ask for", f"{layout.money(low)} – {layout.money(high)}", border=True, help=ask.basis
+    "Base to ask for", f"${low / 1e3:,.0f}k – ${high / 1e3:,.0f}k", border=True, help=ask.basis
 )
 st.markdown(
     f"**Your base of {layout.money(check.offer.base)} is {market.label}** for "
@@ -139,11 +141,11 @@ except (load.DataUnavailable, ValueError) as err:
 left, right = st.columns([3, 2])
 left.plotly_chart(charts.tax_waterfall(tax.frame(), tax.gross), key="offer_check_tax")
 right.dataframe(
-    tax.frame(),
+    tax.frame().round({"amount": 0, "share": 3}),
     hide_index=True,
     column_config={
         "item": "",
-        "amount": usd("USD/yr", format="dollar"),
+        "amount": usd("$ a year", format=DOLLARS),
         "share": usd("Share", format="percent"),
     },
 )
@@ -160,15 +162,17 @@ with layout.friendly_errors():
     )
 st.plotly_chart(charts.hub_take_home(worth), key="offer_check_hubs")
 st.dataframe(
-    worth[["label", "rpp", "same_power", "role_median", "take_home", "real_take_home"]],
+    worth[["label", "rpp", "same_power", "role_median", "take_home", "real_take_home"]].round(
+        {"rpp": 1, "same_power": 0, "role_median": 0, "take_home": 0, "real_take_home": 0}
+    ),
     hide_index=True,
     column_config={
         "label": "Metro",
         "rpp": usd("Price level (US = 100)", format="%.1f"),
-        "same_power": usd("Same purchasing power", format="dollar"),
-        "role_median": usd("The role's BLS median there", format="dollar"),
-        "take_home": usd("Your take-home there", format="dollar"),
-        "real_take_home": usd("Take-home, price-adjusted", format="dollar"),
+        "same_power": usd("Same purchasing power ($)", format=DOLLARS),
+        "role_median": usd("Role's BLS median there ($)", format=DOLLARS),
+        "take_home": usd("Your take-home there ($)", format=DOLLARS),
+        "real_take_home": usd("Take-home, price-adjusted ($)", format=DOLLARS),
     },
 )
 layout.source_caption(

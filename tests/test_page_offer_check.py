@@ -25,8 +25,8 @@ def test_default_view_places_the_san_francisco_median():
     # rounded to $1,000 -> the 50th percentile of the metro's distribution.
     assert at.number_input(key="offer_check_base").value == 170_000
     shown = metrics(at)
-    assert shown["Percentile in San Francisco-Oakland-Fremont, CA (BLS)"] == "50th"
-    assert any(label.startswith("Percentile among") for label in shown)
+    assert shown["BLS percentile, San Francisco, CA"] == "50th"
+    assert any(label.startswith("Salary-index percentile (n = ") for label in shown)
     assert "–" in shown["Base to ask for"]
     assert any("$170,110" in m.value for m in at.markdown)
     assert len(at.get("plotly_chart")) == 4

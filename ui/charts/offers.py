@@ -132,8 +132,9 @@ def tax_waterfall(breakdown: pd.DataFrame, gross: float) -> go.Figure:
     y = [gross, *(-taxes["amount"]), take_home]
     fig = go.Figure(
         go.Waterfall(
-            x=x,
-            y=y,
+            y=x,
+            x=y,
+            orientation="h",
             measure=["absolute", *["relative"] * len(taxes), "total"],
             text=[f"${abs(v):,.0f}" for v in y],
             textposition="outside",
@@ -141,11 +142,12 @@ def tax_waterfall(breakdown: pd.DataFrame, gross: float) -> go.Figure:
             decreasing={"marker": {"color": palette()[5]}},
             increasing={"marker": {"color": palette()[0]}},
             totals={"marker": {"color": palette()[2]}},
-            hovertemplate="%{x}: $%{y:,.0f}<extra></extra>",
+            hovertemplate="%{y}: $%{x:,.0f}<extra></extra>",
         )
     )
-    fig.update_yaxes(range=[0, gross * 1.12])
-    return style(fig, money="y", height=360, legend=False)
+    fig.update_xaxes(range=[0, gross * 1.18])
+    fig.update_yaxes(autorange="reversed", type="category")
+    return style(fig, money="x", height=60 + 42 * len(x), legend=False)
 
 
 def hub_take_home(table: pd.DataFrame) -> go.Figure:
