@@ -60,7 +60,7 @@ with layout.friendly_errors():
         result = industries.industry_detail(wages, occ_code=occ, depth=depth)
 c1, c2 = st.columns(2)
 c1.metric(
-    f"{titles[occ]}: US median, all industries",
+    "US median, all industries",
     industries.wage_text(nation["a_median"], nation["a_median_note"]),
 )
 c2.metric("US employment, all industries", f"{nation['tot_emp']:,.0f}")

@@ -60,7 +60,7 @@ def _pay_and_jobs(
     )
     style(fig, money=None, height=max(340, 30 * len(labels) + 110), legend=False)
     fig.update_xaxes(tickprefix="$", tickformat="~s", row=1, col=1)
-    fig.update_xaxes(tickformat="~s", row=1, col=2)
+    fig.update_xaxes(tickformat="~s", nticks=3, tickangle=0, row=1, col=2)
     fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], automargin=True)
     fig.update_annotations(font_size=13)
     return fig
