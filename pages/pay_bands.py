@@ -93,8 +93,12 @@ layout.source_caption(
     "a dotted end is top-coded (≥ $239,200)",
 )
 pct_cols = {
-    c: usd(n, format="dollar")
-    for c, n in zip(bands.PCT_COLUMNS, ("10th", "25th", "Median", "75th", "90th"), strict=True)
+    c: usd(n, format="localized")
+    for c, n in zip(
+        bands.PCT_COLUMNS,
+        ("10th ($)", "25th ($)", "Median ($)", "75th ($)", "90th ($)"),
+        strict=True,
+    )
 }
 show = [
     "metro",
@@ -108,7 +112,7 @@ show = [
     *(["target_pay"] if use_target else []),
 ]
 st.dataframe(
-    table[show],
+    table[show].round({"target_pay": 0} if use_target else {}),
     hide_index=True,
     column_config={
         "metro": "Metro",
@@ -118,7 +122,7 @@ st.dataframe(
         "tot_emp": usd("Employment", format="localized"),
         "loc_quotient": usd("Location quotient", format="%.2f"),
         "price_level": usd("Price level (US = 100)", format="%.1f"),
-        "target_pay": usd(f"Pay at {target}th", format="dollar"),
+        "target_pay": usd(f"Pay at {target}th ($)", format="localized"),
         **pct_cols,
     },
 )
@@ -127,7 +131,7 @@ layout.download(table[show], "pay_bands.csv", key="pay_bands_csv")
 st.subheader("Regional band (employment-weighted, approximate)")
 regional = bands.regional_band(table)
 st.dataframe(
-    regional,
+    regional.round({c: 0 for c in bands.PCT_COLUMNS}),
     hide_index=True,
     column_config={
         "occ_code": "SOC",
@@ -178,7 +182,7 @@ if upload is not None:
             hide_index=True,
             column_config={
                 "mid_gap_pct": usd("Gap (%)", format="%+.1f%%"),
-                "mid_gap_usd": usd("Gap ($)", format="dollar"),
+                "mid_gap_usd": usd("Gap ($)", format="localized"),
                 "mid_percentile": usd("Mid's BLS percentile", format="%.0f"),
             },
         )
