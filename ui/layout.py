@@ -17,6 +17,19 @@ AIJOBS = "aijobs.net salary index (CC0), snapshot 2025-01-19"
 SO_SURVEY = "Stack Overflow Developer Survey 2024 subset & 2025 extract (ODbL)"
 
 
+PLOTLY_CONFIG = {
+    # Maps read their outline from static/ (served at app/static/) instead of plotly's CDN.
+    "topojsonURL": "app/static/",
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+
+
+def chart(fig: object, *, key: str) -> None:
+    """Show a plotly figure with the project's config (offline map outline, lean mode bar)."""
+    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch")
+
+
 def source_caption(source: str, *, n: int | None = None, note: str = "") -> None:
     """Caption under a chart: source and vintage, sample size, and any method note."""
     parts = [f"Source: {source}"]
