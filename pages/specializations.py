@@ -99,8 +99,8 @@ table_cols = {
     "ci_high": st.column_config.NumberColumn("95% high", format="percent"),
     "status": "Status",
 }
-st.dataframe(both, column_config=table_cols, hide_index=True, column_order=list(table_cols))
-layout.download(both, "specialization_premiums.csv", key=f"{PAGE}_download")
+st.dataframe(shown, column_config=table_cols, hide_index=True, column_order=list(table_cols))
+layout.download(shown, "specialization_premiums.csv", key=f"{PAGE}_download")
 
 st.subheader("Tools and platforms (Stack Overflow 2024)")
 column = state.choice(
@@ -127,10 +127,14 @@ st.dataframe(
     tool_table,
     hide_index=True,
     column_config={
+        "tool": "Tool",
+        "n_users": st.column_config.NumberColumn("Users", format="localized"),
+        "n_non_users": st.column_config.NumberColumn("Non-users", format="localized"),
         "premium": st.column_config.NumberColumn("Premium", format="percent"),
         "ci_low": st.column_config.NumberColumn("95% low", format="percent"),
         "ci_high": st.column_config.NumberColumn("95% high", format="percent"),
         "p_value": st.column_config.NumberColumn("p", format="%.3f"),
+        "status": "Status",
     },
 )
 layout.download(tool_table, f"tool_premiums_{column}.csv", key=f"{PAGE}_tools_download")

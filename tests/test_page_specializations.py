@@ -52,7 +52,7 @@ def test_url_round_trip():
     assert at.query_params["tools"] == "cloud_platforms"
     assert "exact duplicates kept" in _captions(at)
     shown = at.dataframe[0].value
-    assert set(shown["method"]) == {"Raw median ratio", "Adjusted (regression)"}
+    assert set(shown["method"]) == {"Raw median ratio"}
 
 
 def test_junk_url_warns_and_falls_back():

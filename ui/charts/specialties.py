@@ -64,10 +64,10 @@ def premium_chart(comparison: pd.DataFrame) -> go.Figure:
     order = list(dict.fromkeys(frame["label"]))
     colours = palette()
     fig = go.Figure()
-    for i, (method, part) in enumerate(frame.groupby("method", sort=False)):
-        fig.add_trace(
-            _dots(part, name=str(method), colour=colours[i % len(colours)], who="records")
-        )
+    for method, part in frame.groupby("method", sort=False):
+        # Same colour for a method whether it is drawn alone or beside the other one.
+        colour = colours[0] if str(method).startswith("Raw") else colours[1 % len(colours)]
+        fig.add_trace(_dots(part, name=str(method), colour=colour, who="records"))
     fig.add_vline(x=0, line_width=1.5, line_dash="dash", line_color="rgba(128,128,128,0.9)")
     style(fig, money=None, height=max(320, 70 * len(order) + 90))
     fig.update_layout(scattermode="group", scattergap=0.5)
