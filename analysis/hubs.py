@@ -117,7 +117,11 @@ def metro_names(metros: pd.DataFrame) -> pd.DataFrame:
         columns={"principal_state": "state"}
     )
     out = out.astype({"cbsa": "string", "short_name": "string", "title": "string"})
-    out["label"] = out["short_name"] + ", " + out["state"].astype("string")
+    # short_name already carries the state when two metros share a first city ("Cleveland, OH").
+    has_state = out["short_name"].str.contains(", ", regex=False)
+    out["label"] = out["short_name"].where(
+        has_state, out["short_name"] + ", " + out["state"].astype("string")
+    )
     # Several metros share a first city name ("Portland", "Springfield"): the state disambiguates,
     # and the rare same-state clash falls back to the full title.
     dup = out["label"].duplicated(keep=False)

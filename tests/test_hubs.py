@@ -208,3 +208,16 @@ def test_fast_on_full_tables(real):
     hubs.compare_hubs(*real)
     hubs.all_metros_for_map(*real)
     assert time.perf_counter() - start < 0.5  # generous for CI; ~25 ms locally
+
+
+def test_metro_labels_do_not_repeat_the_state():
+    metros = pd.DataFrame(
+        {
+            "cbsa": ["17410", "17420", "41940"],
+            "short_name": ["Cleveland, OH", "Cleveland, TN", "San Jose"],
+            "title": ["Cleveland, OH", "Cleveland, TN", "San Jose-Sunnyvale-Santa Clara, CA"],
+            "principal_state": ["OH", "TN", "CA"],
+        }
+    )
+    labels = hubs.metro_names(metros)["label"].tolist()
+    assert labels == ["Cleveland, OH", "Cleveland, TN", "San Jose, CA"]
