@@ -85,7 +85,7 @@ def tool_chart(tools: pd.DataFrame, *, top: int = 25) -> go.Figure:
     shown = tools[tools["status"] != "hidden"].nlargest(top, "n_users")
     shown = shown.sort_values("premium", ascending=True)
     frame = shown.assign(
-        label=[f"{t} (n={n:,})" for t, n in zip(shown["tool"], shown["n_users"], strict=True)],
+        label=[f"{t} ({n:,} users)" for t, n in zip(shown["tool"], shown["n_users"], strict=True)],
         n=shown["n_users"],
     )
     fig = go.Figure(_dots(frame, name="Users vs non-users", colour=palette()[0], who="users"))
