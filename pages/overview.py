@@ -26,10 +26,11 @@ ds = medians.set_index("occ_code").loc["15-2051"]
 
 cols = st.columns(5)
 cols[0].metric(
-    "Data scientists, US median",
+    "US data scientist median",
     layout.money(ds["median"]),
     f"{ds['vs_all']:.1f}× all jobs",
     delta_color="off",
+    delta_arrow="off",
     help="BLS OEWS May 2025, cross-industry, annual wage",
 )
 cols[1].metric(
@@ -37,27 +38,32 @@ cols[1].metric(
     f"{head.top_nominal['short_name']}",
     layout.money(head.top_nominal["median"]),
     delta_color="off",
+    delta_arrow="off",
     help=f"Highest data-scientist median among the {head.hubs_compared} default tech hubs",
 )
 cols[2].metric(
     "Top hub after cost of living",
     f"{head.top_real['short_name']}",
-    layout.money(head.top_real["real_median"]) + " in US-average prices",
+    layout.money(head.top_real["real_median"]) + " at US prices",
     delta_color="off",
+    delta_arrow="off",
     help="Median divided by the BEA regional price parity (2024)",
 )
 cols[3].metric(
-    f"Entry → senior, {head.track}",
+    "Entry → senior pay",
     f"×{head.step_up:.2f}",
     f"95% CI ×{head.step_low:.2f}–{head.step_high:.2f}",
     delta_color="off",
-    help=f"US salary-index medians; n = {head.entry_n:,} entry, {head.senior_n:,} senior",
+    delta_arrow="off",
+    help=f"{head.track} track, US salary-index medians; "
+    f"n = {head.entry_n:,} entry, {head.senior_n:,} senior",
 )
 cols[4].metric(
     f"Fully remote, {head.remote_year}",
     f"{head.remote_share:.0%}",
     f"95% CI {head.remote_low:.1%}–{head.remote_high:.1%}",
     delta_color="off",
+    delta_arrow="off",
     help=f"Share of aijobs.net salary records with remote ratio 100; n = {head.remote_n:,}",
 )
 layout.source_caption(

@@ -13,7 +13,7 @@ def test_overview_shows_headlines_chart_and_next_steps():
     assert not at.exception
     assert at.title[0].value == "AI Pay Atlas"
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Data scientists, US median"] == "$120,230"
+    assert metrics["US data scientist median"] == "$120,230"
     assert metrics["Top hub in dollars"] == "San Jose"
     assert any(label.startswith("Entry → senior") for label in metrics)
     assert len(at.get("plotly_chart")) == 1

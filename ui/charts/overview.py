@@ -30,7 +30,7 @@ def national_medians(frame: pd.DataFrame) -> go.Figure:
             error_x={"type": "data", "array": half, "thickness": 1.2, "width": 4},
             text=[f"${m:,.0f}" for m in rows["median"]],
             textposition="inside",
-            insidetextanchor="end",
+            insidetextanchor="middle",
             customdata=rows[["employment", "vs_all"]],
             hovertemplate=(
                 "%{y}<br>Median $%{x:,.0f}<br>Employment %{customdata[0]:,.0f}"
