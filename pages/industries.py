@@ -66,7 +66,7 @@ c1.metric(
 c2.metric("US employment, all industries", f"{nation['tot_emp']:,.0f}")
 
 if view == VIEWS[0]:
-    st.plotly_chart(charts.group_pay_chart(result), key=f"{PAGE}_groups")
+    layout.chart(charts.group_pay_chart(result), key=f"{PAGE}_groups")
     excluded = int(result["n_excluded"].sum())
     layout.source_caption(
         layout.OEWS,
@@ -99,7 +99,7 @@ if view == VIEWS[0]:
     }
 else:
     if result["a_median"].notna().any() or result["a_median_note"].eq("top-coded").any():
-        st.plotly_chart(charts.detail_pay_chart(result), key=f"{PAGE}_detail")
+        layout.chart(charts.detail_pay_chart(result), key=f"{PAGE}_detail")
     else:
         layout.empty_state("BLS released no median for any industry at this depth.")
     layout.source_caption(

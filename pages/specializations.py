@@ -76,7 +76,7 @@ c3.metric("Records in the regression", f"{adjusted.attrs['n_model']:,}")
 if shown.empty:
     layout.empty_state("No specialization has enough records (10+) to show with these filters.")
 else:
-    st.plotly_chart(charts.premium_chart(shown), key=f"{PAGE}_premium_chart")
+    layout.chart(charts.premium_chart(shown), key=f"{PAGE}_premium_chart")
 hidden = raw.loc[raw["status"] == "hidden", "specialization"].tolist()
 layout.source_caption(
     layout.AIJOBS,
@@ -115,7 +115,7 @@ column = state.choice(
 require("survey")
 with layout.friendly_errors():
     tool_table = tools(column)
-st.plotly_chart(charts.tool_chart(tool_table), key=f"{PAGE}_tool_chart")
+layout.chart(charts.tool_chart(tool_table), key=f"{PAGE}_tool_chart")
 layout.source_caption(
     layout.SO_SURVEY,
     n=tool_table.attrs.get("n_respondents"),
