@@ -271,3 +271,18 @@ def test_real_2025_values_match_raw(real, raw_2025) -> None:
     # Developer, AI apps or physical AI 94.
     assert later["ai_ml_role"].sum() == 318 + 318 + 157 + 94
     assert (later["country"] == "United States of America").sum() == 5_002
+
+
+def test_download_cache_layout_reads_official_2024_without_2025(tmp_path):
+    """analysis.download saves the official 2024 CSV and cannot fetch the 2025 extract."""
+    from analysis.sources import so_survey as reader
+
+    fixture = Path(__file__).parent / "fixtures" / "so_survey" / "valid_2024.csv.bz2"
+    folder = tmp_path / "so_survey"
+    folder.mkdir()
+    (folder / reader.FILE_2024_OFFICIAL).write_bytes(bz2.decompress(fixture.read_bytes()))
+    result = reader.read(tmp_path)
+    survey = result.tables["survey"]
+    assert set(survey["year"]) == {2024}
+    assert survey["sampling_caveat"].str.contains("official").all()
+    assert any("2024 only" in line for line in result.log)

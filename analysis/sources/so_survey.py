@@ -51,6 +51,8 @@ SOURCE = SourceInfo(
 
 FILE_2024 = "so2024_subset_survey_data_updated.csv.bz2"
 FILE_2025 = "so2025_salary_prediction_processed.csv"
+# What `analysis.download` saves: the full official 2024 results (same 114-column schema).
+FILE_2024_OFFICIAL = "so2024_survey_results_public.csv"
 
 COLUMNS_2024 = [
     "ResponseId",
@@ -94,6 +96,10 @@ SAMPLING_CAVEAT = {
         "2024 subset of 18,845 of 65,437 respondents, keeping only those who answered every "
         "Language/Database/Platform/Webframe question, which over-represents web and full-stack "
         "developers; how it was chosen is not documented."
+    ),
+    "2024-official": (
+        "2024 official public results (all respondents who took the survey): a self-selected "
+        "sample of Stack Overflow users, not a random sample of developers."
     ),
     2025: (
         "2025 extract processed by a third party: only respondents with no missing values and "
@@ -244,8 +250,10 @@ def _check_rows(frame: pd.DataFrame, path: Path) -> None:
 
 
 def parse_2024(path: Path) -> tuple[pd.DataFrame, list[str]]:
-    """Parse the bz2 2024 subset into `survey` rows, and log lines about it."""
-    text = decode_utf8(path, decompress_bz2(path))
+    """Parse the 2024 survey (the bz2 subset, or the official plain CSV) into `survey` rows."""
+    official = path.name == FILE_2024_OFFICIAL
+    raw = require_file(path).read_bytes() if official else decompress_bz2(path)
+    text = decode_utf8(path, raw)
     frame = read_csv_text(path, text, required=COLUMNS_2024)
     _check_rows(frame, path)
     check_pattern(frame, "ResponseId", r"\d+", path, "a numeric ResponseId")
@@ -271,7 +279,7 @@ def parse_2024(path: Path) -> tuple[pd.DataFrame, list[str]]:
             "ai_tools": _text(frame, "AISearchDevHaveWorkedWith"),
             "frameworks": _text(frame, "MiscTechHaveWorkedWith"),
             "cloud_platforms": _text(frame, "PlatformHaveWorkedWith"),
-            "sampling_caveat": SAMPLING_CAVEAT[2024],
+            "sampling_caveat": SAMPLING_CAVEAT["2024-official" if official else 2024],
         }
     )
     return out, _log_lines(path, out, low, high)
@@ -320,15 +328,28 @@ def _log_lines(path: Path, rows: pd.DataFrame, low: int, high: int) -> list[str]
 
 
 def read(raw_dir: Path) -> ReadResult:
-    """Read both survey extracts under `raw_dir / "so_survey"` into the `survey` table."""
+    """Read the survey files under `raw_dir / "so_survey"` into the `survey` table.
+
+    Uses the 2024 subset when present, else the official 2024 results that `analysis.download`
+    fetches. The 2025 processed extract has no official address: a download cache lacks it,
+    and the table then holds 2024 only (logged).
+    """
     folder = Path(raw_dir) / SOURCE.folder
     path_2024, path_2025 = folder / FILE_2024, folder / FILE_2025
+    if not path_2024.exists() and (folder / FILE_2024_OFFICIAL).exists():
+        path_2024 = folder / FILE_2024_OFFICIAL
     rows_2024, log_2024 = parse_2024(path_2024)
-    rows_2025, log_2025 = parse_2025(path_2025)
-    survey = conform(pd.concat([rows_2024, rows_2025], ignore_index=True), TABLES["survey"])
+    parts, inputs, log_2025 = [rows_2024], [path_2024], []
+    if path_2025.exists() or path_2024.name == FILE_2024:
+        rows_2025, log_2025 = parse_2025(path_2025)
+        parts.append(rows_2025)
+        inputs.append(path_2025)
+    else:
+        log_2025 = [f"{FILE_2025} not in {folder}: it has no official address; 2024 only"]
+    survey = conform(pd.concat(parts, ignore_index=True), TABLES["survey"])
     return ReadResult(
         tables={"survey": survey},
-        inputs=[path_2024, path_2025],
+        inputs=inputs,
         rows_read=len(survey),
         log=[*log_2024, *log_2025],
     )
