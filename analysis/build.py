@@ -110,9 +110,17 @@ def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]
     return "\n".join(lines)
 
 
-def build(raw_dir: Path, out: Path, *, log=print) -> dict[str, object]:
+def build(
+    raw_dir: Path,
+    out: Path,
+    *,
+    log=print,
+    downloads: list[dict[str, object]] | None = None,
+) -> dict[str, object]:
     """Read every source under `raw_dir`, write tables + manifest + README into `out` atomically.
 
+    `downloads` (from `analysis.download`: path, url, sha256, bytes per file) is recorded in
+    the manifest when the inputs were fetched rather than given with --raw-dir.
     Returns the manifest. Raises SourceError (nothing in `out` changes) when a source fails.
     """
     out = out.resolve()
@@ -121,6 +129,9 @@ def build(raw_dir: Path, out: Path, *, log=print) -> dict[str, object]:
     staging.chmod(0o755)  # mkdtemp makes it private; the swapped-in data/ must stay readable
     try:
         manifest = write_all(raw_dir, staging, log=log)
+        if downloads is not None:
+            manifest["downloads"] = downloads
+            manifest["build_command"] = "python -m analysis.build"
         for name in CARRIED_FILES:
             if (out / name).is_file():
                 shutil.copy2(out / name, staging / name)
@@ -210,15 +221,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        raw_dir = args.raw_dir
+        raw_dir, downloads = args.raw_dir, None
         if raw_dir is None:
-            from analysis.download import download_all
+            from analysis.download import DownloadError, download_all
 
-            download_all(args.cache, oews_source=args.oews)
             raw_dir = args.cache
+            try:
+                fetched = download_all(raw_dir, oews_source=args.oews)
+            except DownloadError as err:
+                raise SourceError(raw_dir, f"download failed: {err}") from None
+            downloads = [result.as_manifest(raw_dir) for result in fetched]
         if not raw_dir.is_dir():
             raise SourceError(raw_dir, "raw folder not found")
-        build(raw_dir, args.out, log=lambda line: print(line, file=sys.stderr))
+        build(raw_dir, args.out, log=lambda line: print(line, file=sys.stderr), downloads=downloads)
     except SourceError as err:
         print(f"error: {err}", file=sys.stderr)
         print("build stopped; the output folder was left unchanged.", file=sys.stderr)

@@ -136,3 +136,43 @@ def test_bad_source_exits_2_names_the_file_and_leaves_output_untouched(
     assert "Traceback" not in err
     assert tree_digest(out) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
+
+
+def test_download_mode_records_fetched_files_in_the_manifest(tmp_path, monkeypatch):
+    from analysis import download
+
+    def fake_download_all(cache_dir, **_):
+        shutil.copytree(DEFAULT_RAW_DIR, cache_dir, dirs_exist_ok=True)
+        target = Path(cache_dir) / "aijobs" / "salaries.csv"
+        return [
+            download.FetchResult(
+                path=target,
+                sha256="0" * 64,
+                bytes=target.stat().st_size,
+                url="http://127.0.0.1:1/salaries.csv",
+                from_cache=False,
+            )
+        ]
+
+    monkeypatch.setattr(download, "download_all", fake_download_all)
+    out = tmp_path / "out"
+    code = build.main(["--cache", str(tmp_path / "cache"), "--out", str(out)])
+    assert code == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["build_command"] == "python -m analysis.build"
+    assert manifest["downloads"][0]["path"] == "aijobs/salaries.csv"
+
+
+def test_download_failure_exits_2_without_touching_output(tmp_path, monkeypatch, capsys):
+    from analysis import download
+
+    def failing(cache_dir, **_):
+        raise download.DownloadError("http://127.0.0.1:1/x", "HTTP 404")
+
+    monkeypatch.setattr(download, "download_all", failing)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("previous")
+    assert build.main(["--cache", str(tmp_path / "cache"), "--out", str(out)]) == 2
+    assert "download failed" in capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
