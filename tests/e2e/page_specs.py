@@ -50,9 +50,9 @@ class PageSpec:
         return self.file.rsplit("/", 1)[-1].removesuffix(".py")
 
 
-# Titles are what the pages show today; placeholder pages show their file stem until they land.
+# Titles are what each page shows in its st.title (the default page is titled after the app).
 PAGE_SPECS: list[PageSpec] = [
-    PageSpec("pages/overview.py", "", title="overview"),
+    PageSpec("pages/overview.py", "", title="AI Pay Atlas"),
     PageSpec("pages/hubs.py", "hubs", title="Tech hubs"),
     PageSpec("pages/cost_of_living.py", "cost_of_living", title="Cost of living"),
     PageSpec("pages/levels.py", "levels", title="Career levels"),
@@ -61,6 +61,6 @@ PAGE_SPECS: list[PageSpec] = [
     PageSpec("pages/remote.py", "remote", title="Remote work"),
     PageSpec("pages/trends.py", "trends", title="Trends"),
     PageSpec("pages/offer_check.py", "offer_check", title="Offer check"),
-    PageSpec("pages/pay_bands.py", "pay_bands", title="pay_bands"),
+    PageSpec("pages/pay_bands.py", "pay_bands", title="Pay bands by region"),
     PageSpec("pages/data_methods.py", "data_methods", title="Data & methods"),
 ]
