@@ -129,6 +129,12 @@ def metro_names(metros: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def hub_names(metros: pd.DataFrame, cbsas: Sequence[str] = DEFAULT_HUBS) -> dict[str, str]:
+    """CBSA -> display label ("San Jose, CA") for `cbsas`, in their order; unknown codes skipped."""
+    labels = metro_names(metros).set_index("cbsa")["label"]
+    return {cbsa: str(labels[cbsa]) for cbsa in cbsas if cbsa in labels.index}
+
+
 def metro_options(
     wages: pd.DataFrame, metros: pd.DataFrame, occupation: str = OCCUPATION
 ) -> pd.DataFrame:

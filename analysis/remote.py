@@ -25,19 +25,6 @@ from analysis.levels import LEVELS
 from analysis.trends import PARTIAL_YEARS
 
 ARRANGEMENTS: dict[int, str] = {0: "On-site", 50: "Hybrid", 100: "Fully remote"}
-DEFAULT_HUBS: dict[str, str] = {
-    "41860": "San Francisco",
-    "41940": "San Jose",
-    "42660": "Seattle",
-    "35620": "New York",
-    "12420": "Austin",
-    "19740": "Denver",
-    "12060": "Atlanta",
-    "17410": "Cleveland",
-    "28140": "Kansas City",
-    "26900": "Indianapolis",
-}
-"""The source article's ten hubs: CBSA code -> short name."""
 DEFAULT_HQ = "41860"
 DEFAULT_OCC = "15-2051"
 RPP_YEAR = 2024
@@ -216,7 +203,7 @@ def hub_parities(
 def geo_policy(
     parities: pd.DataFrame,
     hq_salary: float,
-    hubs: Mapping[str, str] | None = None,
+    hubs: Mapping[str, str],
     hq_cbsa: str = DEFAULT_HQ,
     tiers: Tiers | None = None,
     *,
@@ -226,8 +213,8 @@ def geo_policy(
     """Pay and purchasing power in each hub under each geo-pay policy.
 
     Inputs: BEA `parities` (price_parities table); `hq_salary` annual USD paid at the HQ;
-    `hubs` CBSA -> name (default DEFAULT_HUBS); `hq_cbsa` the HQ metro (its RPP anchors
-    the full cost-of-living policy); `tiers` the tiered-zone parameters.
+    `hubs` CBSA -> display name (e.g. from `hubs.hub_names`); `hq_cbsa` the HQ metro (its
+    RPP anchors the full cost-of-living policy); `tiers` the tiered-zone parameters.
 
     Policies: "National rate" pays every hub the HQ salary; "Tiered zones" pays
     HQ salary x the hub's tier share (tier from the hub's RPP); "Full cost-of-living" pays
@@ -240,7 +227,7 @@ def geo_policy(
     tiers = tiers or Tiers()
     if not tiers.tier1_min > tiers.tier2_min:
         raise ValueError("The tier 1 price threshold must be above the tier 2 threshold.")
-    hubs = dict(hubs) if hubs is not None else dict(DEFAULT_HUBS)
+    hubs = dict(hubs)
     if not hubs:
         raise ValueError("Choose at least one hub.")
     table = hub_parities(parities, {**hubs, hq_cbsa: hubs.get(hq_cbsa, "HQ")}, year)

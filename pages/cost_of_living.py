@@ -104,7 +104,7 @@ if eq.gap == eq.gap:
     )
 else:
     st.write(eq.position_note)
-st.plotly_chart(charts.equivalence(eq), key="cost_of_living_equivalence")
+layout.chart(charts.equivalence(eq), key="cost_of_living_equivalence")
 layout.source_caption(
     f"{layout.OEWS} · {layout.RPP}",
     note="market position is log-linear between the published 10th–90th percentiles; "
@@ -128,11 +128,11 @@ with layout.friendly_errors():
     burden = living.rent_burden(wages, metros, parities, rents, selected, occupation=occ)
 
 st.subheader("What makes prices differ")
-st.plotly_chart(charts.components(comp), key="cost_of_living_components")
+layout.chart(charts.components(comp), key="cost_of_living_components")
 layout.source_caption(layout.RPP, note="US average = 100 for each component")
 
 st.subheader("Rent against pay")
-st.plotly_chart(charts.rent_burden(burden), key="cost_of_living_rent")
+layout.chart(charts.rent_burden(burden), key="cost_of_living_rent")
 layout.source_caption(
     f"{layout.HUD} · {layout.OEWS}",
     n=int(burden["n"].sum()),
@@ -141,5 +141,5 @@ layout.source_caption(
 layout.download(burden, f"rent_burden_{occ}.csv", key="cost_of_living_rent_csv")
 
 st.subheader("Price level over time")
-st.plotly_chart(charts.history(hist), key="cost_of_living_history")
+layout.chart(charts.history(hist), key="cost_of_living_history")
 layout.source_caption(layout.RPP.replace("2024", "2008–2024"), note="all items, US = 100")

@@ -74,7 +74,7 @@ m2.metric(
 m3.metric(f"US median, {result.occ_title}", layout.money(national), border=True)
 
 st.subheader(f"{result.occ_title}: pay range by metro")
-st.plotly_chart(charts.percentile_ranges(table, real=real), key="hubs_ranges")
+layout.chart(charts.percentile_ranges(table, real=real), key="hubs_ranges")
 layout.source_caption(
     layout.OEWS + (f" · {layout.RPP}" if real else ""),
     n=int(table["n"].sum()),
@@ -83,7 +83,7 @@ layout.source_caption(
 )
 
 st.subheader("Where the jobs are")
-st.plotly_chart(charts.metro_map(points, real=real, highlight=chosen), key="hubs_map")
+layout.chart(charts.metro_map(points, real=real, highlight=chosen), key="hubs_map")
 layout.source_caption(
     layout.OEWS,
     n=int(points["employment"].sum()),
@@ -93,7 +93,7 @@ layout.source_caption(
 
 st.subheader("Pay against price level")
 line = hubs.equal_power_line(national, points["rpp"].min(), points["rpp"].max())
-st.plotly_chart(charts.pay_vs_prices(table, points, line), key="hubs_scatter")
+layout.chart(charts.pay_vs_prices(table, points, line), key="hubs_scatter")
 layout.source_caption(
     f"{layout.OEWS} · {layout.RPP}",
     n=int(table["n"].sum()),

@@ -82,7 +82,7 @@ for col, level in zip(cols, levels.LEVELS, strict=True):
         help=f"n = {row['n']:,} ({row['status']})",
     )
 
-st.plotly_chart(charts.progression(curve), key="levels_curve")
+layout.chart(charts.progression(curve), key="levels_curve")
 dup_share = trends.duplicate_share(require("salaries"))
 dup_note = (
     "exact duplicates dropped"
@@ -123,7 +123,7 @@ st.subheader("Pay by years of experience")
 ai_only = state.toggle("AI/ML roles only", page=PAGE, param="aiml", default=True)
 with layout.friendly_errors():
     bins, fit = experience(ai_only, country == "US")
-st.plotly_chart(charts.experience(bins, fit), key="levels_experience")
+layout.chart(charts.experience(bins, fit), key="levels_experience")
 layout.source_caption(
     layout.SO_SURVEY,
     n=int(bins["n"].sum()),
@@ -144,7 +144,7 @@ occ = state.choice(
 )
 with layout.friendly_errors():
     ladder = levels.market_spread(require("wages"), occ)
-st.plotly_chart(charts.spread(ladder), key="levels_spread")
+layout.chart(charts.spread(ladder), key="levels_spread")
 layout.source_caption(
     layout.OEWS,
     note=f"{OCCUPATIONS[occ]}, all US employers, annual wages "

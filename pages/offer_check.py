@@ -112,7 +112,7 @@ st.markdown(
 
 st.subheader(f"Your base on the {where} pay ladder")
 fig = charts.offer_ladder(market.ladder_frame(), check.offer.base, where, ask=(low, high))
-st.plotly_chart(fig, key="offer_check_ladder")
+layout.chart(fig, key="offer_check_ladder")
 layout.source_caption(
     layout.OEWS,
     n=int(market.employment),
@@ -123,7 +123,7 @@ layout.source_caption(
 layout.download(market.ladder_frame(), "offer_ladder.csv", key="offer_check_ladder_csv")
 
 st.subheader("First year vs every year")
-st.plotly_chart(charts.totals(totals.components), key="offer_check_totals")
+layout.chart(charts.totals(totals.components), key="offer_check_totals")
 layout.source_caption(
     "your offer",
     note=f"first year {layout.money(totals.first_year)} includes"
@@ -139,7 +139,8 @@ except (load.DataUnavailable, ValueError) as err:
     st.info(f"No after-tax figures: {err}", icon=":material/info:")
     st.stop()
 left, right = st.columns([3, 2])
-left.plotly_chart(charts.tax_waterfall(tax.frame(), tax.gross), key="offer_check_tax")
+with left:
+    layout.chart(charts.tax_waterfall(tax.frame(), tax.gross), key="offer_check_tax")
 right.dataframe(
     tax.frame().round({"amount": 0, "share": 3}),
     hide_index=True,
@@ -160,7 +161,7 @@ with layout.friendly_errors():
     worth = offers.worth_in_hubs(
         check.offer.base, cbsa, hubs.DEFAULT_HUBS, parities, wages, occ, schedule, metros, nyc=nyc
     )
-st.plotly_chart(charts.hub_take_home(worth), key="offer_check_hubs")
+layout.chart(charts.hub_take_home(worth), key="offer_check_hubs")
 st.dataframe(
     worth[["label", "rpp", "same_power", "role_median", "take_home", "real_take_home"]].round(
         {"rpp": 1, "same_power": 0, "role_median": 0, "take_home": 0, "real_take_home": 0}

@@ -85,7 +85,7 @@ if table.empty:
     st.stop()
 
 st.subheader("Market bands per metro")
-st.plotly_chart(charts.band_ranges(table, target=table.get("target_pay")), key="pay_bands_ranges")
+layout.chart(charts.band_ranges(table, target=table.get("target_pay")), key="pay_bands_ranges")
 layout.source_caption(
     layout.OEWS,
     n=int(table["tot_emp"].sum()),
@@ -152,7 +152,7 @@ layout.download(regional, "regional_band.csv", key="pay_bands_regional_csv")
 
 st.subheader("Where the talent is")
 points = bands.talent_pools(wages, metros, parities, list(pool["cbsa"]), occ_codes[0])
-st.plotly_chart(charts.talent_map(points), key="pay_bands_map")
+layout.chart(charts.talent_map(points), key="pay_bands_map")
 layout.source_caption(
     layout.OEWS,
     n=int(points["tot_emp"].sum()),
@@ -173,7 +173,7 @@ if upload is not None:
     except bands.UploadError as err:
         st.warning(str(err), icon=":material/warning:")
     else:
-        st.plotly_chart(charts.upload_gaps(gaps), key="pay_bands_gaps")
+        layout.chart(charts.upload_gaps(gaps), key="pay_bands_gaps")
         layout.source_caption(
             layout.OEWS, n=len(gaps), note="gap = your band mid − the metro's BLS median"
         )

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analysis import remote, trends
+from analysis.hubs import hub_names
 from analysis.levels import LEVELS
 from analysis.trends import ALL_LEVELS
 from ui import layout, state
@@ -46,7 +47,7 @@ with c2:
 with layout.friendly_errors():
     table = pay_table(level, year)
     share = remote.remote_share(salaries)
-st.plotly_chart(charts.pay_by_arrangement(table), key="remote_pay")
+layout.chart(charts.pay_by_arrangement(table), key="remote_pay")
 layout.source_caption(
     layout.AIJOBS,
     n=int(table["n"].sum()),
@@ -64,7 +65,7 @@ st.dataframe(
 layout.download(table, "remote_pay.csv", key="remote_dl_pay")
 
 st.subheader("How common is fully-remote work?")
-st.plotly_chart(charts.remote_share(share), key="remote_share")
+layout.chart(charts.remote_share(share), key="remote_share")
 layout.source_caption(
     layout.AIJOBS,
     n=int(share["n"].sum()),
@@ -74,7 +75,7 @@ layout.source_caption(
 
 st.subheader("Geo-pay policy simulator")
 wages, parities = require("wages"), require("price_parities")
-hubs = remote.DEFAULT_HUBS
+hubs = hub_names(require("metros"))
 c3, c4, c5 = st.columns(3)
 with c3:
     hq = state.choice(
@@ -154,7 +155,7 @@ with st.expander("Tiered-zone parameters"):
 tiers = remote.Tiers(tier1_min=tier1, tier2_min=tier2, tier2_pay=pay2 / 100, tier3_pay=pay3 / 100)
 with layout.friendly_errors():
     sim = remote.geo_policy(parities, float(salary), hubs, hq, tiers)
-st.plotly_chart(charts.policies(sim, measure), key="remote_policy")
+layout.chart(charts.policies(sim, measure), key="remote_policy")
 layout.source_caption(
     layout.RPP,
     note=f"HQ {hubs[hq]} at {layout.money(salary)} · purchasing power = pay ÷ "

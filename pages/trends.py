@@ -71,7 +71,7 @@ for col, year in zip(cols, (2022, 2023, 2024), strict=True):
         )
 
 shown = series if show == "both" else series.loc[series["series"].str.lower() == show]
-st.plotly_chart(charts.trend(shown, comp), key="trends_chart")
+layout.chart(charts.trend(shown, comp), key="trends_chart")
 dup_note = "exact duplicates dropped" if drop_dup else "duplicate postings kept"
 layout.source_caption(
     layout.AIJOBS,

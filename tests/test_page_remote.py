@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis import load, remote
+from analysis.hubs import DEFAULT_HUBS
 from analysis.paths import DATA_DIR
 from tests.apptest_helpers import run_page
 
@@ -38,11 +39,11 @@ def test_default_view_shows_charts_and_known_figure():
     assert len(at.get("plotly_chart")) == 3
     # BLS OEWS May 2025: San Francisco metro, Data Scientists, annual median $170,110.
     assert at.number_input(key="remote_salary").value == 170_110
-    assert any("HQ San Francisco at $170,110" in c.value for c in at.caption)
+    assert any("HQ San Francisco, CA at $170,110" in c.value for c in at.caption)
     assert any("Wilson" in c.value for c in at.caption)
     pay, sim = at.dataframe[0].value, at.dataframe[1].value
     assert set(pay["arrangement"]) == {"On-site", "Hybrid", "Fully remote"}
-    assert len(sim) == len(remote.DEFAULT_HUBS) * len(remote.POLICIES)
+    assert len(sim) == len(DEFAULT_HUBS) * len(remote.POLICIES)
     full = sim.loc[sim["policy"] == "Full cost-of-living", "purchasing_power"]
     assert full.nunique() == 1
     assert not at.warning

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis import load, remote
+from analysis.hubs import DEFAULT_HUBS, hub_names
 from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
 
 DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
@@ -160,8 +161,10 @@ def test_real_hubs_and_hq_median():
     wages, parities = _cached("wages"), _cached("price_parities")
     hq = remote.hq_median(wages, "41860", "15-2051")
     assert hq > 0
-    out = remote.geo_policy(parities, hq)
-    assert set(out["hub"]) == set(remote.DEFAULT_HUBS.values())
+    names = hub_names(_cached("metros"))
+    out = remote.geo_policy(parities, hq, names)
+    assert set(out["hub"]) == set(names.values())
+    assert len(names) == len(DEFAULT_HUBS)
     col = out.loc[out["policy"] == "Full cost-of-living"]
     assert col["purchasing_power"].nunique() == 1
     # BEA 2024: San Francisco metro price level 115.613 (US = 100).
