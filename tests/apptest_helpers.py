@@ -118,17 +118,30 @@ def run_page(
     `at.selectbox(key="hubs_metro").set_value(...).run()`.
     """
     from streamlit.testing.v1 import AppTest
+    from streamlit.testing.v1.util import patch_config_options
 
     at = AppTest.from_file(str(DASHBOARD), default_timeout=timeout)
     entry = page_entry(page_file)
-    if entry.custom_url:
-        # AppTest maps a file to its page by file name until a run has registered the
-        # navigation; a custom url_path needs that first run (it shows the default page).
-        at.run()
-        if at.exception:
-            return at
-    if not entry.default or entry.custom_url:
-        at.switch_page(entry.file)
-    at.query_params.clear()
-    at.query_params.update(dict(query_params or {}))
-    return at.run()
+    # The app hides error details from visitors (client.showErrorDetails = "none"); tests
+    # need the real message and stack in `at.exception`.
+    with patch_config_options({"client.showErrorDetails": "full"}):
+        if entry.custom_url:
+            # AppTest maps a file to its page by file name until a run has registered the
+            # navigation; a custom url_path needs that first run (it shows the default page).
+            at.run()
+            if at.exception:
+                return at
+        if not entry.default or entry.custom_url:
+            at.switch_page(entry.file)
+        at.query_params.clear()
+        at.query_params.update(dict(query_params or {}))
+        return at.run()
+
+
+def exception_summary(at) -> str:
+    """The exceptions an AppTest run shows, with the last stack lines (for assert messages)."""
+    parts = []
+    for e in at.exception:
+        stack = "\n".join(e.stack_trace[-3:]) if e.stack_trace else ""
+        parts.append(f"{e.value}\n{stack}".strip())
+    return "\n---\n".join(parts)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest_helpers import dashboard_pages, run_page
+from tests.apptest_helpers import dashboard_pages, exception_summary, run_page
 
 PAGES = dashboard_pages()
 
@@ -21,6 +21,6 @@ def test_dashboard_lists_pages():
 @pytest.mark.parametrize("entry", PAGES, ids=[p.name for p in PAGES])
 def test_page_runs_and_shows_a_title(entry):
     at = run_page(entry.file)
-    assert not at.exception, f"{entry.file} raised: {[e.value for e in at.exception]}"
+    assert not at.exception, f"{entry.file} raised:\n{exception_summary(at)}"
     titles = [t.value for t in at.title]
     assert titles and all(str(t).strip() for t in titles), f"{entry.file} shows no st.title"

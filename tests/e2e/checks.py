@@ -47,7 +47,10 @@ def check_default_view(page, spec: PageSpec, base: str, screenshot: Path) -> Non
     finally:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(screenshot), full_page=True)
-    assert not exceptions(page), f"{spec.file} shows an exception: {exceptions(page)}"
+    assert not exceptions(page), (
+        f"{spec.file} shows an exception: {exceptions(page)} "
+        "(traceback in test-artifacts/e2e/server.log)"
+    )
     titles = [t.strip() for t in page.locator("[data-testid='stMain'] h1").all_inner_texts()]
     assert spec.title in titles, (
         f"{spec.file} shows titles {titles}, page_specs.py expects {spec.title!r}"
