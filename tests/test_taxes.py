@@ -1,0 +1,250 @@
+"""Tests for analysis.taxes: the stored take-home table and its interpolation.
+
+These run without policyengine-us (CI installs requirements-dev.txt only): they read the
+committed data/take_home.parquet. Known answers come from published tables, cited inline.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import taxes
+from analysis.taxes import DEFAULT_OUT, JURISDICTIONS, TAX_COLUMNS, read_schedule, take_home
+
+# IRS, Rev. Proc. 2024-40, section 3.01, Table 3 (unmarried individuals, tax year 2025):
+# taxable income over -> marginal rate. https://www.irs.gov/pub/irs-drop/rp-24-40.pdf
+IRS_2025_SINGLE_BRACKETS = [
+    (0, 0.10),
+    (11_925, 0.12),
+    (48_475, 0.22),
+    (103_350, 0.24),
+    (197_300, 0.32),
+    (250_525, 0.35),
+    (626_350, 0.37),
+]
+# Standard deduction, single, 2025: $15,750 (Rev. Proc. 2024-40 gave $15,000; P.L. 119-21,
+# the One Big Beautiful Bill Act, sec. 70102, raised it for 2025; IRS news release IR-2025-81).
+IRS_2025_SINGLE_STANDARD_DEDUCTION = 15_750
+# SSA, "2025 Social Security Changes" fact sheet: contribution and benefit base $176,100;
+# employee OASDI rate 6.2%. https://www.ssa.gov/news/press/factsheets/colafacts2025.pdf
+SSA_2025_WAGE_BASE = 176_100
+OASDI_EMPLOYEE_RATE = 0.062
+
+
+def irs_2025_single_tax(wages: float) -> float:
+    """Federal income tax, 2025, single, standard deduction, wages only (no credits apply)."""
+    taxable = max(wages - IRS_2025_SINGLE_STANDARD_DEDUCTION, 0.0)
+    tax = 0.0
+    uppers = [lo for lo, _ in IRS_2025_SINGLE_BRACKETS[1:]] + [np.inf]
+    for (lower, rate), upper in zip(IRS_2025_SINGLE_BRACKETS, uppers, strict=True):
+        tax += rate * max(min(taxable, upper) - lower, 0.0)
+    return tax
+
+
+@pytest.fixture(scope="module")
+def schedule() -> pd.DataFrame:
+    return read_schedule()
+
+
+def rows(schedule: pd.DataFrame, jurisdiction: str) -> pd.DataFrame:
+    return schedule[schedule["jurisdiction"] == jurisdiction].sort_values("gross")
+
+
+def test_schedule_shape_and_dtypes(schedule):
+    assert list(schedule.columns) == list(taxes.COLUMNS)
+    assert str(schedule["tax_year"].dtype) == "Int64"
+    assert pd.api.types.is_string_dtype(schedule["jurisdiction"])
+    for column in ("gross", *TAX_COLUMNS, "take_home"):
+        assert schedule[column].dtype == "float64", column
+    assert set(schedule["jurisdiction"]) == set(JURISDICTIONS)
+    assert len(JURISDICTIONS) == 52  # 50 states + DC + NYC
+    assert schedule["tax_year"].unique().tolist() == [2025]
+    grid = rows(schedule, "CA")["gross"].to_numpy()
+    assert grid[0] == 20_000 and grid[-1] == 1_000_000
+    for _, group in schedule.groupby("jurisdiction"):
+        assert np.array_equal(np.sort(group["gross"].to_numpy()), grid)
+    assert not schedule[list(TAX_COLUMNS)].isna().any().any()
+
+
+def test_rows_are_sorted(schedule):
+    ordered = schedule.sort_values(["jurisdiction", "gross"], ignore_index=True)
+    pd.testing.assert_frame_equal(schedule, ordered)
+
+
+def test_sidecar_matches_table(schedule):
+    side = json.loads(DEFAULT_OUT.with_suffix(".json").read_text(encoding="utf-8"))
+    assert side["library"] == "policyengine-us"
+    assert side["version"]
+    assert side["tax_year"] == 2025
+    assert side["rows"] == len(schedule)
+    assert side["jurisdictions"] == 52
+    assert side["grid"]["min"] == 20_000 and side["grid"]["max"] == 1_000_000
+    assert side["grid"]["points"] == schedule["gross"].nunique()
+    assert side["command"] == "python -m analysis.taxes --out data/take_home.parquet"
+
+
+@pytest.mark.parametrize("state", ["TX", "WA", "FL"])
+def test_no_state_income_tax(schedule, state):
+    assert (rows(schedule, state)["state_income_tax"] == 0).all()
+
+
+def test_california_taxes_150k(schedule):
+    ca = take_home(150_000, "CA", schedule)
+    assert ca["state_income_tax"] > 0
+    assert ca["take_home"] < take_home(150_000, "TX", schedule)["take_home"]
+
+
+def test_local_income_tax_only_in_nyc(schedule):
+    nyc = rows(schedule, "NYC")
+    assert (nyc["local_income_tax"] > 0).all()
+    assert (schedule.loc[schedule["jurisdiction"] != "NYC", "local_income_tax"] == 0).all()
+    # NYC residents pay the same NY State tax as other New Yorkers, plus the city tax.
+    ny = rows(schedule, "NY")
+    assert np.allclose(nyc["state_income_tax"].to_numpy(), ny["state_income_tax"].to_numpy())
+    assert (nyc["take_home"].to_numpy() < ny["take_home"].to_numpy()).all()
+
+
+def test_take_home_increases_with_gross(schedule):
+    for jurisdiction, group in schedule.groupby("jurisdiction"):
+        steps = np.diff(group.sort_values("gross")["take_home"].to_numpy())
+        assert (steps > 0).all(), jurisdiction
+
+
+def test_take_home_is_gross_minus_taxes(schedule):
+    expected = schedule["gross"] - schedule[list(TAX_COLUMNS)].sum(axis=1)
+    assert np.abs(schedule["take_home"] - expected).max() <= 0.01
+
+
+def test_federal_income_tax_matches_irs_brackets(schedule):
+    # Standard deduction for everyone, so federal tax is the bracket formula at every row.
+    expected = schedule["gross"].map(irs_2025_single_tax)
+    assert np.abs(schedule["federal_income_tax"] - expected).max() < 1.0
+    assert irs_2025_single_tax(137_500) == pytest.approx(22_067.0)  # worked by hand
+
+
+def test_social_security_is_capped_at_wage_base(schedule):
+    expected = OASDI_EMPLOYEE_RATE * schedule["gross"].clip(upper=SSA_2025_WAGE_BASE)
+    assert np.abs(schedule["social_security"] - expected).max() < 0.05
+
+
+def test_medicare_includes_additional_medicare_tax(schedule):
+    # IRC 3101(b): 1.45% of wages, plus 0.9% of wages above $200,000 for a single filer.
+    wages = schedule["gross"]
+    expected = 0.0145 * wages + 0.009 * (wages - 200_000).clip(lower=0)
+    assert np.abs(schedule["medicare"] - expected).max() < 0.05
+
+
+@pytest.mark.parametrize(
+    "gross",
+    [
+        137_500,
+        # The federal bracket kinks in gross wages (threshold + standard deduction) and the
+        # Social Security wage base: where linear interpolation errs most.
+        11_925 + 15_750 + 0.5,
+        103_350 + 15_750,
+        197_300 + 15_750,
+        250_525 + 15_750,
+        626_350 + 15_750,
+        SSA_2025_WAGE_BASE,
+    ],
+)
+def test_interpolation_error_is_small(schedule, gross):
+    grid = rows(schedule, "TX")["gross"].to_numpy()
+    if gross != 137_500:
+        assert gross not in grid  # a point between grid incomes, not on one
+    got = take_home(gross, "TX", schedule)
+    assert abs(got["federal_income_tax"] - irs_2025_single_tax(gross)) < 50
+    expected_ss = OASDI_EMPLOYEE_RATE * min(gross, SSA_2025_WAGE_BASE)
+    assert abs(got["social_security"] - expected_ss) < 50
+
+
+def test_take_home_at_grid_point_returns_stored_row(schedule):
+    stored = rows(schedule, "NYC").set_index("gross").loc[150_000]
+    got = take_home(150_000.0, "NYC", schedule)
+    assert isinstance(got, pd.Series)
+    for column in (*TAX_COLUMNS, "take_home"):
+        assert got[column] == pytest.approx(stored[column], abs=0.01)
+
+
+def test_take_home_vectorised(schedule):
+    got = take_home(np.array([50_000, 123_456, 750_000]), "CA", schedule)
+    assert isinstance(got, pd.DataFrame)
+    assert got["gross"].tolist() == [50_000, 123_456, 750_000]
+    assert (got["take_home"] == got["gross"] - got[list(TAX_COLUMNS)].sum(axis=1)).all()
+    assert got["take_home"].is_monotonic_increasing
+
+
+def test_interpolation_is_linear_between_grid_points(schedule):
+    lo, hi = take_home(120_000, "CA", schedule), take_home(122_500, "CA", schedule)
+    mid = take_home(121_250, "CA", schedule)
+    assert mid["state_income_tax"] == pytest.approx(
+        (lo["state_income_tax"] + hi["state_income_tax"]) / 2
+    )
+
+
+@pytest.mark.parametrize("gross", [0, -50_000, float("nan"), 1_000_001, 50_000_000, 5_000])
+def test_take_home_rejects_bad_gross(schedule, gross):
+    with pytest.raises(ValueError, match=r"Gross pay|tabulated"):
+        take_home(gross, "CA", schedule)
+
+
+def test_take_home_rejects_bad_gross_in_array(schedule):
+    with pytest.raises(ValueError):
+        take_home([100_000, 0], "CA", schedule)
+
+
+@pytest.mark.parametrize("jurisdiction", ["ZZ", "ca", "", "New York"])
+def test_take_home_rejects_unknown_jurisdiction(schedule, jurisdiction):
+    with pytest.raises(ValueError, match="No tax table"):
+        take_home(100_000, jurisdiction, schedule)
+
+
+def test_check_schedule_rejects_missing_columns(schedule):
+    with pytest.raises(ValueError, match="lacks columns"):
+        take_home(100_000, "CA", schedule.drop(columns="medicare"))
+
+
+def test_linear_runs_split_grid_into_axes():
+    assert taxes.linear_runs([40_000, 20_000, 30_000, 45_000, 30_000]) == [
+        (20_000.0, 40_000.0, 3),
+        (45_000.0, 45_000.0, 1),
+    ]
+    runs = taxes.linear_runs(taxes.default_grid())
+    assert [(lo, hi) for lo, hi, _ in runs] == [
+        (20_000, 100_000),
+        (102_500, 300_000),
+        (310_000, 1_000_000),
+    ]
+    assert sum(count for *_, count in runs) == len(taxes.default_grid())
+
+
+def test_module_imports_without_policyengine():
+    # A None entry in sys.modules makes `import policyengine_us` fail, as if not installed.
+    code = (
+        "import sys\n"
+        "sys.modules['policyengine_us'] = None\n"
+        "sys.modules['policyengine_core'] = None\n"
+        "from analysis import taxes\n"
+        "s = taxes.read_schedule()\n"
+        "print(round(taxes.take_home(100000, 'CA', s)['take_home']))\n"
+        "try:\n"
+        "    taxes.build_schedule([50000, 60000], 2025)\n"
+        "except ImportError:\n"
+        "    print('lazy')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=taxes.REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    first, second = done.stdout.split()
+    assert 0 < int(first) < 100_000
+    assert second == "lazy"
