@@ -52,15 +52,90 @@ class PageSpec:
 
 # Titles are what each page shows in its st.title (the default page is titled after the app).
 PAGE_SPECS: list[PageSpec] = [
-    PageSpec("pages/overview.py", "", title="AI Pay Atlas"),
-    PageSpec("pages/hubs.py", "hubs", title="Tech hubs"),
-    PageSpec("pages/cost_of_living.py", "cost_of_living", title="Cost of living"),
-    PageSpec("pages/levels.py", "levels", title="Career levels"),
-    PageSpec("pages/specializations.py", "specializations", title="Specializations"),
-    PageSpec("pages/industries.py", "industries", title="Industries"),
-    PageSpec("pages/remote.py", "remote", title="Remote work"),
-    PageSpec("pages/trends.py", "trends", title="Trends"),
-    PageSpec("pages/offer_check.py", "offer_check", title="Offer check"),
-    PageSpec("pages/pay_bands.py", "pay_bands", title="Pay bands by region"),
-    PageSpec("pages/data_methods.py", "data_methods", title="Data & methods"),
+    # BLS OEWS May 2025: US Data Scientists median $120,230.
+    PageSpec("pages/overview.py", "", title="AI Pay Atlas", known_text="$120,230", min_charts=1),
+    # San Jose Data Scientists median $185,080.
+    PageSpec(
+        "pages/hubs.py",
+        "hubs",
+        title="Tech hubs",
+        known_text="$185,080",
+        min_charts=3,
+        filter=Filter("occ", "15-1252", "Occupation", "Software Developers (15-1252)"),
+    ),
+    PageSpec(
+        "pages/cost_of_living.py",
+        "cost_of_living",
+        title="Cost of living",
+        known_text="Same purchasing power",
+        min_charts=3,
+        filter=Filter("to", "26900", "To metro", "Indianapolis, IN"),
+    ),
+    # aijobs.net US ML engineer Senior median $200,000.
+    PageSpec(
+        "pages/levels.py",
+        "levels",
+        title="Career levels",
+        known_text="$200,000",
+        min_charts=2,
+        filter=Filter("country", "ALL", "Company country", "All countries"),
+    ),
+    PageSpec(
+        "pages/specializations.py",
+        "specializations",
+        title="Specializations",
+        known_text="Baseline median",
+        min_charts=1,
+        filter=Filter("base", "MLOps / ML infrastructure", "Compare against"),
+    ),
+    # OEWS national Data Scientists employment 262,440.
+    PageSpec(
+        "pages/industries.py",
+        "industries",
+        title="Industries",
+        known_text="262,440",
+        min_charts=1,
+        filter=Filter("occ", "15-1252", "Occupation", "Software Developers (15-1252)"),
+    ),
+    # San Francisco Data Scientists median $170,110 is the default HQ salary.
+    PageSpec(
+        "pages/remote.py",
+        "remote",
+        title="Remote work",
+        known_text="$170,110",
+        min_charts=2,
+        filter=Filter("hq", "35620", "HQ metro", "New York, NY"),
+    ),
+    # aijobs.net median of all 2024 records $149,200.
+    PageSpec(
+        "pages/trends.py",
+        "trends",
+        title="Trends",
+        known_text="$149,200",
+        min_charts=1,
+        filter=Filter("level", "Senior", "Level"),
+    ),
+    PageSpec(
+        "pages/offer_check.py",
+        "offer_check",
+        title="Offer check",
+        known_text="$170,110",
+        min_charts=3,
+        filter=Filter("metro", "35620", "Metro", "New York, NY"),
+    ),
+    PageSpec(
+        "pages/pay_bands.py",
+        "pay_bands",
+        title="Pay bands by region",
+        known_text="approximation",
+        min_charts=1,
+        filter=Filter("region", "West", "Census region"),
+    ),
+    # aijobs.net salary index: 74,301 records.
+    PageSpec(
+        "pages/data_methods.py",
+        "data_methods",
+        title="Data & methods",
+        known_text="74,301 rows",
+    ),
 ]
