@@ -3,9 +3,8 @@
 import streamlit as st
 
 from analysis import hubs, living
-from ui import layout, state
+from ui import cached, layout, state
 from ui.charts import living as charts
-from ui.data import require
 
 PAGE = "cost_of_living"
 
@@ -15,9 +14,7 @@ st.write(
     "your peers? The two answers differ, and the gap is the point."
 )
 
-wages, metros, parities = require("wages"), require("metros"), require("price_parities")
-rents = require("rents")
-occs = hubs.occupation_options(wages)
+occs = cached.occupation_options()
 titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
 
 c1, c2 = st.columns(2)
@@ -40,7 +37,7 @@ with c2:
         default=hubs.OCCUPATION,
         format_func=lambda c: f"{titles[c]} ({c})",
     )
-options = hubs.metro_options(wages, metros, occ)
+options = cached.metro_options(occ)
 labels = dict(zip(options["cbsa"], options["label"], strict=True))
 codes = list(labels)
 c3, c4 = st.columns(2)
@@ -64,7 +61,7 @@ with c4:
     )
 
 with layout.friendly_errors():
-    eq = living.equivalent_salary(salary, origin, target, wages, metros, parities, occupation=occ)
+    eq = cached.equivalent_salary(salary, origin, target, occ)
 
 st.markdown(f"**{eq.from_label} → {eq.to_label}**, {eq.occ_title.lower()}")
 m1, m2, m3 = st.columns(3)
@@ -123,9 +120,7 @@ more = state.choices(
 )
 selected = list(dict.fromkeys(pair + more))
 with layout.friendly_errors():
-    comp = living.price_components(parities, metros, selected)
-    hist = living.price_history(parities, metros, selected)
-    burden = living.rent_burden(wages, metros, parities, rents, selected, occupation=occ)
+    comp, hist, burden = cached.living_views(tuple(selected), occ)
 
 st.subheader("What makes prices differ")
 layout.chart(charts.components(comp), key="cost_of_living_components")

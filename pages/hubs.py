@@ -3,9 +3,8 @@
 import streamlit as st
 
 from analysis import hubs
-from ui import layout, state
+from ui import cached, layout, state
 from ui.charts import hubs as charts
-from ui.data import require
 
 PAGE = "hubs"
 VIEWS = {"nominal": "In dollars", "real": "After cost of living"}
@@ -14,8 +13,7 @@ TOP_NOTE = "BLS publishes wages of $239,200 or more only as “≥ $239,200”; 
 st.title("Tech hubs")
 st.write("Which US metros pay most for AI and data work — in dollars, and after local prices?")
 
-wages, metros, parities = require("wages"), require("metros"), require("price_parities")
-occs = hubs.occupation_options(wages)
+occs = cached.occupation_options()
 titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
 left, right = st.columns([1, 2])
 with left:
@@ -27,7 +25,7 @@ with left:
         default=hubs.OCCUPATION,
         format_func=lambda c: f"{titles[c]} ({c})",
     )
-options = hubs.metro_options(wages, metros, occ)
+options = cached.metro_options(occ)
 labels = dict(zip(options["cbsa"], options["label"], strict=True))
 with right:
     chosen = state.choices(
@@ -54,15 +52,15 @@ if not chosen:
     st.stop()
 
 with layout.friendly_errors():
-    result = hubs.compare_hubs(wages, metros, parities, occupation=occ, cbsas=chosen)
-    points = hubs.all_metros_for_map(wages, metros, parities, occupation=occ)
+    result = cached.compare_hubs(occ, tuple(chosen))
+    points = cached.all_metros_for_map(occ)
 table = result.table
 if result.missing:
     st.info(f"No published {result.occ_title} wages for: {', '.join(result.missing)}.")
 
 top = table.sort_values("rank_nominal").iloc[0]
 top_real = table.sort_values("rank_real").iloc[0]
-national = hubs.national_median(wages, occ)
+national = cached.national_median(occ)
 m1, m2, m3 = st.columns(3)
 m1.metric(f"Highest median: {top['label']}", layout.money(top["median"]), border=True)
 m2.metric(

@@ -5,9 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import industries
-from ui import layout, state
+from ui import cached, layout, state
 from ui.charts import industries as charts
-from ui.data import require
 
 PAGE = "industries"
 VIEWS = ("Industry groups", "NAICS detail")
@@ -26,8 +25,7 @@ st.write(
     "Which industries pay data scientists and other tech occupations the most, and how many "
     "of those jobs does each industry hold?"
 )
-wages = require("wages")
-occs = industries.occupations(wages)
+occs = cached.industry_occupations()
 titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
 with st.container(horizontal=True):
     occ = state.choice(
@@ -53,11 +51,8 @@ with st.container(horizontal=True):
     )
 
 with layout.friendly_errors():
-    nation = industries.national_total(wages, occ)
-    if view == VIEWS[0]:
-        result = industries.industry_groups(wages, occ_code=occ)
-    else:
-        result = industries.industry_detail(wages, occ_code=occ, depth=depth)
+    nation = cached.national_total(occ)
+    result = cached.industry_view(occ, None if view == VIEWS[0] else depth)
 c1, c2 = st.columns(2)
 c1.metric(
     "US median, all industries",

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from analysis import levels, taxonomy, trends
-from ui import layout, state
+from analysis import levels, taxonomy
+from ui import cached, layout, state
 from ui.charts import levels as charts
 from ui.data import require
 
@@ -83,7 +83,7 @@ for col, level in zip(cols, levels.LEVELS, strict=True):
     )
 
 layout.chart(charts.progression(curve), key="levels_curve")
-dup_share = trends.duplicate_share(require("salaries"))
+dup_share = cached.duplicate_share()
 dup_note = (
     "exact duplicates dropped"
     if drop_dup
@@ -143,7 +143,7 @@ occ = state.choice(
     format_func=OCCUPATIONS.get,
 )
 with layout.friendly_errors():
-    ladder = levels.market_spread(require("wages"), occ)
+    ladder = cached.market_spread(occ)
 layout.chart(charts.spread(ladder), key="levels_spread")
 layout.source_caption(
     layout.OEWS,

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from analysis import hubs, load, offers
-from ui import layout, state
+from ui import cached, layout, state
 from ui.charts import offers as charts
-from ui.data import require, table
+from ui.data import require
 
 PAGE = "offer_check"
 LEVELS = ["Entry", "Mid", "Senior", "Executive"]
@@ -16,14 +16,12 @@ DOLLARS = "localized"
 st.title("Offer check")
 st.write("Is an offer fair for the role, the level and the metro — and what is it worth there?")
 
-wages, metros, salaries = require("wages"), require("metros"), require("salaries")
-parities = require("price_parities")
-occs = hubs.occupation_options(wages)
+metros = require("metros")
+occs = cached.occupation_options()
 titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
-names = hubs.metro_names(metros).sort_values("label")
+names = cached.metro_names().sort_values("label")
 labels = dict(zip(names["cbsa"], names["label"], strict=True))
-tracks = sorted(t for t in salaries["track"].dropna().unique() if t != "Other")
-specs = ["Any", *sorted(s for s in salaries["specialization"].dropna().unique() if s != "General")]
+tracks, specs = cached.offer_choices()
 
 c1, c2, c3, c4 = st.columns(4)
 with c1:
@@ -57,7 +55,7 @@ with c3:
     nyc = cbsa == "35620" and state.toggle("NYC resident", page=PAGE, param="nyc", default=True)
 c1, c2, c3, c4 = st.columns(4)
 with c1:
-    default = offers.default_base(wages, cbsa, occ)
+    default = cached.default_base(cbsa, occ)
     base = state.number("Base salary ($/yr)", param="base", default=default, **USD)
 with c2:
     bonus = state.number("Annual bonus ($)", param="bonus", default=0.0, **USD)
@@ -67,10 +65,7 @@ with c4:
     sign_on = state.number("Sign-on bonus ($)", param="signon", default=0.0, **USD)
 
 with layout.friendly_errors():
-    check = offers.check_offer(
-        wages,
-        salaries,
-        metros,
+    check = cached.check_offer(
         occ=occ,
         cbsa=cbsa,
         level=level,
@@ -133,8 +128,7 @@ layout.source_caption(
 st.subheader("After tax")
 juris = offers.jurisdiction_for(cbsa, metros, nyc=nyc)
 try:
-    schedule = table("take_home")
-    tax = offers.after_tax(totals.annualized, juris, schedule)
+    tax = cached.after_tax(totals.annualized, juris)
 except (load.DataUnavailable, ValueError) as err:
     st.info(f"No after-tax figures: {err}", icon=":material/info:")
     st.stop()
@@ -158,9 +152,7 @@ layout.source_caption(
 
 st.subheader("What your base is worth in the tech hubs")
 with layout.friendly_errors():
-    worth = offers.worth_in_hubs(
-        check.offer.base, cbsa, hubs.DEFAULT_HUBS, parities, wages, occ, schedule, metros, nyc=nyc
-    )
+    worth = cached.worth_in_hubs(check.offer.base, cbsa, occ, nyc)
 layout.chart(charts.hub_take_home(worth), key="offer_check_hubs")
 st.dataframe(
     worth[["label", "rpp", "same_power", "role_median", "take_home", "real_take_home"]].round(

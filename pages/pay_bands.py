@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from analysis import bands, hubs
-from ui import layout, state
+from ui import cached, layout, state
 from ui.charts import bands as charts
 from ui.data import require
 
@@ -19,10 +19,10 @@ st.write(
     "and how do your bands compare?"
 )
 
-wages, metros, parities = require("wages"), require("metros"), require("price_parities")
-occs = hubs.occupation_options(wages)
+wages, metros = require("wages"), require("metros")
+occs = cached.occupation_options()
 titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
-names = hubs.metro_names(metros)
+names = cached.metro_names()
 labels = dict(zip(names["cbsa"], names["label"], strict=True))
 
 c1, c2, c3 = st.columns([1, 2, 3])
@@ -77,9 +77,7 @@ if not chosen or not occ_codes:
     layout.empty_state("Pick at least one metro and one occupation to see market bands.")
     st.stop()
 with layout.friendly_errors():
-    table = bands.labelled_bands(
-        wages, metros, parities, chosen, occ_codes, target=target if use_target else None
-    )
+    table = cached.labelled_bands(tuple(chosen), tuple(occ_codes), target if use_target else None)
 if table.empty:
     layout.empty_state("BLS publishes no wages for these occupations in the chosen metros.")
     st.stop()
@@ -151,7 +149,7 @@ layout.source_caption(
 layout.download(regional, "regional_band.csv", key="pay_bands_regional_csv")
 
 st.subheader("Where the talent is")
-points = bands.talent_pools(wages, metros, parities, list(pool["cbsa"]), occ_codes[0])
+points = cached.talent_pools(tuple(pool["cbsa"]), occ_codes[0])
 layout.chart(charts.talent_map(points), key="pay_bands_map")
 layout.source_caption(
     layout.OEWS,
@@ -169,7 +167,7 @@ upload = st.file_uploader("Your pay bands (CSV)", type=["csv"], key="pay_bands_u
 if upload is not None:
     try:
         mine = bands.parse_upload(upload.getvalue(), metros)
-        gaps = bands.compare_upload(mine, wages, metros, parities, occ_codes[0])
+        gaps = bands.compare_upload(mine, wages, metros, require("price_parities"), occ_codes[0])
     except bands.UploadError as err:
         st.warning(str(err), icon=":material/warning:")
     else:

@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from analysis import remote, trends
-from analysis.hubs import hub_names
+from analysis import remote
 from analysis.levels import LEVELS
 from analysis.trends import ALL_LEVELS
-from ui import layout, state
+from ui import cached, layout, state
 from ui.charts import remote as charts
 from ui.data import require
 
@@ -46,14 +45,14 @@ with c2:
     )
 with layout.friendly_errors():
     table = pay_table(level, year)
-    share = remote.remote_share(salaries)
+    share = cached.remote_share()
 layout.chart(charts.pay_by_arrangement(table), key="remote_pay")
 layout.source_caption(
     layout.AIJOBS,
     n=int(table["n"].sum()),
     note="US companies, full-time · medians with 95% intervals · hatched = under 30 records, "
     f"groups under 10 hidden · duplicate postings kept "
-    f"({trends.duplicate_share(salaries):.0%} of records)",
+    f"({cached.duplicate_share():.0%} of records)",
 )
 money = ("p25", "median", "p75", "ci_low", "ci_high")
 st.dataframe(
@@ -74,8 +73,7 @@ layout.source_caption(
 )
 
 st.subheader("Geo-pay policy simulator")
-wages, parities = require("wages"), require("price_parities")
-hubs = hub_names(require("metros"))
+hubs = cached.hub_names()
 c3, c4, c5 = st.columns(3)
 with c3:
     hq = state.choice(
@@ -87,7 +85,7 @@ with c3:
         format_func=hubs.get,
     )
 with layout.friendly_errors():
-    oews_median = remote.hq_median(wages, hq)
+    oews_median = cached.hq_median(hq)
 with c4:
     salary = state.number(
         "HQ salary (USD a year)",
@@ -152,9 +150,8 @@ with st.expander("Tiered-zone parameters"):
             max_value=100,
             step=5,
         )
-tiers = remote.Tiers(tier1_min=tier1, tier2_min=tier2, tier2_pay=pay2 / 100, tier3_pay=pay3 / 100)
 with layout.friendly_errors():
-    sim = remote.geo_policy(parities, float(salary), hubs, hq, tiers)
+    sim = cached.geo_policy(float(salary), hq, tier1, tier2, pay2 / 100, pay3 / 100)
 layout.chart(charts.policies(sim, measure), key="remote_policy")
 layout.source_caption(
     layout.RPP,

@@ -6,11 +6,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts import palette, style
+from ui.charts import cached_figure, palette, style
 
 TOP_CODE = 239_200.0
 
 
+@cached_figure
 def band_ranges(bands: pd.DataFrame, *, target: pd.Series | None = None) -> go.Figure:
     """Per metro (one row of `bands` each): a thin 10th-90th line, a thick 25th-75th bar, the
     median as a dot, and the target pay as a diamond. A top-coded or unreleased end is drawn
@@ -95,6 +96,7 @@ def band_ranges(bands: pd.DataFrame, *, target: pd.Series | None = None) -> go.F
     return style(fig, money="x", height=max(300, 34 * len(shown) + 110))
 
 
+@cached_figure
 def talent_map(points: pd.DataFrame) -> go.Figure:
     """US bubble map: size = OEWS employment, colour = location quotient (1 = US average share).
 
@@ -131,6 +133,7 @@ def talent_map(points: pd.DataFrame) -> go.Figure:
     return style(fig, money=None, height=460, legend=False)
 
 
+@cached_figure
 def upload_gaps(comparison: pd.DataFrame) -> go.Figure:
     """Per uploaded row: the band mid's gap to the market median, in % (bars) with $ in hover.
 

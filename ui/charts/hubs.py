@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.hubs import TOP_CODE, TOP_CODED
-from ui.charts import palette, style
+from ui.charts import cached_figure, palette, style
 
 GREY = "rgba(128,128,128,0.45)"
 
@@ -26,6 +26,7 @@ def _cap(table: pd.DataFrame, real: bool) -> pd.Series:
     return cap / (table["rpp"] / 100.0) if real else cap
 
 
+@cached_figure
 def percentile_ranges(table: pd.DataFrame, *, real: bool = False) -> go.Figure:
     """Horizontal range per metro: p10-p90 thin bar, p25-p75 thick bar, median dot.
 
@@ -114,6 +115,7 @@ def _fmt(ends: dict[str, pd.Series], name: str, i: int) -> str:
     return f"≥ {_money(value)}" if ends[f"{name}_top"][i] else _money(value)
 
 
+@cached_figure
 def metro_map(points: pd.DataFrame, *, real: bool = False, highlight: list[str] | None = None):
     """US map of metros: bubble size = employment, colour = median pay (USD/yr).
 
@@ -179,6 +181,7 @@ def metro_map(points: pd.DataFrame, *, real: bool = False, highlight: list[str] 
     return style(fig, money=None, height=460, legend=False)
 
 
+@cached_figure
 def pay_vs_prices(table: pd.DataFrame, background: pd.DataFrame, line: pd.DataFrame) -> go.Figure:
     """Median pay (y, USD/yr) against price level (x, RPP, US = 100), selected metros labelled.
 

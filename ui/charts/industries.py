@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.industries import TOP_CODE
-from ui.charts import palette, style
+from ui.charts import cached_figure, palette, style
 
 
 def _pay_and_jobs(
@@ -71,6 +71,7 @@ def _short(name: str, limit: int = 42) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip(" ,&") + "…"
 
 
+@cached_figure
 def group_pay_chart(groups: pd.DataFrame) -> go.Figure:
     """Industry groups sorted by the employment-weighted average of member medians.
 
@@ -95,6 +96,7 @@ def group_pay_chart(groups: pd.DataFrame) -> go.Figure:
     )
 
 
+@cached_figure
 def detail_pay_chart(detail: pd.DataFrame, *, top: int = 20) -> go.Figure:
     """The `top` best-paid NAICS industries with a published median (bars) and employment.
 

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.levels import LEVELS
-from ui.charts import palette, style
+from ui.charts import cached_figure, palette, style
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -15,6 +15,7 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
+@cached_figure
 def progression(curve: pd.DataFrame) -> go.Figure:
     """Median pay by level, one line per track: IQR band, 95% interval whiskers.
 
@@ -80,6 +81,7 @@ def progression(curve: pd.DataFrame) -> go.Figure:
     return style(fig, money="y", height=440)
 
 
+@cached_figure
 def experience(bins: pd.DataFrame, fit: pd.DataFrame) -> go.Figure:
     """Survey pay by years of experience: binned medians with 95% intervals, LOWESS + band.
 
@@ -152,6 +154,7 @@ def experience(bins: pd.DataFrame, fit: pd.DataFrame) -> go.Figure:
     return style(fig, money="y", height=420)
 
 
+@cached_figure
 def spread(ladder: pd.DataFrame) -> go.Figure:
     """The OEWS percentile ladder as horizontal bars; top-coded steps labelled '≥ $239,200'."""
     colour = palette()[0]

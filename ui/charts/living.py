@@ -6,9 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.living import Equivalence
-from ui.charts import palette, style
+from ui.charts import cached_figure, palette, style
 
 
+@cached_figure
 def equivalence(eq: Equivalence) -> go.Figure:
     """Three horizontal bars: the salary in A, same purchasing power in B, same position in B.
 
@@ -60,6 +61,7 @@ def equivalence(eq: Equivalence) -> go.Figure:
     return style(fig, money="x", height=260, legend=False)
 
 
+@cached_figure
 def components(comp: pd.DataFrame) -> go.Figure:
     """Grouped bars: BEA price level by component (x) and metro (colour), US = 100 line."""
     fig = go.Figure()
@@ -78,6 +80,7 @@ def components(comp: pd.DataFrame) -> go.Figure:
     return style(fig, money=None, height=400)
 
 
+@cached_figure
 def history(hist: pd.DataFrame) -> go.Figure:
     """All-items price level by year, one line per metro, US = 100 line."""
     fig = go.Figure()
@@ -98,6 +101,7 @@ def history(hist: pd.DataFrame) -> go.Figure:
     return style(fig, money=None, height=380)
 
 
+@cached_figure
 def rent_burden(burden: pd.DataFrame) -> go.Figure:
     """Horizontal bars: HUD Fair Market Rent x 12 as a share of the median pay, 1 and 2 bedrooms.
 

@@ -6,11 +6,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts import palette, style
+from ui.charts import cached_figure, palette, style
 
 PCT_NAMES = {10: "10th", 25: "25th", 50: "Median", 75: "75th", 90: "90th"}
 
 
+@cached_figure
 def offer_ladder(
     ladder: pd.DataFrame,
     base: float,
@@ -92,6 +93,7 @@ def offer_ladder(
     return style(fig, money="x", height=260)
 
 
+@cached_figure
 def totals(components: pd.DataFrame) -> go.Figure:
     """Stacked horizontal bars: first-year vs annualized total by component (USD)."""
     fig = go.Figure()
@@ -123,6 +125,7 @@ def totals(components: pd.DataFrame) -> go.Figure:
     return style(fig, money="x", height=230)
 
 
+@cached_figure
 def tax_waterfall(breakdown: pd.DataFrame, gross: float) -> go.Figure:
     """Gross pay minus each tax down to take-home (USD/yr). `breakdown`: item, amount."""
     taxes = breakdown[breakdown["item"] != "Take-home"]
@@ -150,6 +153,7 @@ def tax_waterfall(breakdown: pd.DataFrame, gross: float) -> go.Figure:
     return style(fig, money="x", height=60 + 42 * len(x), legend=False)
 
 
+@cached_figure
 def hub_take_home(table: pd.DataFrame) -> go.Figure:
     """Per hub: take-home of the offer there and the same take-home in national-average dollars.
 

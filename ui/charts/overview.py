@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts import palette, style
+from ui.charts import cached_figure, palette, style
 
 
+@cached_figure
 def national_medians(frame: pd.DataFrame) -> go.Figure:
     """Horizontal bars of national median pay, AI occupations highlighted.
 

@@ -7,9 +7,10 @@ import plotly.graph_objects as go
 
 from analysis.levels import LEVELS
 from analysis.remote import ARRANGEMENTS, POLICIES
-from ui.charts import palette, style
+from ui.charts import cached_figure, palette, style
 
 
+@cached_figure
 def pay_by_arrangement(table: pd.DataFrame) -> go.Figure:
     """Grouped bars: median pay by level (x) and arrangement (colour), 95% interval whiskers.
 
@@ -50,6 +51,7 @@ def pay_by_arrangement(table: pd.DataFrame) -> go.Figure:
     return style(fig, money="y", height=420)
 
 
+@cached_figure
 def remote_share(share: pd.DataFrame) -> go.Figure:
     """Share of fully-remote records per year with its 95% Wilson band (partial year hollow)."""
     colour = palette()[2]
@@ -100,6 +102,7 @@ def remote_share(share: pd.DataFrame) -> go.Figure:
     return style(fig, money=None, height=360, legend=False)
 
 
+@cached_figure
 def policies(sim: pd.DataFrame, measure: str = "pay") -> go.Figure:
     """Grouped bars per hub (x) and policy (colour) of `measure`: 'pay' or 'purchasing_power'."""
     colours = palette()

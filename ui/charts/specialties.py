@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts import palette, style
+from ui.charts import cached_figure, palette, style
 
 _PERCENT = ".0%"
 
@@ -49,6 +49,7 @@ def _dots(frame: pd.DataFrame, *, name: str, colour: str, who: str) -> go.Scatte
     )
 
 
+@cached_figure
 def premium_chart(comparison: pd.DataFrame) -> go.Figure:
     """Raw vs adjusted premium per specialization: dot + 95% whisker, zero line, n in labels.
 
@@ -76,6 +77,7 @@ def premium_chart(comparison: pd.DataFrame) -> go.Figure:
     return fig
 
 
+@cached_figure
 def tool_chart(tools: pd.DataFrame, *, top: int = 25) -> go.Figure:
     """Survey pay association per tool: dot + 95% whisker, zero line, n users in labels.
 

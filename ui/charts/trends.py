@@ -6,9 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.charts import palette, style
+from ui.charts import cached_figure, palette, style
 
 
+@cached_figure
 def trend(series: pd.DataFrame, composition: pd.DataFrame) -> go.Figure:
     """Median pay per year, raw and adjusted, with 95% intervals; records per year below.
 
