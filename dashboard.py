@@ -1,4 +1,9 @@
-"""AI Pay Atlas: entry point. Only routes; every page lives in pages/."""
+"""AI Pay Atlas: entry point. Only routes; every page lives in app_pages/.
+
+The folder is deliberately not called `pages/`: Streamlit treats a `pages/` folder beside the
+entry script as an automatic page list, and a shared link that is a fresh server's first
+request would then bypass st.navigation (wrong titles, no page config).
+"""
 
 import streamlit as st
 
@@ -11,23 +16,27 @@ st.set_page_config(
 
 PAGES = {
     "Market": [
-        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-        st.Page("pages/hubs.py", title="Tech hubs", icon=":material/location_city:"),
-        st.Page("pages/cost_of_living.py", title="Cost of living", icon=":material/home:"),
-        st.Page("pages/levels.py", title="Career levels", icon=":material/stairs:"),
-        st.Page("pages/specializations.py", title="Specializations", icon=":material/psychology:"),
-        st.Page("pages/industries.py", title="Industries", icon=":material/factory:"),
-        st.Page("pages/remote.py", title="Remote work", icon=":material/home_work:"),
-        st.Page("pages/trends.py", title="Trends", icon=":material/trending_up:"),
+        st.Page(
+            "app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True
+        ),
+        st.Page("app_pages/hubs.py", title="Tech hubs", icon=":material/location_city:"),
+        st.Page("app_pages/cost_of_living.py", title="Cost of living", icon=":material/home:"),
+        st.Page("app_pages/levels.py", title="Career levels", icon=":material/stairs:"),
+        st.Page(
+            "app_pages/specializations.py", title="Specializations", icon=":material/psychology:"
+        ),
+        st.Page("app_pages/industries.py", title="Industries", icon=":material/factory:"),
+        st.Page("app_pages/remote.py", title="Remote work", icon=":material/home_work:"),
+        st.Page("app_pages/trends.py", title="Trends", icon=":material/trending_up:"),
     ],
     "For job seekers": [
-        st.Page("pages/offer_check.py", title="Offer check", icon=":material/fact_check:"),
+        st.Page("app_pages/offer_check.py", title="Offer check", icon=":material/fact_check:"),
     ],
     "For recruiters": [
-        st.Page("pages/pay_bands.py", title="Pay bands by region", icon=":material/tune:"),
+        st.Page("app_pages/pay_bands.py", title="Pay bands by region", icon=":material/tune:"),
     ],
     "About": [
-        st.Page("pages/data_methods.py", title="Data & methods", icon=":material/description:"),
+        st.Page("app_pages/data_methods.py", title="Data & methods", icon=":material/description:"),
     ],
 }
 

@@ -14,7 +14,7 @@ Then, in headless Chromium (skipped with a reason when Chromium or playwright is
 time from a cold `streamlit run dashboard.py` to the first plotly chart on the default page,
 and the server's resident memory (VmRSS) after visiting every page.
 
-Options: --no-browser, --runs N (warm runs, default 5), --page pages/x.py (only that page).
+Options: --no-browser, --runs N (warm runs, default 5), --page app_pages/x.py (only that page).
 Prints markdown tables. Numbers depend on the machine; compare runs on the same one.
 """
 
@@ -48,7 +48,7 @@ new MutationObserver((_, observer) => {
 def measure_one(page_file: str, runs: int, timeout: float = 300) -> dict[str, object]:
     """In this process: cold then warm AppTest runs of one page; returns timings and peak RSS.
 
-    `page_file` is a dashboard page ("pages/hubs.py") or "floor".
+    `page_file` is a dashboard page ("app_pages/hubs.py") or "floor".
     """
     import resource
 

@@ -2,7 +2,7 @@
 
     from tests.apptest_helpers import run_page
 
-    at = run_page("pages/hubs.py", query_params={"metro": "41940"})
+    at = run_page("app_pages/hubs.py", query_params={"metro": "41940"})
     assert not at.exception
     assert at.title[0].value == "Tech hubs"
 
@@ -25,7 +25,7 @@ DASHBOARD = ROOT / "dashboard.py"
 class PageEntry:
     """One `st.Page(...)` in dashboard.py.
 
-    file: path relative to the repo root ("pages/hubs.py"); title: the navigation title;
+    file: path relative to the repo root ("app_pages/hubs.py"); title: the navigation title;
     url_path: the browser path Streamlit serves it at ("" for the default page);
     default: whether it is the default page; custom_url: url_path was given explicitly.
     """
@@ -98,7 +98,7 @@ def dashboard_pages(dashboard: Path = DASHBOARD) -> list[PageEntry]:
 
 
 def page_entry(page_file: str) -> PageEntry:
-    """The dashboard entry for `page_file` ("pages/hubs.py"); KeyError if it is not listed."""
+    """The dashboard entry for `page_file` ("app_pages/hubs.py"); KeyError if it is not listed."""
     for entry in dashboard_pages():
         if entry.file == page_file:
             return entry

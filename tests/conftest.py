@@ -24,7 +24,7 @@ def _clear_streamlit_cache():
 
 @pytest.fixture
 def app_page():
-    """`app_page("pages/hubs.py", query_params={...})`: the page run through dashboard.py.
+    """`app_page("app_pages/hubs.py", query_params={...})`: the page run through dashboard.py.
 
     Same as tests.apptest_helpers.run_page (returns the AppTest after its run).
     """

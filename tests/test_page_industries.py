@@ -7,7 +7,7 @@ import pytest
 from analysis.paths import DATA_DIR
 from tests.apptest_helpers import run_page
 
-PAGE = "pages/industries.py"
+PAGE = "app_pages/industries.py"
 pytestmark = pytest.mark.skipif(
     not (DATA_DIR / "wages.parquet").is_file(), reason="data/ not built yet"
 )

@@ -29,7 +29,7 @@ def _table(name: str):
     return load.load_table(name, DATA)
 
 
-PAGE = "pages/levels.py"
+PAGE = "app_pages/levels.py"
 
 
 def test_default_view_shows_levels_and_known_figure():

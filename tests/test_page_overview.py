@@ -9,7 +9,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def test_overview_shows_headlines_chart_and_next_steps():
-    at = run_page("pages/overview.py")
+    at = run_page("app_pages/overview.py")
     assert not at.exception
     assert at.title[0].value == "AI Pay Atlas"
     metrics = {m.label: m.value for m in at.metric}

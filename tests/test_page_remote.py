@@ -29,7 +29,7 @@ def _table(name: str):
     return load.load_table(name, DATA)
 
 
-PAGE = "pages/remote.py"
+PAGE = "app_pages/remote.py"
 
 
 def test_default_view_shows_charts_and_known_figure():

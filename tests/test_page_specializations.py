@@ -7,7 +7,7 @@ import pytest
 from analysis.paths import DATA_DIR
 from tests.apptest_helpers import run_page
 
-PAGE = "pages/specializations.py"
+PAGE = "app_pages/specializations.py"
 pytestmark = pytest.mark.skipif(
     not (DATA_DIR / "salaries.parquet").is_file() or not (DATA_DIR / "survey.parquet").is_file(),
     reason="data/ not built yet",

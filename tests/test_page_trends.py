@@ -29,7 +29,7 @@ def _table(name: str):
     return load.load_table(name, DATA)
 
 
-PAGE = "pages/trends.py"
+PAGE = "app_pages/trends.py"
 
 
 def test_default_view_shows_trend_and_collection_change():

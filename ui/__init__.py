@@ -1,4 +1,4 @@
 """Streamlit-side helpers shared by the pages: URL-bound widgets, cached data, captions.
 
-Everything that imports streamlit lives here or in pages/; `analysis/` never does.
+Everything that imports streamlit lives here or in app_pages/; `analysis/` never does.
 """

@@ -53,10 +53,12 @@ class PageSpec:
 # Titles are what each page shows in its st.title (the default page is titled after the app).
 PAGE_SPECS: list[PageSpec] = [
     # BLS OEWS May 2025: US Data Scientists median $120,230.
-    PageSpec("pages/overview.py", "", title="AI Pay Atlas", known_text="$120,230", min_charts=1),
+    PageSpec(
+        "app_pages/overview.py", "", title="AI Pay Atlas", known_text="$120,230", min_charts=1
+    ),
     # San Jose Data Scientists median $185,080.
     PageSpec(
-        "pages/hubs.py",
+        "app_pages/hubs.py",
         "hubs",
         title="Tech hubs",
         known_text="$185,080",
@@ -64,7 +66,7 @@ PAGE_SPECS: list[PageSpec] = [
         filter=Filter("occ", "15-1252", "Occupation", "Software Developers (15-1252)"),
     ),
     PageSpec(
-        "pages/cost_of_living.py",
+        "app_pages/cost_of_living.py",
         "cost_of_living",
         title="Cost of living",
         known_text="Same purchasing power",
@@ -73,7 +75,7 @@ PAGE_SPECS: list[PageSpec] = [
     ),
     # aijobs.net US ML engineer Senior median $200,000.
     PageSpec(
-        "pages/levels.py",
+        "app_pages/levels.py",
         "levels",
         title="Career levels",
         known_text="$200,000",
@@ -81,7 +83,7 @@ PAGE_SPECS: list[PageSpec] = [
         filter=Filter("country", "ALL", "Company country", "All countries"),
     ),
     PageSpec(
-        "pages/specializations.py",
+        "app_pages/specializations.py",
         "specializations",
         title="Specializations",
         known_text="Baseline median",
@@ -90,7 +92,7 @@ PAGE_SPECS: list[PageSpec] = [
     ),
     # OEWS national Data Scientists employment 262,440.
     PageSpec(
-        "pages/industries.py",
+        "app_pages/industries.py",
         "industries",
         title="Industries",
         known_text="262,440",
@@ -99,7 +101,7 @@ PAGE_SPECS: list[PageSpec] = [
     ),
     # San Francisco Data Scientists median $170,110 is the default HQ salary.
     PageSpec(
-        "pages/remote.py",
+        "app_pages/remote.py",
         "remote",
         title="Remote work",
         known_text="$170,110",
@@ -108,7 +110,7 @@ PAGE_SPECS: list[PageSpec] = [
     ),
     # aijobs.net median of all 2024 records $149,200.
     PageSpec(
-        "pages/trends.py",
+        "app_pages/trends.py",
         "trends",
         title="Trends",
         known_text="$149,200",
@@ -116,7 +118,7 @@ PAGE_SPECS: list[PageSpec] = [
         filter=Filter("level", "Senior", "Level"),
     ),
     PageSpec(
-        "pages/offer_check.py",
+        "app_pages/offer_check.py",
         "offer_check",
         title="Offer check",
         known_text="$170,110",
@@ -124,7 +126,7 @@ PAGE_SPECS: list[PageSpec] = [
         filter=Filter("metro", "35620", "Metro", "New York, NY"),
     ),
     PageSpec(
-        "pages/pay_bands.py",
+        "app_pages/pay_bands.py",
         "pay_bands",
         title="Pay bands by region",
         known_text="approximation",
@@ -133,7 +135,7 @@ PAGE_SPECS: list[PageSpec] = [
     ),
     # aijobs.net salary index: 74,301 records.
     PageSpec(
-        "pages/data_methods.py",
+        "app_pages/data_methods.py",
         "data_methods",
         title="Data & methods",
         known_text="74,301 rows",

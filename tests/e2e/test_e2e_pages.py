@@ -32,3 +32,25 @@ def test_filter_survives_link_and_reload(page, dashboard_url, spec):
 @pytest.mark.parametrize("spec", WITH_FILTER)
 def test_filter_widget_updates_url(page, dashboard_url, spec):
     check_filter_from_widget(page, dashboard_url, spec.url_path, spec.filter)
+
+
+def test_shared_link_is_the_first_request_of_a_fresh_server(browser):
+    """A link to a page, opened before anyone has visited the app, gets the real navigation.
+
+    (A folder named `pages/` beside dashboard.py made Streamlit route such a first request
+    through its automatic page list instead of st.navigation: wrong titles, no page config.)
+    """
+    from tests.e2e.browser import settle, streamlit_server
+
+    with streamlit_server("dashboard.py", log=ARTIFACTS / "server-deeplink.log") as server:
+        tab = browser.new_page()
+        try:
+            tab.goto(f"{server.url}/hubs?occ=15-1252")
+            settle(tab)
+            labels = "els => els.map(e => e.innerText.trim().split('\\n').pop().trim())"
+            nav = tab.eval_on_selector_all("[data-testid='stSidebarNav'] a", labels)
+            assert "Tech hubs" in nav and "dashboard" not in nav, nav
+            assert tab.locator("h1").first.inner_text().strip() == "Tech hubs"
+            assert "occ=15-1252" in tab.url
+        finally:
+            tab.close()

@@ -86,20 +86,26 @@ seeker, recruiter = st.columns(2)
 with seeker:
     st.markdown("**Job seekers**")
     st.page_link(
-        "pages/offer_check.py", label="Check an offer, after tax", icon=":material/fact_check:"
+        "app_pages/offer_check.py", label="Check an offer, after tax", icon=":material/fact_check:"
     )
-    st.page_link("pages/hubs.py", label="Compare tech hubs", icon=":material/location_city:")
-    st.page_link("pages/levels.py", label="See how pay grows by level", icon=":material/stairs:")
+    st.page_link("app_pages/hubs.py", label="Compare tech hubs", icon=":material/location_city:")
     st.page_link(
-        "pages/specializations.py", label="What specializations add", icon=":material/psychology:"
+        "app_pages/levels.py", label="See how pay grows by level", icon=":material/stairs:"
+    )
+    st.page_link(
+        "app_pages/specializations.py",
+        label="What specializations add",
+        icon=":material/psychology:",
     )
 with recruiter:
     st.markdown("**Recruiters**")
-    st.page_link("pages/pay_bands.py", label="Build pay bands by region", icon=":material/tune:")
     st.page_link(
-        "pages/cost_of_living.py", label="Translate pay between metros", icon=":material/home:"
+        "app_pages/pay_bands.py", label="Build pay bands by region", icon=":material/tune:"
     )
-    st.page_link("pages/remote.py", label="Model a geo-pay policy", icon=":material/home_work:")
     st.page_link(
-        "pages/data_methods.py", label="Sources and methods", icon=":material/description:"
+        "app_pages/cost_of_living.py", label="Translate pay between metros", icon=":material/home:"
+    )
+    st.page_link("app_pages/remote.py", label="Model a geo-pay policy", icon=":material/home_work:")
+    st.page_link(
+        "app_pages/data_methods.py", label="Sources and methods", icon=":material/description:"
     )
