@@ -11,7 +11,7 @@ st.set_page_config(
     page_title="AI Pay Atlas",
     page_icon=":material/payments:",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",
 )
 
 PAGES = {

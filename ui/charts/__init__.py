@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
-FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 MONEY_HOVER = "$%{y:,.0f}"
 P = ParamSpec("P")
 
