@@ -12,8 +12,10 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "Top-coded wage",
-        "BLS does not publish wages at or above $115.00 an hour ($239,200 a year); such a cell "
-        "is a lower bound, shown as '≥ $239,200', never averaged or interpolated as exact.",
+        "Where BLS cannot publish a wage exactly it marks it with footnote 5 (at or above "
+        "$115.00 an hour or $239,200 a year). Such a cell is a lower bound: shown as "
+        "'≥ $239,200', never averaged or interpolated as exact. Other wages above $239,200 are "
+        "published exactly and shown as published.",
     ),
     (
         "Relative standard error (RSE)",
@@ -45,8 +47,26 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+LIMITATIONS: tuple[str, ...] = (
+    "BLS OEWS wages are base pay plus some incentive pay; they exclude stock and equity "
+    "grants, non-production bonuses, overtime and benefits, so they understate total "
+    "compensation at firms that pay heavily in equity.",
+    "OEWS covers employees on payrolls, not the self-employed, and has no job levels: a "
+    "metro's distribution mixes entry and senior workers.",
+    "The aijobs.net index is a self-selected mix of survey answers and job postings (mostly US "
+    "postings since 2024); it is not a random sample, and its titles are generic, so "
+    "specialization groups are small.",
+    "The Stack Overflow extracts are non-random subsets of the survey; they support relative "
+    "comparisons only, with their sample sizes shown.",
+    "BEA price parities compare places within a year; they are not an inflation index across "
+    "years.",
+    "Take-home pay is for a single filer with the standard deduction and wages only; local "
+    "income taxes outside New York City are not included.",
+)
+
+
 def sources_table(manifest: dict[str, object]) -> pd.DataFrame:
-    """One row per source in the build manifest.
+    """One row per source in the build manifest, plus the carried take-home schedule.
 
     Columns: source, publisher, vintage, licence, rows_read, rows_written (total over its
     tables), tables (comma-joined), url, caveats (joined sentences).
@@ -65,6 +85,21 @@ def sources_table(manifest: dict[str, object]) -> pd.DataFrame:
                 "tables": ", ".join(sorted(written)),
                 "url": entry.get("url", ""),
                 "caveats": " ".join(entry.get("caveats", [])),
+            }
+        )
+    tax = manifest.get("carried", {}).get("take_home")
+    if tax:
+        rows.append(
+            {
+                "source": "After-tax take-home schedule",
+                "publisher": f"{tax.get('library', '')} {tax.get('version', '')}".strip(),
+                "vintage": f"tax year {tax.get('tax_year', '')}",
+                "licence": "computed with the library (AGPL-3.0); the table is ours",
+                "rows_read": 0,
+                "rows_written": int(tax.get("rows", 0)),
+                "tables": "take_home",
+                "url": "https://github.com/PolicyEngine/policyengine-us",
+                "caveats": str(tax.get("filer", "")),
             }
         )
     return pd.DataFrame(rows)

@@ -9,7 +9,8 @@ from ui import data, layout
 st.title("Data & methods")
 st.write(
     "Every figure in AI Pay Atlas comes from a public source through the project's own build "
-    "(`python -m analysis.build`). Nothing is typed in or simulated."
+    "(`python -m analysis.build`). No figure is typed in or simulated; the few settings you "
+    "can change (such as the geo-pay tiers on Remote work) are labelled as your inputs."
 )
 
 try:
@@ -21,12 +22,15 @@ except DataUnavailable as err:
 st.subheader("Sources")
 sources = catalog.sources_table(manifest)
 st.dataframe(
-    sources,
+    sources[["source", "vintage", "licence", "publisher", "rows_written", "url", "caveats"]],
     hide_index=True,
     column_config={
+        "source": st.column_config.TextColumn("Source", width="medium"),
+        "vintage": st.column_config.TextColumn("Vintage"),
+        "licence": st.column_config.TextColumn("Licence"),
+        "publisher": st.column_config.TextColumn("Publisher"),
+        "rows_written": st.column_config.NumberColumn("Rows", format="localized"),
         "url": st.column_config.LinkColumn("Official URL"),
-        "rows_read": st.column_config.NumberColumn("Rows read", format="localized"),
-        "rows_written": st.column_config.NumberColumn("Rows written", format="localized"),
         "caveats": st.column_config.TextColumn("Caveats", width="large"),
     },
     key="data_methods_sources",
@@ -39,12 +43,15 @@ st.caption(
     "2024/2025, licensed under ODbL”."
 )
 
+st.subheader("What the data cannot tell you")
+st.markdown("\n".join(f"- {line}" for line in catalog.LIMITATIONS))
+
 st.subheader("Definitions")
 for term, meaning in catalog.DEFINITIONS:
     st.markdown(f"**{term}.** {meaning}")
 
 st.subheader("Processed tables")
-st.write("Download any table the dashboard reads (CSV, formulas escaped).")
+st.write("Download any table the dashboard reads (CSV, spreadsheet formulas escaped).")
 columns = st.columns(4)
 for i, name in enumerate(TABLES):
     with columns[i % 4]:
@@ -53,9 +60,8 @@ for i, name in enumerate(TABLES):
         except DataUnavailable:
             st.caption(f"{name}: not built")
             continue
-        layout.download(
-            frame, f"{name}.csv", key=f"data_methods_{name}", label=f"{name} ({len(frame):,} rows)"
-        )
+        label = f"{name} ({len(frame):,} rows)"
+        layout.download(frame, f"{name}.csv", key=f"data_methods_{name}", label=label)
 
 with st.expander("Input files and their sha256"):
     st.dataframe(catalog.inputs_table(manifest), hide_index=True, key="data_methods_inputs")

@@ -21,7 +21,8 @@ PLOTLY_CONFIG = {
     # Maps read their outline from static/ (served at app/static/) instead of plotly's CDN.
     "topojsonURL": "app/static/",
     "displaylogo": False,
-    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    # The tool bar covered legends and titles on phones; CSV downloads cover data export.
+    "displayModeBar": False,
 }
 
 
