@@ -21,6 +21,7 @@ from analysis.sources.base import (
     conform,
     read_csv_text,
     read_text,
+    reject_first,
     to_number,
 )
 
@@ -140,14 +141,7 @@ def _check_codes(frame: pd.DataFrame, column: str, codes: tuple[str, ...], path:
 def _whole_numbers(values: pd.Series, frame: pd.DataFrame, column: str, path: Path) -> None:
     """Raise SourceError at the first value that is not a whole number."""
     fractional = values.notna() & (values != values.round())
-    if fractional.any():
-        first = fractional.idxmax()
-        raise SourceError(
-            path,
-            f"{frame.at[first, column]!r} is not a whole number",
-            line=int(frame.at[first, "_line"]),
-            column=column,
-        )
+    reject_first(frame, fractional, path, column, "is not a whole number")
 
 
 def parse(path: Path) -> pd.DataFrame:

@@ -122,6 +122,24 @@ def read_csv_text(
     return frame
 
 
+def reject_first(
+    frame: pd.DataFrame, bad: pd.Series, path: Path, column: str, problem: str
+) -> None:
+    """Raise SourceError at the first row where `bad` is True: "<value> <problem>".
+
+    Names the file, the row's 1-based line (frame["_line"]) and `column`; no-op when no row
+    is bad.
+    """
+    if bad.any():
+        first = bad.idxmax()
+        raise SourceError(
+            path,
+            f"{frame.at[first, column]!r} {problem}",
+            line=int(frame.at[first, "_line"]),
+            column=column,
+        )
+
+
 def to_number(
     frame: pd.DataFrame,
     column: str,
@@ -141,15 +159,7 @@ def to_number(
     values = pd.to_numeric(
         text.where(~is_missing).str.replace(",", "", regex=False), errors="coerce"
     )
-    bad = values.isna() & ~is_missing
-    if bad.any():
-        first = bad.idxmax()
-        raise SourceError(
-            path,
-            f"{frame.at[first, column]!r} is not a number",
-            line=int(frame.at[first, "_line"]),
-            column=column,
-        )
+    reject_first(frame, values.isna() & ~is_missing, path, column, "is not a number")
     out_of_range = pd.Series(False, index=frame.index)
     if low is not None:
         out_of_range |= values < low
@@ -169,14 +179,7 @@ def to_number(
 def check_pattern(frame: pd.DataFrame, column: str, pattern: str, path: Path, what: str) -> None:
     """Raise SourceError at the first value of `column` that does not fully match `pattern`."""
     ok = frame[column].astype("string").str.fullmatch(pattern).fillna(False)
-    if not ok.all():
-        first = (~ok).idxmax()
-        raise SourceError(
-            path,
-            f"{frame.at[first, column]!r} is not {what}",
-            line=int(frame.at[first, "_line"]),
-            column=column,
-        )
+    reject_first(frame, ~ok, path, column, f"is not {what}")
 
 
 def conform(frame: pd.DataFrame, columns: dict[str, ColumnDoc]) -> pd.DataFrame:
@@ -196,6 +199,7 @@ __all__ = [
     "conform",
     "read_csv_text",
     "read_text",
+    "reject_first",
     "require_file",
     "sha256_of",
     "to_number",

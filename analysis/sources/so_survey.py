@@ -28,6 +28,7 @@ from analysis.sources.base import (
     check_pattern,
     conform,
     read_csv_text,
+    reject_first,
     require_file,
     to_number,
 )
@@ -211,15 +212,7 @@ def _years(frame: pd.DataFrame, column: str, path: Path, year: int) -> pd.Series
 def _pay(frame: pd.DataFrame, column: str, path: Path) -> tuple[pd.Series, int, int]:
     """Pay in USD with outliers set to NaN; also the counts below and above `PAY_KEEP`."""
     pay = to_number(frame, column, path, missing=("", "NA"), high=PAY_CORRUPT_ABOVE)
-    not_positive = pay <= 0
-    if not_positive.any():
-        first = not_positive.idxmax()
-        raise SourceError(
-            path,
-            f"{frame.at[first, column]!r} is not a positive amount",
-            line=int(frame.at[first, "_line"]),
-            column=column,
-        )
+    reject_first(frame, pay <= 0, path, column, "is not a positive amount")
     low = int((pay < PAY_KEEP[0]).sum())
     high = int((pay > PAY_KEEP[1]).sum())
     return pay.where(pay.between(*PAY_KEEP)), low, high
@@ -227,15 +220,7 @@ def _pay(frame: pd.DataFrame, column: str, path: Path) -> tuple[pd.Series, int, 
 
 def _check_unique(frame: pd.DataFrame, column: str, path: Path) -> None:
     """Raise SourceError at the first repeated value of `column`."""
-    repeated = frame[column].duplicated()
-    if repeated.any():
-        first = repeated.idxmax()
-        raise SourceError(
-            path,
-            f"{frame.at[first, column]!r} appears more than once",
-            line=int(frame.at[first, "_line"]),
-            column=column,
-        )
+    reject_first(frame, frame[column].duplicated(), path, column, "appears more than once")
 
 
 def _ai_ml(dev_type: pd.Series, year: int) -> pd.Series:
