@@ -1,9 +1,10 @@
 """Pay bands by region for recruiters, and checks of a recruiter's own band table.
 
-Market bands come from BLS OEWS May 2025 (cross-industry, per metro); price levels from BEA
-RPP 2024. A regional band is the employment-weighted average of the metros' percentiles —
-an approximation (BLS does not publish pooled percentiles), labelled as such. Top-coded
-percentiles stay missing and the metro is left out of that percentile's average.
+Market bands come from BLS OEWS May 2025 (cross-industry, per metro); price levels from the
+latest BEA RPP year in the table. A regional band is the employment-weighted average of the
+metros' percentiles — an approximation (BLS does not publish pooled percentiles), labelled as
+such. A metro whose percentile is top-coded or not released, or whose employment is not
+released (no weight), is left out of that average and counted in `n_excluded`.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ import re
 import numpy as np
 import pandas as pd
 
-from analysis import stats
+from analysis import hubs, stats
 
-PCT_COLUMNS = ("a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90")
-PCT_OF_COLUMN = dict(zip(PCT_COLUMNS, stats.PERCENTILES, strict=True))
+PCT_COLUMNS = tuple(stats.PCT_COLUMNS)
+"""OEWS annual percentile columns, a_pct10..a_pct90 (the map lives in analysis.stats)."""
 MAX_UPLOAD_BYTES = 1_000_000
 MAX_UPLOAD_ROWS = 5_000
 UPLOAD_COLUMNS = ("role", "metro", "min", "mid", "max")
@@ -48,14 +49,15 @@ def market_bands(
     cbsas: list[str],
     occ_codes: list[str],
     *,
-    year: int = 2024,
+    year: int | None = None,
 ) -> pd.DataFrame:
     """Per metro x occupation: p10..p90 annual pay (USD), employment, location quotient, RPP.
 
-    Output columns: cbsa, metro, state, occ_code, occ_title, a_pct10..a_pct90 (NaN when
-    top-coded or not released), a_pct10_note..a_pct90_note, tot_emp, emp_prse,
-    loc_quotient, price_level (BEA all-items RPP, US = 100, `year`). Metros with no OEWS
-    row for an occupation are absent. Raises ValueError on an empty selection.
+    Output columns: cbsa, metro (display label as `analysis.hubs.metro_names`, "Austin, TX"),
+    state, occ_code, occ_title, a_pct10..a_pct90 (NaN when top-coded or not released),
+    a_pct10_note..a_pct90_note, tot_emp, emp_prse, loc_quotient, price_level (BEA all-items
+    RPP, US = 100, `year`, default the latest in `parities`). Metros with no OEWS row for an
+    occupation are absent. Raises ValueError on an empty selection.
     """
     if not cbsas or not occ_codes:
         raise ValueError("Choose at least one metro and one occupation.")
@@ -78,20 +80,17 @@ def market_bands(
             "loc_quotient",
         ]
     ].merge(
-        metros[["cbsa", "short_name", "principal_state"]].rename(
-            columns={"short_name": "metro", "principal_state": "state"}
-        ),
+        hubs.metro_names(metros)[["cbsa", "label", "state"]].rename(columns={"label": "metro"}),
         on="cbsa",
         how="left",
     )
+    year = hubs.latest_year(parities) if year is None else year
     levels = parities[(parities["geo_level"] == "metro") & (parities["year"] == year)]
-    out = out.merge(
-        levels[["geo_code", "all_items"]].rename(
-            columns={"geo_code": "cbsa", "all_items": "price_level"}
-        ),
-        on="cbsa",
-        how="left",
+    levels = levels[["geo_code", "all_items"]].rename(
+        columns={"geo_code": "cbsa", "all_items": "price_level"}
     )
+    out = out.merge(levels, on="cbsa", how="left")
+    out["metro"] = out["metro"].fillna(out["cbsa"])
     columns = ["cbsa", "metro", "state", "occ_code", "occ_title", *PCT_COLUMNS, *notes]
     columns += ["tot_emp", "emp_prse", "loc_quotient", "price_level"]
     return out[columns].sort_values(["occ_code", "metro"]).reset_index(drop=True)
@@ -101,18 +100,19 @@ def regional_band(bands: pd.DataFrame) -> pd.DataFrame:
     """Employment-weighted average of each percentile across metros, per occupation.
 
     Output: occ_code, occ_title, a_pct10..a_pct90, metros (count), tot_emp (sum of metros
-    with employment), excluded_topcoded (metros left out of at least one percentile because
-    it is top-coded or not released). Weighted averages of percentiles approximate, but are
-    not, the pooled percentiles of the region.
+    with employment), n_excluded (metros left out of at least one percentile's average: the
+    percentile is top-coded or not released, or the employment is not released so the metro
+    has no weight). Weighted averages of percentiles approximate, but are not, the pooled
+    percentiles of the region.
     """
     rows = []
     for (occ, title), group in bands.groupby(["occ_code", "occ_title"], sort=True):
         weights = group["tot_emp"].fillna(0.0)
         row: dict[str, object] = {"occ_code": occ, "occ_title": title}
-        excluded = pd.Series(False, index=group.index)
+        excluded = ~(weights > 0)
         for column in PCT_COLUMNS:
             ok = group[column].notna() & (weights > 0)
-            excluded |= group[column].isna()
+            excluded |= ~ok
             row[column] = (
                 float(np.average(group.loc[ok, column], weights=weights[ok]))
                 if ok.any()
@@ -120,9 +120,9 @@ def regional_band(bands: pd.DataFrame) -> pd.DataFrame:
             )
         row["metros"] = len(group)
         row["tot_emp"] = float(weights.sum())
-        row["excluded_topcoded"] = int(excluded.sum())
+        row["n_excluded"] = int(excluded.sum())
         rows.append(row)
-    columns = ["occ_code", "occ_title", *PCT_COLUMNS, "metros", "tot_emp", "excluded_topcoded"]
+    columns = ["occ_code", "occ_title", *PCT_COLUMNS, "metros", "tot_emp", "n_excluded"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -133,7 +133,7 @@ def at_target(bands: pd.DataFrame, target: float) -> pd.Series:
     """
 
     def one(row: pd.Series) -> float:
-        ladder = {PCT_OF_COLUMN[c]: row[c] for c in PCT_COLUMNS}
+        ladder, _ = stats.oews_ladder(row)
         try:
             return stats.wage_at_percentile(target, ladder)
         except ValueError:
@@ -194,11 +194,13 @@ def parse_upload(content: bytes, metros: pd.DataFrame) -> pd.DataFrame:
 
 
 def metro_lookup(metros: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    """Lower-cased CBSA code, display name and title -> (cbsa, display name)."""
+    """Lower-cased CBSA code, short name ("San Jose"), label ("San Jose, CA") and official
+    title -> (cbsa, label)."""
     lookup: dict[str, tuple[str, str]] = {}
-    for cbsa, short, title in metros[["cbsa", "short_name", "title"]].itertuples(index=False):
-        for key in (cbsa, short, title):
-            lookup[str(key).strip().lower()] = (cbsa, short)
+    names = hubs.metro_names(metros)[["cbsa", "short_name", "title", "label"]]
+    for cbsa, short, title, label in names.itertuples(index=False):
+        for key in (cbsa, short, title, label):
+            lookup[str(key).strip().lower()] = (str(cbsa), str(label))
     return lookup
 
 
@@ -256,7 +258,8 @@ def compare_upload(
     else `default_occ`. Output: the upload columns plus occ_code, market_p25, market_median,
     market_p75 (NaN when top-coded), mid_gap_usd (mid - market median), mid_gap_pct
     (percent of market median), mid_percentile (where the mid sits in the metro's OEWS
-    distribution; -inf/inf below the 10th/above the highest published percentile).
+    distribution; NaN when only bounds are known) and mid_position (that place in short words:
+    "63rd", "below 10th", "75th–90th"; "—" without market data).
     """
     known = set(wages["occ_code"].unique())
     occ = upload["role"].where(upload["role"].isin(known), default_occ)
@@ -269,7 +272,9 @@ def compare_upload(
         sorted(merged["occ_code"].unique()),
     )
     merged = merged.merge(
-        bands[["cbsa", "occ_code", *PCT_COLUMNS]], on=["cbsa", "occ_code"], how="left"
+        bands[["cbsa", "occ_code", *PCT_COLUMNS, *(f"{c}_note" for c in PCT_COLUMNS)]],
+        on=["cbsa", "occ_code"],
+        how="left",
     )
     merged["market_p25"] = merged["a_pct25"]
     merged["market_median"] = merged["a_median"]
@@ -277,18 +282,43 @@ def compare_upload(
     merged["mid_gap_usd"] = merged["mid"] - merged["market_median"]
     merged["mid_gap_pct"] = 100 * merged["mid_gap_usd"] / merged["market_median"]
 
-    def place(row: pd.Series) -> float:
-        ladder = {PCT_OF_COLUMN[c]: row[c] for c in PCT_COLUMNS}
-        try:
-            return stats.percentile_of(row["mid"], ladder)
-        except ValueError:
-            return float("nan")
-
-    merged["mid_percentile"] = merged.apply(place, axis=1).astype("float64")
+    places = [_place(row) for _, row in merged.iterrows()]
+    merged["mid_percentile"] = pd.Series(
+        [p.percentile if p else np.nan for p in places], index=merged.index, dtype="float64"
+    )
+    merged["mid_position"] = [stats.short_label(p) if p else "—" for p in places]
     keep = ["row", "role", "cbsa", "metro", "occ_code", "min", "mid", "max"]
     keep += ["market_p25", "market_median", "market_p75", "mid_gap_usd", "mid_gap_pct"]
-    keep += ["mid_percentile"]
+    keep += ["mid_percentile", "mid_position"]
     return merged[keep]
+
+
+def _place(row: pd.Series) -> stats.Position | None:
+    """The mid's position in the row's OEWS ladder; None without two published points."""
+    ladder, coded = stats.oews_ladder(row)
+    try:
+        return stats.percentile_of(float(row["mid"]), ladder, coded)
+    except ValueError:
+        return None
+
+
+def upload_template(bands: pd.DataFrame, rows: int = 2) -> bytes:
+    """A CSV (UTF-8) to start an upload from: the header and `rows` example rows taken from
+    `bands` (a `market_bands` frame): role = SOC code, metro = display label, min/mid/max = the
+    metro's BLS 25th percentile, median and 75th percentile (USD/yr, whole dollars). Rows with
+    a missing value are skipped."""
+    usable = bands.dropna(subset=["a_pct25", "a_median", "a_pct75"]).head(rows)
+    frame = pd.DataFrame(
+        {
+            "role": usable["occ_code"].to_numpy(),
+            "metro": usable["metro"].to_numpy(),
+            "min": usable["a_pct25"].round().astype("int64").to_numpy(),
+            "mid": usable["a_median"].round().astype("int64").to_numpy(),
+            "max": usable["a_pct75"].round().astype("int64").to_numpy(),
+        },
+        columns=list(UPLOAD_COLUMNS),
+    )
+    return frame.to_csv(index=False).encode("utf-8")
 
 
 def labelled_bands(
@@ -300,14 +330,11 @@ def labelled_bands(
     *,
     target: float | None = None,
 ) -> pd.DataFrame:
-    """`market_bands` plus a display `label` ("San Jose, CA", with " · <SOC>" when several
+    """`market_bands` plus a chart `label` (the metro label, with " · <SOC>" when several
     occupations are shown) and, when `target` (10-90) is given, `target_pay` (USD/yr, see
     `at_target`)."""
     out = market_bands(wages, metros, parities, cbsas, occ_codes)
-    out["label"] = [
-        m if (m or "").endswith(f", {s}") else f"{m or c}, {s}"
-        for m, s, c in zip(out["metro"], out["state"].fillna(""), out["cbsa"], strict=True)
-    ]
+    out["label"] = out["metro"]
     out = out.sort_values(["occ_code", "a_median"], ascending=[True, False], ignore_index=True)
     if len(occ_codes) > 1:
         out["label"] = out["label"] + " · " + out["occ_code"]

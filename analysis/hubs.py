@@ -20,9 +20,13 @@ plain mean of the goods and other-services parities (utilities, a small share, a
 The default w = 0.33 follows the BLS CPI-U relative importance of shelter (about a third of the
 consumer basket); the weight is a parameter.
 
-Top-coding: BLS publishes wages at or above $239,200 a year only as "≥ $239,200". Such cells
-stay NaN with the note "top-coded" (in `<col>_note`), and every derived value (purchasing
-power, housing-weighted) stays NaN with the same note: a lower bound is never used as a number.
+Top-coding: BLS marks some wages (footnote 5) only as "≥ $239,200" (`analysis.stats.TOP_CODE`);
+most wages above that are published exactly. A marked cell stays NaN with the note "top-coded"
+(in `<col>_note`), and every derived value (purchasing power, housing-weighted) stays NaN with
+the same note: a lower bound is never used as a number.
+
+Price year: the latest BEA RPP year in the `price_parities` table (`latest_year`), never a
+constant.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+
+from analysis import stats
 
 OCCUPATION = "15-2051"
 """Default occupation: Data Scientists (SOC 15-2051)."""
@@ -48,23 +54,16 @@ DEFAULT_HUBS: tuple[str, ...] = (
     "26900",  # Indianapolis
 )
 """The ten hubs of the source article, as 5-digit CBSA codes."""
-RPP_YEAR = 2024
-"""Latest BEA RPP year (release of Feb 2026)."""
 HOUSING_WEIGHT = 0.33
 """Default housing share for the housing-weighted index (BLS CPI-U shelter, about a third)."""
-TOP_CODE = 239_200.0
-"""BLS OEWS top-code: annual wages at or above this are published only as a lower bound."""
-TOP_CODED = "top-coded"
+TOP_CODE = stats.TOP_CODE
+TOP_CODED = stats.TOP_CODED
 Z95 = 1.959963984540054
 
 WAGE_COLUMNS = {
-    "a_pct10": "p10",
-    "a_pct25": "p25",
-    "a_median": "median",
-    "a_pct75": "p75",
-    "a_pct90": "p90",
+    column: "median" if pct == 50 else f"p{pct}" for column, pct in stats.PCT_COLUMNS.items()
 }
-"""OEWS annual wage columns -> short names used in every output frame."""
+"""OEWS annual wage columns -> short names used in every output frame (p10, p25, median, ...)."""
 PCT_NAMES = tuple(WAGE_COLUMNS.values())
 TABLE_COLUMNS = (
     "label", "employment", "p10", "p25", "median", "p75", "p90", "median_ci_low",
@@ -72,7 +71,7 @@ TABLE_COLUMNS = (
     "emp_prse", "mean_prse",
 )  # fmt: skip
 """The columns of `compare_hubs(...).table` a page shows in its table, in order."""
-LADDER_PCTS = {"p10": 10, "p25": 25, "median": 50, "p75": 75, "p90": 90}
+LADDER_PCTS = {WAGE_COLUMNS[column]: pct for column, pct in stats.PCT_COLUMNS.items()}
 
 
 @dataclass(frozen=True)
@@ -81,12 +80,20 @@ class HubComparison:
 
     `table`: one row per metro with data (see `compare_hubs` for the columns).
     `missing`: display names of requested metros that have no published data for the occupation.
+    `year`: the BEA price year of the rpp columns.
     """
 
     table: pd.DataFrame
     missing: list[str] = field(default_factory=list)
     occupation: str = OCCUPATION
     occ_title: str = ""
+    year: int = 0
+
+    @property
+    def top_coded(self) -> bool:
+        """True when any percentile in the table is top-coded (shown as ≥ $239,200)."""
+        notes = self.table[[f"{name}_note" for name in PCT_NAMES]]
+        return bool(notes.eq(TOP_CODED).any().any())
 
 
 def metro_rows(wages: pd.DataFrame, occupation: str = OCCUPATION) -> pd.DataFrame:
@@ -150,8 +157,18 @@ def metro_options(
     return out[["cbsa", "label", "employment"]].sort_values("label", ignore_index=True)
 
 
-def latest_parities(parities: pd.DataFrame, year: int = RPP_YEAR) -> pd.DataFrame:
-    """Metro RPPs for `year`: cbsa, rpp, rpp_goods, rpp_housing, rpp_utilities, rpp_other."""
+def latest_year(parities: pd.DataFrame) -> int:
+    """The latest year with metro BEA price parities in `parities` (ValueError when none)."""
+    years = parities.loc[parities["geo_level"] == "metro", "year"].dropna()
+    if years.empty:
+        raise ValueError("The BEA price parities table has no metro rows.")
+    return int(years.max())
+
+
+def latest_parities(parities: pd.DataFrame, year: int | None = None) -> pd.DataFrame:
+    """Metro RPPs for `year` (default: `latest_year`): cbsa, rpp, rpp_goods, rpp_housing,
+    rpp_utilities, rpp_other (US = 100)."""
+    year = latest_year(parities) if year is None else year
     rows = parities[(parities["geo_level"] == "metro") & (parities["year"] == year)]
     if rows.empty:
         raise ValueError(f"No BEA price parities for metros in {year}.")
@@ -189,7 +206,7 @@ def compare_hubs(
     occupation: str = OCCUPATION,
     cbsas: Sequence[str] | None = DEFAULT_HUBS,
     housing_weight: float = HOUSING_WEIGHT,
-    year: int = RPP_YEAR,
+    year: int | None = None,
 ) -> HubComparison:
     """Pay of `occupation` in each metro of `cbsas` (None = every metro), nominal and real.
 
@@ -198,9 +215,10 @@ def compare_hubs(
     mean_prse (BLS relative standard errors, %), jobs_1000, loc_quotient; p10, p25, median, p75,
     p90 (USD/yr) each with `<p>_note` (NA = published, "top-coded" = ≥ $239,200, "not
     released"); median_ci_low/median_ci_high; rpp, rpp_goods, rpp_housing, rpp_utilities,
-    rpp_other (BEA, US = 100) and hw_index (housing-weighted, see module docstring);
-    real_<p> = <p> / (rpp / 100) and hw_<p> = <p> / (hw_index / 100) for each percentile;
-    rank_nominal, rank_real, rank_hw (1 = highest median; no rank when the median is missing).
+    rpp_other (BEA, US = 100, `year`, default the latest) and hw_index (housing-weighted, see
+    module docstring); real_<p> = <p> / (rpp / 100) and hw_<p> = <p> / (hw_index / 100) for
+    each percentile; rank_nominal, rank_real, rank_hw (1 = highest median; no rank when the
+    median is missing).
 
     The 95% interval for the median is an approximation: BLS publishes relative standard errors
     only for employment and the mean wage, so we apply the mean's RSE to the median,
@@ -248,6 +266,7 @@ def compare_hubs(
     out["median_ci_low"] = out["median"] - half
     out["median_ci_high"] = out["median"] + half
 
+    year = latest_year(parities) if year is None else year
     out = out.merge(latest_parities(parities, year), on="cbsa", how="left")
     out["hw_index"] = housing_weighted_index(
         out["rpp_housing"], out["rpp_goods"], out["rpp_other"], housing_weight
@@ -259,7 +278,9 @@ def compare_hubs(
     out["rank_real"] = _rank(out["real_median"])
     out["rank_hw"] = _rank(out["hw_median"])
     out = out.sort_values(["rank_nominal", "label"], na_position="last", ignore_index=True)
-    return HubComparison(table=out, missing=missing, occupation=occupation, occ_title=occ_title)
+    return HubComparison(
+        table=out, missing=missing, occupation=occupation, occ_title=occ_title, year=year
+    )
 
 
 def all_metros_for_map(
@@ -268,7 +289,7 @@ def all_metros_for_map(
     parities: pd.DataFrame,
     *,
     occupation: str = OCCUPATION,
-    year: int = RPP_YEAR,
+    year: int | None = None,
 ) -> pd.DataFrame:
     """Every metro with data for `occupation`, for a US map.
 
@@ -299,12 +320,15 @@ def national_median(wages: pd.DataFrame, occupation: str = OCCUPATION) -> float:
     return float(rows["a_median"].iloc[0])
 
 
-def ladder(row: pd.Series, prefix: str = "") -> dict[int, float]:
-    """{10: p10, 25: p25, 50: median, 75: p75, 90: p90} from a `compare_hubs` row.
+def ladder(row: pd.Series, prefix: str = "") -> tuple[dict[int, float], frozenset[int]]:
+    """({10: p10, 25: p25, 50: median, 75: p75, 90: p90}, top-coded percentiles) of a
+    `compare_hubs` row, for `analysis.stats.percentile_of`.
 
-    Top-coded and unreleased percentiles are NaN and so left out by analysis.stats.
+    Top-coded and unreleased percentiles are NaN; the top-coded ones are also listed.
     """
-    return {pct: float(row[f"{prefix}{name}"]) for name, pct in LADDER_PCTS.items()}
+    values = {pct: float(row[f"{prefix}{name}"]) for name, pct in LADDER_PCTS.items()}
+    coded = frozenset(pct for name, pct in LADDER_PCTS.items() if is_top_coded(row[f"{name}_note"]))
+    return values, coded
 
 
 def is_top_coded(note: object) -> bool:

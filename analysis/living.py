@@ -42,11 +42,12 @@ COMPONENTS = {
 class Equivalence:
     """A salary carried from metro A to metro B, both ways (USD/yr).
 
-    same_power: S_A x RPP_B / RPP_A.
-    percentile: S_A's percentile in A (-inf below A's lowest published point, +inf above the
-        highest; `position_label` says it in words).
-    same_position: the wage at that percentile in B; NaN when S_A is outside A's published range
-        (then `position_bound` is B's 10th or 90th percentile and `position_note` says which way).
+    same_power: S_A x RPP_B / RPP_A (BEA, `year`).
+    position: S_A's position in A (`analysis.stats.Position`: exact between A's published
+        percentiles, else bounds); position_label says it in words.
+    same_position: the wage at that percentile in B; NaN when the position is only bounded.
+        Then position_low / position_high are B's wages at the bounds (NaN where B publishes no
+        wage there: an open end) and position_note says it in words.
     gap: same_position - same_power (NaN when same_position is NaN).
     """
 
@@ -57,20 +58,41 @@ class Equivalence:
     to_label: str
     occupation: str
     occ_title: str
+    year: int
     rpp_from: float
     rpp_to: float
     same_power: float
-    percentile: float
+    position: stats.Position
     position_label: str
     same_position: float
-    position_bound: float
+    position_low: float
+    position_high: float
     position_note: str
     gap: float
+
+    @property
+    def percentile(self) -> float:
+        """S_A's percentile in A when it is exact, else NaN."""
+        return self.position.percentile
 
     @property
     def gap_share(self) -> float:
         """gap / same_power (NaN when either is missing)."""
         return self.gap / self.same_power if self.same_power else float("nan")
+
+    def same_position_text(self) -> str:
+        """The same-position answer for a tile: '$99,110', '< $62,000', '> $150,000',
+        '$120,000 – $150,000'."""
+        if np.isfinite(self.same_position):
+            return f"${self.same_position:,.0f}"
+        low, high = self.position_low, self.position_high
+        if np.isfinite(low) and np.isfinite(high):
+            return f"${low:,.0f} – ${high:,.0f}"
+        if np.isfinite(high):
+            return f"< ${high:,.0f}"
+        if np.isfinite(low):
+            return f"> ${low:,.0f}"
+        return "—"
 
 
 def same_purchasing_power(salary: float, rpp_from: float, rpp_to: float) -> float:
@@ -95,22 +117,37 @@ def check_salary(salary: float) -> float:
     return value
 
 
-def ordinal(pct: float) -> str:
-    """'62nd percentile', 'below the 10th percentile', 'above the 90th percentile'."""
-    if pct == float("-inf"):
-        return "below the 10th percentile"
-    if pct == float("inf"):
-        return "above the 90th percentile"
-    n = round(pct)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix} percentile"
-
-
 def _row(table: pd.DataFrame, cbsa: str) -> pd.Series:
     hit = table[table["cbsa"] == cbsa]
     if hit.empty:
         raise ValueError(f"Unknown metro {cbsa!r}.")
     return hit.iloc[0]
+
+
+def _wage_or_nan(pct: float, ladder: dict[int, float]) -> float:
+    """B's wage at percentile `pct`, NaN outside its published range (0 and 100 included)."""
+    try:
+        return stats.wage_at_percentile(pct, ladder)
+    except ValueError:
+        return float("nan")
+
+
+def _bound_note(
+    position: stats.Position, label: str, a: pd.Series, b: pd.Series, low: float, high: float
+) -> str:
+    """The bounded same-position answer in words."""
+    if np.isfinite(low) and np.isfinite(high):
+        where = f"between ${low:,.0f} and ${high:,.0f}"
+    elif np.isfinite(high):
+        where = f"below ${high:,.0f} (its {stats.ordinal(position.high)} percentile)"
+    elif np.isfinite(low):
+        where = f"above ${low:,.0f} (its {stats.ordinal(position.low)} percentile)"
+    else:
+        where = "outside the range BLS publishes there"
+    return (
+        f"Your salary is {label} in {a['label']}, where BLS publishes no exact figure to "
+        f"interpolate, so the same position in {b['label']} is {where}."
+    )
 
 
 def equivalent_salary(
@@ -122,15 +159,17 @@ def equivalent_salary(
     parities: pd.DataFrame,
     *,
     occupation: str = hubs.OCCUPATION,
-    year: int = hubs.RPP_YEAR,
+    year: int | None = None,
 ) -> Equivalence:
     """Carry `salary` (USD/yr) earned in `from_cbsa` to `to_cbsa`, both ways (see module doc).
 
-    The same metro twice is allowed (both answers equal the salary). Raises ValueError for a
-    salary <= 0 or above $5,000,000, an unknown metro, a metro without the occupation's wages,
-    or a metro without a BEA price level.
+    `year` is the BEA price year (default: the latest in `parities`). The same metro twice is
+    allowed (both answers equal the salary). Raises ValueError for a salary <= 0 or above
+    $5,000,000, an unknown metro, a metro without the occupation's wages, or a metro without a
+    BEA price level.
     """
     value = check_salary(salary)
+    year = hubs.latest_year(parities) if year is None else year
     from_cbsa, to_cbsa = str(from_cbsa), str(to_cbsa)
     table = hubs.compare_hubs(
         wages, metros, parities, occupation=occupation, cbsas=None, year=year
@@ -149,22 +188,18 @@ def equivalent_salary(
         if not np.isfinite(row["rpp"]):
             raise ValueError(f"BEA publishes no {year} price level for {row['label']}.")
     power = same_purchasing_power(value, float(a["rpp"]), float(b["rpp"]))
-    ladder_a, ladder_b = hubs.ladder(a), hubs.ladder(b)
-    pct = stats.percentile_of(value, ladder_a)
-    position, bound, note = float("nan"), float("nan"), ""
-    if math.isinf(pct):
-        low = pct < 0
-        published = sorted(p for p, w in ladder_b.items() if np.isfinite(w))
-        edge = published[0] if low else published[-1]
-        bound = ladder_b[edge]
-        word = "below" if low else "above"
-        note = (
-            f"Your salary is {word} the range BLS publishes for {a['label']}, so the same "
-            f"position in {b['label']} is {word} its {ordinal(edge).split()[0]} percentile "
-            f"(${bound:,.0f})."
-        )
+    ladder_a, coded_a = hubs.ladder(a)
+    ladder_b, _ = hubs.ladder(b)
+    position = stats.percentile_of(value, ladder_a, coded_a)
+    label = stats.position_label(position)
+    nan = float("nan")
+    if position.exact:
+        same, low, high, note = stats.wage_at_percentile(position.low, ladder_b), nan, nan, ""
     else:
-        position = stats.wage_at_percentile(pct, ladder_b)
+        same = nan
+        low = _wage_or_nan(position.low, ladder_b) if position.low > 0 else nan
+        high = _wage_or_nan(position.high, ladder_b) if position.high < 100 else nan
+        note = _bound_note(position, label, a, b, low, high)
     return Equivalence(
         salary=value,
         from_cbsa=from_cbsa,
@@ -173,15 +208,17 @@ def equivalent_salary(
         to_label=str(b["label"]),
         occupation=occupation,
         occ_title=str(wages.loc[wages["occ_code"] == occupation, "occ_title"].iloc[0]),
+        year=year,
         rpp_from=float(a["rpp"]),
         rpp_to=float(b["rpp"]),
         same_power=power,
-        percentile=pct,
-        position_label=ordinal(pct),
-        same_position=position,
-        position_bound=bound,
+        position=position,
+        position_label=label,
+        same_position=same,
+        position_low=low,
+        position_high=high,
         position_note=note,
-        gap=position - power,
+        gap=same - power,
     )
 
 
@@ -208,13 +245,14 @@ def price_components(
     metros: pd.DataFrame,
     cbsas: Sequence[str],
     *,
-    year: int = hubs.RPP_YEAR,
+    year: int | None = None,
 ) -> pd.DataFrame:
-    """BEA price-level components in `year` for the metros, long format.
+    """BEA price-level components in `year` (default: the latest) for the metros, long format.
 
     Columns: cbsa, label, component (display name: Goods, Housing (rents), Utilities, Other
     services, plus All items first), index (US = 100). Metros without BEA data are left out.
     """
+    year = hubs.latest_year(parities) if year is None else year
     rows = _metro_parities(parities, cbsas)
     rows = rows[rows["year"] == year]
     cols = {"all_items": "All items", **COMPONENTS}
@@ -232,14 +270,18 @@ def price_history(
     metros: pd.DataFrame,
     cbsas: Sequence[str],
     *,
-    start: int = 2008,
-    end: int = hubs.RPP_YEAR,
+    start: int | None = None,
+    end: int | None = None,
 ) -> pd.DataFrame:
     """All-items RPP by year for the metros: cbsa, label, year, all_items (US = 100).
 
-    Years where BEA published no value (a metro created later) are left out.
+    `start`/`end` default to the first and last years in `parities`. Each year's RPPs compare
+    places within that year (US = 100 every year), not one year with another. Years where BEA
+    published no value (a metro created later) are left out.
     """
     rows = _metro_parities(parities, cbsas)
+    start = int(rows["year"].min()) if start is None else start
+    end = int(rows["year"].max()) if end is None else end
     rows = rows[(rows["year"] >= start) & (rows["year"] <= end) & rows["all_items"].notna()]
     out = _labelled(rows[["cbsa", "year", "all_items"]], metros, [str(c) for c in cbsas])
     return out[["cbsa", "label", "year", "all_items"]].sort_values(
@@ -255,14 +297,16 @@ def rent_burden(
     cbsas: Sequence[str],
     *,
     occupation: str = hubs.OCCUPATION,
+    salary: float | None = None,
 ) -> pd.DataFrame:
     """Share of the occupation's median pay that a HUD Fair Market Rent takes, per metro.
 
     Columns: cbsa, label, n (OEWS employment), median (USD/yr), median_note, fmr_1 and fmr_2
     (HUD FY2026 monthly rent, 1 and 2 bedrooms), burden_1br = fmr_1 x 12 / median and
-    burden_2br = fmr_2 x 12 / median (fractions of gross pay). A top-coded median leaves the
-    burden NaN (the true share is lower than $FMR x 12 / $239,200). Metros without a HUD rent
-    are left out. Sorted by burden_1br, heaviest first.
+    burden_2br = fmr_2 x 12 / median (fractions of gross pay). With `salary` (USD/yr, the same
+    gross in every metro) also salary_1br = fmr_1 x 12 / salary and salary_2br. A top-coded
+    median leaves the burden NaN (the true share is lower than $FMR x 12 / $239,200). Metros
+    without a HUD rent are left out. Sorted by burden_1br, heaviest first.
     """
     table = hubs.compare_hubs(
         wages, metros, parities, occupation=occupation, cbsas=list(cbsas)
@@ -275,4 +319,8 @@ def rent_burden(
         raise ValueError("HUD publishes no Fair Market Rent for the selected metros.")
     out["burden_1br"] = out["fmr_1"] * 12 / out["median"]
     out["burden_2br"] = out["fmr_2"] * 12 / out["median"]
+    if salary is not None:
+        value = check_salary(salary)
+        out["salary_1br"] = out["fmr_1"] * 12 / value
+        out["salary_2br"] = out["fmr_2"] * 12 / value
     return out.sort_values("burden_1br", ascending=False, ignore_index=True)

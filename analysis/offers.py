@@ -7,15 +7,18 @@ raise ValueError with a message a job seeker can act on.
 
 How each answer is made:
 
-* Market position: the base salary's percentile in the metro's OEWS distribution for the
+* Market position: the base salary's position in the metro's OEWS distribution for the
   occupation, log-linear between the published 10th/25th/50th/75th/90th percentiles
-  (`analysis.stats.percentile_of`). Outside the published range we say "below the 10th" or
-  "above the 90th" rather than inventing a tail; top-coded percentiles stay lower bounds.
+  (`analysis.stats.percentile_of`). Outside the published range, or next to a top-coded
+  percentile, only bounds are given ("below the 10th", "between the 75th and 90th").
 * Index position: the empirical percentile among aijobs.net US full-time records of the same
-  level and track, 2023-2025 (exact duplicates kept: they are separate postings).
-* Negotiation range: the 50th-75th percentile of those records, scaled to the metro by the ratio
-  of the metro's OEWS median to the national OEWS median for the occupation; the metro's OEWS
-  median-75th percentile is a second anchor.
+  level and track, 2023-2025 (exact duplicate records dropped by default).
+* Negotiation range: BLS first. The aijobs.net level's 25th, 50th and 75th percentiles are placed
+  in the NATIONAL BLS distribution of the occupation (where does a senior data scientist sit
+  among all US data scientists?), and the same percentiles are read off the METRO's BLS
+  distribution. aijobs.net records are mostly high-paying US listings, so they position a level
+  but never set the metro's dollar level; the range always lies within the metro's published
+  10th-90th percentiles.
 """
 
 from __future__ import annotations
@@ -33,21 +36,10 @@ MIN_BASE = 10_000.0
 MAX_BASE = 5_000_000.0
 MAX_COMPONENT_RATIO = 10.0
 INDEX_YEARS = (2023, 2024, 2025)
-TOP_CODE = 239_200.0
-PCT_COLUMNS = {10: "a_pct10", 25: "a_pct25", 50: "a_median", 75: "a_pct75", 90: "a_pct90"}
-RANGE_PCTS = (50, 75)
-
-STATE_FIPS: dict[str, str] = {
-    "AL": "01", "AK": "02", "AZ": "04", "AR": "05", "CA": "06", "CO": "08", "CT": "09",
-    "DE": "10", "DC": "11", "FL": "12", "GA": "13", "HI": "15", "ID": "16", "IL": "17",
-    "IN": "18", "IA": "19", "KS": "20", "KY": "21", "LA": "22", "ME": "23", "MD": "24",
-    "MA": "25", "MI": "26", "MN": "27", "MS": "28", "MO": "29", "MT": "30", "NE": "31",
-    "NV": "32", "NH": "33", "NJ": "34", "NM": "35", "NY": "36", "NC": "37", "ND": "38",
-    "OH": "39", "OK": "40", "OR": "41", "PA": "42", "RI": "44", "SC": "45", "SD": "46",
-    "TN": "47", "TX": "48", "UT": "49", "VT": "50", "VA": "51", "WA": "53", "WV": "54",
-    "WI": "55", "WY": "56", "PR": "72",
-}  # fmt: skip
-"""USPS state code -> 2-digit FIPS code (OEWS `state_code`)."""
+RANGE_QUANTILES = (0.25, 0.5, 0.75)
+"""Quantiles of the level's aijobs.net records whose BLS positions give the ask (low, mid, high)."""
+NYC_CBSA = "35620"
+"""New York-Newark-Jersey City: the only metro where the NYC resident income tax can apply."""
 
 
 # --- the offer -------------------------------------------------------------------------------
@@ -141,18 +133,12 @@ def total_pay(
 # --- place in the BLS market -----------------------------------------------------------------
 
 
-def ordinal(n: int) -> str:
-    """1 -> '1st', 63 -> '63rd', 11 -> '11th'."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 @dataclass(frozen=True)
 class MarketPlacement:
     """Where a base salary sits in an OEWS wage distribution.
 
-    area_type: "metro", "state" or "national"; percentile: 0-100, -inf below the lowest
-    published percentile, +inf above the highest; label: the position in words; ladder:
+    area_type: "metro", "state" or "national"; position: `analysis.stats.Position` (exact
+    between published percentiles, else bounds); label: the position in words; ladder:
     {10, 25, 50, 75, 90} -> USD (NaN when top-coded or not released); notes: the OEWS note per
     percentile (None = published); employment: OEWS tot_emp (jobs, the "n" of the estimate);
     emp_prse / mean_prse: BLS relative standard errors (%) of employment and the mean wage.
@@ -164,7 +150,7 @@ class MarketPlacement:
     area_name: str
     occ_code: str
     occ_title: str
-    percentile: float
+    position: stats.Position
     label: str
     ladder: dict[int, float]
     notes: dict[int, str | None]
@@ -173,17 +159,22 @@ class MarketPlacement:
     mean_prse: float
 
     @property
+    def percentile(self) -> float:
+        """The percentile when it is exact, else NaN (see `position` for the bounds)."""
+        return self.position.percentile
+
+    @property
     def top_coded(self) -> bool:
         """True when any published percentile is a top-coded lower bound."""
-        return any(n == "top-coded" for n in self.notes.values())
+        return any(n == stats.TOP_CODED for n in self.notes.values())
 
     def ladder_frame(self) -> pd.DataFrame:
         """percentile, wage (USD, NaN when top-coded/not released), note, shown (text)."""
         rows = []
         for pct, wage in self.ladder.items():
             note = self.notes.get(pct)
-            if note == "top-coded":
-                shown = f"≥ ${TOP_CODE:,.0f}"
+            if note == stats.TOP_CODED:
+                shown = f"≥ ${stats.TOP_CODE:,.0f}"
             elif np.isfinite(wage):
                 shown = f"${wage:,.0f}"
             else:
@@ -192,37 +183,17 @@ class MarketPlacement:
         return pd.DataFrame(rows)
 
 
-def position_label(pct: float, ladder: dict[int, float], notes: dict[int, str | None]) -> str:
-    """The percentile in words: 'about the 63rd percentile', 'below the 10th percentile',
-    'above the 90th percentile', or 'above the 75th; the 90th is top-coded (≥ $239,200)'."""
-    published = sorted(p for p, w in ladder.items() if np.isfinite(w))
-    if pct == float("-inf"):
-        return f"below the {ordinal(published[0])} percentile"
-    if pct == float("inf"):
-        top = published[-1]
-        coded = [p for p in ladder if p > top and notes.get(p) == "top-coded"]
-        if coded:
-            return (
-                f"above the {ordinal(top)}; the {ordinal(min(coded))} is top-coded "
-                f"(≥ ${TOP_CODE:,.0f})"
-            )
-        return f"above the {ordinal(top)} percentile"
-    return f"about the {ordinal(round(pct))} percentile"
-
-
 def _oews_rows(wages: pd.DataFrame, occ: str) -> pd.DataFrame:
     return wages[(wages["occ_code"] == occ) & (wages["industry_code"] == "000000")]
 
 
 def _placement(base: float, row: pd.Series) -> MarketPlacement:
-    ladder = {
-        p: float(row[c]) if pd.notna(row[c]) else float("nan") for p, c in PCT_COLUMNS.items()
-    }
+    ladder, coded = stats.oews_ladder(row)
     notes = {
         p: (None if pd.isna(row[f"{c}_note"]) else str(row[f"{c}_note"]))
-        for p, c in PCT_COLUMNS.items()
+        for c, p in stats.PCT_COLUMNS.items()
     }
-    pct = stats.percentile_of(base, ladder)
+    position = stats.percentile_of(base, ladder, coded)
     area_type = str(row["area_type"])
     code = str(row["cbsa"]) if area_type == "metro" else str(row["area_code"])
     return MarketPlacement(
@@ -232,8 +203,8 @@ def _placement(base: float, row: pd.Series) -> MarketPlacement:
         area_name=str(row["area_name"]),
         occ_code=str(row["occ_code"]),
         occ_title=str(row["occ_title"]),
-        percentile=pct,
-        label=position_label(pct, ladder, notes),
+        position=position,
+        label=stats.position_label(position),
         ladder=ladder,
         notes=notes,
         employment=float(row["tot_emp"]) if pd.notna(row["tot_emp"]) else float("nan"),
@@ -243,7 +214,7 @@ def _placement(base: float, row: pd.Series) -> MarketPlacement:
 
 
 def _usable(row: pd.Series) -> bool:
-    published = [row[c] for c in PCT_COLUMNS.values() if pd.notna(row[c])]
+    published = [row[c] for c in stats.PCT_COLUMNS if pd.notna(row[c])]
     return len(published) >= 2
 
 
@@ -279,20 +250,21 @@ def place_in_market(base: float, wages: pd.DataFrame, cbsa: str, occ: str) -> Ma
 
 
 def place_in_fallback(
-    base: float, wages: pd.DataFrame, occ: str, state: str | None = None
+    base: float, wages: pd.DataFrame, occ: str, cbsa: str | None = None
 ) -> MarketPlacement:
-    """Place `base` in the state's OEWS distribution (USPS code, e.g. "OH"), else the nation's.
+    """Place `base` in the OEWS distribution of metro `cbsa`'s state, else the nation's.
 
-    Used when a metro has no published wages for the occupation. Falls back to the national
-    row when the state is unknown or has no usable percentiles.
+    Used when a metro has no published wages for the occupation. The state is the one OEWS
+    files the metro under (its `state_code`, the principal state). Falls back to the national
+    row when the metro is unknown or its state has no usable percentiles.
     """
     validate_offer(base)
     rows = _oews_rows(wages, occ)
     if rows.empty:
         raise ValueError(f"Unknown occupation {occ!r}; pick one from the list.")
-    fips = STATE_FIPS.get((state or "").upper())
-    if fips:
-        hit = rows[(rows["area_type"] == "state") & (rows["state_code"] == fips)]
+    area = wages.loc[(wages["area_type"] == "metro") & (wages["cbsa"] == str(cbsa)), "state_code"]
+    if cbsa is not None and len(area):
+        hit = rows[(rows["area_type"] == "state") & (rows["state_code"] == area.iloc[0])]
         if len(hit) and _usable(hit.iloc[0]):
             return _placement(base, hit.iloc[0])
     hit = rows[rows["area_type"] == "national"]
@@ -340,10 +312,11 @@ def comparable_records(
     country: str = "US",
     specialization: str | None = None,
     remote: bool | None = None,
-    drop_duplicates: bool = False,
+    drop_duplicates: bool = True,
 ) -> tuple[np.ndarray, str]:
     """salary_usd of full-time records of `level` and `track` in `country`, 2023-2025.
 
+    Exact duplicate records (`is_duplicate`) are dropped unless `drop_duplicates` is False.
     Optional filters: `specialization`, `remote` (True = fully remote, remote_ratio 100). An
     optional filter that leaves fewer than MIN_SHOWN records is dropped, and the returned scope
     text says so. Returns (values, scope).
@@ -358,7 +331,10 @@ def comparable_records(
     ]
     if drop_duplicates:
         base = base[~base["is_duplicate"].fillna(False).astype(bool)]
-    scope = f"{level} {track} records, {country}, full-time, {INDEX_YEARS[0]}-{INDEX_YEARS[-1]}"
+    dups = "exact duplicates dropped" if drop_duplicates else "exact duplicates kept"
+    scope = (
+        f"{level} {track} records, {country}, full-time, {INDEX_YEARS[0]}-{INDEX_YEARS[-1]}, {dups}"
+    )
     dropped = []
     if specialization and specialization != "General":
         narrowed = base[base["specialization"] == specialization]
@@ -396,7 +372,7 @@ def place_in_index(
     *,
     specialization: str | None = None,
     remote: bool | None = None,
-    drop_duplicates: bool = False,
+    drop_duplicates: bool = True,
 ) -> IndexPlacement:
     """Empirical percentile of `base` among comparable aijobs.net records (see
     `comparable_records`). Under MIN_SHOWN records the percentile is NaN (status 'hidden')."""
@@ -429,20 +405,41 @@ def place_in_index(
 class NegotiationRange:
     """A base-salary range to ask for, with its basis in words (USD/yr).
 
-    low/high: the primary range (index-based when there are enough records, else the OEWS
-    anchor); basis: how it was made; n: index records behind it (0 when OEWS-only);
-    status: sample status of those records; scale: metro median / national median;
-    oews_low/oews_high: the metro's OEWS median and 75th percentile (NaN when top-coded).
+    low/mid/high: wages in the market area's BLS distribution at pct_low/pct_mid/pct_high
+    (mid NaN in the fallback); pct_*: percentiles (0-100) of the level's aijobs.net 25th, 50th
+    and 75th percentiles in the national BLS distribution, kept within the published 10th-90th
+    range of both distributions; capped: True when a position had to be kept in that range;
+    basis: how it was made; n: index records behind it (0 when BLS-only); status: their sample
+    status.
     """
 
     low: float
     high: float
+    mid: float
+    pct_low: float
+    pct_mid: float
+    pct_high: float
+    capped: bool
     basis: str
     n: int
     status: str
-    scale: float
-    oews_low: float
-    oews_high: float
+
+
+def _usable_pct(position: stats.Position) -> float:
+    """A position as one percentile: exact, else the published bound nearest to it."""
+    if position.exact:
+        return position.low
+    return position.high if position.below else position.low
+
+
+def national_ladder(wages: pd.DataFrame, occ: str) -> tuple[dict[int, float], frozenset[int]]:
+    """The national cross-industry OEWS ladder of `occ` and its top-coded percentiles
+    (ValueError when BLS publishes no national row)."""
+    rows = _oews_rows(wages, occ)
+    hit = rows[rows["area_type"] == "national"]
+    if hit.empty:
+        raise ValueError(f"BLS publishes no national wages for {occ}.")
+    return stats.oews_ladder(hit.iloc[0])
 
 
 def negotiation_range(
@@ -450,39 +447,51 @@ def negotiation_range(
     index: IndexPlacement,
     wages: pd.DataFrame,
 ) -> NegotiationRange:
-    """The 50th-75th percentile of the index records of `index`, scaled to `market`'s area.
+    """A base range for `market`'s area, positioned by the level of `index`'s records.
 
-    Scale = the area's OEWS median / the national OEWS median for the occupation (1 for the
-    national row). The area's OEWS median-75th percentile is a second anchor. With fewer than
-    MIN_SHOWN index records the OEWS anchor becomes the range. Raises ValueError when neither
-    anchor is available.
+    The 25th, 50th and 75th percentiles of `index.values` are placed in the national OEWS
+    distribution of the occupation (`stats.percentile_of`); those percentiles, kept within the
+    published points of both distributions, are read off the area's distribution
+    (`stats.wage_at_percentile`). With fewer than MIN_SHOWN index records the area's BLS
+    median-75th percentile is the range. Raises ValueError when neither can be made.
     """
-    national = national_median(wages, market.occ_code)
-    local = market.ladder.get(50, float("nan"))
-    scale = local / national if np.isfinite(local) and np.isfinite(national) else float("nan")
-    oews_low, oews_high = market.ladder.get(50, np.nan), market.ladder.get(75, np.nan)
     where = market.area_name
-    if index.status != "hidden" and np.isfinite(scale):
-        lo, hi = np.quantile(index.values, [p / 100 for p in RANGE_PCTS])
+    area_points = sorted(p for p, w in market.ladder.items() if np.isfinite(w))
+    if index.status != "hidden" and len(area_points) >= 2:
+        nat, nat_coded = national_ladder(wages, market.occ_code)
+        quantiles = np.quantile(index.values, RANGE_QUANTILES)
+        raw = [_usable_pct(stats.percentile_of(float(q), nat, nat_coded)) for q in quantiles]
+        pcts = [min(max(p, area_points[0]), area_points[-1]) for p in raw]
+        exact = [stats.percentile_of(float(q), nat, nat_coded).exact for q in quantiles]
+        capped = not all(exact) or pcts != raw
+        low, mid, high = (stats.wage_at_percentile(p, market.ladder) for p in pcts)
         basis = (
-            f"The {ordinal(RANGE_PCTS[0])}-{ordinal(RANGE_PCTS[1])} percentile of {index.n:,} "
-            f"{index.scope}, scaled to {where} by its BLS median for {market.occ_title} "
-            f"(${local:,.0f}) over the national median (${national:,.0f}), x{scale:.2f}."
+            f"{index.n:,} {index.scope}: their middle half (${quantiles[0]:,.0f} – "
+            f"${quantiles[2]:,.0f}, median ${quantiles[1]:,.0f}) sits at the "
+            f"{stats.ordinal(pcts[0])}–{stats.ordinal(pcts[2])} percentiles of US "
+            f"{market.occ_title} pay (BLS). The same percentiles of {where}'s BLS "
+            "distribution give the range."
         )
+        if capped:
+            basis += (
+                " Part of the level's range is outside the percentiles BLS publishes, so it is "
+                f"kept within {stats.ordinal(area_points[0])}–{stats.ordinal(area_points[-1])}."
+            )
         if index.status == "low confidence":
             basis += " Few records: treat as rough."
         return NegotiationRange(
-            float(lo * scale), float(hi * scale), basis, index.n, index.status, scale,
-            oews_low, oews_high,
-        )  # fmt: skip
+            low, high, mid, *pcts, capped=capped, basis=basis, n=index.n, status=index.status
+        )
+    oews_low, oews_high = market.ladder.get(50, np.nan), market.ladder.get(75, np.nan)
     if np.isfinite(oews_low) and np.isfinite(oews_high):
         basis = (
             f"The BLS median to 75th percentile for {market.occ_title} in {where} "
-            f"(too few salary-index records: {index.n})."
+            f"(too few salary-index records to position the level: {index.n})."
         )
         return NegotiationRange(
-            oews_low, oews_high, basis, 0, index.status, scale, oews_low, oews_high
-        )
+            oews_low, oews_high, float("nan"), 50.0, float("nan"), 75.0,
+            capped=False, basis=basis, n=0, status=index.status,
+        )  # fmt: skip
     raise ValueError(
         f"Not enough data to suggest a range for {market.occ_title} in {where}; "
         "try another level, track or metro."
@@ -526,6 +535,24 @@ class AfterTax:
         return out
 
 
+def tax_line(tax: AfterTax) -> str:
+    """The after-tax figures in one Markdown line: take-home a year and a month, its share of
+    gross, then each tax that is not zero (USD, whole dollars)."""
+    items = {
+        "federal income tax": tax.federal,
+        "Social Security": tax.social_security,
+        "Medicare": tax.medicare,
+        "state income tax": tax.state,
+        "state payroll (disability, leave)": tax.state_payroll,
+        "NYC income tax": tax.local,
+    }
+    parts = [f"{name} ${value:,.0f}" for name, value in items.items() if abs(value) >= 0.5]
+    return (
+        f"**Take-home ${tax.take_home:,.0f} a year** (${tax.take_home / 12:,.0f} a month, "
+        f"{tax.take_home / tax.gross:.0%} of ${tax.gross:,.0f}) · " + " · ".join(parts)
+    )
+
+
 def after_tax(gross: float, jurisdiction: str, schedule: pd.DataFrame) -> AfterTax:
     """Federal, Social Security, Medicare, state, local taxes and take-home for `gross` (USD/yr)
     in `jurisdiction` (2-letter state code or "NYC"), interpolated from the stored schedule by
@@ -548,26 +575,12 @@ def after_tax(gross: float, jurisdiction: str, schedule: pd.DataFrame) -> AfterT
 
 
 def jurisdiction_for(cbsa: str, metros: pd.DataFrame, *, nyc: bool = False) -> str:
-    """The tax jurisdiction of a metro: its principal state, or "NYC" for New York when `nyc`."""
+    """The tax jurisdiction of a metro: its principal state (USPS code from `metros`), or "NYC"
+    for a New York City resident of the New York metro (CBSA 35620) when `nyc`."""
     hit = metros.loc[metros["cbsa"] == str(cbsa), "principal_state"]
     if hit.empty or pd.isna(hit.iloc[0]):
         raise ValueError(f"Unknown metro {cbsa!r}; pick a metro from the list.")
-    state = str(hit.iloc[0])
-    return "NYC" if nyc and state == "NY" else state
-
-
-def metro_label(short_name: str, state: str) -> str:
-    """'Austin, TX'; a short name that already ends with its state is kept as it is."""
-    return short_name if short_name.endswith(f", {state}") else f"{short_name}, {state}"
-
-
-def _rpp(parities: pd.DataFrame, cbsa: str, year: int) -> float:
-    hit = parities[
-        (parities["geo_level"] == "metro")
-        & (parities["geo_code"] == str(cbsa))
-        & (parities["year"] == year)
-    ]
-    return float(hit["all_items"].iloc[0]) if len(hit) else float("nan")
+    return "NYC" if nyc and str(cbsa) == NYC_CBSA else str(hit.iloc[0])
 
 
 def worth_in_hubs(
@@ -581,12 +594,13 @@ def worth_in_hubs(
     metros: pd.DataFrame,
     *,
     nyc: bool = True,
-    year: int = 2024,
+    year: int | None = None,
 ) -> pd.DataFrame:
     """What `base` (USD/yr, earned in `home_cbsa`) is worth in each hub, side by side.
 
-    One row per metro, home first, then the hubs, columns: cbsa, label, state,
-    jurisdiction ("NYC" for New York when `nyc`), rpp (BEA all items, US = 100, `year`),
+    One row per metro, home first, then the hubs, columns: cbsa, label (as
+    `analysis.hubs.metro_names`), state, jurisdiction ("NYC" for the New York metro when
+    `nyc`), rpp (BEA all items, US = 100, `year`, default the latest in the table),
     same_power (the salary in the hub that buys what `base` buys at home:
     base x RPP_hub / RPP_home), role_median (OEWS median for `occ`, NaN when not published),
     role_median_note, take_home (after tax on `base` earned there), real_take_home
@@ -594,20 +608,24 @@ def worth_in_hubs(
     level are kept with NaN price columns. Raises ValueError when the home metro has no price
     level.
     """
+    from analysis import hubs as hub_data
+
     validate_offer(base)
-    home_rpp = _rpp(price_parities, home_cbsa, year)
+    prices = hub_data.latest_parities(price_parities, year).set_index("cbsa")["rpp"]
+    year = hub_data.latest_year(price_parities) if year is None else year
+    home_cbsa = str(home_cbsa)
+    home_rpp = float(prices.get(home_cbsa, float("nan")))
     if not np.isfinite(home_rpp):
         raise ValueError(f"BEA publishes no {year} price level for metro {home_cbsa}.")
-    names = metros.set_index("cbsa")
+    names = hub_data.metro_names(metros).set_index("cbsa")
     rows = _oews_rows(wages, occ)
     rows = rows[rows["area_type"] == "metro"].set_index("cbsa")
-    order = list(dict.fromkeys([str(home_cbsa), *(str(c) for c in hubs)]))
+    order = [c for c in dict.fromkeys([home_cbsa, *(str(c) for c in hubs)]) if c in names.index]
+    if not order:
+        raise ValueError("None of the chosen hubs is a known metro.")
     out = []
     for cbsa in order:
-        if cbsa not in names.index:
-            continue
-        meta = names.loc[cbsa]
-        rpp = _rpp(price_parities, cbsa, year)
+        rpp = float(prices.get(cbsa, float("nan")))
         juris = jurisdiction_for(cbsa, metros, nyc=nyc)
         try:
             home = after_tax(base, juris, take_home_schedule).take_home
@@ -615,25 +633,24 @@ def worth_in_hubs(
             home = float("nan")
         median = float(rows.loc[cbsa, "a_median"]) if cbsa in rows.index else float("nan")
         note = rows.loc[cbsa, "a_median_note"] if cbsa in rows.index else "not available"
+        priced = np.isfinite(rpp)
         out.append(
             {
                 "cbsa": cbsa,
-                "label": metro_label(str(meta["short_name"]), str(meta["principal_state"])),
-                "state": str(meta["principal_state"]),
+                "label": str(names.loc[cbsa, "label"]),
+                "state": str(names.loc[cbsa, "state"]),
                 "jurisdiction": juris,
                 "rpp": rpp,
                 "same_power": living.same_purchasing_power(base, home_rpp, rpp)
-                if np.isfinite(rpp)
+                if priced
                 else float("nan"),
                 "role_median": median,
                 "role_median_note": None if pd.isna(note) else str(note),
                 "take_home": home,
-                "real_take_home": home / (rpp / 100.0) if np.isfinite(rpp) else float("nan"),
-                "is_home": cbsa == str(home_cbsa),
+                "real_take_home": home / (rpp / 100.0) if priced else float("nan"),
+                "is_home": cbsa == home_cbsa,
             }
         )
-    if not out:
-        raise ValueError("None of the chosen hubs is a known metro.")
     return pd.DataFrame(out)
 
 
@@ -641,14 +658,8 @@ def worth_in_hubs(
 
 
 def short_percentile(pct: float) -> str:
-    """A percentile for a metric tile: '63rd', 'below 10th', 'above 90th', '—' (NaN)."""
-    if pct == float("-inf"):
-        return "below 10th"
-    if pct == float("inf"):
-        return "above 90th"
-    if not np.isfinite(pct):
-        return "—"
-    return ordinal(round(pct))
+    """An exact percentile for a metric tile: '63rd'; '—' when NaN."""
+    return stats.ordinal(pct) if np.isfinite(pct) else "—"
 
 
 def default_base(wages: pd.DataFrame, cbsa: str, occ: str) -> float:
@@ -678,7 +689,6 @@ class OfferCheck:
 def check_offer(
     wages: pd.DataFrame,
     salaries: pd.DataFrame,
-    metros: pd.DataFrame,
     *,
     occ: str,
     cbsa: str,
@@ -690,17 +700,18 @@ def check_offer(
     sign_on: float = 0.0,
     specialization: str | None = None,
     remote: bool = False,
+    drop_duplicates: bool = True,
 ) -> OfferCheck:
     """Validate the offer, place it (metro, else state/national), place it in the index
-    (remote-only records when `remote`), suggest a range and total it. Raises ValueError on a bad
+    (remote-only records when `remote`; exact duplicate records dropped unless
+    `drop_duplicates` is False), suggest a range and total it. Raises ValueError on a bad
     offer or when no range can be made."""
     offer = validate_offer(base, bonus, equity, sign_on)
     fallback = ""
     try:
         market = place_in_market(offer.base, wages, cbsa, occ)
     except ValueError as err:
-        state = metros.loc[metros["cbsa"] == str(cbsa), "principal_state"]
-        market = place_in_fallback(offer.base, wages, occ, state.iloc[0] if len(state) else None)
+        market = place_in_fallback(offer.base, wages, occ, cbsa)
         fallback = f"{err} Showing the {market.area_name} figures."
     index = place_in_index(
         offer.base,
@@ -709,6 +720,7 @@ def check_offer(
         track,
         specialization=None if specialization in (None, "Any") else specialization,
         remote=True if remote else None,
+        drop_duplicates=drop_duplicates,
     )
     ask = negotiation_range(market, index, wages)
     totals = total_pay(offer.base, offer.bonus, offer.equity, offer.sign_on)

@@ -75,25 +75,21 @@ m2.metric(
     "Same purchasing power",
     layout.money(eq.same_power),
     border=True,
-    delta=f"{eq.same_power / eq.salary - 1:+.1%}",
+    delta=f"{eq.same_power / eq.salary - 1:+.1%} vs your pay",
     delta_color="off",
-    help=f"Price level {eq.rpp_from:.1f} → {eq.rpp_to:.1f} (US = 100)",
-)
-position = (
-    layout.money(eq.same_position)
-    if eq.same_position == eq.same_position
-    else ("< " if eq.percentile < 0 else "> ") + layout.money(eq.position_bound)
+    delta_arrow="off",
+    help=f"Price level {eq.rpp_from:.1f} → {eq.rpp_to:.1f} (BEA {eq.year}, US = 100)",
 )
 m3.metric(
     "Same market position",
-    position,
+    eq.same_position_text(),
     border=True,
-    help=f"The {eq.position_label} of {eq.occ_title} pay in {eq.to_label}",
+    help=f"{eq.position_label.capitalize()} of {eq.occ_title} pay, carried to {eq.to_label}",
 )
 if eq.gap == eq.gap:
     word = "more" if eq.gap > 0 else "less"
     st.write(
-        f"At the **{eq.position_label}** in {eq.from_label}, you would keep your rank among "
+        f"At **{eq.position_label}** in {eq.from_label}, you would keep your rank among "
         f"{eq.occ_title.lower()} in {eq.to_label} at **{layout.money(eq.same_position)}**, which "
         f"is **{layout.money(abs(eq.gap))} {word}** than the "
         f"{layout.money(eq.same_power)} that buys the same things there "
@@ -120,21 +116,33 @@ more = state.choices(
 )
 selected = list(dict.fromkeys(pair + more))
 with layout.friendly_errors():
-    comp, hist, burden = cached.living_views(tuple(selected), occ)
+    comp, hist, burden = cached.living_views(tuple(selected), occ, float(salary))
 
 st.subheader("What makes prices differ")
 layout.chart(charts.components(comp), key="cost_of_living_components")
-layout.source_caption(layout.RPP, note="US average = 100 for each component")
+layout.source_caption(layout.RPP, note=f"{eq.year} · US average = 100 for each component")
 
 st.subheader("Rent against pay")
 layout.chart(charts.rent_burden(burden), key="cost_of_living_rent")
+yours = burden.dropna(subset=["salary_1br"])
+st.markdown(
+    f"**On your {layout.money(salary)}** (the same gross in each metro), a one-bedroom at the "
+    "Fair Market Rent takes "
+    + ", ".join(f"**{r.salary_1br:.0%}** in {r.label}" for r in yours.itertuples())
+    + "."
+)
 layout.source_caption(
     f"{layout.HUD} · {layout.OEWS}",
     n=int(burden["n"].sum()),
-    note=f"n = {eq.occ_title.lower()} jobs · Fair Market Rent x 12 / median gross pay",
+    note=f"n = {eq.occ_title.lower()} jobs · bars: Fair Market Rent × 12 ÷ the metro's median "
+    f"{eq.occ_title.lower()} gross pay (not your salary)",
 )
 layout.download(burden, f"rent_burden_{occ}.csv", key="cost_of_living_rent_csv")
 
 st.subheader("Price level over time")
 layout.chart(charts.history(hist), key="cost_of_living_history")
-layout.source_caption(layout.RPP.replace("2024", "2008–2024"), note="all items, US = 100")
+layout.source_caption(
+    f"BEA Regional Price Parities, {hist['year'].min()}–{hist['year'].max()}",
+    note="all items, US = 100 in every year · each year compares places within that year, not "
+    "one year with another: a line shows a metro's level relative to the US, not inflation",
+)

@@ -7,8 +7,14 @@ from ui import cached, layout, state
 from ui.charts import hubs as charts
 
 PAGE = "hubs"
+
+
+def usd(label: str) -> st.column_config.NumberColumn:
+    """A whole-dollar column: $ with thousands separators, no cents."""
+    return st.column_config.NumberColumn(label, format="dollar", step=1)
+
+
 VIEWS = {"nominal": "In dollars", "real": "After cost of living"}
-TOP_NOTE = "BLS publishes wages of $239,200 or more only as “≥ $239,200”; they are drawn as such"
 
 st.title("Tech hubs")
 st.write("Which US metros pay most for AI and data work — in dollars, and after local prices?")
@@ -55,6 +61,11 @@ with layout.friendly_errors():
     result = cached.compare_hubs(occ, tuple(chosen))
     points = cached.all_metros_for_map(occ)
 table = result.table
+top_note = (
+    "a top-coded wage (BLS gives only “≥ $239,200”) is drawn as an open end"
+    if result.top_coded
+    else "BLS marks some wages only as “≥ $239,200”; none in this view"
+)
 if result.missing:
     st.info(f"No published {result.occ_title} wages for: {', '.join(result.missing)}.")
 
@@ -67,7 +78,7 @@ m2.metric(
     f"Top after prices: {top_real['label']}",
     layout.money(top_real["real_median"]),
     border=True,
-    help="Median divided by the metro's price level (BEA RPP 2024, US = 100)",
+    help=f"Median divided by the metro's price level (BEA RPP {result.year}, US = 100)",
 )
 m3.metric(f"US median, {result.occ_title}", layout.money(national), border=True)
 
@@ -77,7 +88,7 @@ layout.source_caption(
     layout.OEWS + (f" · {layout.RPP}" if real else ""),
     n=int(table["n"].sum()),
     note=f"n = jobs (OEWS employment) · bars: 10th–90th and 25th–75th percentiles, dot: median"
-    f" · {TOP_NOTE}",
+    f" · {top_note}",
 )
 
 st.subheader("Where the jobs are")
@@ -85,8 +96,9 @@ layout.chart(charts.metro_map(points, real=real, highlight=chosen), key="hubs_ma
 layout.source_caption(
     layout.OEWS,
     n=int(points["employment"].sum()),
-    note=f"{len(points)} metros with published {result.occ_title} wages · bubble = jobs, "
-    "colour = median" + (" in national-average dollars" if real else ""),
+    note=f"{len(points)} metros where BLS publishes a {result.occ_title} median (the Pay bands "
+    "map also counts metros with jobs but no published median) · bubble = jobs, colour = median"
+    + (" in national-average dollars" if real else ""),
 )
 
 st.subheader("Pay against price level")
@@ -95,46 +107,45 @@ layout.chart(charts.pay_vs_prices(table, points, line), key="hubs_scatter")
 layout.source_caption(
     f"{layout.OEWS} · {layout.RPP}",
     n=int(table["n"].sum()),
-    note="Above the dashed line, a metro's median buys more than the US median does at US prices",
+    note=f"x: BEA all-items Regional Price Parity {result.year} (the metro's overall price level "
+    "for goods, rents, utilities and services; US = 100) · above the dashed line, a metro's "
+    "median buys more than the US median does at US prices · labels: the highest and lowest "
+    "paid selected metros (hover for the rest)",
 )
 
 st.subheader("The numbers")
-rounded = {c: 0 for c in ("median_ci_low", "median_ci_high", "real_median", "hw_median")}
-show = (
-    table[list(hubs.TABLE_COLUMNS)]
-    .sort_values("rank_real" if real else "rank_nominal")
-    .round(rounded)
+shown = table.sort_values("rank_real" if real else "rank_nominal").assign(
+    interval=lambda t: [
+        "—" if lo != lo else f"{layout.money(lo)} – {layout.money(hi)}"
+        for lo, hi in zip(t["median_ci_low"], t["median_ci_high"], strict=True)
+    ],
+    rank=lambda t: t["rank_real" if real else "rank_nominal"],
 )
-usd = st.column_config.NumberColumn
+columns = ["rank", "label", "employment", "median", "interval", "p10", "p90", "rpp", "real_median"]
 st.dataframe(
-    show,
+    shown[columns],
     hide_index=True,
+    placeholder="—",
     column_config={
+        "rank": st.column_config.NumberColumn("Rank", help="1 = highest median in this view"),
         "label": "Metro",
         "employment": st.column_config.NumberColumn("Jobs", format="localized"),
-        **{
-            c: usd(c.replace("p", "") + "th pct ($)", format="localized")
-            for c in ("p10", "p25", "p75", "p90")
-        },
-        "median": usd("Median ($)", format="localized"),
-        "median_ci_low": usd("Median 95% low ≈ ($)", format="localized"),
-        "median_ci_high": usd("Median 95% high ≈ ($)", format="localized"),
-        "rpp": usd("Price level", format="%.1f"),
-        "real_median": usd("Median after prices ($)", format="localized"),
-        "hw_median": usd(
-            f"Median, housing {hubs.HOUSING_WEIGHT:.0%} of budget ($)", format="localized"
+        "median": usd("Median"),
+        "interval": st.column_config.TextColumn(
+            "Median, 95% interval ≈",
+            help="The mean wage's BLS relative standard error applied "
+            "to the median (BLS publishes none for the median)",
         ),
-        "rank_nominal": "Rank $",
-        "rank_real": "Rank real",
-        "emp_prse": usd("Jobs RSE %", format="%.1f"),
-        "mean_prse": usd("Mean RSE %", format="%.1f"),
+        "p10": usd("10th percentile"),
+        "p90": usd("90th percentile"),
+        "rpp": st.column_config.NumberColumn("Price level (US = 100)", format="%.0f"),
+        "real_median": usd("Median after prices"),
     },
 )
 layout.download(table, f"tech_hubs_{occ}.csv", key="hubs_csv")
 layout.source_caption(
     f"{layout.OEWS} · {layout.RPP}",
     n=int(table["n"].sum()),
-    note="RSE = BLS relative standard error. BLS publishes it for jobs and the mean only; the "
-    "median interval applies the mean's RSE to the median (an approximation). Housing-weighted: "
-    f"prices with housing at {hubs.HOUSING_WEIGHT:.0%} of the budget, the rest goods and services",
+    note="the CSV adds the 25th/75th percentiles, relative standard errors and a "
+    f"housing-weighted median (housing at {hubs.HOUSING_WEIGHT:.0%} of the budget)",
 )

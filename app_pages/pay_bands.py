@@ -11,7 +11,13 @@ from ui.data import require
 
 PAGE = "pay_bands"
 ALL = "All regions"
-usd = st.column_config.NumberColumn
+PCT_NAMES = ("10th", "25th", "Median", "75th", "90th")
+
+
+def usd(label: str) -> st.column_config.NumberColumn:
+    """A whole-dollar column: $ with thousands separators, no cents."""
+    return st.column_config.NumberColumn(label, format="dollar", step=1)
+
 
 st.title("Pay bands by region")
 st.write(
@@ -49,7 +55,7 @@ with c3:
         format_func=labels.get,
         placeholder="Add metros",
     )
-c1, c2, c3 = st.columns([3, 1, 2], vertical_alignment="bottom")
+c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
 with c1:
     occ_codes = state.choices(
         "Occupations",
@@ -60,91 +66,96 @@ with c1:
         format_func=lambda c: f"{titles[c]} ({c})",
     )
 with c2:
-    use_target = state.toggle("Target percentile", page=PAGE, param="tgt", default=False)
-with c3:
+    use_target = state.toggle(
+        "Show a target percentile",
+        page=PAGE,
+        param="tgt",
+        default=False,
+        help="Mark the pay at a chosen percentile (e.g. the 75th to lead the market).",
+    )
+target = None
+if use_target:
     target = state.choice(
-        "Target",
+        "Target percentile",
         list(range(10, 91, 5)),
         page=PAGE,
         param="pct",
         default=50,
         widget=st.select_slider,
-        disabled=not use_target,
-        format_func=lambda p: f"{p}th percentile",
+        format_func=lambda p: f"{p}th",
     )
 
 if not chosen or not occ_codes:
     layout.empty_state("Pick at least one metro and one occupation to see market bands.")
     st.stop()
 with layout.friendly_errors():
-    table = cached.labelled_bands(tuple(chosen), tuple(occ_codes), target if use_target else None)
+    table = cached.labelled_bands(tuple(chosen), tuple(occ_codes), target)
 if table.empty:
     layout.empty_state("BLS publishes no wages for these occupations in the chosen metros.")
     st.stop()
 
 st.subheader("Market bands per metro")
 layout.chart(charts.band_ranges(table, target=table.get("target_pay")), key="pay_bands_ranges")
+coded = table[[f"{c}_note" for c in bands.PCT_COLUMNS]].eq("top-coded").any().any()
 layout.source_caption(
     layout.OEWS,
     n=int(table["tot_emp"].sum()),
     note="n = jobs · line 10th–90th, bar 25th–75th, dot median · "
-    "a dotted end is top-coded (≥ $239,200)",
+    + (
+        "a dotted end is top-coded (BLS gives only ≥ $239,200)"
+        if coded
+        else "BLS marks some wages only as ≥ $239,200; none in this view"
+    ),
 )
-pct_cols = {
-    c: usd(n, format="localized")
-    for c, n in zip(
-        bands.PCT_COLUMNS,
-        ("10th ($)", "25th ($)", "Median ($)", "75th ($)", "90th ($)"),
-        strict=True,
-    )
-}
-show = [
-    "metro",
-    "state",
-    "occ_code",
-    "occ_title",
-    "tot_emp",
-    "loc_quotient",
-    "price_level",
-    *bands.PCT_COLUMNS,
-    *(["target_pay"] if use_target else []),
-]
+pct_cols = {c: usd(n) for c, n in zip(bands.PCT_COLUMNS, PCT_NAMES, strict=True)}
+show = ["metro", "occ_title", "tot_emp", "loc_quotient", "price_level", *bands.PCT_COLUMNS]
+show += ["target_pay"] if use_target else []
 st.dataframe(
-    table[show].round({"target_pay": 0} if use_target else {}),
+    table[show],
     hide_index=True,
+    placeholder="—",
     column_config={
         "metro": "Metro",
-        "state": "State",
-        "occ_code": "SOC",
         "occ_title": "Occupation",
-        "tot_emp": usd("Employment", format="localized"),
-        "loc_quotient": usd("Location quotient", format="%.2f"),
-        "price_level": usd("Price level (US = 100)", format="%.1f"),
-        "target_pay": usd(f"Pay at {target}th ($)", format="localized"),
+        "tot_emp": st.column_config.NumberColumn("Jobs", format="localized"),
+        "loc_quotient": st.column_config.NumberColumn(
+            "Location quotient", format="%.2f", help="1 = the occupation's US share of jobs"
+        ),
+        "price_level": st.column_config.NumberColumn("Price level (US = 100)", format="%.0f"),
+        "target_pay": usd(f"Pay at the {target}th"),
         **pct_cols,
     },
 )
-layout.download(table[show], "pay_bands.csv", key="pay_bands_csv")
+layout.download(table, "pay_bands.csv", key="pay_bands_csv")
 
 st.subheader("Regional band (employment-weighted, approximate)")
 regional = bands.regional_band(table)
 st.dataframe(
-    regional.round({c: 0 for c in bands.PCT_COLUMNS}),
+    regional.drop(columns="occ_code"),
     hide_index=True,
+    placeholder="—",
     column_config={
-        "occ_code": "SOC",
         "occ_title": "Occupation",
-        "metros": "Metros",
-        "tot_emp": usd("Employment", format="localized"),
-        "excluded_topcoded": "Metros with a top-coded percentile",
+        "metros": st.column_config.NumberColumn("Metros"),
+        "tot_emp": st.column_config.NumberColumn("Jobs", format="localized"),
+        "n_excluded": st.column_config.NumberColumn(
+            "Metros left out", help="Left out of at least one percentile's average"
+        ),
         **pct_cols,
     },
 )
+excluded = int(regional["n_excluded"].sum())
 layout.source_caption(
     layout.OEWS,
     n=int(regional["tot_emp"].sum()),
     note="an approximation: the employment-weighted average of each metro's percentiles, "
-    "not the pooled percentile (BLS does not publish one)",
+    "not the pooled percentile (BLS does not publish one) · "
+    + (
+        f"{excluded} metro(s) left out of at least one average: a percentile top-coded or not "
+        "released, or jobs not released (no weight)"
+        if excluded
+        else "no metro left out"
+    ),
 )
 layout.download(regional, "regional_band.csv", key="pay_bands_regional_csv")
 
@@ -154,14 +165,26 @@ layout.chart(charts.talent_map(points), key="pay_bands_map")
 layout.source_caption(
     layout.OEWS,
     n=int(points["tot_emp"].sum()),
-    note=f"{titles[occ_codes[0]]} in {len(points)} metros of the region · "
-    "bubble = jobs, colour = location quotient (1 = the US share)",
+    note=f"{titles[occ_codes[0]]} in {len(points)} metros of the region where BLS publishes "
+    "jobs (with or without a median: the Tech hubs map counts only metros with a published "
+    "median) · bubble = jobs, colour = location quotient (1 = the US share)",
 )
 
 st.subheader("Check your own bands")
 st.caption(
     "A CSV (UTF-8, up to 1 MB) with columns role, metro, min, mid, max — role an SOC code "
-    "such as 15-2051 (else the first occupation above), metro a CBSA code or a name like San Jose."
+    "such as 15-2051 (else the first occupation above), metro a CBSA code or a name like "
+    "San Jose, CA. The template's rows are real: the BLS 25th percentile, median and 75th "
+    "percentile of the first metros above."
+)
+st.download_button(
+    "Download a template CSV",
+    bands.upload_template(table),
+    file_name="pay_bands_template.csv",
+    mime="text/csv",
+    key="pay_bands_template",
+    icon=":material/download:",
+    on_click="ignore",
 )
 upload = st.file_uploader("Your pay bands (CSV)", type=["csv"], key="pay_bands_upload")
 if upload is not None:
@@ -176,15 +199,36 @@ if upload is not None:
             layout.OEWS, n=len(gaps), note="gap = your band mid − the metro's BLS median"
         )
         st.dataframe(
-            gaps,
+            gaps[
+                [
+                    "row",
+                    "role",
+                    "metro",
+                    "min",
+                    "mid",
+                    "max",
+                    "market_median",
+                    "mid_gap_usd",
+                    "mid_gap_pct",
+                    "mid_position",
+                ]
+            ],
             hide_index=True,
+            placeholder="—",
             column_config={
-                "mid_gap_pct": usd("Gap (%)", format="%+.1f%%"),
-                "mid_gap_usd": usd("Gap ($)", format="localized"),
-                "mid_percentile": usd("Mid's BLS percentile", format="%.0f"),
+                "row": st.column_config.NumberColumn("Row"),
+                "role": "Role",
+                "metro": "Metro",
+                "min": usd("Your min"),
+                "mid": usd("Your mid"),
+                "max": usd("Your max"),
+                "market_median": usd("BLS median"),
+                "mid_gap_usd": usd("Mid − median"),
+                "mid_gap_pct": st.column_config.NumberColumn("Gap", format="%+.0f%%"),
+                "mid_position": "Mid's BLS percentile",
             },
         )
         layout.download(gaps, "bands_vs_market.csv", key="pay_bands_gaps_csv")
 
 st.subheader("Share this view")
-st.code(f"/{PAGE}?{urlencode(st.query_params.to_dict())}", language=None)
+st.code(f"/{PAGE}?{urlencode(st.query_params.to_dict())}", language=None, wrap_lines=True)

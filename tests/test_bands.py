@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import bands
+from analysis import bands, stats
 from analysis.bands import UploadError, parse_upload
 
 METROS = pd.DataFrame(
@@ -54,10 +54,10 @@ WAGES = pd.DataFrame(
 )
 PARITIES = pd.DataFrame(
     {
-        "geo_level": ["metro", "metro"],
-        "geo_code": ["41940", "28140"],
-        "year": [2024, 2024],
-        "all_items": [118.0, 96.0],
+        "geo_level": ["metro", "metro", "metro"],
+        "geo_code": ["41940", "28140", "41940"],
+        "year": [2024, 2024, 2019],
+        "all_items": [118.0, 96.0, 111.0],
     }
 )
 
@@ -71,7 +71,7 @@ def test_region_metros_by_region_and_by_any_state():
 def test_market_bands_join_price_level_and_keep_topcoded_missing():
     out = bands.market_bands(WAGES, METROS, PARITIES, ["41940", "28140"], ["15-2051"])
     sj = out.set_index("cbsa").loc["41940"]
-    assert sj["metro"] == "San Jose" and sj["price_level"] == 118.0
+    assert sj["metro"] == "San Jose, CA" and sj["price_level"] == 118.0
     assert math.isnan(sj["a_pct90"]) and sj["a_pct90_note"] == "top-coded"
 
 
@@ -80,13 +80,29 @@ def test_market_bands_empty_selection_is_a_clear_error():
         bands.market_bands(WAGES, METROS, PARITIES, [], ["15-2051"])
 
 
+def test_market_bands_price_level_is_the_latest_year_in_the_data():
+    out = bands.market_bands(WAGES, METROS, PARITIES[PARITIES["year"] == 2019], ["41940"],
+                             ["15-2051"])  # fmt: skip
+    assert out["price_level"].item() == 111.0
+
+
 def test_regional_band_is_employment_weighted_and_excludes_topcoded():
     out = bands.market_bands(WAGES, METROS, PARITIES, ["41940", "28140"], ["15-2051"])
     region = bands.regional_band(out).iloc[0]
     assert region["a_median"] == pytest.approx((185_080 * 10_000 + 105_000 * 2_000) / 12_000)
     assert region["a_pct90"] == 160_000  # only Kansas City publishes a 90th percentile
-    assert region["excluded_topcoded"] == 1
+    assert region["n_excluded"] == 1
     assert region["tot_emp"] == 12_000
+
+
+def test_regional_band_counts_metros_without_employment_as_excluded():
+    austin = wage_row("12420", 80_000, 95_000, 120_000, 150_000, 180_000, np.nan)
+    wages = pd.concat([WAGES, pd.DataFrame([austin])], ignore_index=True)
+    out = bands.market_bands(wages, METROS, PARITIES, ["41940", "28140", "12420"], ["15-2051"])
+    region = bands.regional_band(out).iloc[0]
+    # Austin's employment is not released: no weight, so it is excluded from every average.
+    assert region["a_median"] == pytest.approx((185_080 * 10_000 + 105_000 * 2_000) / 12_000)
+    assert region["n_excluded"] == 2 and region["metros"] == 3
 
 
 def test_at_target_matches_published_points_and_refuses_topcoded_tail():
@@ -109,7 +125,9 @@ def test_parse_upload_accepts_names_codes_and_titles():
     assert out["cbsa"].tolist() == ["41940", "28140"]
     assert out["row"].tolist() == [2, 3]
     title = b'role,metro,min,mid,max\nx,"Kansas City, MO-KS",1000,2000,3000\n'
-    assert parse_upload(title, METROS)["metro"].item() == "Kansas City"
+    assert parse_upload(title, METROS)["metro"].item() == "Kansas City, MO"
+    label = b'role,metro,min,mid,max\nx,"Kansas City, MO",1000,2000,3000\n'
+    assert parse_upload(label, METROS)["cbsa"].item() == "28140"
 
 
 @pytest.mark.parametrize(
@@ -152,3 +170,20 @@ def test_compare_upload_gap_in_dollars_and_percent():
     assert out.loc["41940", "mid_gap_usd"] == pytest.approx(180_000 - 185_080)
     assert out.loc["28140", "mid_gap_pct"] == pytest.approx(100 * (100_000 - 105_000) / 105_000)
     assert 25 < out.loc["41940", "mid_percentile"] < 50
+    assert out.loc["41940", "mid_position"] == stats.ordinal(out.loc["41940", "mid_percentile"])
+
+
+def test_compare_upload_mid_next_to_a_top_coded_ninetieth_is_bounded():
+    up = parse_upload(b"role,metro,min,mid,max\nx,San Jose,200000,235000,260000\n", METROS)
+    row = bands.compare_upload(up, WAGES, METROS, PARITIES, "15-2051").iloc[0]
+    # San Jose's 75th is $230,000 and its 90th top-coded (>= $239,200): between the two.
+    assert np.isnan(row["mid_percentile"]) and row["mid_position"] == "75th–90th"
+
+
+def test_upload_template_is_made_from_the_data_and_parses():
+    out = bands.market_bands(WAGES, METROS, PARITIES, ["41940", "28140"], ["15-2051"])
+    template = bands.upload_template(out)
+    lines = template.decode().splitlines()
+    assert lines[0] == "role,metro,min,mid,max" and len(lines) == 3
+    parsed = parse_upload(template, METROS).set_index("cbsa")
+    assert parsed.loc["41940", "mid"] == 185_080 and parsed.loc["28140", "min"] == 85_000

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +29,8 @@ def real() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 
 def _rpp(parities: pd.DataFrame, cbsa: str) -> float:
-    row = parities[(parities["geo_code"] == cbsa) & (parities["year"] == 2024)]
+    latest = parities.loc[parities["geo_level"] == "metro", "year"].max()
+    row = parities[(parities["geo_code"] == cbsa) & (parities["year"] == latest)]
     return float(row["all_items"].iloc[0])
 
 
@@ -60,7 +60,7 @@ def test_same_market_position_maps_median_to_median(real):
     sj, indy = _median(wages, SAN_JOSE), _median(wages, INDIANAPOLIS)
     result = living.equivalent_salary(sj, SAN_JOSE, INDIANAPOLIS, *real)
     assert result.percentile == pytest.approx(50)
-    assert result.position_label == "50th percentile"
+    assert result.position_label == "about the 50th percentile"
     assert result.same_position == pytest.approx(indy)  # 99,110
     assert result.gap == pytest.approx(result.same_position - result.same_power)
     # Indianapolis pays its median data scientist far less than San Jose's price gap implies
@@ -78,14 +78,17 @@ def test_same_market_position_log_linear_between_points(real):
 
 def test_outside_published_range_gives_bound_not_number(real):
     wages = real[0]
+    indy = hubs.metro_rows(wages).set_index("cbsa").loc[INDIANAPOLIS]
     low = living.equivalent_salary(10_000, SAN_JOSE, INDIANAPOLIS, *real)
-    assert low.percentile == float("-inf") and np.isnan(low.same_position)
+    assert low.position.below and np.isnan(low.percentile) and np.isnan(low.same_position)
     assert low.position_label == "below the 10th percentile"
-    assert "below" in low.position_note
+    assert low.position_high == indy["a_pct10"] and np.isnan(low.position_low)
+    assert "below" in low.position_note and np.isnan(low.gap)
+    assert low.same_position_text() == f"< ${indy['a_pct10']:,.0f}"
     high = living.equivalent_salary(4_000_000, SAN_JOSE, INDIANAPOLIS, *real)
     assert high.position_label == "above the 90th percentile"
-    p90 = hubs.metro_rows(wages).set_index("cbsa").loc[INDIANAPOLIS, "a_pct90"]
-    assert high.position_bound == p90
+    assert high.position_low == indy["a_pct90"] and np.isnan(high.position_high)
+    assert high.same_position_text() == f"> ${indy['a_pct90']:,.0f}"
 
 
 def test_same_metro_twice_is_fine(real):
@@ -110,12 +113,29 @@ def test_bad_input_raises_clear_error(real, salary, cbsa, message):
         living.equivalent_salary(salary, cbsa, SEATTLE, *real)
 
 
-def test_top_coded_ladder_is_not_used_as_number():
-    ladder = {10: 100_000.0, 25: 150_000.0, 50: 200_000.0, 75: float("nan"), 90: float("nan")}
-    assert stats.percentile_of(230_000, ladder) == float("inf")
-    assert living.ordinal(float("inf")) == "above the 90th percentile"
-    assert living.ordinal(21.4) == "21st percentile"
-    assert living.ordinal(12) == "12th percentile"
+def test_top_coded_point_gives_a_bounded_position(real):
+    # A metro whose 90th percentile is top-coded (>= $239,200): an amount between its 75th
+    # percentile and $239,200 is between the 75th and 90th percentile, never "above the 90th".
+    # (Old expectation "above the 90th percentile" was wrong: the top-coded 90th is higher.)
+    wages, metros, parities = real
+    wages = wages.copy()
+    hit = (
+        (wages["area_type"] == "metro")
+        & (wages["cbsa"] == SAN_JOSE)
+        & (wages["occ_code"] == hubs.OCCUPATION)
+        & (wages["industry_code"] == "000000")
+    )
+    p75 = float(wages.loc[hit, "a_pct75"].iloc[0])
+    wages.loc[hit, "a_pct90"] = np.nan
+    wages.loc[hit, "a_pct90_note"] = stats.TOP_CODED
+    salary = (p75 + stats.TOP_CODE) / 2
+    result = living.equivalent_salary(salary, SAN_JOSE, INDIANAPOLIS, wages, metros, parities)
+    assert (result.position.low, result.position.high) == (75, 90)
+    assert result.position_label.startswith("between the 75th and 90th percentile")
+    indy = hubs.metro_rows(wages).set_index("cbsa").loc[INDIANAPOLIS]
+    assert (result.position_low, result.position_high) == (indy["a_pct75"], indy["a_pct90"])
+    assert result.same_position_text() == f"${indy['a_pct75']:,.0f} – ${indy['a_pct90']:,.0f}"
+    assert np.isnan(result.gap)
 
 
 def test_rent_burden_is_annual_rent_over_median(real):
@@ -135,19 +155,29 @@ def test_price_components_and_history(real):
     sj = comp[(comp["cbsa"] == SAN_JOSE) & (comp["component"] == "All items")]
     assert sj["index"].item() == _rpp(parities, SAN_JOSE)
     hist = living.price_history(parities, metros, [SAN_JOSE, INDIANAPOLIS])
-    assert hist["year"].min() == 2008 and hist["year"].max() == 2024
+    latest = int(parities["year"].max())
+    assert hist["year"].min() == 2008 and hist["year"].max() == latest == 2024
     assert len(hist) == 34
     with pytest.raises(ValueError, match="at least one metro"):
         living.price_history(parities, metros, [])
 
 
-def test_fast_on_full_tables(real):
+def test_rent_burden_on_your_salary(real):
     wages, metros, parities = real
     rents = _table("rents")
-    living.equivalent_salary(150_000, SAN_JOSE, SEATTLE, *real)
-    start = time.perf_counter()
-    living.equivalent_salary(150_000, SAN_JOSE, SEATTLE, *real)
-    living.rent_burden(wages, metros, parities, rents, hubs.DEFAULT_HUBS)
-    living.price_components(parities, metros, hubs.DEFAULT_HUBS)
-    living.price_history(parities, metros, hubs.DEFAULT_HUBS)
-    assert time.perf_counter() - start < 0.5
+    out = living.rent_burden(
+        wages, metros, parities, rents, [SAN_JOSE, INDIANAPOLIS], salary=120_000
+    ).set_index("cbsa")
+    fmr1 = float(rents.loc[rents["cbsa"] == INDIANAPOLIS, "fmr_1"].iloc[0])
+    assert out.loc[INDIANAPOLIS, "salary_1br"] == pytest.approx(fmr1 * 12 / 120_000)
+    assert "salary_1br" not in living.rent_burden(wages, metros, parities, rents, [SAN_JOSE])
+
+
+def test_price_year_comes_from_the_data(real):
+    wages, metros, parities = real
+    older = parities[parities["year"] <= 2020]
+    result = living.equivalent_salary(150_000, SAN_JOSE, SEATTLE, wages, metros, older)
+    assert result.year == 2020
+    assert result.rpp_from == float(
+        older.loc[(older["geo_code"] == SAN_JOSE) & (older["year"] == 2020), "all_items"].iloc[0]
+    )

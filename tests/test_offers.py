@@ -5,25 +5,27 @@ from __future__ import annotations
 import functools
 import math
 import os
-import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import load, offers
+from analysis import hubs as hub_data
+from analysis import load, offers, stats
 from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
 
 DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
 OCC = "15-2051"
 SAN_JOSE, SAN_FRANCISCO, NEW_YORK, AUSTIN, SEATTLE = "41940", "41860", "35620", "12420", "42660"
 # Codes only (no figures): enough of the metros table for tax jurisdictions and labels.
+BUFFALO = "15380"
 METROS = pd.DataFrame(
     {
-        "cbsa": [SAN_FRANCISCO, SAN_JOSE, SEATTLE, NEW_YORK, AUSTIN],
-        "short_name": ["San Francisco", "San Jose", "Seattle", "New York", "Austin"],
-        "principal_state": ["CA", "CA", "WA", "NY", "TX"],
+        "cbsa": [SAN_FRANCISCO, SAN_JOSE, SEATTLE, NEW_YORK, AUSTIN, BUFFALO],
+        "short_name": ["San Francisco", "San Jose", "Seattle", "New York", "Austin", "Buffalo"],
+        "title": ["SF", "SJ", "SEA", "NYC", "AUS", "BUF"],
+        "principal_state": ["CA", "CA", "WA", "NY", "TX", "NY"],
     }
 )
 
@@ -119,8 +121,10 @@ def test_san_jose_published_median_is_the_50th_percentile(wages):
 def test_below_and_above_the_published_range(wages):
     low = offers.place_in_market(30_000, wages, SAN_JOSE, OCC)
     high = offers.place_in_market(4_000_000, wages, SAN_JOSE, OCC)
-    assert low.percentile == -math.inf and low.label == "below the 10th percentile"
-    assert high.percentile == math.inf and high.label == "above the 90th percentile"
+    assert low.position.below and math.isnan(low.percentile)
+    assert low.label == "below the 10th percentile"
+    assert (high.position.low, high.position.high) == (90, 100)
+    assert high.label == "above the 90th percentile"
 
 
 def test_between_percentiles_is_log_linear(wages):
@@ -128,15 +132,29 @@ def test_between_percentiles_is_log_linear(wages):
     p50, p75 = placed.ladder[50], placed.ladder[75]
     expected = 50 + 25 * (math.log(200_000) - math.log(p50)) / (math.log(p75) - math.log(p50))
     assert placed.percentile == pytest.approx(expected)
-    assert placed.label == f"about the {offers.ordinal(round(expected))} percentile"
+    assert placed.label == f"about the {stats.ordinal(expected)} percentile"
 
 
-def test_top_coded_label():
-    ladder = {10: 120_000.0, 25: 160_000.0, 50: 200_000.0, 75: 230_000.0, 90: float("nan")}
-    notes = {10: None, 25: None, 50: None, 75: None, 90: "top-coded"}
-    assert offers.position_label(math.inf, ladder, notes) == (
-        "above the 75th; the 90th is top-coded (≥ $239,200)"
+def test_top_coded_ninetieth_bounds_the_position(wages):
+    # A top-coded 90th percentile is >= $239,200: a base under that sits between the 75th and
+    # 90th percentile. (The old label "above the 75th; the 90th is top-coded" hid the bound.)
+    hit = (
+        (wages["area_type"] == "metro")
+        & (wages["cbsa"] == SAN_JOSE)
+        & (wages["occ_code"] == OCC)
+        & (wages["industry_code"] == "000000")
     )
+    coded = wages.copy()
+    coded.loc[hit, "a_pct90"] = np.nan
+    coded.loc[hit, "a_pct90_note"] = stats.TOP_CODED
+    p75 = float(wages.loc[hit, "a_pct75"].iloc[0])
+    placed = offers.place_in_market((p75 + stats.TOP_CODE) / 2, coded, SAN_JOSE, OCC)
+    assert (placed.position.low, placed.position.high) == (75, 90) and placed.top_coded
+    assert placed.label == (
+        "between the 75th and 90th percentile (the 90th is top-coded: ≥ $239,200)"
+    )
+    shown = placed.ladder_frame().set_index("percentile")
+    assert shown.loc[90, "shown"] == "≥ $239,200" and np.isnan(shown.loc[90, "wage"])
 
 
 def test_unknown_metro_and_missing_occupation_messages(wages):
@@ -153,8 +171,11 @@ def test_unknown_metro_and_missing_occupation_messages(wages):
 
 
 def test_fallback_to_state_then_nation(wages):
-    ohio = offers.place_in_fallback(120_000, wages, OCC, "OH")
+    cleveland = "17410"  # OEWS files Cleveland under Ohio (state_code 39)
+    ohio = offers.place_in_fallback(120_000, wages, OCC, cleveland)
     assert ohio.area_type == "state" and ohio.area_name == "Ohio"
+    kansas_city = offers.place_in_fallback(120_000, wages, OCC, "28140")
+    assert kansas_city.area_name == "Missouri"  # principal state of Kansas City, MO-KS
     nation = offers.place_in_fallback(120_000, wages, OCC, None)
     assert nation.area_type == "national"
     assert nation.ladder[50] == offers.national_median(wages, OCC)
@@ -165,13 +186,17 @@ def test_fallback_to_state_then_nation(wages):
 
 def test_place_in_index_matches_a_direct_count(salaries):
     placed = offers.place_in_index(150_000, salaries, "Senior", "ML engineer")
-    rows = salaries[
+    every = salaries[
         (salaries["level"] == "Senior")
         & (salaries["track"] == "ML engineer")
         & (salaries["employee_country"] == "US")
         & (salaries["employment_type"] == "Full-time")
         & salaries["year"].isin([2023, 2024, 2025])
-    ]["salary_usd"]
+    ]
+    rows = every.loc[~every["is_duplicate"].astype(bool), "salary_usd"]  # default: dropped
+    assert "exact duplicates dropped" in placed.scope
+    kept = offers.place_in_index(150_000, salaries, "Senior", "ML engineer", drop_duplicates=False)
+    assert kept.n == len(every) > placed.n and "exact duplicates kept" in kept.scope
     assert placed.n == len(rows) and placed.status == "ok"
     expected = 100 * ((rows < 150_000).sum() + (rows == 150_000).sum() / 2) / len(rows)
     assert placed.percentile == pytest.approx(expected)
@@ -203,16 +228,40 @@ def test_tiny_group_is_hidden():
     assert placed.status == "hidden" and placed.n == 3 and np.isnan(placed.percentile)
 
 
-def test_negotiation_range_scales_index_by_metro_over_national(wages, salaries):
-    market = offers.place_in_market(185_080, wages, SAN_JOSE, OCC)
-    index = offers.place_in_index(185_080, salaries, "Senior", "Data scientist")
+def test_negotiation_range_positions_the_level_in_the_metro_ladder(wages, salaries):
+    market = offers.place_in_market(170_000, wages, SAN_FRANCISCO, OCC)
+    index = offers.place_in_index(170_000, salaries, "Senior", "Data scientist")
     ask = offers.negotiation_range(market, index, wages)
-    scale = 185_080 / offers.national_median(wages, OCC)
-    lo, hi = np.quantile(index.values, [0.5, 0.75])
-    assert ask.scale == pytest.approx(scale)
-    assert (ask.low, ask.high) == pytest.approx((lo * scale, hi * scale))
-    assert ask.n == index.n and "50th-75th percentile" in ask.basis and "San Jose" in ask.basis
-    assert (ask.oews_low, ask.oews_high) == (market.ladder[50], market.ladder[75])
+    nat, coded = offers.national_ladder(wages, OCC)
+    q25, q50, q75 = np.quantile(index.values, [0.25, 0.5, 0.75])
+    # The level's 25th percentile sits inside the national ladder: its BLS percentile is exact,
+    # and the low end is the San Francisco wage at that same percentile.
+    low_pct = stats.percentile_of(q25, nat, coded).percentile
+    assert ask.pct_low == pytest.approx(low_pct)
+    assert ask.low == pytest.approx(stats.wage_at_percentile(low_pct, market.ladder))
+    # Within San Francisco's published BLS ladder (10th-90th), never above its 90th percentile.
+    assert market.ladder[10] <= ask.low < ask.mid < ask.high <= market.ladder[90]
+    assert ask.n == index.n and f"{index.n:,}" in ask.basis and "San Francisco" in ask.basis
+    assert "exact duplicates dropped" in ask.basis
+    # The old design scaled aijobs' 50th-75th by SF/US medians: far above SF's 90th percentile.
+    scale = market.ladder[50] / nat[50]
+    assert np.quantile(index.values, 0.75) * scale > ask.high
+    assert q75 > nat[90] and ask.capped  # senior records reach past the US 90th: capped
+
+
+def test_negotiation_range_orders_by_level(wages, salaries):
+    market = offers.place_in_market(170_000, wages, SAN_FRANCISCO, OCC)
+    asks = [
+        offers.negotiation_range(
+            market, offers.place_in_index(170_000, salaries, level, "Data scientist"), wages
+        )
+        for level in ("Entry", "Mid", "Senior")
+    ]
+    assert asks[0].low < asks[1].low < asks[2].low
+    assert asks[0].mid < asks[1].mid < asks[2].mid
+    assert asks[0].high <= asks[1].high <= asks[2].high
+    for ask in asks:
+        assert market.ladder[10] <= ask.low <= ask.high <= market.ladder[90]
 
 
 def test_negotiation_range_falls_back_to_oews_when_index_is_hidden(wages):
@@ -222,6 +271,7 @@ def test_negotiation_range_falls_back_to_oews_when_index_is_hidden(wages):
     )
     ask = offers.negotiation_range(market, empty, wages)
     assert (ask.low, ask.high) == (market.ladder[50], market.ladder[75]) and ask.n == 0
+    assert np.isnan(ask.mid)
     assert "too few" in ask.basis
 
 
@@ -254,6 +304,8 @@ def test_jurisdiction_for_new_york():
     assert offers.jurisdiction_for(NEW_YORK, METROS, nyc=True) == "NYC"
     assert offers.jurisdiction_for(NEW_YORK, METROS, nyc=False) == "NY"
     assert offers.jurisdiction_for(AUSTIN, METROS, nyc=True) == "TX"
+    # Another New York State metro is never taxed as New York City.
+    assert offers.jurisdiction_for(BUFFALO, METROS, nyc=True) == "NY"
 
 
 def test_worth_in_hubs_follows_price_parities(wages, parities, schedule):
@@ -262,7 +314,8 @@ def test_worth_in_hubs_follows_price_parities(wages, parities, schedule):
         150_000, SAN_FRANCISCO, hubs, parities, wages, OCC, schedule, METROS, nyc=True
     )
     assert list(table["cbsa"]) == [SAN_FRANCISCO, *hubs] and table["is_home"].iloc[0]
-    rpp = parities[(parities["geo_level"] == "metro") & (parities["year"] == 2024)]
+    latest = parities.loc[parities["geo_level"] == "metro", "year"].max()
+    rpp = parities[(parities["geo_level"] == "metro") & (parities["year"] == latest)]
     rpp = rpp.set_index("geo_code")["all_items"]
     for row in table.itertuples():
         assert row.rpp == pytest.approx(rpp[row.cbsa])
@@ -272,17 +325,33 @@ def test_worth_in_hubs_follows_price_parities(wages, parities, schedule):
     assert home["same_power"] == pytest.approx(150_000)
     assert table.set_index("cbsa").loc[NEW_YORK, "jurisdiction"] == "NYC"
     assert table.set_index("cbsa").loc[SAN_JOSE, "role_median"] == 185_080
+    assert table.set_index("cbsa").loc[NEW_YORK, "label"] == "New York, NY"
     # Same gross, no state income tax: Austin keeps more than San Francisco.
     by = table.set_index("cbsa")
     assert by.loc[AUSTIN, "take_home"] > by.loc[SAN_FRANCISCO, "take_home"]
 
 
-def test_check_offer_is_fast_after_warm_up(wages, salaries):
-    kwargs = dict(occ=OCC, cbsa=SAN_FRANCISCO, level="Senior", track="Data scientist")
-    offers.check_offer(wages, salaries, METROS, base=170_000, **kwargs)
-    start = time.perf_counter()
-    check = offers.check_offer(wages, salaries, METROS, base=170_000, bonus=1, **kwargs)
-    assert time.perf_counter() - start < 0.5
+def test_worth_in_hubs_price_year_comes_from_the_data(wages, parities, schedule):
+    older = parities[parities["year"] <= 2019]
+    table = offers.worth_in_hubs(
+        150_000, SAN_FRANCISCO, [AUSTIN], older, wages, OCC, schedule, METROS
+    ).set_index("cbsa")
+    rpp = older[(older["geo_code"] == AUSTIN) & (older["year"] == 2019)]["all_items"].iloc[0]
+    assert table.loc[AUSTIN, "rpp"] == rpp
+    assert hub_data.latest_year(older) == 2019
+
+
+def test_check_offer_places_in_metro_and_falls_back_to_the_state(wages, salaries):
+    kwargs = dict(occ=OCC, level="Senior", track="Data scientist")
+    check = offers.check_offer(wages, salaries, cbsa=SAN_FRANCISCO, base=170_000, **kwargs)
     assert check.fallback == "" and check.market.percentile == pytest.approx(
         offers.place_in_market(170_000, wages, SAN_FRANCISCO, OCC).percentile
     )
+    kept = offers.check_offer(
+        wages, salaries, cbsa=SAN_FRANCISCO, base=170_000, drop_duplicates=False, **kwargs
+    )
+    assert kept.index.n > check.index.n
+    metro_rows = wages[(wages["area_type"] == "metro") & (wages["industry_code"] == "000000")]
+    lacking = sorted(set(metro_rows["cbsa"]) - set(metro_rows.loc[metro_rows.occ_code == OCC].cbsa))
+    moved = offers.check_offer(wages, salaries, cbsa=lacking[0], base=120_000, **kwargs)
+    assert moved.market.area_type in {"state", "national"} and "Showing the" in moved.fallback

@@ -24,6 +24,14 @@ def test_default_view_shows_both_answers():
     assert at.metric[0].value == "$150,000"
     assert any("local pay does not move one-for-one" in m.value for m in at.markdown)
     assert not at.warning
+    # A clean delta: a signed share with its meaning, no arrow stacked on a minus sign.
+    assert at.metric[1].proto.delta.endswith("% vs your pay")
+    assert at.metric[1].proto.direction == at.metric[1].proto.NONE
+    # Rent on the typed salary as well as the median pay, and each labelled.
+    assert any(m.value.startswith("**On your $150,000**") for m in at.markdown)
+    captions = " ".join(c.value for c in at.caption)
+    assert "median data scientists gross pay (not your salary)" in captions
+    assert "compares places within that year" in captions
 
 
 def test_median_salary_maps_to_the_other_median():

@@ -25,6 +25,12 @@ def test_default_view_shows_hubs_and_known_figure():
     assert any("239,200" in c.value for c in at.caption)
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 10
     assert not at.warning
+    # No top-coded wage among these hubs: the caption says so rather than implying all are.
+    assert any("none in this view" in c.value for c in at.caption)
+    table = at.dataframe[0].value
+    assert list(table.columns[:4]) == ["rank", "label", "employment", "median"]
+    assert "emp_prse" not in table and "rank_nominal" not in table  # the CSV has those
+    assert any("Regional Price Parity 2024" in c.value for c in at.caption)
 
 
 def test_url_round_trip():

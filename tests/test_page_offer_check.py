@@ -29,10 +29,19 @@ def test_default_view_places_the_san_francisco_median():
     assert any(label.startswith("Salary-index percentile (n = ") for label in shown)
     assert "–" in shown["Base to ask for"]
     assert any("$170,110" in m.value for m in at.markdown)
-    assert len(at.get("plotly_chart")) == 4
-    assert any("single filer, standard deduction" in c.value for c in at.caption)
-    assert any("tax year" in c.value for c in at.caption)
-    assert any("BLS OEWS, May 2025" in c.value for c in at.caption)
+    # No bonus, equity or sign-on: the first-year chart is replaced by a hint.
+    assert len(at.get("plotly_chart")) == 3
+    assert any("Add a bonus, equity or sign-on" in i.value for i in at.info)
+    captions = " ".join(c.value for c in at.caption)
+    assert "single filer, standard deduction" in captions and "tax year 2025" in captions
+    assert "local income taxes outside NYC are not included" in captions
+    assert "state payroll taxes (e.g. CA SDI) included" in captions
+    assert "BLS OEWS, May 2025" in captions and "exact duplicates dropped" in captions
+    assert any(m.value.startswith("**Take-home $") for m in at.markdown)
+    assert len(at.dataframe) == 1  # the hub table; the after-tax table is gone (chart + line)
+    # The ask lies within San Francisco's BLS 10th-90th percentiles ($99,170 - $272,430).
+    low, high = (float(x.strip(" $k")) * 1e3 for x in shown["Base to ask for"].split("–"))
+    assert 99_170 <= low < high <= 272_430
 
 
 def test_url_round_trip():
@@ -47,6 +56,26 @@ def test_url_round_trip():
         assert at.query_params[key] == value
     assert any("New York taxed as NY" in c.value for c in at.caption)
     assert any("$170,000" in c.value and "$150,000" in c.value for c in at.caption)
+    assert len(at.get("plotly_chart")) == 4  # a sign-on bonus: first year vs every year
+    assert any("NYC resident income tax not included" in c.value for c in at.caption)
+
+
+def test_nyc_resident_tax_is_said():
+    at = run_page(PAGE, {"metro": "35620"})
+    assert not at.exception
+    assert any("NYC resident income tax included" in c.value for c in at.caption)
+    assert any("NYC income tax $" in m.value for m in at.markdown)
+
+
+def test_keep_duplicates_toggle_changes_n():
+    dropped = run_page(PAGE)
+    kept = run_page(PAGE, {"dups": "1"})
+    n = [
+        next(m.label for m in a.metric if m.label.startswith("Salary-index"))
+        for a in (dropped, kept)
+    ]
+    assert n[0] != n[1]
+    assert any("exact duplicates kept" in c.value for c in kept.caption)
 
 
 def test_nyc_toggle_only_for_new_york():
@@ -60,7 +89,7 @@ def test_junk_url_values_warn_and_fall_back():
     assert not at.exception
     assert len(at.warning) == 4
     assert at.selectbox(key="offer_check_metro").value == "41860"
-    assert len(at.get("plotly_chart")) == 4
+    assert len(at.get("plotly_chart")) == 3
 
 
 def test_absurd_offer_gives_a_clear_message():

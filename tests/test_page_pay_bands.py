@@ -26,6 +26,15 @@ def test_default_view_shows_bands_table_and_map():
     assert any("approximation" in c.value for c in at.caption)
     assert any("BLS OEWS, May 2025" in c.value for c in at.caption)
     assert at.code[0].value.startswith("/pay_bands?")
+    # One naming style: metro labels as elsewhere ("Cleveland, OH", "Kansas City, MO"), no
+    # separate State column; the target slider is hidden until asked for.
+    assert {"Cleveland, OH", "Kansas City, MO"} <= set(bands["metro"]) and "state" not in bands
+    assert not [s for s in at.select_slider if s.key == "pay_bands_pct"]
+    regional = at.dataframe[1].value
+    assert "n_excluded" in regional and "occ_code" not in regional
+    assert any("no metro left out" in c.value or "left out of at least one" in c.value
+               for c in at.caption)  # fmt: skip
+    assert any("BLS publishes jobs (with or without a median" in c.value for c in at.caption)
 
 
 def test_url_round_trip_and_cascade():
@@ -44,7 +53,8 @@ def test_url_round_trip_and_cascade():
 
 
 def test_junk_url_values_warn_and_fall_back():
-    at = run_page(PAGE, {"region": "Atlantis", "metros": "99999~abc", "pct": "7", "occ": "x"})
+    params = {"region": "Atlantis", "metros": "99999~abc", "tgt": "1", "pct": "7", "occ": "x"}
+    at = run_page(PAGE, params)
     assert not at.exception
     assert len(at.warning) == 4
     assert len(at.get("plotly_chart")) == 2

@@ -6,9 +6,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.stats import TOP_CODE
 from ui.charts import cached_figure, palette, style
-
-TOP_CODE = 239_200.0
 
 
 @cached_figure

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.hubs import TOP_CODE, TOP_CODED
+from analysis.stats import TOP_CODE, TOP_CODED
 from ui.charts import cached_figure, palette, style
 
 GREY = "rgba(128,128,128,0.45)"
@@ -105,6 +105,12 @@ def percentile_ranges(table: pd.DataFrame, *, real: bool = False) -> go.Figure:
     title = "Pay in national-average dollars (adjusted for local prices)" if real else "Annual pay"
     fig.update_layout(title={"text": title, "x": 0, "font": {"size": 15}})
     fig.update_yaxes(title=None)
+    # Room on both sides so the outermost whiskers (San Jose's 90th) never touch the frame.
+    drawn = pd.concat([ends[n] for n in ("p10", "p25", "median", "p75", "p90")]).dropna()
+    if len(drawn):
+        low, high = float(drawn.min()), float(drawn.max())
+        pad = 0.06 * (high - low) or 0.06 * high
+        fig.update_xaxes(range=[max(low - pad, 0.0), high + pad])
     return style(fig, money="x", height=max(300, 48 * len(data) + 110))
 
 
@@ -158,15 +164,16 @@ def metro_map(points: pd.DataFrame, *, real: bool = False, highlight: list[str] 
         )
     )
     if highlight:
-        marked = data[data["cbsa"].isin(highlight)]
+        # Neighbours (San Francisco and San Jose) alternate above and below their dots.
+        marked = data[data["cbsa"].isin(highlight)].sort_values("lon")
         fig.add_trace(
             go.Scattergeo(
                 lon=marked["lon"],
                 lat=marked["lat"],
                 text=marked["label"].str.split(",").str[0],
                 mode="text",
-                textposition="top center",
-                textfont={"size": 11},
+                textposition=_alternate(len(marked)),
+                textfont={"size": 13, "color": palette()[5]},
                 hoverinfo="skip",
                 showlegend=False,
             )
@@ -179,6 +186,15 @@ def metro_map(points: pd.DataFrame, *, real: bool = False, highlight: list[str] 
         subunitcolor="rgba(128,128,128,0.4)",
     )
     return style(fig, money=None, height=460, legend=False)
+
+
+def _alternate(n: int) -> list[str]:
+    """Text positions that alternate above and below, so close neighbours do not overlap."""
+    return ["top center" if i % 2 == 0 else "bottom center" for i in range(n)]
+
+
+LABELLED = 3
+"""With more selected metros than 2 x LABELLED, only the highest and lowest paid are labelled."""
 
 
 @cached_figure
@@ -211,15 +227,19 @@ def pay_vs_prices(table: pd.DataFrame, background: pd.DataFrame, line: pd.DataFr
             hoverinfo="skip",
         )
     )
-    sel = table[table["median"].notna() & table["rpp"].notna()]
+    sel = table[table["median"].notna() & table["rpp"].notna()].sort_values("median")
+    named = sel["short_name"].astype(str).to_numpy()
+    if len(sel) > 2 * LABELLED:
+        named[LABELLED:-LABELLED] = ""  # the middle ones keep their hover label only
+    order = sel["rpp"].rank(method="first").astype(int).to_numpy() - 1
     fig.add_trace(
         go.Scatter(
             x=sel["rpp"],
             y=sel["median"],
             mode="markers+text",
             marker={"size": 11, "color": palette()[0], "line": {"width": 1, "color": "white"}},
-            text=sel["short_name"],
-            textposition="top center",
+            text=named,
+            textposition=[_alternate(len(sel))[i] for i in order],
             name="selected metros",
             customdata=sel[["label", "real_median"]],
             hovertemplate=(
@@ -228,6 +248,6 @@ def pay_vs_prices(table: pd.DataFrame, background: pd.DataFrame, line: pd.DataFr
             ),
         )
     )
-    fig.update_xaxes(title="Price level, all items (US = 100)")
+    fig.update_xaxes(title="BEA all-items Regional Price Parity (US = 100)")
     fig.update_yaxes(title="Median annual pay")
     return style(fig, money="y", height=460)

@@ -13,8 +13,8 @@ from ui.charts import cached_figure, palette, style
 def equivalence(eq: Equivalence) -> go.Figure:
     """Three horizontal bars: the salary in A, same purchasing power in B, same position in B.
 
-    A salary outside A's published range has no exact same-position value: that bar is drawn
-    to B's 10th/90th percentile and labelled as a bound ("< $x" / "> $x").
+    A salary outside A's published range (or next to a top-coded percentile) has no exact
+    same-position value: that bar is drawn to the bound B publishes and labelled as a bound.
     """
     colours = palette()
     rows = [
@@ -26,24 +26,14 @@ def equivalence(eq: Equivalence) -> go.Figure:
             colours[1],
         ),
     ]
-    if pd.notna(eq.same_position):
+    # A bounded position is drawn to the bound it has (the lower one when both are known) and
+    # labelled with the text the metric shows ("< $x", "> $x", "$x – $y").
+    bar = next(
+        (v for v in (eq.same_position, eq.position_low, eq.position_high) if pd.notna(v)), None
+    )
+    if bar is not None:
         rows.append(
-            (
-                f"Same market position in {eq.to_label}",
-                eq.same_position,
-                f"${eq.same_position:,.0f}",
-                colours[2],
-            )
-        )
-    else:
-        sign = "<" if eq.percentile < 0 else ">"
-        rows.append(
-            (
-                f"Same market position in {eq.to_label}",
-                eq.position_bound,
-                f"{sign} ${eq.position_bound:,.0f}",
-                colours[2],
-            )
+            (f"Same market position in {eq.to_label}", bar, eq.same_position_text(), colours[2])
         )
     labels, values, texts, fills = zip(*rows, strict=True)
     fig = go.Figure(

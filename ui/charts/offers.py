@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.stats import TOP_CODE
 from ui.charts import cached_figure, palette, style
 
 PCT_NAMES = {10: "10th", 25: "25th", 50: "Median", 75: "75th", 90: "90th"}
@@ -18,7 +19,7 @@ def offer_ladder(
     area: str,
     *,
     ask: tuple[float, float] | None = None,
-    top_code: float = 239_200.0,
+    top_code: float = TOP_CODE,
 ) -> go.Figure:
     """The area's published percentiles on a dollar axis, the offer as a line, the ask shaded.
 
