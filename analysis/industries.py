@@ -25,7 +25,11 @@ How codes combine (and why it never double counts):
   group's employment is therefore a lower bound of the group's true employment.
 
 A group's pay is the **employment-weighted average of its member industries' medians**, not
-a true median (BLS publishes no pooled distribution). Members whose median is top-coded
+a true median (BLS publishes no pooled distribution). Its uncertainty cue is an approximate
+95% interval from the members' BLS relative standard errors (`mean_prse`, the RSE of the mean
+wage: BLS publishes none for the median), treating members as independent; the spread of the
+member medians (`min_median`..`max_median`) is shown too. Groups with few jobs or a single
+industry are flagged `thin`. Members whose median is top-coded
 (at or above $239,200), not released, or whose employment is not released cannot be
 weighted: they are left out of the average and counted in `n_excluded`; a top-coded member
 also shows in `any_topcoded` so the page can say the range reaches "≥ $239,200".
@@ -50,7 +54,12 @@ DEPTHS: dict[int, str] = {
     6: "6-digit NAICS",
 }
 TOP_CODE = 239_200.0
-"""OEWS May 2025 annual top-code: published wages at or above this are shown as '≥ $239,200'."""
+"""OEWS May 2025 annual top-code. BLS marks only some cells (footnote 5) as '≥ $239,200'
+(the reader leaves them NaN with note 'top-coded'); other wages above it are published
+exactly, so this is no ceiling on the data."""
+THIN_JOBS = 2_000
+"""A group with fewer jobs than this, or a single usable industry, is flagged thin."""
+Z95 = 1.959963984540054
 WEIGHTED_LABEL = "employment-weighted average of industry medians"
 
 PERCENTILE_COLUMNS = ("a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90")
@@ -84,6 +93,9 @@ GROUP_COLUMNS = (
     "min_median",
     "max_median",
     "any_topcoded",
+    "ci_low",
+    "ci_high",
+    "thin",
     "members",
 )
 
@@ -162,6 +174,10 @@ def _combine(members: pd.DataFrame, total_emp: float) -> dict[str, object]:
     topcoded = members["a_median_note"].eq("top-coded").fillna(False)
     weights = emp[usable]
     weighted = float((median[usable] * weights).sum() / weights.sum()) if usable.any() else np.nan
+    # Approximate sampling interval of the weighted average from member RSEs (mean wage).
+    se = median[usable] * members["mean_prse"][usable] / 100
+    w = weights / weights.sum() if usable.any() else weights
+    half = Z95 * float(np.sqrt(((w * se) ** 2).sum())) if se.notna().all() else np.nan
     known_emp = emp.dropna()
     prse = members["emp_prse"]
     both = emp.notna() & prse.notna()
@@ -183,6 +199,9 @@ def _combine(members: pd.DataFrame, total_emp: float) -> dict[str, object]:
         "min_median": float(median.min()) if median.notna().any() else np.nan,
         "max_median": float(median.max()) if median.notna().any() else np.nan,
         "any_topcoded": bool(topcoded.any()),
+        "ci_low": weighted - half if usable.any() else np.nan,
+        "ci_high": weighted + half if usable.any() else np.nan,
+        "thin": bool(int(usable.sum()) <= 1 or float(known_emp.sum()) < THIN_JOBS),
         "members": "; ".join(
             f"{c} {n}"
             for c, n in zip(members["industry_code"], members["industry_name"], strict=True)
@@ -202,7 +221,11 @@ def industry_groups(
     (percent, members treated as independent), `n_codes` members combined, `n_used` in the
     average, `n_excluded` (median top-coded / not released, or employment not released),
     `n_topcoded`, `min_median` / `max_median` (range of published member medians, USD),
-    `any_topcoded` and `members` ("code name; ..."). Sorted by weighted_median, highest first.
+    `any_topcoded`, `ci_low` / `ci_high` (approximate 95% interval of weighted_median from
+    member mean-wage RSEs, USD; NaN when an RSE is missing), `thin` (fewer than `THIN_JOBS`
+    jobs or at most one usable industry) and `members` ("code name; ..."). Sorted by
+    weighted_median, highest first. `frame.attrs`: national_emp (the occupation's US jobs)
+    and coverage (share of them in the groups' members, 0-1).
     """
     detail = industry_detail(wages, occ_code=occ_code, depth=depth)
     total = float(national_total(wages, occ_code)["tot_emp"])
@@ -214,9 +237,22 @@ def industry_groups(
         for group, members in grouped.groupby("industry_group", sort=True)
     ]
     out = pd.DataFrame(rows, columns=list(GROUP_COLUMNS))
-    return out.sort_values(
+    out = out.sort_values(
         ["weighted_median", "industry_group"], ascending=[False, True], na_position="last"
     ).reset_index(drop=True)
+    out.attrs["national_emp"] = total
+    out.attrs["coverage"] = float(grouped["tot_emp"].sum() / total) if total else np.nan
+    return out
+
+
+def topcode_note(n_topcoded: int) -> str:
+    """Caption text on BLS top-coding for a view with `n_topcoded` top-coded values in it."""
+    if n_topcoded:
+        return (
+            f"{n_topcoded} value{'s' if n_topcoded != 1 else ''} BLS publishes only as "
+            f"≥ ${TOP_CODE:,.0f} (top-coded; drawn at that floor)"
+        )
+    return f"BLS marks some wages only as ≥ ${TOP_CODE:,.0f}; none in this view"
 
 
 def wage_text(value: float, note: object) -> str:

@@ -232,6 +232,38 @@ def unmapped_titles(titles: pd.Series) -> pd.DataFrame:
     return frame.sort_values(["records", "title"], ascending=[False, True], ignore_index=True)
 
 
+# Survey tool lists, names exactly as Stack Overflow 2024 publishes them (checked against
+# data/survey.parquet). The 2024 `frameworks` question (MiscTechHaveWorkedWith) mixes ML
+# libraries with .NET, Spring, Kafka, RabbitMQ, Flutter, Qt...; only these are ML libraries.
+# Pandas and NumPy are in as the data layer of nearly all Python ML code; big-data engines
+# (Apache Spark, Hadoop) and R's Tidyverse are left out: they are data tools, not ML ones.
+ML_LIBRARIES: tuple[str, ...] = (
+    "Torch/PyTorch",
+    "TensorFlow",
+    "Keras",
+    "JAX",
+    "Scikit-Learn",
+    "Hugging Face Transformers",
+    "Opencv",
+    "CUDA",
+    "mlflow",
+    "Pandas",
+    "NumPy",
+)
+# General-purpose and data/ML clouds, where ML training and serving run. Web-hosting and
+# app-backend services in the same question (Vercel, Netlify, Heroku, Firebase, Supabase,
+# Digital Ocean, Cloudflare...) are left out.
+ML_CLOUDS: tuple[str, ...] = (
+    "Amazon Web Services (AWS)",
+    "Microsoft Azure",
+    "Google Cloud",
+    "Oracle Cloud Infrastructure (OCI)",
+    "IBM Cloud Or Watson",
+    "Alibaba Cloud",
+    "Databricks",
+)
+
+
 # NAICS prefix -> industry group. The longest matching prefix wins; a None row carves an
 # exception out of a broader prefix. Codes use NAICS 2022 (OEWS May 2025) and keep the 2017
 # codes that moved (5112 software publishers, 515 broadcasting, 4541 electronic shopping).
@@ -241,6 +273,16 @@ NAICS_RULES: tuple[tuple[str, str | None], ...] = (
     ("518", "Software and internet"),
     ("519", "Software and internet"),
     ("5415", "Software and internet"),
+    # Social networks and streaming platforms (NAICS 2022 516210: "Media Streaming
+    # Distribution Services, Social Networks, and Other Media Networks and Content Providers")
+    # are internet companies; 5161 radio and TV broadcasting stays in Media.
+    ("5162", "Software and internet"),
+    # Taxi and limousine service is where NAICS classifies ride-hail apps (Uber, Lyft). Taxi
+    # and limo firms employ almost no data scientists; the tech occupations OEWS counts there
+    # (for data scientists about 2,000 jobs, paid above every other transport industry with
+    # 100+ jobs) do platform tech work, so 4853 counts as Software and internet rather than
+    # Logistics (the Industries page caption says so; tests/test_industries.py checks this).
+    ("4853", "Software and internet"),
     ("52", "Finance and insurance"),
     ("62", "Healthcare and pharma"),
     ("624", None),  # social assistance (child care, food banks) is not health care
@@ -253,12 +295,25 @@ NAICS_RULES: tuple[tuple[str, str | None], ...] = (
     ("44", "Retail and e-commerce"),
     ("45", "Retail and e-commerce"),
     ("4541", "Retail and e-commerce"),
-    ("48", "Logistics"),
+    # Transportation: listed by subsector, because 485 (ground passenger transport) and the
+    # sector span 48-49 also hold 4853 ride-hail: those two aggregates mix groups -> None.
+    ("481", "Logistics"),
+    ("482", "Logistics"),
+    ("483", "Logistics"),
+    ("484", "Logistics"),
+    ("4851", "Logistics"),
+    ("4852", "Logistics"),
+    ("4854", "Logistics"),
+    ("4855", "Logistics"),
+    ("4859", "Logistics"),
+    ("486", "Logistics"),
+    ("487", "Logistics"),
+    ("488", "Logistics"),
     ("49", "Logistics"),
     ("512", "Media and entertainment"),
     ("5131", "Media and entertainment"),  # newspaper, periodical and book publishers
     ("515", "Media and entertainment"),
-    ("516", "Media and entertainment"),
+    ("5161", "Media and entertainment"),  # radio and TV broadcasting (516 aggregate: mixed)
     ("711", "Media and entertainment"),
     ("541", "Consulting and professional services"),
     ("31", "Manufacturing"),
@@ -295,7 +350,9 @@ def industry_group(naics_code: str) -> str | None:
     The most specific (longest) matching prefix in `NAICS_RULES` wins, so 3361 is Automotive
     although 33 is Manufacturing. Aggregates map by their own prefix: "541000" (all of 541,
     computer systems design included) is Consulting; "513000" (software and newspaper
-    publishers together) and sector 51 are None, because they mix groups.
+    publishers together), "516000" (broadcasting with streaming and social networks),
+    "485000" (transit with ride-hail), the sector span "48--50" and sector 51 are None,
+    because they mix groups.
     """
     prefix = naics_prefix(naics_code)
     for length in range(len(prefix), 1, -1):

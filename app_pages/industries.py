@@ -10,15 +10,21 @@ from ui.charts import industries as charts
 
 PAGE = "industries"
 VIEWS = ("Industry groups", "NAICS detail")
-GROUP_NOTE = (
-    "pay = employment-weighted average of industry medians (not a true median) · each group "
-    "sums its 4-digit industries only (no parent + child double counting; ownership splits "
-    "left out), so its employment is a lower bound"
-)
-DETAIL_NOTE = (
-    "top 20 by median drawn, all in the table · medians ≥ $239,200 are top-coded (a lower "
-    "bound) · RSE = BLS relative standard error, %"
-)
+METHOD = """
+- **Pay** is the average of the member industries' median wages, weighted by their jobs. BLS
+  publishes no pooled distribution, so this is not a true median of the group.
+- **Members** are the 4-digit NAICS industries BLS publishes for this occupation. Only one
+  NAICS depth is used, so a job is never counted in both a parent and a child industry.
+  Ownership splits ("State Government Owned" and the like) overlap the NAICS rows and are left
+  out. A 3-digit industry without published 4-digit rows is missing, so a group's jobs are a
+  lower bound.
+- **Interval**: approximate 95% interval from the BLS relative standard errors of the member
+  mean wages (none is published for medians), members treated as independent.
+- **Thin** groups have fewer than {thin:,} jobs or a single industry: read them with care.
+- Members with a top-coded or unreleased median, or unreleased employment, are not averaged.
+- Ride-hail platforms are classified by NAICS in 4853 "Taxi and Limousine Service"; this
+  page counts 4853 as Software and internet, and social networks and streaming (5162) too.
+"""
 
 st.title("Industries")
 st.write(
@@ -39,20 +45,20 @@ with st.container(horizontal=True):
     view = state.choice(
         "Show", VIEWS, page=PAGE, param="view", default=VIEWS[0], widget=st.segmented_control
     )
-    depth = state.choice(
-        "NAICS depth (detail view)",
-        list(industries.DEPTHS),
-        page=PAGE,
-        param="depth",
-        default=industries.GROUP_DEPTH,
-        format_func=industries.DEPTHS.get,
-        disabled=view == VIEWS[0],
-        help="Groups always combine 4-digit industries (see the note below).",
-    )
+    depth = None
+    if view == VIEWS[1]:
+        depth = state.choice(
+            "NAICS depth",
+            list(industries.DEPTHS),
+            page=PAGE,
+            param="depth",
+            default=industries.GROUP_DEPTH,
+            format_func=industries.DEPTHS.get,
+        )
 
 with layout.friendly_errors():
     nation = cached.national_total(occ)
-    result = cached.industry_view(occ, None if view == VIEWS[0] else depth)
+    result = cached.industry_view(occ, depth)
 c1, c2 = st.columns(2)
 c1.metric(
     "US median, all industries",
@@ -60,38 +66,22 @@ c1.metric(
 )
 c2.metric("US employment, all industries", f"{nation['tot_emp']:,.0f}")
 
-if view == VIEWS[0]:
+if depth is None:
     layout.chart(charts.group_pay_chart(result), key=f"{PAGE}_groups")
-    excluded = int(result["n_excluded"].sum())
+    thin = result.loc[result["thin"], "industry_group"].tolist()
     layout.source_caption(
         layout.OEWS,
-        note=f"{int(result['n_codes'].sum())} 4-digit NAICS industries combined · {GROUP_NOTE}"
-        + (
-            f" · {excluded} industries with a top-coded or unreleased median or "
-            "employment not averaged"
-            if excluded
-            else ""
-        ),
+        note=f"Each group's pay is the employment-weighted average of its industries' medians, "
+        f"with an approximate 95% interval · the groups hold {result.attrs['coverage']:.0%} of "
+        f"the occupation's {result.attrs['national_emp']:,.0f} US jobs; the rest work in "
+        "industries outside these groups or not published in detail · Software and internet "
+        "includes ride-hail platforms (NAICS 4853) and social networks · "
+        + (f"pale = thin (few jobs or one industry): {', '.join(thin)} · " if thin else "")
+        + industries.topcode_note(int(result["n_topcoded"].sum())),
     )
-    table = result.assign(
-        max_text=[
-            industries.wage_text(v, "top-coded" if t else None)
-            for v, t in zip(result["max_median"], result["any_topcoded"], strict=True)
-        ]
-    )
-    config = {
-        "industry_group": "Industry group",
-        "weighted_median": st.column_config.NumberColumn(
-            "Weighted avg. of medians ($)", format="localized"
-        ),
-        "tot_emp": st.column_config.NumberColumn("Jobs", format="localized"),
-        "emp_share": st.column_config.NumberColumn("Share of jobs", format="percent"),
-        "n_codes": "Industries",
-        "n_excluded": "Not averaged",
-        "min_median": st.column_config.NumberColumn("Lowest median ($)", format="localized"),
-        "max_text": "Highest median",
-        "members": "NAICS industries combined",
-    }
+    with st.expander("How the groups are built"):
+        st.markdown(METHOD.format(thin=industries.THIN_JOBS))
+    table, config = charts.group_table(result), charts.GROUP_TABLE
 else:
     if result["a_median"].notna().any() or result["a_median_note"].eq("top-coded").any():
         layout.chart(charts.detail_pay_chart(result), key=f"{PAGE}_detail")
@@ -99,32 +89,10 @@ else:
         layout.empty_state("BLS released no median for any industry at this depth.")
     layout.source_caption(
         layout.OEWS,
-        note=f"{len(result)} industries, {industries.DEPTHS[depth]} · {DETAIL_NOTE}",
+        note=f"{len(result)} industries, {industries.DEPTHS[depth]} · the 20 best-paid drawn, "
+        "all in the table · RSE = BLS relative standard error · "
+        + industries.topcode_note(int(result["a_median_note"].eq("top-coded").sum())),
     )
-    table = result.assign(
-        industry_group=result["industry_group"].fillna("(none)"),
-        median_text=[
-            industries.wage_text(v, n)
-            for v, n in zip(result["a_median"], result["a_median_note"], strict=True)
-        ],
-    )
-    money = {
-        c: st.column_config.NumberColumn(
-            c.replace("a_", "").replace("pct", "P").title() + " ($)", format="localized"
-        )
-        for c in ("a_pct10", "a_pct25", "a_pct75", "a_pct90", "a_mean")
-    }
-    config = {
-        "industry_code": "NAICS",
-        "industry_name": "Industry",
-        "industry_group": "Group",
-        "median_text": "Median",
-        **money,
-        "tot_emp": st.column_config.NumberColumn("Jobs", format="localized"),
-        "emp_prse": st.column_config.NumberColumn("Jobs RSE %", format="%.1f"),
-        "mean_prse": st.column_config.NumberColumn("Mean RSE %", format="%.1f"),
-    }
+    table, config = charts.detail_table(result), charts.DETAIL_TABLE
 st.dataframe(table, column_config=config, column_order=list(config), hide_index=True)
-layout.download(
-    table, f"industries_{occ}_{'groups' if view == VIEWS[0] else depth}.csv", key=f"{PAGE}_download"
-)
+layout.download(result, f"industries_{occ}_{depth or 'groups'}.csv", key=f"{PAGE}_download")

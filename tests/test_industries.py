@@ -94,8 +94,9 @@ def test_group_weights_and_counts_add_up():
 
 
 def test_software_group_combines_its_four_digit_industries_from_the_raw_csv():
+    # Social networks/streaming (516200) and ride-hail (485300) joined the original four.
     raw = _raw_national("15-2051")
-    codes = ("513200", "518200", "519200", "541500")
+    codes = ("485300", "513200", "516200", "518200", "519200", "541500")
     emp = {c: _number(raw[c]["TOT_EMP"]) for c in codes}
     med = {c: _number(raw[c]["A_MEDIAN"]) for c in codes}
     expected = sum(emp[c] * med[c] for c in codes) / sum(emp.values())
@@ -104,9 +105,71 @@ def test_software_group_combines_its_four_digit_industries_from_the_raw_csv():
         .set_index("industry_group")
         .loc["Software and internet"]
     )
-    assert row["n_codes"] == 4
+    assert row["n_codes"] == 6
     assert row["tot_emp"] == sum(emp.values())
     assert row["weighted_median"] == pytest.approx(expected)
+    members = {m.split(" ", 1)[0] for m in row["members"].split("; ")}
+    assert members == set(codes)
+
+
+def test_ride_hail_premise_taxi_pays_like_tech_not_like_transport():
+    """4853 (where ride-hail apps are classified) is in Software and internet because its data
+    scientists earn far more than in any other transport industry (taxonomy comment)."""
+    detail = industries.industry_detail(_wages(), depth=4).set_index("industry_code")
+    transport = detail[detail.index.str.match(r"^4[89]") & (detail.index != "485300")]
+    taxi = detail.loc["485300"]
+    assert taxi["industry_group"] == "Software and internet"
+    assert taxi["tot_emp"] >= 1_000
+    # Above the median of every other transport industry with 100+ jobs.
+    sizeable = transport[transport["tot_emp"] >= 100]
+    assert not sizeable.empty
+    assert (taxi["a_median"] > sizeable["a_median"]).all()
+
+
+def test_groups_report_coverage_of_national_employment():
+    wages = _wages()
+    groups = industries.industry_groups(wages)
+    total = industries.national_total(wages, "15-2051")["tot_emp"]
+    assert groups.attrs["national_emp"] == total == 262_440
+    detail = industries.industry_detail(wages, depth=4)
+    covered = detail.loc[detail["industry_group"].notna(), "tot_emp"].sum()
+    assert groups.attrs["coverage"] == pytest.approx(covered / total)
+    assert groups.attrs["coverage"] == pytest.approx(groups["emp_share"].sum())
+    assert 0.6 < groups.attrs["coverage"] < 0.8  # depth 4 covers about 70%
+
+
+def test_group_intervals_and_thin_flags():
+    groups = industries.industry_groups(_wages()).set_index("industry_group")
+    shown = groups[groups["ci_low"].notna()]
+    assert (shown["ci_low"] < shown["weighted_median"]).all()
+    assert (shown["weighted_median"] < shown["ci_high"]).all()
+    thin = (groups["tot_emp"] < industries.THIN_JOBS) | (groups["n_used"] <= 1)
+    assert groups["thin"].tolist() == thin.tolist()
+    # Defense and aerospace is one 4-digit industry (3364) with about 1,000 jobs.
+    assert groups.loc["Defense and aerospace", "thin"]
+    assert not groups.loc["Software and internet", "thin"]
+
+
+def test_single_member_interval_comes_from_its_rse():
+    frame = _tiny(
+        [
+            ("000000", "Cross-industry", 0, 1000.0, 100_000.0, None),
+            ("336400", "Aerospace", 4, 500.0, 120_000.0, None),
+        ]
+    )
+    frame["mean_prse"] = [1.0, 2.5]
+    row = industries.industry_groups(frame).set_index("industry_group").loc["Defense and aerospace"]
+    half = industries.Z95 * 120_000 * 0.025
+    assert row["ci_low"] == pytest.approx(120_000 - half)
+    assert row["ci_high"] == pytest.approx(120_000 + half)
+    assert row["thin"]
+
+
+def test_topcode_note_only_claims_what_is_in_view():
+    assert (
+        industries.topcode_note(0) == "BLS marks some wages only as ≥ $239,200; none in this view"
+    )
+    assert industries.topcode_note(2).startswith("2 values BLS publishes only as ≥ $239,200")
 
 
 def _tiny(rows: list[tuple[str, str, int, float, float, str | None]]) -> pd.DataFrame:

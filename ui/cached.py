@@ -109,10 +109,9 @@ def equivalent_salary(salary: float, origin: str, target: str, occ: str) -> livi
 
 @st.cache_data(max_entries=MANY, show_spinner=False)
 def living_views(
-    cbsas: tuple[str, ...], occ: str, salary: float
+    cbsas: tuple[str, ...], occ: str
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """living.price_components, price_history and rent_burden (with `salary`, USD/yr) for
-    `cbsas`."""
+    """living.price_components, price_history and rent_burden for `cbsas`."""
     from analysis import living
 
     wages, metros = require("wages"), require("metros")
@@ -121,7 +120,7 @@ def living_views(
     return (
         living.price_components(parities, metros, selected),
         living.price_history(parities, metros, selected),
-        living.rent_burden(wages, metros, parities, rents, selected, occupation=occ, salary=salary),
+        living.rent_burden(wages, metros, parities, rents, selected, occupation=occ),
     )
 
 
@@ -157,15 +156,14 @@ def check_offer(
     sign_on: float,
     specialization: str,
     remote: bool,
-    keep_dups: bool = False,
 ) -> offers.OfferCheck:
-    """offers.check_offer for one offer (amounts in USD/yr; sign_on once); exact duplicate
-    salary records dropped unless `keep_dups`."""
+    """offers.check_offer for one offer (amounts in USD/yr; sign_on once)."""
     from analysis import offers
 
     return offers.check_offer(
         require("wages"),
         require("salaries"),
+        require("metros"),
         occ=occ,
         cbsa=cbsa,
         level=level,
@@ -176,7 +174,6 @@ def check_offer(
         sign_on=sign_on,
         specialization=specialization,
         remote=remote,
-        drop_duplicates=not keep_dups,
     )
 
 
@@ -306,3 +303,29 @@ def market_spread(occ: str) -> pd.DataFrame:
     from analysis import levels
 
     return levels.market_spread(require("wages"), occ)
+
+
+# Specializations
+
+
+@st.cache_data(max_entries=MANY, show_spinner="Comparing specializations…")
+def specialization_premiums(
+    baseline: str, tracks: tuple[str, ...], keep_dups: bool
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """specialties.raw_premiums, adjusted_premiums (same records) and premium_comparison."""
+    from analysis import specialties
+
+    salaries = require("salaries")
+    options = {"baseline": baseline, "tracks": tracks, "drop_duplicates": not keep_dups}
+    raw = specialties.raw_premiums(salaries, **options)
+    adjusted = specialties.adjusted_premiums(salaries, **options)
+    return raw, adjusted, specialties.premium_comparison(raw, adjusted)
+
+
+@st.cache_data(max_entries=SMALL, show_spinner=False)
+def tool_premiums(tool_list: str) -> pd.DataFrame:
+    """specialties.tool_premiums for one of specialties.TOOL_LISTS (key 'ml', 'cloud', ...)."""
+    from analysis import specialties
+
+    chosen = specialties.TOOL_LISTS[tool_list]
+    return specialties.tool_premiums(require("survey"), column=chosen.column, items=chosen.items)

@@ -82,11 +82,12 @@ PAGE_SPECS: list[PageSpec] = [
         min_charts=2,
         filter=Filter("country", "ALL", "Company country", "All countries"),
     ),
+    # Median of the deduplicated full-time General ML/AI-engineer records (aijobs.net).
     PageSpec(
         "app_pages/specializations.py",
         "specializations",
         title="Specializations",
-        known_text="Baseline median",
+        known_text="$170,000",
         min_charts=1,
         filter=Filter("base", "MLOps / ML infrastructure", "Compare against"),
     ),

@@ -1,13 +1,31 @@
-"""Figures for the Industries page: pay by industry group or NAICS industry, with employment."""
+"""Figures and display tables for the Industries page: pay by industry group or NAICS industry,
+with employment. Money on bars is rounded to $1k and in tables to $100 (group averages) or
+the published dollar (BLS values): the estimates carry no more precision than that."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from pandas.io.formats.style import Styler
 from plotly.subplots import make_subplots
 
 from analysis.industries import TOP_CODE
 from ui.charts import cached_figure, palette, style
+
+TOP_TEXT = f"≥ ${TOP_CODE:,.0f}"
+DASH = "—"
+
+
+def thousands(value: float) -> str:
+    """'$141k' for a bar label (rounded to $1,000)."""
+    return f"${value / 1000:,.0f}k"
+
+
+def _money(value: object, step: int = 1) -> str:
+    """'$141,400' rounded to `step` dollars; '—' when missing."""
+    if value is None or pd.isna(value):
+        return DASH
+    return f"${round(float(value) / step) * step:,.0f}"
 
 
 def _pay_and_jobs(
@@ -16,8 +34,14 @@ def _pay_and_jobs(
     jobs: pd.Series,
     hover: list[str],
     pay_title: str,
+    *,
+    error: tuple[pd.Series, pd.Series] | None = None,
+    faint: list[bool] | None = None,
 ) -> go.Figure:
-    """Two panels sharing the category axis: pay bars (left, wide) and employment (right)."""
+    """Two panels sharing the category axis: pay bars (left, wide) and employment (right).
+
+    `error` (low, high) draws an interval whisker on each pay bar; `faint` bars are paler
+    (thin groups)."""
     fig = make_subplots(
         rows=1,
         cols=2,
@@ -33,9 +57,24 @@ def _pay_and_jobs(
             y=labels,
             orientation="h",
             marker_color=colours[0],
-            text=[f"${v:,.0f}" for v in pay],
+            marker_opacity=[0.45 if f else 1.0 for f in faint] if faint else 1.0,
+            error_x=(
+                {
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (error[1] - pay).clip(lower=0).to_numpy(),
+                    "arrayminus": (pay - error[0]).clip(lower=0).to_numpy(),
+                    "color": "rgba(128,128,128,0.95)",
+                    "thickness": 1.5,
+                    "width": 4,
+                }
+                if error is not None
+                else None
+            ),
+            text=[thousands(v) for v in pay],
             textposition="inside",
-            insidetextanchor="end",
+            # Labels at the bar's base, clear of the interval whisker at its end.
+            insidetextanchor="start",
             hovertext=hover,
             hoverinfo="text",
             name="Pay",
@@ -75,24 +114,34 @@ def _short(name: str, limit: int = 42) -> str:
 def group_pay_chart(groups: pd.DataFrame) -> go.Figure:
     """Industry groups sorted by the employment-weighted average of member medians.
 
-    Input: `analysis.industries.industry_groups` output. Hover gives the member range,
-    number of industries combined and any excluded (top-coded / not released) members.
+    Input: `analysis.industries.industry_groups` output. Whiskers: the approximate 95%
+    interval; thin groups are pale and labelled. Hover gives the member range, number of
+    industries combined and any excluded (top-coded / not released) members.
     """
     shown = groups[groups["weighted_median"].notna()]
     hover = [
-        f"<b>{r.industry_group}</b><br>${r.weighted_median:,.0f} employment-weighted average "
-        f"of {r.n_used} industry medians<br>member medians ${r.min_median:,.0f}–"
-        f"{'≥ $239,200' if r.any_topcoded else f'${r.max_median:,.0f}'}"
-        f"<br>{r.tot_emp:,.0f} jobs ({r.emp_share:.1%} of the occupation)"
+        f"<b>{r.industry_group}</b><br>{_money(r.weighted_median, 100)} employment-weighted "
+        f"average of {r.n_used} industry median{'s' if r.n_used != 1 else ''}"
+        f"<br>approx. 95% interval {_money(r.ci_low, 100)}–{_money(r.ci_high, 100)}"
+        f"<br>member medians {_money(r.min_median)}–"
+        f"{TOP_TEXT if r.any_topcoded else _money(r.max_median)}"
+        f"<br>{r.tot_emp:,.0f} jobs ({r.emp_share:.0%} of the occupation)"
         + (f"<br>{r.n_excluded} member(s) not averaged" if r.n_excluded else "")
+        + ("<br><i>thin: few jobs or one industry</i>" if r.thin else "")
         for r in shown.itertuples()
     ]
+    labels = [
+        f"{g} (thin)" if t else str(g)
+        for g, t in zip(shown["industry_group"], shown["thin"], strict=True)
+    ]
     return _pay_and_jobs(
-        list(shown["industry_group"]),
+        labels,
         shown["weighted_median"],
         shown["tot_emp"],
         hover,
         "Employment-weighted average of industry medians",
+        error=(shown["ci_low"], shown["ci_high"]),
+        faint=shown["thin"].tolist(),
     )
 
 
@@ -113,12 +162,106 @@ def detail_pay_chart(detail: pd.DataFrame, *, top: int = 20) -> go.Figure:
     pay = shown["a_median"].where(~capped, TOP_CODE)
     hover = [
         f"<b>{r.industry_name}</b> ({r.industry_code})<br>median "
-        f"{'≥ $239,200 (top-coded)' if cap else f'${r.a_median:,.0f}'}"
-        f"<br>{r.tot_emp:,.0f} jobs (RSE {r.emp_prse}%)"
+        f"{TOP_TEXT + ' (top-coded)' if cap else _money(r.a_median)}"
+        f"<br>{r.tot_emp:,.0f} jobs (relative standard error {r.emp_prse:.0f}%)"
         for r, cap in zip(shown.itertuples(), capped, strict=True)
     ]
     fig = _pay_and_jobs(labels, pay, shown["tot_emp"], hover, "Median annual wage")
     fig.data[0].text = [
-        "≥ $239,200" if cap else f"${v:,.0f}" for v, cap in zip(pay, capped, strict=True)
+        f"≥ {thousands(v)}" if cap else thousands(v) for v, cap in zip(pay, capped, strict=True)
     ]
     return fig
+
+
+def _share(value: object) -> str:
+    """'22%' (whole percent), '<1%' for a small non-zero share, '—' when missing."""
+    if value is None or pd.isna(value):
+        return DASH
+    return "<1%" if 0 < float(value) < 0.005 else f"{float(value):.0%}"
+
+
+GROUP_TABLE = {
+    "industry_group": "Industry group",
+    "weighted_median": "Pay (weighted)",
+    "interval_text": "≈95% interval",
+    "tot_emp": "Jobs",
+    "emp_share": "Share of jobs",
+    "n_codes": "Industries",
+    "range_text": "Member medians",
+    "thin_text": "Flag",
+}
+"""Group table column -> header."""
+
+
+def group_table(groups: pd.DataFrame) -> Styler:
+    """The groups view's table: human columns, $ rounded to $100, whole percents, '—' blanks.
+
+    Input: `industry_groups` output; columns of `GROUP_TABLE`. The full frame (members
+    included) is the CSV download.
+    """
+    frame = groups.assign(
+        interval_text=[
+            f"{_money(lo, 100)}–{_money(hi, 100)}" if pd.notna(lo) else DASH
+            for lo, hi in zip(groups["ci_low"], groups["ci_high"], strict=True)
+        ],
+        range_text=[
+            DASH
+            if pd.isna(lo)
+            else _money(lo)
+            if n == 1
+            else f"{_money(lo)}–{TOP_TEXT if t else _money(hi)}"
+            for lo, hi, t, n in zip(
+                groups["min_median"],
+                groups["max_median"],
+                groups["any_topcoded"],
+                groups["n_codes"],
+                strict=True,
+            )
+        ],
+        thin_text=["thin" if t else "" for t in groups["thin"]],
+    )[list(GROUP_TABLE)]
+    return frame.style.format(
+        {
+            "weighted_median": lambda v: _money(v, 100),
+            "tot_emp": "{:,.0f}",
+            "emp_share": _share,
+        },
+        na_rep=DASH,
+    )
+
+
+DETAIL_TABLE = {
+    "industry_code": "NAICS",
+    "industry_name": "Industry",
+    "group_text": "Group",
+    "median_text": "Median",
+    "a_pct10": "10th pct.",
+    "a_pct90": "90th pct.",
+    "tot_emp": "Jobs",
+    "emp_prse": "Jobs RSE",
+}
+"""Detail table column -> header (RSE = BLS relative standard error)."""
+
+
+def detail_table(detail: pd.DataFrame) -> Styler:
+    """The NAICS detail view's table: published dollars, top-coded as '≥ $239,200', '—' blanks.
+
+    Input: `industry_detail` output; columns in `DETAIL_TABLE` order.
+    """
+    frame = detail.assign(
+        group_text=detail["industry_group"].fillna(DASH),
+        median_text=[
+            TOP_TEXT if n == "top-coded" else _money(v)
+            for v, n in zip(detail["a_median"], detail["a_median_note"].fillna(""), strict=True)
+        ],
+    )
+    for col in ("a_pct10", "a_pct90"):
+        frame[col] = [
+            TOP_TEXT if n == "top-coded" else _money(v)
+            for v, n in zip(frame[col], frame[f"{col}_note"].fillna(""), strict=True)
+        ]
+    frame = frame[list(DETAIL_TABLE)]
+    return frame.style.format(
+        {"tot_emp": "{:,.0f}", "emp_prse": "{:.0f}%"},
+        na_rep=DASH,
+    )

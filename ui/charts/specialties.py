@@ -1,13 +1,17 @@
-"""Figures for the Specializations page: premiums with intervals, tool associations."""
+"""Figures and display tables for the Specializations page: premiums with intervals, tool
+associations. Tables show whole percentages with a sign and '—' for blanks."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from pandas.io.formats.style import Styler
 
 from ui.charts import cached_figure, palette, style
 
 _PERCENT = ".0%"
+DASH = "—"
+STATUS_TEXT = {"ok": "", "low confidence": "under 30 records", "hidden": "under 10: not estimated"}
 
 
 def _hover(frame: pd.DataFrame, who: str) -> list[str]:
@@ -77,22 +81,104 @@ def premium_chart(comparison: pd.DataFrame) -> go.Figure:
     return fig
 
 
+def _dots_split(frame: pd.DataFrame, colour: str) -> list[go.Scatter]:
+    """Tool dots: filled when the difference holds after the Holm correction, else hollow."""
+    holds = frame["holm_reject"].fillna(False).astype(bool)
+    traces = []
+    for name, part, hollow in (
+        ("Differs from 0 after Holm correction", frame[holds], False),
+        ("Not after correction", frame[~holds], True),
+    ):
+        if part.empty:
+            continue
+        trace = _dots(part.assign(status="ok"), name=name, colour=colour, who="users")
+        if hollow:
+            trace.marker.color = "rgba(0,0,0,0)"
+        traces.append(trace)
+    return traces
+
+
 @cached_figure
-def tool_chart(tools: pd.DataFrame, *, top: int = 25) -> go.Figure:
+def tool_chart(tools: pd.DataFrame) -> go.Figure:
     """Survey pay association per tool: dot + 95% whisker, zero line, n users in labels.
 
-    Input: `analysis.specialties.tool_premiums` output; hidden rows dropped, the `top` items
-    with the most users are drawn, sorted by premium.
+    Input: `analysis.specialties.tool_premiums` output; hidden rows (too few users) dropped,
+    sorted by premium. Filled dots: the difference holds after the Holm correction.
     """
-    shown = tools[tools["status"] != "hidden"].nlargest(top, "n_users")
-    shown = shown.sort_values("premium", ascending=True)
+    shown = tools[tools["status"] != "hidden"].sort_values("premium", ascending=True)
     frame = shown.assign(
         label=[f"{t} ({n:,} users)" for t, n in zip(shown["tool"], shown["n_users"], strict=True)],
         n=shown["n_users"],
     )
-    fig = go.Figure(_dots(frame, name="Users vs non-users", colour=palette()[0], who="users"))
+    fig = go.Figure(_dots_split(frame, palette()[0]))
     fig.add_vline(x=0, line_width=1.5, line_dash="dash", line_color="rgba(128,128,128,0.9)")
-    style(fig, money=None, height=max(320, 26 * len(frame) + 100), legend=False)
+    style(fig, money=None, height=max(320, 28 * len(frame) + 120))
     fig.update_xaxes(tickformat=_PERCENT, title="Pay difference, same experience and country")
     fig.update_yaxes(categoryorder="array", categoryarray=list(frame["label"]), title=None)
     return fig
+
+
+def _signed(value: object) -> str:
+    """'+12%' / '−5%' (whole percent), '—' when missing."""
+    if value is None or pd.isna(value):
+        return DASH
+    rounded = round(float(value), 2) + 0.0  # no "−0%"
+    return f"{rounded:+.0%}".replace("-", "−")
+
+
+PREMIUM_TABLE = {
+    "specialization": "Specialization",
+    "method": "Method",
+    "n": "Records",
+    "premium": "Pay difference",
+    "ci_low": "95% low",
+    "ci_high": "95% high",
+    "status_text": "Note",
+}
+"""Premium table column -> header."""
+
+
+def premium_table(comparison: pd.DataFrame) -> Styler:
+    """The premiums shown in the chart as a table (columns of `PREMIUM_TABLE`).
+
+    Input: `analysis.specialties.premium_comparison` output (or its rows for one method).
+    """
+    note = comparison["status"].map(STATUS_TEXT).fillna("")
+    frame = comparison.assign(status_text=note.where(~comparison["is_baseline"], "baseline"))
+    frame = frame[list(PREMIUM_TABLE)]
+    return frame.style.format(
+        {"n": "{:,}", "premium": _signed, "ci_low": _signed, "ci_high": _signed}, na_rep=DASH
+    )
+
+
+TOOL_TABLE = {
+    "tool": "Tool",
+    "n_users": "Users",
+    "n_non_users": "Non-users",
+    "premium": "Pay difference",
+    "ci_low": "95% low",
+    "ci_high": "95% high",
+    "holm_text": "After Holm correction",
+}
+"""Tool table column -> header."""
+
+
+def tool_table(tools: pd.DataFrame) -> Styler:
+    """Tools with an estimate (columns of `TOOL_TABLE`); hidden tools are only in the CSV."""
+    shown = tools[tools["status"] != "hidden"]
+    frame = shown.assign(
+        holm_text=[
+            "differs from 0" if bool(r) else "could be 0"
+            for r in shown["holm_reject"].fillna(False)
+        ]
+    )[list(TOOL_TABLE)]
+    return frame.style.format(
+        {
+            "n_users": "{:,}",
+            "n_non_users": "{:,}",
+            "premium": _signed,
+            "ci_low": _signed,
+            "ci_high": _signed,
+        },
+        na_rep=DASH,
+    )
