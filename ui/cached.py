@@ -109,9 +109,10 @@ def equivalent_salary(salary: float, origin: str, target: str, occ: str) -> livi
 
 @st.cache_data(max_entries=MANY, show_spinner=False)
 def living_views(
-    cbsas: tuple[str, ...], occ: str
+    cbsas: tuple[str, ...], occ: str, salary: float
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """living.price_components, price_history and rent_burden for `cbsas`."""
+    """living.price_components, price_history and rent_burden (with `salary`, USD/yr) for
+    `cbsas`."""
     from analysis import living
 
     wages, metros = require("wages"), require("metros")
@@ -120,7 +121,7 @@ def living_views(
     return (
         living.price_components(parities, metros, selected),
         living.price_history(parities, metros, selected),
-        living.rent_burden(wages, metros, parities, rents, selected, occupation=occ),
+        living.rent_burden(wages, metros, parities, rents, selected, occupation=occ, salary=salary),
     )
 
 
@@ -156,14 +157,15 @@ def check_offer(
     sign_on: float,
     specialization: str,
     remote: bool,
+    keep_dups: bool = False,
 ) -> offers.OfferCheck:
-    """offers.check_offer for one offer (amounts in USD/yr; sign_on once)."""
+    """offers.check_offer for one offer (amounts in USD/yr; sign_on once); exact duplicate
+    salary records dropped unless `keep_dups`."""
     from analysis import offers
 
     return offers.check_offer(
         require("wages"),
         require("salaries"),
-        require("metros"),
         occ=occ,
         cbsa=cbsa,
         level=level,
@@ -174,6 +176,7 @@ def check_offer(
         sign_on=sign_on,
         specialization=specialization,
         remote=remote,
+        drop_duplicates=not keep_dups,
     )
 
 
