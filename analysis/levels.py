@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from statsmodels.nonparametric.smoothers_lowess import lowess
 
 from analysis import stats
+from analysis.salary_index import LEVELS, filter_records
 
-LEVELS: tuple[str, ...] = ("Entry", "Mid", "Senior", "Executive")
 ALL_TRACKS = "All tracks"
 DEFAULT_YEARS: tuple[int, ...] = (2023, 2024, 2025)
 US_NAMES = frozenset({"US", "USA", "United States", "United States of America"})
@@ -44,29 +45,50 @@ SURVEY_PAY_RANGE = (5_005.0, 499_750.0)
 author already applied; applying them to 2024 too keeps the two years comparable and drops
 the 2024 file's $1 and multi-million answers."""
 
-CURVE_GRID_MAX = 30.0
-"""Years of experience the smooth fit is drawn to (few respondents beyond)."""
+CURVE_GRID_POINTS = 41
+"""Points at which the smooth fit is evaluated across the span of the shown bins."""
 
 
-def _salary_subset(
+def _track_sample(
     salaries: pd.DataFrame,
+    tracks: list[str] | None,
     *,
     country: str | None,
     years: Sequence[int] | None,
     full_time_only: bool,
     drop_duplicates: bool,
 ) -> pd.DataFrame:
-    """Rows of `salaries` kept by the shared filters (country = company_country ISO-2)."""
-    keep = pd.Series(True, index=salaries.index)
-    if country is not None:
-        keep &= (salaries["company_country"] == country).fillna(False)
-    if years is not None:
-        keep &= salaries["year"].isin(list(years)).fillna(False)
-    if full_time_only:
-        keep &= (salaries["employment_type"] == "Full-time").fillna(False)
-    if drop_duplicates:
-        keep &= ~salaries["is_duplicate"].fillna(False).astype(bool)
-    return salaries.loc[keep.astype(bool)]
+    """track, level, salary_usd of the kept records; tracks None pools them as ALL_TRACKS."""
+    rows = filter_records(
+        salaries,
+        country=country,
+        years=years,
+        full_time_only=full_time_only,
+        drop_duplicates=drop_duplicates,
+        columns=["track", "level", "salary_usd"],
+    )
+    if tracks is None:
+        rows["track"] = ALL_TRACKS
+    else:
+        rows = rows.loc[rows["track"].isin(tracks).fillna(False).astype(bool)]
+    return pd.DataFrame(
+        {
+            "track": rows["track"].astype(str).to_numpy(),
+            "level": rows["level"].astype(str).to_numpy(),
+            "salary_usd": rows["salary_usd"].to_numpy(dtype=float),
+        }
+    )
+
+
+def _ratio_interval(
+    upper: np.ndarray, lower: np.ndarray, n_boot: int, seed: int
+) -> tuple[float, float, float]:
+    """median(upper) / median(lower) and its seeded percentile-bootstrap 95% interval."""
+    ratio = stats.ratio_of_medians(upper, lower)
+    low, high = stats.bootstrap_interval(
+        [upper, lower], stats.ratio_of_medians, n_boot=n_boot, seed=seed
+    )
+    return ratio, low, high
 
 
 def progression(
@@ -74,7 +96,7 @@ def progression(
     track: str | Sequence[str] | None,
     country: str | None = "US",
     years: Sequence[int] | None = DEFAULT_YEARS,
-    drop_duplicates: bool = False,
+    drop_duplicates: bool = True,
     *,
     full_time_only: bool = True,
     n_boot: int = 400,
@@ -84,8 +106,9 @@ def progression(
 
     Inputs: the `salaries` table; `track` a track name, a list of them, or None for all
     tracks pooled (labelled "All tracks"); `country` an ISO-2 company country or None for
-    every country; `years` the work years kept (None = all); `drop_duplicates` drops rows
-    flagged `is_duplicate`; `full_time_only` keeps employment_type "Full-time".
+    every country; `years` the work years kept (None = all); `drop_duplicates` (default
+    True, the project default) drops rows flagged `is_duplicate`; `full_time_only` keeps
+    employment_type "Full-time". Filters: analysis.salary_index.filter_records.
 
     Output, one row per track x level in Entry -> Executive order: track, level, n, p25,
     median, p75, ci_low, ci_high (95% order-statistic interval of the median), status
@@ -96,28 +119,17 @@ def progression(
     tracks = [track] if isinstance(track, str) else (None if track is None else list(track))
     if tracks is not None and not tracks:
         raise ValueError("Choose at least one track.")
-    subset = _salary_subset(
+    frame = _track_sample(
         salaries,
+        tracks,
         country=country,
         years=years,
         full_time_only=full_time_only,
         drop_duplicates=drop_duplicates,
     )
-    if tracks is None:
-        subset = subset.assign(track=ALL_TRACKS)
-        tracks = [ALL_TRACKS]
-    else:
-        subset = subset.loc[subset["track"].isin(tracks).fillna(False).astype(bool)]
-    subset = subset.loc[subset["level"].isin(LEVELS).fillna(False).astype(bool)]
-    if subset.empty:
+    if frame.empty:
         raise ValueError("No salaries match this selection; widen the tracks, country or years.")
-    frame = pd.DataFrame(
-        {
-            "track": subset["track"].astype(str).to_numpy(),
-            "level": subset["level"].astype(str).to_numpy(),
-            "salary_usd": subset["salary_usd"].to_numpy(dtype=float),
-        }
-    )
+    tracks = tracks or [ALL_TRACKS]
     summary = stats.summarize(frame, ["track", "level"], "salary_usd")
     grid = pd.MultiIndex.from_product([tracks, LEVELS], names=["track", "level"]).to_frame(
         index=False
@@ -145,16 +157,88 @@ def progression(
             continue
         here = values[(row["track"], row["level"])]
         below = values[(prev["track"], prev["level"])]
-        step.append(stats.ratio_of_medians(here, below))
-        lo, hi = stats.bootstrap_interval(
-            [here, below], stats.ratio_of_medians, n_boot=n_boot, seed=seed
-        )
+        ratio, lo, hi = _ratio_interval(here, below, n_boot, seed)
+        step.append(ratio)
         low.append(lo)
         high.append(hi)
     out["step_up"] = step
     out["step_low"] = low
     out["step_high"] = high
     return out
+
+
+@dataclass(frozen=True)
+class StepUp:
+    """Median pay at `to_level` / median at `from_level` for one track (USD ratio).
+
+    low, high: seeded bootstrap 95% interval of the ratio; n_from, n_to: records behind each
+    median; the filters that produced it are echoed so a caption can state the population.
+    """
+
+    track: str
+    from_level: str
+    to_level: str
+    ratio: float
+    low: float
+    high: float
+    n_from: int
+    n_to: int
+    country: str | None
+    years: tuple[int, ...] | None
+    drop_duplicates: bool
+
+
+def step_up(
+    salaries: pd.DataFrame,
+    track: str | None,
+    from_level: str = "Entry",
+    to_level: str = "Senior",
+    country: str | None = "US",
+    years: Sequence[int] | None = DEFAULT_YEARS,
+    drop_duplicates: bool = True,
+    *,
+    full_time_only: bool = True,
+    n_boot: int = 400,
+    seed: int = stats.DEFAULT_SEED,
+) -> StepUp:
+    """How many times `from_level` pay the `to_level` median is, for one track (or all).
+
+    Same filters and bootstrap as `progression` (whose consecutive step-ups are this ratio for
+    neighbouring levels), but for any two levels, e.g. Entry -> Senior. Raises ValueError for
+    an unknown level or when either level has fewer than MIN_SHOWN records.
+    """
+    for level in (from_level, to_level):
+        if level not in LEVELS:
+            raise ValueError(f"Unknown level {level!r}; use one of {', '.join(LEVELS)}.")
+    frame = _track_sample(
+        salaries,
+        None if track is None else [track],
+        country=country,
+        years=years,
+        full_time_only=full_time_only,
+        drop_duplicates=drop_duplicates,
+    )
+    lower = frame.loc[frame["level"] == from_level, "salary_usd"].to_numpy(dtype=float)
+    upper = frame.loc[frame["level"] == to_level, "salary_usd"].to_numpy(dtype=float)
+    if min(len(lower), len(upper)) < stats.MIN_SHOWN:
+        raise ValueError(
+            f"Too few {track or ALL_TRACKS} salaries at {from_level} ({len(lower)}) or "
+            f"{to_level} ({len(upper)}) level to compare; widen the country or years."
+        )
+    ratio, low, high = _ratio_interval(upper, lower, n_boot, seed)
+    return StepUp(
+        track=track or ALL_TRACKS,
+        from_level=from_level,
+        to_level=to_level,
+        ratio=ratio,
+        low=low,
+        high=high,
+        n_from=len(lower),
+        n_to=len(upper),
+        country=country,
+        years=None if years is None else tuple(years),
+        drop_duplicates=drop_duplicates,
+    )
 
 
 def _experience_bin(years: pd.Series) -> pd.Series:
@@ -221,7 +305,8 @@ def experience_curve(
       log(pay) on years (`frac` of the data per local fit), back-transformed to USD (a
       smooth of the typical, roughly median, pay) with a seeded 95% bootstrap band
       (`n_boot` resamples of respondents). Only years with at least MIN_CONFIDENT
-      respondents get a fit.
+      respondents get a fit, drawn only from the first to the last shown bin's `bin_mid`
+      (never past the binned medians, where respondents are few).
     Pay is annual USD. Raises ValueError when no respondents match.
     """
     sample = survey_sample(survey, ai_ml_only=ai_ml_only, us_only=us_only)
@@ -242,8 +327,12 @@ def experience_curve(
             continue
         x = group["years_experience"].to_numpy(dtype=float)
         y = np.log(group["pay_usd"].to_numpy(dtype=float))
-        top = min(CURVE_GRID_MAX, float(np.quantile(x, 0.95)))
-        grid = np.linspace(0.0, top, 31)
+        shown = bins.loc[(bins["year"] == year) & (bins["status"] != "hidden"), "bin_mid"]
+        if shown.empty:
+            continue
+        # Drawn only across the binned medians shown beside it: past the last shown bin
+        # the data are too thin for a curve to say anything the dots do not.
+        grid = np.linspace(float(shown.min()), float(shown.max()), CURVE_GRID_POINTS)
         centre = _lowess_curve(x, y, grid, frac)
         draws = np.full((n_boot, len(grid)), np.nan)
         for b in range(n_boot):

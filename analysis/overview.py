@@ -2,7 +2,9 @@
 
 Nothing is computed here that another module already computes: national medians come
 straight from OEWS rows, the hub leaders from `hubs.compare_hubs`, the level step-up from
-`levels.progression`, the remote share from `remote.remote_share`.
+`levels.step_up` (the same filters and bootstrap as the Career levels page), the remote
+share from `remote.remote_share` (US companies, as the other cards). Salary-index figures
+drop exact duplicate records (the project default).
 """
 
 from __future__ import annotations
@@ -12,20 +14,32 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import hubs, levels, remote, stats
+from analysis import hubs, levels, remote
+from analysis.salary_index import US, latest_full_year
 
-AI_OCCUPATIONS = ("15-2051", "15-1221", "15-1252")
+AI_OCCUPATIONS = ("15-2051", "15-1221")
+"""AI/ML occupations: Data Scientists, Computer and Information Research Scientists."""
+RELATED_OCCUPATIONS = ("15-1252",)
+"""AI-adjacent for comparison, not AI/ML itself: Software Developers."""
 CONTEXT_OCCUPATIONS = ("15-0000", "00-0000")
+"""All computer & mathematical occupations (contains the ones above), all occupations."""
+GROUPS = {
+    **dict.fromkeys(AI_OCCUPATIONS, "AI/ML occupation"),
+    **dict.fromkeys(RELATED_OCCUPATIONS, "Related occupation"),
+    **dict.fromkeys(CONTEXT_OCCUPATIONS, "All-occupation context"),
+}
 
 
 def national_medians(wages: pd.DataFrame) -> pd.DataFrame:
     """National cross-industry median pay of the AI occupations and the two context groups.
 
-    Output: occ_code, occ_title, median (USD/yr; NaN when top-coded), median_note, employment,
-    mean_prse (%), vs_all (median / all-occupations median), in the order AI occupations
-    first, then all computer & math, then all occupations.
+    Output: occ_code, occ_title, group ("AI/ML occupation" | "Related occupation" |
+    "All-occupation context"), median (USD/yr; NaN when top-coded), median_note, employment
+    (jobs; 15-0000 contains the computer occupations listed, so never add them up),
+    mean_prse (%), vs_all (median / all-occupations median), in the order AI/ML
+    occupations, related, all computer & math, all occupations.
     """
-    wanted = [*AI_OCCUPATIONS, *CONTEXT_OCCUPATIONS]
+    wanted = [*AI_OCCUPATIONS, *RELATED_OCCUPATIONS, *CONTEXT_OCCUPATIONS]
     rows = wages[
         (wages["area_type"] == "national")
         & (wages["industry_code"] == "000000")
@@ -44,27 +58,29 @@ def national_medians(wages: pd.DataFrame) -> pd.DataFrame:
     out = out.set_index("occ_code").reindex([c for c in wanted if c in set(out["occ_code"])])
     everyone = out.loc["00-0000", "median"] if "00-0000" in out.index else np.nan
     out["vs_all"] = out["median"] / everyone
+    out.insert(1, "group", out.index.map(GROUPS))
     return out.reset_index()
 
 
 @dataclass(frozen=True)
 class Headline:
-    """The Overview's headline figures; USD per year unless stated."""
+    """The Overview's headline figures; USD per year unless stated.
+
+    step: the entry-to-senior step-up (levels.StepUp: ratio, interval, n, population);
+    remote_*: the share of fully remote records among US companies' full-time salary
+    records (exact duplicates dropped) in `remote_year`, the latest full work year.
+    """
 
     top_nominal: pd.Series
     top_real: pd.Series
     hubs_compared: int
-    step_up: float
-    step_low: float
-    step_high: float
-    entry_n: int
-    senior_n: int
-    track: str
+    step: levels.StepUp
     remote_share: float
     remote_low: float
     remote_high: float
     remote_n: int
     remote_year: int
+    remote_country: str
 
 
 def headline(
@@ -77,45 +93,26 @@ def headline(
     track: str = "ML engineer",
 ) -> Headline:
     """Top hub in dollars and after cost of living (among the default hubs), the entry-to-
-    senior step-up for `track` in the US (median ratio with a bootstrap interval), and the
-    share of fully remote salary records in the latest full year.
+    senior step-up for `track` at US companies (levels.step_up with its defaults: work
+    years levels.DEFAULT_YEARS, full-time, exact duplicates dropped), and the share of
+    fully remote records at US companies in the latest full work year.
     """
     table = hubs.compare_hubs(wages, metros, parities, occupation=occupation).table
     top_nominal = table.sort_values("rank_nominal").iloc[0]
     top_real = table.sort_values("rank_real").iloc[0]
-
-    subset = levels.progression(salaries, track, country="US").set_index("level")
-    entry, senior = subset.loc["Entry"], subset.loc["Senior"]
-    ratio = senior["median"] / entry["median"]
-    sample = salaries[
-        (salaries["track"] == track)
-        & (salaries["company_country"] == "US")
-        & (salaries["employment_type"] == "Full-time")
-        & salaries["year"].isin(levels.DEFAULT_YEARS)
-    ]
-    low, high = stats.bootstrap_interval(
-        [
-            sample.loc[sample["level"] == "Senior", "salary_usd"].to_numpy(),
-            sample.loc[sample["level"] == "Entry", "salary_usd"].to_numpy(),
-        ],
-        stats.ratio_of_medians,
-    )
-
-    shares = remote.remote_share(salaries)
-    full = shares[~shares["partial"]].sort_values("year").iloc[-1]
+    step = levels.step_up(salaries, track, "Entry", "Senior", country=US)
+    shares = remote.remote_share(salaries, country=US).set_index("year")
+    year = latest_full_year(salaries)
+    full = shares.loc[year]
     return Headline(
         top_nominal=top_nominal,
         top_real=top_real,
         hubs_compared=len(table),
-        step_up=float(ratio),
-        step_low=low,
-        step_high=high,
-        entry_n=int(entry["n"]),
-        senior_n=int(senior["n"]),
-        track=track,
+        step=step,
         remote_share=float(full["share"]),
         remote_low=float(full["ci_low"]),
         remote_high=float(full["ci_high"]),
         remote_n=int(full["n"]),
-        remote_year=int(full["year"]),
+        remote_year=year,
+        remote_country=US,
     )

@@ -1,8 +1,12 @@
 """What remote work does to pay, and what a company's geo-pay policy does to a hire's money.
 
 - `pay_by_remote`: aijobs.net pay by remote ratio (0 = on-site, 50 = hybrid, 100 = fully
-  remote) by level, with n and intervals.
+  remote) by level, with n, intervals and the premium vs on-site with a bootstrap interval.
+  Pool one year at a time: from 2024 the index is mostly US job listings, so pooling years
+  mixes that change of sample into the comparison.
 - `remote_share`: the share of fully-remote records per year with a Wilson interval.
+- Both filter records with analysis.salary_index.filter_records ("US" = company_country;
+  exact duplicates dropped by default).
 - `geo_policy`: a geo-pay simulator. Given an HQ salary and a set of hub metros, the pay and
   purchasing power (pay / (RPP / 100), in national-average dollars) in each hub under three
   common policies: one national rate, tiered zones by price level, a full cost-of-living
@@ -21,8 +25,7 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from analysis import stats
-from analysis.levels import LEVELS
-from analysis.trends import PARTIAL_YEARS
+from analysis.salary_index import LEVELS, PARTIAL_YEARS, US, filter_records
 
 ARRANGEMENTS: dict[int, str] = {0: "On-site", 50: "Hybrid", 100: "Fully remote"}
 DEFAULT_HQ = "41860"
@@ -67,23 +70,24 @@ def _records(
     full_time_only: bool,
     drop_duplicates: bool,
 ) -> pd.DataFrame:
-    """year, level, arrangement, salary_usd of the kept rows (a new frame)."""
+    """year, level, remote_ratio, arrangement, salary_usd of the kept rows (a new frame)."""
+    rows = filter_records(
+        salaries,
+        country=country,
+        levels=None,
+        full_time_only=full_time_only,
+        drop_duplicates=drop_duplicates,
+        columns=["year", "level", "remote_ratio", "salary_usd"],
+    )
     frame = pd.DataFrame(
         {
-            "year": salaries["year"].astype("int64").to_numpy(),
-            "level": salaries["level"].astype(str).to_numpy(),
-            "remote_ratio": salaries["remote_ratio"].astype("int64").to_numpy(),
-            "salary_usd": salaries["salary_usd"].to_numpy(dtype=float),
+            "year": rows["year"].astype("int64").to_numpy(),
+            "level": rows["level"].astype(str).to_numpy(),
+            "remote_ratio": rows["remote_ratio"].astype("int64").to_numpy(),
+            "salary_usd": rows["salary_usd"].to_numpy(dtype=float),
         }
     )
-    keep = frame["remote_ratio"].isin(list(ARRANGEMENTS)).to_numpy()
-    if country is not None:
-        keep &= (salaries["company_country"] == country).fillna(False).to_numpy(dtype=bool)
-    if full_time_only:
-        keep &= (salaries["employment_type"] == "Full-time").fillna(False).to_numpy(dtype=bool)
-    if drop_duplicates:
-        keep &= ~salaries["is_duplicate"].fillna(False).to_numpy(dtype=bool)
-    out = frame.loc[keep].reset_index(drop=True)
+    out = frame.loc[frame["remote_ratio"].isin(list(ARRANGEMENTS))].reset_index(drop=True)
     out["arrangement"] = out["remote_ratio"].map(ARRANGEMENTS)
     return out
 
@@ -92,18 +96,24 @@ def pay_by_remote(
     salaries: pd.DataFrame,
     level: str | None = None,
     year: int | None = None,
-    country: str | None = "US",
+    country: str | None = US,
     *,
     full_time_only: bool = True,
-    drop_duplicates: bool = False,
+    drop_duplicates: bool = True,
+    n_boot: int = 400,
+    seed: int = stats.DEFAULT_SEED,
 ) -> pd.DataFrame:
     """Median pay by level and work arrangement (On-site / Hybrid / Fully remote).
 
     Inputs: `level` one of LEVELS or None for every level; `year` a work year or None for
-    all; `country` ISO-2 company country or None for all. Output: level, arrangement,
-    remote_ratio, n, p25, median, p75, ci_low, ci_high (order-statistic 95% interval),
-    status, premium (median / the same level's on-site median; NaN where either is
-    hidden). Rows in level order, then On-site, Hybrid, Fully remote. USD per year.
+    all pooled (mixes the 2024 change of sample into the comparison: prefer one year);
+    `country` ISO-2 company country or None for all; `drop_duplicates` (default True) drops
+    exact duplicate records. Output: level, arrangement, remote_ratio, n, p25, median, p75,
+    ci_low, ci_high (order-statistic 95% interval), status, premium (median / the same
+    level's on-site median; NaN where either is hidden), premium_low, premium_high (seeded
+    percentile-bootstrap 95% interval of that ratio, `n_boot` resamples of each group).
+    Rows in level order, then On-site, Hybrid, Fully remote; a level x arrangement with no
+    record at all has no row. USD per year.
     """
     if level is not None and level not in LEVELS:
         raise ValueError(f"Unknown level {level!r}; use one of {', '.join(LEVELS)}.")
@@ -122,22 +132,46 @@ def pay_by_remote(
     out.insert(1, "arrangement", out["remote_ratio"].map(ARRANGEMENTS))
     out["_order"] = out["level"].map({lv: i for i, lv in enumerate(LEVELS)})
     out = out.sort_values(["_order", "remote_ratio"]).drop(columns="_order")
-    onsite = out.loc[out["remote_ratio"] == 0].set_index("level")["median"]
+    out = out.reset_index(drop=True)
+    shown = out.loc[out["status"] != "hidden"]
+    onsite = shown.loc[shown["remote_ratio"] == 0].set_index("level")["median"]
     out["premium"] = out["median"] / out["level"].map(onsite)
-    return out.reset_index(drop=True)
+    values = {
+        key: g.to_numpy(dtype=float)
+        for key, g in frame.groupby(["level", "remote_ratio"])["salary_usd"]
+    }
+    low, high = [], []
+    for _, row in out.iterrows():
+        if pd.isna(row["premium"]):
+            low.append(np.nan)
+            high.append(np.nan)
+            continue
+        lo, hi = stats.bootstrap_interval(
+            [values[(row["level"], row["remote_ratio"])], values[(row["level"], 0)]],
+            stats.ratio_of_medians,
+            n_boot=n_boot,
+            seed=seed,
+        )
+        low.append(lo)
+        high.append(hi)
+    out["premium_low"] = low
+    out["premium_high"] = high
+    return out
 
 
 def remote_share(
     salaries: pd.DataFrame,
-    country: str | None = None,
+    country: str | None = US,
     *,
-    full_time_only: bool = False,
-    drop_duplicates: bool = False,
+    full_time_only: bool = True,
+    drop_duplicates: bool = True,
 ) -> pd.DataFrame:
     """Share of records that are fully remote (remote_ratio 100), per work year.
 
-    Output: year, n, n_remote, share (0..1), ci_low, ci_high (95% Wilson interval), status,
-    partial (years the snapshot covers in part).
+    Same population as `pay_by_remote` by default (US companies, full-time, exact
+    duplicates dropped); `country` None = every country. Output: year, n, n_remote,
+    share (0..1), ci_low, ci_high (95% Wilson interval), status, partial (years the
+    snapshot covers in part).
     """
     frame = _records(
         salaries, country=country, full_time_only=full_time_only, drop_duplicates=drop_duplicates
@@ -263,3 +297,17 @@ def geo_policy(
                 }
             )
     return pd.DataFrame(rows)
+
+
+def policy_table(sim: pd.DataFrame, measure: str = "pay") -> pd.DataFrame:
+    """`geo_policy` output widened for reading: one row per hub, one column per policy.
+
+    `measure` is "pay" or "purchasing_power" (USD/yr). Output: hub, rpp, tier, then one
+    column per policy in POLICIES order holding `measure`; hubs in `sim`'s order.
+    """
+    if measure not in ("pay", "purchasing_power"):
+        raise ValueError(f"Unknown measure {measure!r}; use 'pay' or 'purchasing_power'.")
+    hubs = sim.drop_duplicates("hub")[["hub", "rpp", "tier"]].reset_index(drop=True)
+    wide = sim.pivot(index="hub", columns="policy", values=measure)
+    present = [p for p in POLICIES if p in wide.columns]
+    return hubs.join(wide[present], on="hub")

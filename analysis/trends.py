@@ -24,10 +24,8 @@ import numpy as np
 import pandas as pd
 
 from analysis import stats
-from analysis.levels import LEVELS
+from analysis.salary_index import LEVELS, PARTIAL_YEARS, US, filter_records
 
-PARTIAL_YEARS = frozenset({2025})
-"""Work years the 2025-01-19 snapshot covers only in part."""
 COUNTRY_GROUPS: tuple[str, ...] = ("All countries", "US", "Outside US")
 ALL_LEVELS = "All levels"
 REFERENCE_YEAR = 2024
@@ -45,31 +43,31 @@ def _subset(
     drop_duplicates: bool,
     full_time_only: bool,
 ) -> pd.DataFrame:
-    """Year, level, us (bool), salary_usd of the rows kept by the filters (a new frame)."""
+    """Year, level, us (bool), salary_usd of the rows kept by the filters (a new frame).
+
+    Filters: analysis.salary_index.filter_records; "US" = company_country US.
+    """
     if country_group not in COUNTRY_GROUPS:
         raise ValueError(f"Unknown country group {country_group!r}; use one of {COUNTRY_GROUPS}.")
     if level is not None and level not in LEVELS:
         raise ValueError(f"Unknown level {level!r}; use one of {', '.join(LEVELS)}.")
-    frame = pd.DataFrame(
+    rows = filter_records(
+        salaries,
+        country=None if country_group == "All countries" else US,
+        exclude_country=country_group == "Outside US",
+        levels=LEVELS if level is None else [level],
+        full_time_only=full_time_only,
+        drop_duplicates=drop_duplicates,
+        columns=["year", "level", "company_country", "salary_usd"],
+    )
+    out = pd.DataFrame(
         {
-            "year": salaries["year"].astype("int64").to_numpy(),
-            "level": salaries["level"].astype(str).to_numpy(),
-            "us": (salaries["company_country"] == "US").fillna(False).astype(bool).to_numpy(),
-            "salary_usd": salaries["salary_usd"].to_numpy(dtype=float),
+            "year": rows["year"].astype("int64").to_numpy(),
+            "level": rows["level"].astype(str).to_numpy(),
+            "us": (rows["company_country"] == US).fillna(False).astype(bool).to_numpy(),
+            "salary_usd": rows["salary_usd"].to_numpy(dtype=float),
         }
     )
-    keep = np.ones(len(frame), dtype=bool)
-    if full_time_only:
-        keep &= (salaries["employment_type"] == "Full-time").fillna(False).to_numpy(dtype=bool)
-    if drop_duplicates:
-        keep &= ~salaries["is_duplicate"].fillna(False).to_numpy(dtype=bool)
-    if level is not None:
-        keep &= (frame["level"] == level).to_numpy()
-    if country_group == "US":
-        keep &= frame["us"].to_numpy()
-    elif country_group == "Outside US":
-        keep &= ~frame["us"].to_numpy()
-    out = frame.loc[keep & frame["level"].isin(LEVELS).to_numpy()].reset_index(drop=True)
     if out.empty:
         raise ValueError("No salaries match this selection; choose another level or country.")
     return out
@@ -79,7 +77,7 @@ def by_year_level(
     salaries: pd.DataFrame,
     country_group: str = "All countries",
     *,
-    drop_duplicates: bool = False,
+    drop_duplicates: bool = True,
     full_time_only: bool = True,
 ) -> pd.DataFrame:
     """Median pay by work year and level, with n and a 95% interval.
@@ -103,35 +101,52 @@ def by_year_level(
 
 
 def composition(
-    salaries: pd.DataFrame, *, drop_duplicates: bool = False, full_time_only: bool = False
+    salaries: pd.DataFrame,
+    *,
+    level: str | None = None,
+    country_group: str = "All countries",
+    drop_duplicates: bool = True,
+    full_time_only: bool = True,
 ) -> pd.DataFrame:
     """Who is in the sample each year, to show the 2024 collection change.
 
-    Output per year: year, n (records), us_share (share with company_country US),
-    duplicate_share (share flagged is_duplicate, i.e. repeated job postings), share_<level>
-    for each level, mix_shift (total-variation distance of the level x US mix from the
-    previous year, 0..1), count_ratio (n / previous year's n), composition_changed
-    (mix_shift >= MIX_SHIFT or count_ratio >= COUNT_JUMP), partial.
+    Same filters as `adjusted_trend` (so its n matches the trend's records). Output per year:
+    year, n (records kept), us_share (share with company_country US), duplicate_share
+    (share of the year's records, before any dropping, that repeat an earlier record
+    exactly, i.e. repeated job postings), share_<level> for each level, mix_shift
+    (total-variation distance of the level x US mix from the previous year, 0..1),
+    count_ratio (n / previous year's n), composition_changed (mix_shift >= MIX_SHIFT or
+    count_ratio >= COUNT_JUMP), partial.
     """
-    frame = _subset(
-        salaries,
-        level=None,
-        country_group="All countries",
-        drop_duplicates=drop_duplicates,
-        full_time_only=full_time_only,
+    options = {"level": level, "country_group": country_group, "full_time_only": full_time_only}
+    frame = _subset(salaries, drop_duplicates=drop_duplicates, **options)
+    everything = salaries.loc[
+        filter_records(
+            salaries,
+            country=None if country_group == "All countries" else US,
+            exclude_country=country_group == "Outside US",
+            levels=LEVELS if level is None else [level],
+            full_time_only=full_time_only,
+            drop_duplicates=False,
+            columns=[],
+        ).index
+    ]
+    dup = (
+        everything["is_duplicate"]
+        .fillna(False)
+        .astype(bool)
+        .groupby(everything["year"].astype("int64"))
+        .mean()
     )
-    years = salaries["year"].astype("int64")
-    keep_dup = salaries.loc[years.isin(frame["year"].unique())]
-    dup = keep_dup["is_duplicate"].fillna(False).astype(bool).groupby(years).mean()
     cells = frame.groupby(["year", "level", "us"]).size().unstack(["level", "us"], fill_value=0)
     mix = cells.div(cells.sum(axis=1), axis=0)
     out = pd.DataFrame(index=mix.index)
     out["n"] = cells.sum(axis=1).astype("int64")
     out["us_share"] = frame.groupby("year")["us"].mean()
-    out["duplicate_share"] = dup.reindex(out.index) if not drop_duplicates else 0.0
-    for level in LEVELS:
-        out[f"share_{level.lower()}"] = (
-            frame.assign(x=frame["level"] == level).groupby("year")["x"].mean()
+    out["duplicate_share"] = dup.reindex(out.index).astype(float)
+    for name in LEVELS:
+        out[f"share_{name.lower()}"] = (
+            frame.assign(x=frame["level"] == name).groupby("year")["x"].mean()
         )
     out["mix_shift"] = 0.5 * mix.diff().abs().sum(axis=1)
     out.loc[out.index[0], "mix_shift"] = np.nan
@@ -169,6 +184,17 @@ def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
     return float(x[min(i, len(x) - 1)])
 
 
+def kish_n_eff(weights: np.ndarray) -> float:
+    """Kish's effective sample size (sum w)^2 / sum w^2 of non-negative `weights`.
+
+    Equal weights give the record count; uneven weights give fewer effective records (a
+    few heavily up-weighted records carry the estimate). 0.0 for empty or all-zero weights.
+    """
+    w = np.asarray(weights, dtype=float)
+    square = float(np.sum(w**2))
+    return float(np.sum(w) ** 2 / square) if square > 0 else 0.0
+
+
 def _weighted_interval(
     values: np.ndarray, weights: np.ndarray, n_boot: int, seed: int
 ) -> tuple[float, float]:
@@ -195,7 +221,7 @@ def adjusted_trend(
     country_group: str = "All countries",
     *,
     reference_year: int = REFERENCE_YEAR,
-    drop_duplicates: bool = False,
+    drop_duplicates: bool = True,
     full_time_only: bool = True,
     n_boot: int = 200,
     seed: int = stats.DEFAULT_SEED,
@@ -204,11 +230,14 @@ def adjusted_trend(
 
     Inputs: `level` one of LEVELS or None for all; `country_group` one of COUNTRY_GROUPS;
     `reference_year` whose level x US mix every year is reweighted to (see module doc).
-    Output: year, series ("Raw" | "Adjusted"), n, median, ci_low, ci_high, status,
+    `drop_duplicates` (default True) drops exact duplicate records first.
+    Output: year, series ("Raw" | "Adjusted"), n (records), n_eff (Kish effective sample
+    size (sum w)^2 / sum w^2 of the weights; = n for Raw), median, ci_low, ci_high, status,
     mix_coverage (share of the reference mix present that year; 1.0 for Raw), partial.
+    Raw status follows n, Adjusted status follows n_eff (sample_status of its floor).
     Raw intervals are order-statistic intervals; adjusted ones a seeded bootstrap
-    (`n_boot` resamples). Years under MIN_SHOWN records are kept with status 'hidden' and
-    NaN statistics. USD per year.
+    (`n_boot` resamples). Series-years under MIN_SHOWN (records or effective records) are
+    kept with status 'hidden' and NaN statistics. USD per year.
     """
     frame = _subset(
         salaries,
@@ -226,28 +255,52 @@ def adjusted_trend(
     for year, group in frame.groupby("year", sort=True):
         x = group["salary_usd"].to_numpy(dtype=float)
         n = len(x)
-        status = stats.sample_status(n)
         partial = int(year) in PARTIAL_YEARS
-        raw = {"year": int(year), "series": "Raw", "n": n, "status": status}
-        raw["mix_coverage"] = 1.0
-        adj = {"year": int(year), "series": "Adjusted", "n": n, "status": status}
         counts = group["cell"].value_counts()
         present = ref_share.index.intersection(counts.index)
+        # One division of integer products, so identical mixes give weights of exactly 1.
+        numerator = ref[present].astype("int64") * n
+        denominator = counts[present].astype("int64") * int(ref[present].sum())
+        cell_weight = (numerator / denominator).reindex(counts.index, fill_value=0.0)
+        w = group["cell"].map(cell_weight).to_numpy(dtype=float)
+        keep = w > 0
+        n_eff = kish_n_eff(w[keep])
+        raw = {"year": int(year), "series": "Raw", "n": n, "n_eff": float(n)}
+        raw.update(status=stats.sample_status(n), mix_coverage=1.0)
+        adj = {"year": int(year), "series": "Adjusted", "n": n, "n_eff": n_eff}
+        # The adjusted median leans on a few up-weighted records when the year's mix is far
+        # from the reference: its confidence follows the effective, not the raw, count.
+        adj.update(status=stats.sample_status(int(np.floor(n_eff + 1e-9))))
         adj["mix_coverage"] = float(ref_share[present].sum())
-        if status != "hidden":
+        if raw["status"] != "hidden":
             raw["median"] = float(np.median(x))
             raw["ci_low"], raw["ci_high"] = stats.median_interval(x)
-            # One division of integer products, so identical mixes give weights of exactly 1.
-            numerator = ref[present].astype("int64") * n
-            denominator = counts[present].astype("int64") * int(ref[present].sum())
-            cell_weight = (numerator / denominator).reindex(counts.index, fill_value=0.0)
-            w = group["cell"].map(cell_weight).to_numpy(dtype=float)
+        if adj["status"] != "hidden":
             adj["median"] = weighted_median(x, w)
-            keep = w > 0
             adj["ci_low"], adj["ci_high"] = _weighted_interval(x[keep], w[keep], n_boot, seed)
         rows.extend([{**raw, "partial": partial}, {**adj, "partial": partial}])
-    columns = ["year", "series", "n", "median", "ci_low", "ci_high", "status"]
+    columns = ["year", "series", "n", "n_eff", "median", "ci_low", "ci_high", "status"]
     columns += ["mix_coverage", "partial"]
     out = pd.DataFrame(rows).reindex(columns=columns)
     out["n"] = out["n"].astype("int64")
     return out
+
+
+def trend_table(series: pd.DataFrame, comp: pd.DataFrame) -> pd.DataFrame:
+    """`adjusted_trend` and `composition` output side by side, one row per year.
+
+    Output: year, n (records), raw_median, raw_ci_low, raw_ci_high, adjusted_median,
+    adjusted_ci_low, adjusted_ci_high, adjusted_n_eff, adjusted_status, us_share,
+    duplicate_share, composition_changed, partial. USD per year; shares 0..1.
+    """
+    wide = series.pivot(index="year", columns="series", values=["median", "ci_low", "ci_high"])
+    wide.columns = [f"{s.lower()}_{m}" for m, s in wide.columns]
+    adjusted = series.loc[series["series"] == "Adjusted"].set_index("year")
+    wide["adjusted_n_eff"] = adjusted["n_eff"]
+    wide["adjusted_status"] = adjusted["status"]
+    extra = ["n", "us_share", "duplicate_share", "composition_changed", "partial"]
+    out = wide.join(comp.set_index("year")[extra], how="left").reset_index()
+    order = ["year", "n"]
+    order += [f"{s}_{m}" for s in ("raw", "adjusted") for m in ("median", "ci_low", "ci_high")]
+    order += ["adjusted_n_eff", "adjusted_status", *extra[1:]]
+    return out[order]

@@ -2,34 +2,22 @@
 
 import streamlit as st
 
-from analysis import levels, taxonomy
+from analysis import levels, salary_index, taxonomy
 from ui import cached, layout, state
 from ui.charts import levels as charts
-from ui.data import require
 
 PAGE = "levels"
 COUNTRIES = {"US": "United States", "GB": "United Kingdom", "CA": "Canada", "DE": "Germany"}
 COUNTRIES["ALL"] = "All countries"
-OCCUPATIONS = {
-    "15-2051": "Data Scientists",
-    "15-1221": "Computer and Information Research Scientists",
-    "15-1252": "Software Developers",
-    "11-3021": "Computer and Information Systems Managers",
-}
+OCCUPATIONS = ("15-2051", "15-1221", "15-1252", "11-3021")
 
 
-@st.cache_data(max_entries=32, show_spinner="Computing level medians…")
-def progression(tracks: tuple[str, ...], country: str, drop_dup: bool):
-    salaries = require("salaries")
-    return levels.progression(
-        salaries, list(tracks), None if country == "ALL" else country, drop_duplicates=drop_dup
-    )
+def usd(label: str) -> st.column_config.NumberColumn:
+    """A whole-dollar column: $ with thousands separators, no cents."""
+    return st.column_config.NumberColumn(label, format="dollar", step=1)
 
 
-@st.cache_data(max_entries=8, show_spinner="Fitting the experience curve…")
-def experience(ai_ml_only: bool, us_only: bool):
-    return levels.experience_curve(require("survey"), ai_ml_only=ai_ml_only, us_only=us_only)
-
+YEARS = f"{min(levels.DEFAULT_YEARS)}–{max(levels.DEFAULT_YEARS)}"
 
 st.title("Career levels")
 st.write("How much more do AI and data roles pay at each step from entry level to executive?")
@@ -54,19 +42,20 @@ with c2:
         format_func=COUNTRIES.get,
     )
 with c3:
-    drop_dup = state.toggle(
-        "Drop exact duplicates",
+    keep_dups = state.toggle(
+        "Keep exact duplicates",
         page=PAGE,
-        param="dedup",
+        param="dups",
         default=False,
-        help="Many records repeat another exactly (separate job postings); kept by default.",
+        help="Off (default): records that repeat another exactly (mostly re-posted job "
+        "listings) are dropped, so they do not inflate n or narrow the intervals.",
     )
 
 if not tracks:
     layout.empty_state("Choose at least one track to compare levels.")
     st.stop()
 with layout.friendly_errors():
-    curve = progression(tuple(tracks), country, drop_dup)
+    curve = cached.progression(tuple(tracks), None if country == "ALL" else country, keep_dups)
 
 first = curve.loc[curve["track"] == tracks[0]].set_index("level")
 cols = st.columns(4)
@@ -79,75 +68,93 @@ for col, level in zip(cols, levels.LEVELS, strict=True):
         layout.money(row["median"]) if shown else "—",
         delta=None if not shown or step != step else f"×{step:.2f} vs previous level",
         delta_color="off",
-        help=f"n = {row['n']:,} ({row['status']})",
+        help=f"n = {row['n']:,} ({row['status']})" if shown else f"n = {row['n']:,}: under 10",
     )
 
 layout.chart(charts.progression(curve), key="levels_curve")
-dup_share = cached.duplicate_share()
-dup_note = (
-    "exact duplicates dropped"
-    if drop_dup
-    else f"duplicate postings kept ({dup_share:.0%} of all records)"
-)
+dup_note = salary_index.duplicate_note(not keep_dups)
 layout.source_caption(
     layout.AIJOBS,
     n=int(curve["n"].sum()),
-    note=f"full-time, work years 2023–2025, {COUNTRIES[country]} · medians with middle half "
-    f"(band) and 95% interval (whiskers) · hollow = under 30 records · {dup_note}",
+    note=f"full-time, work years {YEARS}, companies in {COUNTRIES[country]} · medians with "
+    "95% intervals (whiskers), dotted lines: 25th and 75th percentiles · hollow = under 30 "
+    f"records · {dup_note}",
 )
 st.info(
     "Most 2024–2025 records are US job-listing salaries: the index changed what it collects "
-    f"in 2024, and {dup_share:.0%} of its records repeat another exactly (separate postings). "
-    "Use the toggle to drop them.",
+    f"in 2024, and {cached.duplicate_share():.0%} of its records repeat another exactly "
+    "(re-posted listings). Those are dropped unless you keep them with the toggle.",
     icon=":material/info:",
 )
-MONEY = {
-    "p25": "25th pct ($)",
-    "median": "Median ($)",
-    "p75": "75th pct ($)",
-    "ci_low": "Median 95% low ($)",
-    "ci_high": "Median 95% high ($)",
-}
-STEPS = {"step_up": "Step-up ×", "step_low": "Step-up 95% low", "step_high": "Step-up 95% high"}
+table = curve.assign(
+    median_ci=[
+        "—" if r.status == "hidden" else f"{layout.money(r.ci_low)}–{layout.money(r.ci_high)}"
+        for r in curve.itertuples()
+    ],
+    step_ci=[
+        "—" if s != s else f"×{lo:.2f}–{hi:.2f}"
+        for s, lo, hi in zip(curve["step_up"], curve["step_low"], curve["step_high"], strict=True)
+    ],
+)
 st.dataframe(
-    curve.round({c: 0 for c in MONEY}),
+    table[["track", "level", "n", "median", "median_ci", "p25", "p75", "step_up", "step_ci"]],
     hide_index=True,
+    placeholder="—",
     column_config={
-        c: st.column_config.NumberColumn(t, format="localized") for c, t in MONEY.items()
-    }
-    | {c: st.column_config.NumberColumn(t, format="%.2f") for c, t in STEPS.items()},
+        "track": "Track",
+        "level": "Level",
+        "n": st.column_config.NumberColumn("Records", format="localized"),
+        "median": usd("Median"),
+        "median_ci": "Median 95% interval",
+        "p25": usd("25th percentile"),
+        "p75": usd("75th percentile"),
+        "step_up": st.column_config.NumberColumn("Step-up vs previous level", format="×%.2f"),
+        "step_ci": "Step-up 95% interval",
+    },
 )
 layout.download(curve, "levels_progression.csv", key="levels_dl_curve")
 
 st.subheader("Pay by years of experience")
 ai_only = state.toggle("AI/ML roles only", page=PAGE, param="aiml", default=True)
+us_only = country == "US"
 with layout.friendly_errors():
-    bins, fit = experience(ai_only, country == "US")
+    bins, fit = cached.experience(ai_only, us_only)
 layout.chart(charts.experience(bins, fit), key="levels_experience")
+per_year = bins.groupby("year")["n"].sum()
 layout.source_caption(
     layout.SO_SURVEY,
-    n=int(bins["n"].sum()),
-    note="2024 counts professional years, 2025 total coding years: never pooled · dots: "
-    "binned medians with 95% intervals · line: LOWESS of log pay with bootstrap band · "
-    "non-random subsets, compare shapes not levels",
+    n=int(per_year.sum()),
+    note=" and ".join(f"{n:,} in {y}" for y, n in per_year.items())
+    + f" · {'US respondents only' if us_only else 'respondents in all countries'}"
+    + f" · {'AI/ML roles' if ai_only else 'all roles'} · 2024 counts professional years, "
+    "2025 total coding years: never pooled · dots: binned medians with 95% intervals · line: "
+    "LOWESS of log pay with bootstrap band, drawn only as far as the shown bins · non-random "
+    "subsets, compare shapes not levels",
 )
 layout.download(bins, "levels_experience.csv", key="levels_dl_experience")
 
 st.subheader("The market's spread")
+titles = cached.occupation_options().set_index("occ_code")["occ_title"]
 occ = state.choice(
     "Occupation (BLS)",
-    list(OCCUPATIONS),
+    [o for o in OCCUPATIONS if o in titles.index],
     page=PAGE,
     param="occ",
     default="15-2051",
-    format_func=OCCUPATIONS.get,
+    format_func=lambda code: str(titles.get(code, code)),
 )
 with layout.friendly_errors():
     ladder = cached.market_spread(occ)
 layout.chart(charts.spread(ladder), key="levels_spread")
+top_coded = ladder["note"].fillna("").eq("top-coded").any()
 layout.source_caption(
     layout.OEWS,
-    note=f"{OCCUPATIONS[occ]}, all US employers, annual wages "
-    f"· {ladder['tot_emp'].iloc[0]:,.0f} jobs · ≥ $239,200 = top-coded",
+    note=f"{ladder['occ_title'].iloc[0]}, all US employers, annual wages · "
+    f"{ladder['tot_emp'].iloc[0]:,.0f} jobs · "
+    + (
+        "≥ $239,200: BLS publishes that wage only as at least $239,200"
+        if top_coded
+        else "BLS marks some wages only as ≥ $239,200; none in this view"
+    ),
 )
 layout.download(ladder, "levels_market_spread.csv", key="levels_dl_spread")

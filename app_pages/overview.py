@@ -2,36 +2,29 @@
 
 import streamlit as st
 
-from analysis import overview
-from ui import data, layout
+from analysis import salary_index
+from ui import cached, layout
 from ui.charts import overview as charts
 
 st.title("AI Pay Atlas")
+medians, head, n_records = cached.overview_figures()
 st.write(
     "What AI and data professionals earn in the US, where pay goes furthest, and how it grows "
-    "— from official wage statistics and 74,000 individual salaries."
+    f"— from official wage statistics and {n_records:,} individual salary records."
 )
-
-wages, metros = data.require("wages"), data.require("metros")
-parities, salaries = data.require("price_parities"), data.require("salaries")
-
-
-@st.cache_data(max_entries=1, show_spinner=False)
-def figures() -> tuple:
-    return overview.national_medians(wages), overview.headline(wages, metros, parities, salaries)
-
-
-medians, head = figures()
 ds = medians.set_index("occ_code").loc["15-2051"]
+step = head.step
+years = f"{min(step.years)}–{max(step.years)}" if step.years else "all years"
 
 cols = st.columns(5)
 cols[0].metric(
-    "US data scientist median",
+    f"US {ds['occ_title'].lower()} median",
     layout.money(ds["median"]),
     f"{ds['vs_all']:.1f}× all jobs",
     delta_color="off",
     delta_arrow="off",
-    help="BLS OEWS May 2025, cross-industry, annual wage",
+    help=f"{layout.OEWS}, all US employers (cross-industry), annual wage; "
+    f"{ds['employment']:,.0f} jobs",
 )
 cols[1].metric(
     "Top hub in dollars",
@@ -39,7 +32,8 @@ cols[1].metric(
     layout.money(head.top_nominal["median"]),
     delta_color="off",
     delta_arrow="off",
-    help=f"Highest data-scientist median among the {head.hubs_compared} default tech hubs",
+    help=f"Highest {ds['occ_title'].lower()} median among the {head.hubs_compared} default "
+    f"tech hubs ({layout.OEWS})",
 )
 cols[2].metric(
     "Top hub after cost of living",
@@ -47,38 +41,44 @@ cols[2].metric(
     layout.money(head.top_real["real_median"]) + " at US prices",
     delta_color="off",
     delta_arrow="off",
-    help="Median divided by the BEA regional price parity (2024)",
+    help=f"{ds['occ_title']} median divided by the BEA regional price parity (2024), among "
+    "the same hubs",
 )
 cols[3].metric(
     "Entry → senior pay",
-    f"×{head.step_up:.2f}",
-    f"95% CI ×{head.step_low:.2f}–{head.step_high:.2f}",
+    f"×{step.ratio:.2f}",
+    f"95% CI ×{step.low:.2f}–{step.high:.2f}",
     delta_color="off",
     delta_arrow="off",
-    help=f"{head.track} track, US salary-index medians; "
-    f"n = {head.entry_n:,} entry, {head.senior_n:,} senior",
+    help=f"Senior median ÷ entry median, {step.track} track, US companies, full-time, work "
+    f"years {years}, {salary_index.duplicate_note(step.drop_duplicates)} "
+    f"(aijobs.net salary index); n = {step.n_from:,} entry, {step.n_to:,} senior; "
+    "bootstrap interval",
 )
 cols[4].metric(
-    f"Fully remote, {head.remote_year}",
+    f"Fully remote, US, {head.remote_year}",
     f"{head.remote_share:.0%}",
-    f"95% CI {head.remote_low:.1%}–{head.remote_high:.1%}",
+    f"95% CI {head.remote_low:.0%}–{head.remote_high:.0%}",
     delta_color="off",
     delta_arrow="off",
-    help=f"Share of aijobs.net salary records with remote ratio 100; n = {head.remote_n:,}",
+    help=f"Share of US companies' full-time salary records with remote ratio 100 in "
+    f"{head.remote_year} (latest full year), exact duplicates dropped; n = {head.remote_n:,}",
 )
 layout.source_caption(
     f"{layout.OEWS}; {layout.RPP}; {layout.AIJOBS}",
-    note="medians; hubs = the ten tech hubs of the Tech hubs page",
+    note=f"medians · hubs: the ten tech hubs of the Tech hubs page · entry → senior: "
+    f"{step.track}s at US companies, full-time, {years} · fully remote: US companies, "
+    f"full-time, {head.remote_year} · salary-index cards: "
+    + salary_index.duplicate_note(step.drop_duplicates),
 )
 
-st.subheader("National median pay, AI occupations vs. everyone")
+st.subheader("National median pay: AI/ML occupations, a related one, and everyone")
 layout.chart(charts.national_medians(medians), key="overview_medians")
 layout.source_caption(
     layout.OEWS,
-    n=int(
-        medians["employment"].sum() - medians.set_index("occ_code")["employment"].get("00-0000", 0)
-    ),
-    note="n = employment in the occupations shown · bars ±1.96 × BLS RSE of the mean",
+    note="jobs on each bar (Computer and Mathematical Occupations contains the computer "
+    "occupations above, so they are not added up) · whiskers: approx. 95% range from BLS's "
+    "relative standard error of the mean wage, applied to the median",
 )
 
 st.subheader("Where next")

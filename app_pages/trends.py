@@ -2,22 +2,23 @@
 
 import streamlit as st
 
-from analysis import trends
+from analysis import salary_index, trends
 from analysis.levels import LEVELS
-from ui import layout, state
+from ui import cached, layout, state
 from ui.charts import trends as charts
-from ui.data import require
 
 PAGE = "trends"
 SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted only"}
 
 
-@st.cache_data(max_entries=32, show_spinner="Reweighting each year…")
-def trend(level: str, group: str, drop_dup: bool):
-    level_arg = None if level == trends.ALL_LEVELS else level
-    salaries = require("salaries")
-    series = trends.adjusted_trend(salaries, level_arg, group, drop_duplicates=drop_dup)
-    return series, trends.composition(salaries, drop_duplicates=drop_dup)
+def usd(label: str) -> st.column_config.NumberColumn:
+    """A whole-dollar column: $ with thousands separators, no cents."""
+    return st.column_config.NumberColumn(label, format="dollar", step=1)
+
+
+def interval(low: float, high: float) -> str:
+    """'$139,360–$141,300', or '—' when the interval is missing."""
+    return "—" if low != low else f"{layout.money(low)}–{layout.money(high)}"
 
 
 st.title("Trends")
@@ -44,55 +45,82 @@ with c3:
         "Series", list(SERIES), page=PAGE, param="series", default="both", format_func=SERIES.get
     )
 with c4:
-    drop_dup = state.toggle("Drop exact duplicates", page=PAGE, param="dedup", default=False)
+    keep_dups = state.toggle(
+        "Keep exact duplicates",
+        page=PAGE,
+        param="dups",
+        default=False,
+        help="Off (default): records that repeat another exactly (re-posted listings) are "
+        "dropped, so they do not inflate n or narrow the intervals.",
+    )
 
 with layout.friendly_errors():
-    series, comp = trend(level, group, drop_dup)
+    series, comp = cached.trend(None if level == trends.ALL_LEVELS else level, group, keep_dups)
+table = trends.trend_table(series, comp)
+ref = trends.REFERENCE_YEAR
 
-counts = comp.set_index("year")
-if {2023, 2024} <= set(counts.index):
-    before, after = counts.loc[2023], counts.loc[2024]
+changed = table.loc[table["composition_changed"].astype(bool)]
+if not changed.empty:
+    steps = "; ".join(
+        f"{r.year}: {r.n:,} records, {r.us_share:.0%} US companies, "
+        f"{r.duplicate_share:.0%} repeated postings{'' if keep_dups else ' (dropped)'}"
+        for r in changed.itertuples()
+    )
+    years_text = ", ".join(str(y) for y in changed["year"])
     st.info(
-        f"**The sample changed in 2024.** The index went from {before['n']:,} records in 2023 "
-        f"to {after['n']:,} in 2024, {after['us_share']:.0%} from US companies and "
-        f"{after['duplicate_share']:.0%} repeated postings. A raw median mixes pay growth with "
-        "that change; the adjusted line reweights every year to the 2024 mix of level × "
-        "US/non-US companies. **2025 covers only early January** (hollow points).",
+        f"**The sample changed sharply in {years_text}** (orange bars): {steps}. In 2024 the "
+        "index switched to mostly US job-listing salaries. A raw median mixes pay growth "
+        f"with these changes; the adjusted line reweights every year to the {ref} mix of "
+        "level × US/non-US companies. "
+        + ("**2025 covers only early January** (hollow points)." if table["partial"].any() else ""),
         icon=":material/history:",
     )
-raw = series.loc[series["series"] == "Raw"].set_index("year")
-cols = st.columns(3)
-for col, year in zip(cols, (2022, 2023, 2024), strict=True):
-    if year in raw.index and raw.loc[year, "status"] != "hidden":
-        col.metric(
-            f"Raw median {year}",
-            layout.money(raw.loc[year, "median"]),
-            help=f"n = {raw.loc[year, 'n']:,}",
-        )
+full = table.loc[~table["partial"].astype(bool)].tail(3)
+for col, row in zip(st.columns(len(full)), full.itertuples(), strict=True):
+    col.metric(
+        f"Adjusted median {row.year}",
+        layout.money(row.adjusted_median),
+        help=f"Reweighted to the {ref} level × US/non-US mix; effective n = "
+        f"{row.adjusted_n_eff:,.0f} ({row.adjusted_status}). Raw median "
+        f"{layout.money(row.raw_median)} from {row.n:,} records mixes in the change of sample.",
+    )
 
 shown = series if show == "both" else series.loc[series["series"].str.lower() == show]
-layout.chart(charts.trend(shown, comp), key="trends_chart")
-dup_note = "exact duplicates dropped" if drop_dup else "duplicate postings kept"
+layout.chart(charts.trend(shown, comp, ref), key="trends_chart")
 layout.source_caption(
     layout.AIJOBS,
-    n=int(raw["n"].sum()),
+    n=int(table["n"].sum()),
     note=f"{level}, {group}, full-time · medians with 95% intervals (adjusted: bootstrap) · "
-    f"bars: records per year, orange = sample composition changed sharply · {dup_note}",
+    "faded points: low confidence (adjusted: effective n under 30 after reweighting) · "
+    "bars: records per year, orange = sample composition changed sharply · "
+    + salary_index.duplicate_note(not keep_dups),
 )
-table = series.pivot(index="year", columns="series", values=["median", "ci_low", "ci_high"])
-table.columns = [f"{s.lower()}_{m}" for m, s in table.columns]
-table = table.join(
-    comp.set_index("year")[["n", "us_share", "duplicate_share", "composition_changed", "partial"]]
-).reset_index()
-money_cols = [c for c in table.columns if c.startswith(("raw_", "adjusted_"))]
-st.dataframe(
-    table.round({c: 0 for c in money_cols}),
-    hide_index=True,
-    column_config={"year": st.column_config.NumberColumn("Year", format="%d")}
-    | {c: st.column_config.NumberColumn(c + " ($)", format="localized") for c in money_cols}
-    | {
-        c: st.column_config.NumberColumn(c, format="percent")
-        for c in ("us_share", "duplicate_share")
-    },
+view = table.assign(
+    year=[
+        f"{y} (partial)" if p else str(y)
+        for y, p in zip(table["year"], table["partial"], strict=True)
+    ],
+    raw_ci=[
+        interval(lo, hi) for lo, hi in zip(table["raw_ci_low"], table["raw_ci_high"], strict=True)
+    ],
+    adjusted_ci=[
+        interval(lo, hi)
+        for lo, hi in zip(table["adjusted_ci_low"], table["adjusted_ci_high"], strict=True)
+    ],
 )
+columns = {
+    "year": "Year",
+    "n": st.column_config.NumberColumn("Records", format="localized"),
+    "raw_median": usd("Raw: median"),
+    "raw_ci": "Raw: 95% interval",
+    "adjusted_median": usd("Adjusted: median"),
+    "adjusted_ci": "Adjusted: 95% interval",
+    "adjusted_n_eff": st.column_config.NumberColumn(
+        "Adjusted: effective n", format="localized", step=1
+    ),
+    "adjusted_status": "Adjusted: confidence",
+    "us_share": st.column_config.NumberColumn("US companies", format="percent", step=0.01),
+    "composition_changed": st.column_config.CheckboxColumn("Sample changed sharply"),
+}
+st.dataframe(view[list(columns)], hide_index=True, placeholder="—", column_config=columns)
 layout.download(table, "trends.csv", key="trends_dl")

@@ -64,12 +64,72 @@ def test_us_median_by_level_matches_raw_csv():
     assert expected["Mid"] == 136_400
     assert expected["Senior"] == 166_600
     assert expected["Executive"] == 200_000
+    # PROVENANCE counts every record, duplicates included: drop_duplicates=False.
     out = levels.progression(
-        _table("salaries"), None, "US", years=None, full_time_only=False, n_boot=20
+        _table("salaries"),
+        None,
+        "US",
+        years=None,
+        drop_duplicates=False,
+        full_time_only=False,
+        n_boot=20,
     )
     got = dict(zip(out["level"], out["median"], strict=True))
     assert got == pytest.approx(expected, abs=0)
     assert out["n"].sum() == sum(len(v) for v in by_level.values())
+
+
+def _dedup(rows: tuple[dict[str, str], ...]) -> list[dict[str, str]]:
+    """The raw rows without exact repeats of an earlier row (first copy kept)."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for row in rows:
+        key = tuple(row.values())
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+def test_default_progression_drops_duplicates_matches_raw_csv():
+    """Default (duplicates dropped): medians by level, all tracks, US companies, full-time,
+    2023-2025, recomputed from the raw CSV with the csv module and a set of seen rows."""
+    by_level: dict[str, list[float]] = {}
+    for row in _dedup(_raw_rows()):
+        if (
+            row["company_location"] == "US"
+            and row["employment_type"] == "FT"
+            and int(row["work_year"]) in levels.DEFAULT_YEARS
+        ):
+            by_level.setdefault(LEVEL_CODES[row["experience_level"]], []).append(
+                float(row["salary_in_usd"])
+            )
+    out = levels.progression(_table("salaries"), None, n_boot=20).set_index("level")
+    assert set(by_level) == set(levels.LEVELS)
+    for level, values in by_level.items():
+        assert out.loc[level, "n"] == len(values)
+        assert out.loc[level, "median"] == statistics.median(values)
+    kept = levels.progression(_table("salaries"), None, drop_duplicates=False, n_boot=5)
+    assert kept["n"].sum() > out["n"].sum()
+
+
+def test_step_up_matches_progression_and_bootstrap():
+    s = _cached("salaries")
+    step = levels.step_up(s, "ML engineer", "Entry", "Senior", n_boot=50)
+    curve = levels.progression(s, "ML engineer", n_boot=50).set_index("level")
+    assert step.ratio == pytest.approx(curve.loc["Senior", "median"] / curve.loc["Entry", "median"])
+    assert (step.n_from, step.n_to) == (curve.loc["Entry", "n"], curve.loc["Senior", "n"])
+    assert step.low <= step.ratio <= step.high
+    assert step.drop_duplicates and step.country == "US"
+    # Neighbouring levels: step_up is exactly progression's step and interval.
+    mid = levels.step_up(s, "ML engineer", "Entry", "Mid", n_boot=50)
+    assert (mid.ratio, mid.low, mid.high) == pytest.approx(
+        tuple(curve.loc["Mid", ["step_up", "step_low", "step_high"]])
+    )
+    with pytest.raises(ValueError, match="Unknown level"):
+        levels.step_up(s, "ML engineer", "Intern", "Senior")
+    with pytest.raises(ValueError, match="Too few"):
+        levels.step_up(_tiny({"Entry": 40, "Senior": 5}), "ML engineer", n_boot=5)
 
 
 @pytest.fixture(scope="module")
@@ -105,8 +165,8 @@ def test_progression_does_not_mutate_input():
 
 def test_drop_duplicates_reduces_n():
     s = _cached("salaries")
-    kept = levels.progression(s, "Data scientist", n_boot=10)
-    dropped = levels.progression(s, "Data scientist", n_boot=10, drop_duplicates=True)
+    kept = levels.progression(s, "Data scientist", n_boot=10, drop_duplicates=False)
+    dropped = levels.progression(s, "Data scientist", n_boot=10)
     assert dropped["n"].sum() < kept["n"].sum()
 
 
@@ -162,6 +222,11 @@ def test_experience_curve_per_survey_year():
     assert set(fit["year"]) == {2024, 2025}
     assert (fit["band_low"] <= fit["fit"] * 1.0001).all()
     assert (fit["fit"] <= fit["band_high"] * 1.0001).all()
+    # The smooth curve stays within the shown bins: never past the last binned median.
+    for year in (2024, 2025):
+        mids = bins.loc[(bins["year"] == year) & (bins["status"] != "hidden"), "bin_mid"]
+        years = fit.loc[fit["year"] == year, "years"]
+        assert years.min() >= mids.min() and years.max() <= mids.max()
     # Pay rises with experience in both years: 20+ years above 0-2 years.
     for year in (2024, 2025):
         b = bins.loc[bins["year"] == year].set_index("bin")["median"]

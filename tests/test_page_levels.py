@@ -43,30 +43,41 @@ def test_default_view_shows_levels_and_known_figure():
     senior = expected.set_index("level").loc["Senior", "median"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Senior median · ML engineer"] == money(senior)
+    assert at.toggle(key="levels_dups").value is False
     captions = " ".join(c.value for c in at.caption)
-    assert "aijobs.net" in captions and "duplicate postings kept" in captions
+    assert "aijobs.net" in captions and "exact duplicates dropped" in captions
+    assert "work years 2023–2025" in captions
     assert "Stack Overflow" in captions and "BLS OEWS, May 2025" in captions
+    # Survey n per year and whose answers: the country is US, so US respondents only.
+    bins, _ = levels.experience_curve(_table("survey"), us_only=True, n_boot=5)
+    per_year = bins.groupby("year")["n"].sum()
+    assert f"{per_year[2024]:,} in 2024" in captions and "US respondents only" in captions
+    assert "Data Scientists, all US employers" in captions
     assert any("2024" in i.value and "repeat another exactly" in i.value for i in at.info)
-    assert len(at.dataframe[0].value) == 8
+    table = at.dataframe[0].value
+    assert len(table) == 8
+    assert "ci_low" not in table.columns and "median_ci" in table.columns
     assert not at.warning
 
 
 def test_url_round_trip():
-    params = {"tracks": "Data engineer~Analyst", "country": "ALL", "dedup": "1", "occ": "15-1252"}
+    params = {"tracks": "Data engineer~Analyst", "country": "ALL", "dups": "1", "occ": "15-1252"}
     at = run_page(PAGE, params)
     assert not at.exception and not at.warning
     assert at.multiselect(key="levels_tracks").value == ["Data engineer", "Analyst"]
     assert at.selectbox(key="levels_country").value == "ALL"
-    assert at.toggle(key="levels_dedup").value is True
+    assert at.toggle(key="levels_dups").value is True
     assert at.selectbox(key="levels_occ").value == "15-1252"
     for key, value in params.items():
         assert at.query_params[key] == value
-    assert any("exact duplicates dropped" in c.value for c in at.caption)
+    assert any("exact duplicates kept" in c.value for c in at.caption)
+    assert any("respondents in all countries" in c.value for c in at.caption)
+    assert any("Software Developers, all US employers" in c.value for c in at.caption)
     assert set(at.dataframe[0].value["track"]) == {"Data engineer", "Analyst"}
 
 
 def test_junk_url_warns_and_falls_back():
-    at = run_page(PAGE, {"tracks": "<script>", "country": "XX", "dedup": "maybe", "occ": "nope"})
+    at = run_page(PAGE, {"tracks": "<script>", "country": "XX", "dups": "maybe", "occ": "nope"})
     assert not at.exception
     assert len(at.warning) >= 4
     assert at.multiselect(key="levels_tracks").value == ["ML engineer", "Data scientist"]

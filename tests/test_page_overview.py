@@ -1,5 +1,6 @@
 import pytest
 
+from analysis import levels, load
 from analysis.paths import DATA_DIR
 from tests.apptest_helpers import run_page
 
@@ -13,9 +14,16 @@ def test_overview_shows_headlines_chart_and_next_steps():
     assert not at.exception
     assert at.title[0].value == "AI Pay Atlas"
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["US data scientist median"] == "$120,230"
+    assert metrics["US data scientists median"] == "$120,230"
     assert metrics["Top hub in dollars"] == "San Jose"
-    assert any(label.startswith("Entry → senior") for label in metrics)
+    step = levels.step_up(load.salaries(), "ML engineer", "Entry", "Senior")
+    assert metrics["Entry → senior pay"] == f"×{step.ratio:.2f}"
+    assert "Fully remote, US, 2024" in metrics
     assert len(at.get("plotly_chart")) == 1
     captions = " ".join(c.value for c in at.caption)
-    assert "BLS OEWS, May 2025" in captions and "n = " in captions
+    assert "BLS OEWS, May 2025" in captions and "approx." in captions
+    assert "n = 7," not in captions  # no sum of nested employment counts
+    assert "ML engineers at US companies, full-time, 2023–2025" in captions
+    intro = " ".join(m.value for m in at.markdown)
+    assert f"{len(load.salaries()):,} individual salary records" in intro
+    assert not at.warning

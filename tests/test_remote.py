@@ -52,12 +52,40 @@ def test_remote_ratio_counts_match_raw_csv():
     for row in _raw_rows():
         counts[int(row["remote_ratio"])] = counts.get(int(row["remote_ratio"]), 0) + 1
     assert counts == {0: 58_149, 100: 15_868, 50: 284}
-    out = remote.pay_by_remote(_table("salaries"), country=None, full_time_only=False)
+    # PROVENANCE counts every record, duplicates included: drop_duplicates=False.
+    every = {"country": None, "full_time_only": False, "drop_duplicates": False}
+    out = remote.pay_by_remote(_table("salaries"), n_boot=5, **every)
     got = out.groupby("remote_ratio")["n"].sum().to_dict()
     assert got == counts
-    share = remote.remote_share(_cached("salaries"))
+    share = remote.remote_share(_cached("salaries"), **every)
     assert share["n_remote"].sum() == counts[100]
     assert share["n"].sum() == sum(counts.values())
+
+
+def _dedup(rows: tuple[dict[str, str], ...]) -> list[dict[str, str]]:
+    """The raw rows without exact repeats of an earlier row (first copy kept)."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for row in rows:
+        key = tuple(row.values())
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+def test_default_remote_share_drops_duplicates_matches_raw_csv():
+    """Default: US companies, full-time, exact duplicates dropped (csv module + seen set)."""
+    n: dict[int, int] = {}
+    remote_n: dict[int, int] = {}
+    for row in _dedup(_raw_rows()):
+        if row["company_location"] == "US" and row["employment_type"] == "FT":
+            year = int(row["work_year"])
+            n[year] = n.get(year, 0) + 1
+            remote_n[year] = remote_n.get(year, 0) + (row["remote_ratio"] == "100")
+    share = remote.remote_share(_cached("salaries")).set_index("year")
+    assert share["n"].to_dict() == n
+    assert share["n_remote"].to_dict() == remote_n
 
 
 def test_pay_by_remote_medians_match_raw_csv():
@@ -70,16 +98,85 @@ def test_pay_by_remote_medians_match_raw_csv():
         and r["remote_ratio"] == "100"
         and r["work_year"] == "2024"
     ]
-    out = remote.pay_by_remote(_cached("salaries"), level="Senior", year=2024)
+    out = remote.pay_by_remote(
+        _cached("salaries"), level="Senior", year=2024, drop_duplicates=False, n_boot=20
+    )
     row = out.set_index("arrangement").loc["Fully remote"]
     assert row["n"] == len(values)
     assert row["median"] == statistics.median(values)
+    deduped = [
+        float(r["salary_in_usd"])
+        for r in _dedup(_raw_rows())
+        if r["company_location"] == "US"
+        and r["employment_type"] == "FT"
+        and r["experience_level"] == "SE"
+        and r["remote_ratio"] == "100"
+        and r["work_year"] == "2024"
+    ]
+    default = remote.pay_by_remote(_cached("salaries"), level="Senior", year=2024, n_boot=20)
+    drow = default.set_index("arrangement").loc["Fully remote"]
+    assert drow["n"] == len(deduped) < len(values)
+    assert drow["median"] == statistics.median(deduped)
     shown = out.loc[out["status"] != "hidden"]
     assert (shown["p25"] <= shown["median"]).all() and (shown["median"] <= shown["p75"]).all()
     assert (shown["ci_low"] <= shown["median"]).all() and (
         shown["median"] <= shown["ci_high"]
     ).all()
     assert out.set_index("arrangement").loc["On-site", "premium"] == 1.0
+
+
+def test_premium_interval_is_seeded_and_contains_ratio():
+    s = _cached("salaries")
+    out = remote.pay_by_remote(s, year=2024, n_boot=100)
+    again = remote.pay_by_remote(s, year=2024, n_boot=100)
+    pd.testing.assert_frame_equal(out, again)
+    ratio = out.dropna(subset=["premium"])
+    assert len(ratio) >= 6
+    assert (ratio["premium_low"] <= ratio["premium"]).all()
+    assert (ratio["premium"] <= ratio["premium_high"]).all()
+    onsite = ratio.loc[ratio["remote_ratio"] == 0]
+    assert (onsite["premium"] == 1.0).all()
+    assert (onsite["premium_low"] <= 1.0).all() and (onsite["premium_high"] >= 1.0).all()
+    hidden = out.loc[out["status"] == "hidden"]
+    assert hidden[["premium", "premium_low", "premium_high"]].isna().all().all()
+
+
+def test_pay_by_remote_tiny_premium_interval():
+    pays = {
+        0: [100_000.0 + 1_000 * i for i in range(40)],
+        100: [90_000.0 + 1_000 * i for i in range(40)],
+    }
+    tiny = pd.DataFrame(
+        [
+            {
+                "year": 2024,
+                "level": "Mid",
+                "remote_ratio": ratio,
+                "salary_usd": pay,
+                "company_country": "US",
+                "employment_type": "Full-time",
+                "is_duplicate": False,
+            }
+            for ratio, values in pays.items()
+            for pay in values
+        ]
+    )
+    out = remote.pay_by_remote(tiny, n_boot=200).set_index("arrangement")
+    assert out.loc["Fully remote", "premium"] == pytest.approx(109_500 / 119_500)
+    assert out.loc["Fully remote", "premium_low"] < out.loc["Fully remote", "premium"]
+    assert out.loc["Fully remote", "premium_high"] > out.loc["Fully remote", "premium"]
+    assert out.loc["Fully remote", "premium_high"] < 1.0  # a $10k gap on a 40-point spread
+
+
+def test_policy_table_is_wide_by_hub():
+    sim = remote.geo_policy(_parities(), 150_000.0, HUBS, hq_cbsa="41860")
+    wide = remote.policy_table(sim, "pay")
+    assert list(wide.columns) == ["hub", "rpp", "tier", *remote.POLICIES]
+    assert list(wide["hub"]) == list(HUBS.values())
+    assert (wide["National rate"] == 150_000.0).all()
+    assert wide.set_index("hub").loc["Austin", "Full cost-of-living"] == pytest.approx(125_000)
+    with pytest.raises(ValueError, match="measure"):
+        remote.policy_table(sim, "rpp")
 
 
 def test_remote_share_wilson_interval_contains_share():
@@ -98,6 +195,9 @@ def test_remote_share_wilson_interval_contains_share():
         }
     )
     row = remote.remote_share(tiny).iloc[0]
+    tiny.loc[3, "is_duplicate"] = True
+    assert remote.remote_share(tiny).iloc[0]["n"] == 3
+    assert remote.remote_share(tiny, drop_duplicates=False).iloc[0]["n"] == 4
     assert (row["n"], row["n_remote"], row["share"]) == (4, 2, 0.5)
     assert row["status"] == "hidden"
 

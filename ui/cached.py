@@ -21,7 +21,7 @@ from analysis.hubs import HubComparison
 from ui.data import require, table
 
 if TYPE_CHECKING:
-    from analysis import living, offers
+    from analysis import living, offers, overview
 
 SMALL = 8  # option lists and other per-table values: one entry each in practice
 MANY = 64  # per-selection results
@@ -245,11 +245,33 @@ def talent_pools(cbsas: tuple[str, ...], occ: str) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=SMALL, show_spinner=False)
-def remote_share() -> pd.DataFrame:
-    """remote.remote_share of the salary index, per year."""
+def salary_years() -> tuple[list[int], int]:
+    """Work years in the salary index (ascending) and the latest full one."""
+    from analysis import salary_index
+
+    salaries = require("salaries")
+    years = sorted(int(y) for y in salaries["year"].dropna().unique())
+    return years, salary_index.latest_full_year(salaries)
+
+
+@st.cache_data(max_entries=MANY, show_spinner="Bootstrapping the remote premium…")
+def pay_by_remote(
+    level: str | None, year: int | None, country: str | None, keep_dups: bool
+) -> pd.DataFrame:
+    """remote.pay_by_remote (with its bootstrap premium interval) for one selection."""
     from analysis import remote
 
-    return remote.remote_share(require("salaries"))
+    return remote.pay_by_remote(
+        require("salaries"), level, year, country, drop_duplicates=not keep_dups
+    )
+
+
+@st.cache_data(max_entries=MANY, show_spinner=False)
+def remote_share(country: str | None, keep_dups: bool) -> pd.DataFrame:
+    """remote.remote_share of the salary index per year (`country` None = all countries)."""
+    from analysis import remote
+
+    return remote.remote_share(require("salaries"), country, drop_duplicates=not keep_dups)
 
 
 @st.cache_data(max_entries=MANY, show_spinner=False)
@@ -271,6 +293,35 @@ def geo_policy(
         tier1_min=tier1_min, tier2_min=tier2_min, tier2_pay=tier2_pay, tier3_pay=tier3_pay
     )
     return remote.geo_policy(require("price_parities"), salary, hub_names(), hq, tiers)
+
+
+# Trends
+
+
+@st.cache_data(max_entries=MANY, show_spinner="Reweighting each year…")
+def trend(level: str | None, group: str, keep_dups: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """trends.adjusted_trend and trends.composition for one level / country group."""
+    from analysis import trends
+
+    salaries = require("salaries")
+    options = {"country_group": group, "drop_duplicates": not keep_dups}
+    return (
+        trends.adjusted_trend(salaries, level, **options),
+        trends.composition(salaries, level=level, **options),
+    )
+
+
+# Overview
+
+
+@st.cache_data(max_entries=SMALL, show_spinner=False)
+def overview_figures() -> tuple[pd.DataFrame, overview.Headline, int]:
+    """overview.national_medians, overview.headline and the salary index's record count."""
+    from analysis import overview
+
+    wages, salaries = require("wages"), require("salaries")
+    head = overview.headline(wages, require("metros"), require("price_parities"), salaries)
+    return overview.national_medians(wages), head, len(salaries)
 
 
 # Industries
@@ -298,6 +349,24 @@ def industry_view(occ: str, depth: int | None) -> pd.DataFrame:
 
 
 # Career levels
+
+
+@st.cache_data(max_entries=MANY, show_spinner="Computing level medians…")
+def progression(tracks: tuple[str, ...], country: str | None, keep_dups: bool) -> pd.DataFrame:
+    """levels.progression for `tracks` at companies in `country` (None = all countries)."""
+    from analysis import levels
+
+    return levels.progression(
+        require("salaries"), list(tracks), country, drop_duplicates=not keep_dups
+    )
+
+
+@st.cache_data(max_entries=SMALL, show_spinner="Fitting the experience curve…")
+def experience(ai_ml_only: bool, us_only: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """levels.experience_curve: survey bins and smooth fit per survey year."""
+    from analysis import levels
+
+    return levels.experience_curve(require("survey"), ai_ml_only=ai_ml_only, us_only=us_only)
 
 
 @st.cache_data(max_entries=MANY, show_spinner=False)

@@ -73,12 +73,12 @@ PAGE_SPECS: list[PageSpec] = [
         min_charts=3,
         filter=Filter("to", "26900", "To metro", "Indianapolis, IN"),
     ),
-    # aijobs.net US ML engineer Senior median $200,000.
+    # aijobs.net US ML engineer Senior median, full-time 2023-2025, duplicates dropped.
     PageSpec(
         "app_pages/levels.py",
         "levels",
         title="Career levels",
-        known_text="$200,000",
+        known_text="$195,000",
         min_charts=2,
         filter=Filter("country", "ALL", "Company country", "All countries"),
     ),
@@ -109,12 +109,12 @@ PAGE_SPECS: list[PageSpec] = [
         min_charts=2,
         filter=Filter("hq", "35620", "HQ metro", "New York, NY"),
     ),
-    # aijobs.net median of all 2024 records $149,200.
+    # aijobs.net 2023 full-time median reweighted to the 2024 mix, duplicates dropped.
     PageSpec(
         "app_pages/trends.py",
         "trends",
         title="Trends",
-        known_text="$149,200",
+        known_text="$135,960",
         min_charts=1,
         filter=Filter("level", "Senior", "Level"),
     ),

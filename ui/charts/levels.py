@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.levels import LEVELS
+from analysis.stats import TOP_CODE, TOP_CODED
 from ui.charts import cached_figure, palette, style
 
 
@@ -17,7 +18,8 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 
 @cached_figure
 def progression(curve: pd.DataFrame) -> go.Figure:
-    """Median pay by level, one line per track: IQR band, 95% interval whiskers.
+    """Median pay by level, one line per track: 95% interval whiskers, the middle half
+    (25th-75th percentile) as dotted outlines in the track's colour.
 
     `curve` is analysis.levels.progression output. Hidden groups (n < 10) are left out;
     low-confidence points (n < 30) are drawn hollow.
@@ -29,19 +31,21 @@ def progression(curve: pd.DataFrame) -> go.Figure:
         rows = rows.loc[rows["status"] != "hidden"]
         if rows.empty:
             continue
-        fig.add_trace(
-            go.Scatter(
-                x=list(rows["level"]) + list(rows["level"])[::-1],
-                y=list(rows["p75"]) + list(rows["p25"])[::-1],
-                fill="toself",
-                mode="lines",
-                fillcolor=_rgba(colour, 0.13),
-                line={"width": 0},
-                hoverinfo="skip",
-                showlegend=False,
-                legendgroup=str(track),
+        for edge, dash in (("p75", "dot"), ("p25", "dot")):
+            # The middle half as two thin dotted outlines, not a filled band: the bands of
+            # two tracks overlap, and stacked fills turn into one muddy block.
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["level"],
+                    y=rows[edge],
+                    mode="lines",
+                    line={"color": colour, "width": 1.2, "dash": dash},
+                    opacity=0.8,
+                    hoverinfo="skip",
+                    showlegend=False,
+                    legendgroup=str(track),
+                )
             )
-        )
         hollow = rows["status"] == "low confidence"
         step = rows["step_up"].map(lambda v: "" if pd.isna(v) else f"<br>Step-up: ×{v:.2f}")
         fig.add_trace(
@@ -156,26 +160,64 @@ def experience(bins: pd.DataFrame, fit: pd.DataFrame) -> go.Figure:
 
 @cached_figure
 def spread(ladder: pd.DataFrame) -> go.Figure:
-    """The OEWS percentile ladder as horizontal bars; top-coded steps labelled '≥ $239,200'."""
+    """The OEWS percentile ladder as one range strip, like the Tech hubs range chart.
+
+    A thin line from the 10th to the 90th percentile, a thick bar from the 25th to the 75th,
+    a dot at the median, each point labelled with its wage. A top-coded point stops at
+    $239,200 and reads "≥ $239,200"; an unpublished one is left out.
+    """
     colour = palette()[0]
-    labels = [f"{p}th percentile" if p != 50 else "Median" for p in ladder["percentile"]]
-    top = ladder["note"].fillna("").eq("top-coded")
-    values = ladder["wage"].where(~top, 239_200.0)
+    wage = dict(zip(ladder["percentile"], ladder["wage"], strict=True))
+    top = dict(zip(ladder["percentile"], ladder["note"].fillna("").eq(TOP_CODED), strict=True))
+    at = {p: (TOP_CODE if top[p] else wage[p]) for p in wage}
+    row = str(ladder["occ_title"].iloc[0])
+    fig = go.Figure()
+    for low, high, width, opacity, label in (
+        (10, 90, 3, 0.55, "10th–90th percentile"),
+        (25, 75, 16, 0.85, "25th–75th percentile"),
+    ):
+        if pd.isna(at.get(low)) or pd.isna(at.get(high)):
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[at[low], at[high]],
+                y=[row, row],
+                mode="lines",
+                line={"width": width, "color": colour},
+                opacity=opacity,
+                name=label,
+                hoverinfo="skip",
+            )
+        )
+    points = [p for p in at if pd.notna(at[p])]
     texts = [
-        "≥ $239,200" if t else ("not published" if pd.isna(v) else f"${v:,.0f}")
-        for v, t in zip(ladder["wage"], top, strict=True)
+        ("≥ $239,200" if top[p] else f"${wage[p]:,.0f}") + f"<br>{_ordinal(p)}" for p in points
     ]
-    fig = go.Figure(
-        go.Bar(
-            y=labels,
-            x=values,
-            orientation="h",
-            marker={"color": [colour if not t else "rgba(128,128,128,0.5)" for t in top]},
+    fig.add_trace(
+        go.Scatter(
+            x=[at[p] for p in points],
+            y=[row] * len(points),
+            mode="markers+text",
+            marker={
+                # The quartile markers are as tall as the bar so their labels clear it.
+                "size": [{50: 14, 25: 18, 75: 18}.get(p, 8) for p in points],
+                "color": [palette()[1] if p == 50 else colour for p in points],
+                "line": {"width": 1.5, "color": "white"},
+            },
             text=texts,
-            textposition="auto",
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            textposition=[
+                "top center" if i % 2 == 0 else "bottom center" for i in range(len(points))
+            ],
+            name="median",
+            showlegend=False,
+            hovertemplate="%{text}<extra></extra>",
         )
     )
-    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_yaxes(visible=False)
     fig.update_xaxes(title="Annual wage (USD)")
-    return style(fig, money="x", height=280, legend=False)
+    return style(fig, money="x", height=230)
+
+
+def _ordinal(p: int) -> str:
+    """'10th percentile', 'Median', ... for a published percentile."""
+    return "Median" if p == 50 else f"{p}th percentile"

@@ -7,36 +7,54 @@ import plotly.graph_objects as go
 
 from ui.charts import cached_figure, palette, style
 
+GREY = "rgba(128,128,128,0.35)"
+NEUTRAL = "rgba(128,128,128,0.8)"
+
 
 @cached_figure
 def national_medians(frame: pd.DataFrame) -> go.Figure:
-    """Horizontal bars of national median pay, AI occupations highlighted.
+    """Horizontal bars of national median pay, sorted by median, one colour per group.
 
-    `frame` is analysis.overview.national_medians output. Error bars are ±1.96 × the BLS
-    relative standard error of the mean wage applied to the median (an approximation BLS's
-    published errors allow; labelled in the caption).
+    `frame` is analysis.overview.national_medians output. AI/ML occupations take the theme's
+    first colour, related occupations a dark neutral grey, the all-occupation context a light
+    grey;
+    the legend names each group. Each bar is labelled with its median and employment. The
+    whiskers are approximate: ±1.96 × BLS's relative standard error of the *mean* wage,
+    applied to the median (BLS publishes no error for the median).
     """
-    rows = frame.iloc[::-1]
-    colours = [
-        palette()[0] if code not in ("15-0000", "00-0000") else "rgba(128,128,128,0.55)"
-        for code in rows["occ_code"]
-    ]
-    half = 1.96 * rows["mean_prse"] / 100 * rows["median"]
-    fig = go.Figure(
-        go.Bar(
-            x=rows["median"],
-            y=rows["occ_title"],
-            orientation="h",
-            marker_color=colours,
-            error_x={"type": "data", "array": half, "thickness": 1.2, "width": 4},
-            text=[f"${m:,.0f}" for m in rows["median"]],
-            textposition="inside",
-            insidetextanchor="middle",
-            customdata=rows[["employment", "vs_all"]],
-            hovertemplate=(
-                "%{y}<br>Median $%{x:,.0f}<br>Employment %{customdata[0]:,.0f}"
-                "<br>%{customdata[1]:.2f}× all occupations<extra></extra>"
-            ),
+    colours = {
+        "AI/ML occupation": palette()[0],
+        "Related occupation": NEUTRAL,
+        "All-occupation context": GREY,
+    }
+    rows = frame.sort_values("median", ascending=True, na_position="first")
+    fig = go.Figure()
+    for group, colour in colours.items():
+        part = rows.loc[rows["group"] == group]
+        if part.empty:
+            continue
+        half = 1.96 * part["mean_prse"] / 100 * part["median"]
+        fig.add_trace(
+            go.Bar(
+                x=part["median"],
+                y=part["occ_title"],
+                orientation="h",
+                name=group,
+                marker_color=colour,
+                error_x={"type": "data", "array": half, "thickness": 1.2, "width": 4},
+                text=[
+                    f"${m:,.0f} · {e:,.0f} jobs"
+                    for m, e in zip(part["median"], part["employment"], strict=True)
+                ],
+                textposition="inside",
+                insidetextanchor="start",
+                customdata=part[["employment", "vs_all"]],
+                hovertemplate=(
+                    "%{y}<br>Median $%{x:,.0f} (whisker: approx. 95% range)"
+                    "<br>Employment %{customdata[0]:,.0f}"
+                    "<br>%{customdata[1]:.2f}× all occupations<extra></extra>"
+                ),
+            )
         )
-    )
-    return style(fig, money="x", height=300, legend=False)
+    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["occ_title"]), title=None)
+    return style(fig, money="x", height=330, legend=True)

@@ -14,19 +14,39 @@ from ui.charts import cached_figure, palette, style
 def pay_by_arrangement(table: pd.DataFrame) -> go.Figure:
     """Grouped bars: median pay by level (x) and arrangement (colour), 95% interval whiskers.
 
-    Hidden groups (n < 10) are left out; low-confidence bars (n < 30) are hatched.
+    `table` is analysis.remote.pay_by_remote output. A level x arrangement with fewer than
+    10 records (or none) gets no bar but an "n < 10" label in its slot; low-confidence bars
+    (n < 30) are hatched. The hover gives the premium vs on-site with its interval.
     """
     colours = palette()
+    levels = [lv for lv in LEVELS if lv in set(table["level"])]
     fig = go.Figure()
     for i, name in enumerate(ARRANGEMENTS.values()):
-        rows = table.loc[(table["arrangement"] == name) & (table["status"] != "hidden")]
-        if rows.empty:
-            continue
+        rows = (
+            table.loc[table["arrangement"] == name]
+            .set_index("level")
+            .reindex(levels)
+            .assign(n=lambda f: f["n"].fillna(0).astype(int))
+        )
+        rows["status"] = rows["status"].fillna("hidden")
+        shown = rows["status"] != "hidden"
         low = rows["status"] == "low confidence"
+        premium = [
+            ""
+            if pd.isna(p) or r == 0
+            else f"<br>×{p:.2f} vs on-site (95% interval ×{lo:.2f}–{hi:.2f})"
+            for p, lo, hi, r in zip(
+                rows["premium"],
+                rows["premium_low"],
+                rows["premium_high"],
+                rows["remote_ratio"].fillna(0),
+                strict=True,
+            )
+        ]
         fig.add_trace(
             go.Bar(
-                x=rows["level"],
-                y=rows["median"],
+                x=levels,
+                y=rows["median"].where(shown, 0.0),
                 name=name,
                 marker={
                     "color": colours[i],
@@ -35,18 +55,27 @@ def pay_by_arrangement(table: pd.DataFrame) -> go.Figure:
                 error_y={
                     "type": "data",
                     "symmetric": False,
-                    "array": rows["ci_high"] - rows["median"],
-                    "arrayminus": rows["median"] - rows["ci_low"],
+                    "array": (rows["ci_high"] - rows["median"]).where(shown, 0.0),
+                    "arrayminus": (rows["median"] - rows["ci_low"]).where(shown, 0.0),
                 },
-                customdata=list(zip(rows["n"], rows["status"], strict=True)),
-                hovertemplate=(
-                    f"{name} · %{{x}}<br>Median $%{{y:,.0f}}<br>n = %{{customdata[0]:,}} "
-                    "(%{customdata[1]})<extra></extra>"
-                ),
+                text=["" if s else "n < 10" for s in shown],
+                textposition="outside",
+                textfont={"size": 11},
+                customdata=list(zip(rows["n"], rows["status"], premium, strict=True)),
+                hovertemplate=[
+                    (
+                        f"{name} · %{{x}}<br>Median $%{{y:,.0f}}<br>n = %{{customdata[0]:,}} "
+                        "(%{customdata[1]})%{customdata[2]}<extra></extra>"
+                    )
+                    if s
+                    else f"{name} · %{{x}}<br>n = %{{customdata[0]:,}}: under 10, not shown"
+                    "<extra></extra>"
+                    for s in shown
+                ],
             )
         )
     fig.update_layout(barmode="group")
-    fig.update_xaxes(categoryorder="array", categoryarray=list(LEVELS), title=None)
+    fig.update_xaxes(categoryorder="array", categoryarray=levels, title=None)
     fig.update_yaxes(title="Median annual pay (USD)")
     return style(fig, money="y", height=420)
 
@@ -103,30 +132,67 @@ def remote_share(share: pd.DataFrame) -> go.Figure:
 
 
 @cached_figure
-def policies(sim: pd.DataFrame, measure: str = "pay") -> go.Figure:
-    """Grouped bars per hub (x) and policy (colour) of `measure`: 'pay' or 'purchasing_power'."""
+def policies(sim: pd.DataFrame, measure: str = "pay", hq_salary: float | None = None) -> go.Figure:
+    """A dot plot per hub (row) of `measure` under each policy (marker), axis not from $0.
+
+    `sim` is analysis.remote.geo_policy output; `measure` is 'pay' or 'purchasing_power'. A
+    grey line joins each hub's lowest and highest policy so the gap reads at a glance; a
+    dashed line marks the HQ salary when `hq_salary` is given and `measure` is 'pay'.
+    """
     colours = palette()
-    title = "Pay (USD/yr)" if measure == "pay" else "Purchasing power (US-average $)"
+    symbols = ("circle", "diamond", "square")
+    title = "Pay (USD/yr)" if measure == "pay" else "Purchasing power (US-average $/yr)"
+    order = sim.drop_duplicates("hub").sort_values("rpp")["hub"].tolist()
+    span = sim.groupby("hub")[measure].agg(["min", "max"]).reindex(order)
     fig = go.Figure()
+    xs: list[float | None] = []
+    ys: list[str | None] = []
+    for hub, row in span.iterrows():
+        xs += [row["min"], row["max"], None]
+        ys += [hub, hub, None]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"color": "rgba(128,128,128,0.45)", "width": 2},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     for i, policy in enumerate(POLICIES):
         rows = sim.loc[sim["policy"] == policy]
         if rows.empty:
             continue
         fig.add_trace(
-            go.Bar(
-                x=rows["hub"],
-                y=rows[measure],
+            go.Scatter(
+                x=rows[measure],
+                y=rows["hub"],
+                mode="markers",
                 name=policy,
-                marker={"color": colours[i]},
-                customdata=list(zip(rows["rpp"], rows["tier"], strict=True)),
+                marker={
+                    "color": colours[i],
+                    "size": 12,
+                    "symbol": symbols[i % len(symbols)],
+                    "line": {"color": "white", "width": 1},
+                },
+                customdata=list(
+                    zip(rows["rpp"], rows["tier"], rows["pay_vs_hq"] * 100, strict=True)
+                ),
                 hovertemplate=(
-                    f"{policy} · %{{x}}<br>{title}: $%{{y:,.0f}}<br>"
-                    "Price level %{customdata[0]:.1f} (US = 100), tier %{customdata[1]}"
-                    "<extra></extra>"
+                    f"{policy} · %{{y}}<br>{title}: $%{{x:,.0f}}<br>"
+                    "%{customdata[2]:.0f}% of HQ pay · price level %{customdata[0]:.1f} "
+                    "(US = 100), tier %{customdata[1]}<extra></extra>"
                 ),
             )
         )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title=title)
-    fig.update_xaxes(title=None)
-    return style(fig, money="y", height=400)
+    if hq_salary is not None and measure == "pay":
+        fig.add_vline(
+            x=hq_salary,
+            line={"dash": "dash", "color": "rgba(128,128,128,0.8)", "width": 1},
+            annotation_text="HQ salary",
+            annotation_position="top",
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=order, title=None)
+    fig.update_xaxes(title=title)
+    return style(fig, money="x", height=max(320, 34 * len(order) + 120))

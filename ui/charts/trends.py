@@ -6,16 +6,21 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from analysis.trends import REFERENCE_YEAR
 from ui.charts import cached_figure, palette, style
 
 
 @cached_figure
-def trend(series: pd.DataFrame, composition: pd.DataFrame) -> go.Figure:
+def trend(
+    series: pd.DataFrame, composition: pd.DataFrame, reference_year: int = REFERENCE_YEAR
+) -> go.Figure:
     """Median pay per year, raw and adjusted, with 95% intervals; records per year below.
 
     `series` is analysis.trends.adjusted_trend output, `composition` analysis.trends
-    .composition output. A shaded band marks 2024 (the collection change) and the partial
-    2025 points are drawn hollow with a dotted segment.
+    .composition output. Partial years are drawn hollow; low-confidence points (status from
+    the effective sample size for the adjusted series) are faded. Record bars are orange in
+    the years `composition` flags as a sharp change of sample. The x axis covers exactly the
+    years in the data.
     """
     colours = palette()
     fig = make_subplots(
@@ -25,7 +30,12 @@ def trend(series: pd.DataFrame, composition: pd.DataFrame) -> go.Figure:
         colour = colours[i % len(colours)]
         rows = rows.loc[rows["status"] != "hidden"]
         partial = rows["partial"].astype(bool)
-        label = "Raw median" if name == "Raw" else "Adjusted to 2024 mix"
+        faint = rows["status"] == "low confidence"
+        label = "Raw median" if name == "Raw" else f"Adjusted to the {reference_year} mix"
+        notes = [
+            ", ".join(t for t, on in (("partial year", p), ("low confidence", f)) if on)
+            for p, f in zip(partial, faint, strict=True)
+        ]
         fig.add_trace(
             go.Scatter(
                 x=rows["year"],
@@ -36,6 +46,7 @@ def trend(series: pd.DataFrame, composition: pd.DataFrame) -> go.Figure:
                 marker={
                     "size": 10,
                     "color": ["white" if p else colour for p in partial],
+                    "opacity": [0.4 if f else 1.0 for f in faint],
                     "line": {"color": colour, "width": 2},
                 },
                 error_y={
@@ -46,12 +57,10 @@ def trend(series: pd.DataFrame, composition: pd.DataFrame) -> go.Figure:
                     "color": colour,
                     "width": 5,
                 },
-                customdata=list(
-                    zip(rows["n"], ["partial year" if p else "" for p in partial], strict=True)
-                ),
+                customdata=list(zip(rows["n"], rows["n_eff"], notes, strict=True)),
                 hovertemplate=(
-                    f"{label} %{{x}}: $%{{y:,.0f}}<br>n = %{{customdata[0]:,}} "
-                    "%{customdata[1]}<extra></extra>"
+                    f"{label} %{{x}}: $%{{y:,.0f}}<br>n = %{{customdata[0]:,}} records, "
+                    "effective n = %{customdata[1]:,.0f}<br>%{customdata[2]}<extra></extra>"
                 ),
             ),
             row=1,
@@ -75,17 +84,8 @@ def trend(series: pd.DataFrame, composition: pd.DataFrame) -> go.Figure:
         row=2,
         col=1,
     )
-    if (composition["year"] == 2024).any():
-        band = {"x0": 2023.5, "x1": 2024.5, "fillcolor": "rgba(213,94,0,0.08)", "line_width": 0}
-        fig.add_vrect(
-            **band,
-            row=1,
-            col=1,
-            annotation_text="2024: collection changed",
-            annotation_position="top left",
-        )
-        fig.add_vrect(**band, row=2, col=1)
-    fig.update_xaxes(dtick=1, row=2, col=1)
+    years = composition["year"].astype(int)
+    fig.update_xaxes(dtick=1, range=[years.min() - 0.5, years.max() + 0.5])
     fig.update_yaxes(title="Median pay", row=1, col=1)
     fig.update_yaxes(
         title="Records",

@@ -1,0 +1,79 @@
+"""The one filter every question module applies to the aijobs.net salary index.
+
+Career levels, Remote work, Trends and the Overview all ask "which salary records count?":
+company country, work years, experience levels, full-time only, and whether exact duplicate
+records (`is_duplicate`, 53% of rows, mostly repeated job postings) are kept. They all answer
+it here, so "US" means the same thing everywhere: `company_country == "US"` (where the
+employer is, not where the employee lives).
+
+Project default: exact duplicates are DROPPED (they inflate n and narrow intervals without
+adding information); a page may offer "Keep exact duplicates" to override.
+
+Nothing here imports streamlit; nothing mutates its inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+LEVELS: tuple[str, ...] = ("Entry", "Mid", "Senior", "Executive")
+"""Experience levels, junior to senior (aijobs EN, MI, SE, EX)."""
+US = "US"
+"""ISO-2 code of the United States as `company_country` spells it."""
+PARTIAL_YEARS = frozenset({2025})
+"""Work years the 2025-01-19 snapshot covers only in part (the first weeks of January)."""
+
+
+def filter_records(
+    salaries: pd.DataFrame,
+    *,
+    country: str | None = None,
+    exclude_country: bool = False,
+    years: Sequence[int] | None = None,
+    levels: Sequence[str] | None = LEVELS,
+    full_time_only: bool = True,
+    drop_duplicates: bool = True,
+    columns: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The rows of the `salaries` table kept by the shared filters (a new frame).
+
+    Inputs: `country` an ISO-2 `company_country` (None = every country); with
+    `exclude_country` the rows of every country *except* `country`; `years` work years kept
+    (None = all); `levels` experience levels kept (None = any, including unknown);
+    `full_time_only` keeps employment_type "Full-time"; `drop_duplicates` drops rows flagged
+    `is_duplicate` (the first copy of each record stays); `columns` the columns returned
+    (None = all). Rows keep their original index. No rows is not an error here: callers say
+    what to widen.
+    """
+    keep = pd.Series(True, index=salaries.index)
+    if country is not None:
+        same = (salaries["company_country"] == country).fillna(False).astype(bool)
+        keep &= ~same if exclude_country else same
+    if years is not None:
+        keep &= salaries["year"].isin(list(years)).fillna(False).astype(bool)
+    if levels is not None:
+        keep &= salaries["level"].isin(list(levels)).fillna(False).astype(bool)
+    if full_time_only:
+        keep &= (salaries["employment_type"] == "Full-time").fillna(False).astype(bool)
+    if drop_duplicates:
+        keep &= ~salaries["is_duplicate"].fillna(False).astype(bool)
+    rows = salaries.loc[keep.to_numpy(dtype=bool)]
+    return rows.loc[:, list(columns)].copy() if columns is not None else rows.copy()
+
+
+def latest_full_year(salaries: pd.DataFrame) -> int:
+    """The most recent work year in `salaries` that the snapshot covers in full.
+
+    Raises ValueError when every year present is partial (or the table is empty).
+    """
+    years = sorted(set(salaries["year"].dropna().astype(int)) - PARTIAL_YEARS)
+    if not years:
+        raise ValueError("The salary index has no complete work year.")
+    return years[-1]
+
+
+def duplicate_note(drop_duplicates: bool) -> str:
+    """The caption phrase saying whether exact duplicate records were dropped or kept."""
+    return "exact duplicates dropped" if drop_duplicates else "exact duplicates kept"
