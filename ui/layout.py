@@ -58,6 +58,11 @@ def download(frame: pd.DataFrame, filename: str, *, key: str, label: str = "Down
     )
 
 
+def usd(label: str, **kwargs: object) -> st.column_config.NumberColumn:
+    """A table column of whole dollars: $ with thousands separators, no cents (step=1)."""
+    return st.column_config.NumberColumn(label, format="dollar", step=1, **kwargs)
+
+
 def empty_state(message: str) -> None:
     """Say plainly why there is nothing to draw, instead of an empty chart."""
     st.info(message, icon=":material/info:")
