@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import taxonomy
+from analysis.stats import TOP_CODE, TOP_CODED
 
 DEFAULT_OCCUPATION = "15-2051"
 GROUP_DEPTH = 4
@@ -53,10 +54,6 @@ DEPTHS: dict[int, str] = {
     5: "5-digit NAICS",
     6: "6-digit NAICS",
 }
-TOP_CODE = 239_200.0
-"""OEWS May 2025 annual top-code. BLS marks only some cells (footnote 5) as '≥ $239,200'
-(the reader leaves them NaN with note 'top-coded'); other wages above it are published
-exactly, so this is no ceiling on the data."""
 THIN_JOBS = 2_000
 """A group with fewer jobs than this, or a single usable industry, is flagged thin."""
 Z95 = 1.959963984540054
@@ -158,7 +155,7 @@ def industry_detail(
     out = rows.assign(industry_group=taxonomy.industry_groups(rows["industry_code"]))
     out = out.loc[:, list(DETAIL_COLUMNS)].copy()
     order = np.where(
-        out["a_median_note"].eq("top-coded").fillna(False), np.inf, out["a_median"].fillna(-1.0)
+        out["a_median_note"].eq(TOP_CODED).fillna(False), np.inf, out["a_median"].fillna(-1.0)
     )
     out = out.assign(_order=order).sort_values(
         ["_order", "tot_emp", "industry_code"], ascending=[False, False, True]
@@ -171,7 +168,7 @@ def _combine(members: pd.DataFrame, total_emp: float) -> dict[str, object]:
     median = members["a_median"]
     emp = members["tot_emp"]
     usable = median.notna() & emp.notna() & (emp > 0)
-    topcoded = members["a_median_note"].eq("top-coded").fillna(False)
+    topcoded = members["a_median_note"].eq(TOP_CODED).fillna(False)
     weights = emp[usable]
     weighted = float((median[usable] * weights).sum() / weights.sum()) if usable.any() else np.nan
     # Approximate sampling interval of the weighted average from member RSEs (mean wage).
@@ -257,7 +254,7 @@ def topcode_note(n_topcoded: int) -> str:
 
 def wage_text(value: float, note: object) -> str:
     """A wage cell for display: '$120,230', '≥ $239,200' when top-coded, else '—' (+ reason)."""
-    if isinstance(note, str) and note == "top-coded":
+    if isinstance(note, str) and note == TOP_CODED:
         return f"≥ ${TOP_CODE:,.0f}"
     if value is None or pd.isna(value):
         return f"— ({note})" if isinstance(note, str) and note else "—"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import industries
+from analysis.stats import TOP_CODED
 from ui import cached, layout, state
 from ui.charts import industries as charts
 
@@ -83,7 +84,7 @@ if depth is None:
         st.markdown(METHOD.format(thin=industries.THIN_JOBS))
     table, config = charts.group_table(result), charts.GROUP_TABLE
 else:
-    if result["a_median"].notna().any() or result["a_median_note"].eq("top-coded").any():
+    if result["a_median"].notna().any() or result["a_median_note"].eq(TOP_CODED).any():
         layout.chart(charts.detail_pay_chart(result), key=f"{PAGE}_detail")
     else:
         layout.empty_state("BLS released no median for any industry at this depth.")
@@ -91,7 +92,7 @@ else:
         layout.OEWS,
         note=f"{len(result)} industries, {industries.DEPTHS[depth]} · the 20 best-paid drawn, "
         "all in the table · RSE = BLS relative standard error · "
-        + industries.topcode_note(int(result["a_median_note"].eq("top-coded").sum())),
+        + industries.topcode_note(int(result["a_median_note"].eq(TOP_CODED).sum())),
     )
     table, config = charts.detail_table(result), charts.DETAIL_TABLE
 st.dataframe(table, column_config=config, column_order=list(config), hide_index=True)

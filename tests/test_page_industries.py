@@ -84,3 +84,29 @@ def test_tables_and_bar_labels_carry_no_fake_precision():
     detail_html = charts.detail_table(detail).to_html()
     assert "$132,380" in detail_html  # computer systems design median, as BLS publishes it
     assert ">nan<" not in detail_html.lower() and ">none<" not in detail_html.lower()
+
+
+def test_topcoded_median_is_drawn_at_the_floor_and_labelled_as_a_lower_bound():
+    import numpy as np
+    import pandas as pd
+
+    from analysis import industries
+    from analysis.stats import TOP_CODE, TOP_CODED
+    from ui.charts import industries as charts
+
+    frame = pd.DataFrame(
+        {
+            "industry_code": ["523100", "522100"],
+            "industry_name": ["Brokers", "Banks"],
+            "naics_level": [4, 4],
+            "industry_group": ["Finance and insurance"] * 2,
+            "a_median": [np.nan, 100_000.0],
+            "a_median_note": [TOP_CODED, pd.NA],
+            "tot_emp": [50.0, 100.0],
+            "emp_prse": [5.0, 3.0],
+        }
+    )
+    fig = charts.detail_pay_chart(frame)
+    assert list(fig.data[0].x) == [TOP_CODE, 100_000.0]
+    assert list(fig.data[0].text) == ["≥ $239,200", "$100k"]
+    assert industries.topcode_note(1).startswith("1 value BLS publishes only as ≥ $239,200")

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 from plotly.subplots import make_subplots
 
-from analysis.industries import TOP_CODE
+from analysis.stats import TOP_CODE, TOP_CODED
 from ui.charts import cached_figure, palette, style
 
 TOP_TEXT = f"≥ ${TOP_CODE:,.0f}"
@@ -151,9 +151,9 @@ def detail_pay_chart(detail: pd.DataFrame, *, top: int = 20) -> go.Figure:
 
     Input: `analysis.industries.industry_detail` output (sorted by median).
     """
-    topcoded = detail["a_median_note"].eq("top-coded").fillna(False)
+    topcoded = detail["a_median_note"].eq(TOP_CODED).fillna(False)
     shown = detail[detail["a_median"].notna() | topcoded].head(top)
-    capped = shown["a_median_note"].eq("top-coded").fillna(False)
+    capped = shown["a_median_note"].eq(TOP_CODED).fillna(False)
     labels = [
         f"{_short(n)} ({c})"
         for n, c in zip(shown["industry_name"], shown["industry_code"], strict=True)
@@ -168,7 +168,7 @@ def detail_pay_chart(detail: pd.DataFrame, *, top: int = 20) -> go.Figure:
     ]
     fig = _pay_and_jobs(labels, pay, shown["tot_emp"], hover, "Median annual wage")
     fig.data[0].text = [
-        f"≥ {thousands(v)}" if cap else thousands(v) for v, cap in zip(pay, capped, strict=True)
+        TOP_TEXT if cap else thousands(v) for v, cap in zip(pay, capped, strict=True)
     ]
     return fig
 
@@ -251,13 +251,13 @@ def detail_table(detail: pd.DataFrame) -> Styler:
     frame = detail.assign(
         group_text=detail["industry_group"].fillna(DASH),
         median_text=[
-            TOP_TEXT if n == "top-coded" else _money(v)
+            TOP_TEXT if n == TOP_CODED else _money(v)
             for v, n in zip(detail["a_median"], detail["a_median_note"].fillna(""), strict=True)
         ],
     )
     for col in ("a_pct10", "a_pct90"):
         frame[col] = [
-            TOP_TEXT if n == "top-coded" else _money(v)
+            TOP_TEXT if n == TOP_CODED else _money(v)
             for v, n in zip(frame[col], frame[f"{col}_note"].fillna(""), strict=True)
         ]
     frame = frame[list(DETAIL_TABLE)]
