@@ -179,7 +179,7 @@ with layout.friendly_errors():
     worth = cached.worth_in_hubs(check.offer.base, cbsa, occ, nyc)
 layout.chart(charts.hub_take_home(worth), key="offer_check_hubs")
 st.dataframe(
-    worth[["label", "take_home", "role_median", "real_take_home", "same_power", "rpp"]],
+    worth[["label", "take_home", "role_median", "real_take_home", "same_power"]],
     hide_index=True,
     placeholder="—",
     column_config={
@@ -188,13 +188,13 @@ st.dataframe(
         "role_median": usd(f"{titles[occ]}: BLS median there"),
         "real_take_home": usd("Take-home in US-average prices"),
         "same_power": usd("Pay with the same purchasing power"),
-        "rpp": st.column_config.NumberColumn("Price level (US = 100)", format="%.0f"),
     },
 )
 layout.source_caption(
     f"{layout.OEWS} · {layout.RPP} · PolicyEngine US {tax.tax_year}",
-    note="take-home on your base earned in each hub (no bonus) · same purchasing power = base ×"
-    " hub RPP ÷ home RPP · US-average prices = take-home ÷ (RPP / 100) · New York taxed as "
+    note="take-home on your base earned in each hub (no bonus) · the CSV adds price levels · "
+    "same purchasing power = base × hub RPP ÷ home RPP · US-average prices = take-home ÷ "
+    "(RPP / 100) · New York taxed as "
     + ("NYC" if nyc else "NY")
     + " · local income taxes outside NYC not included",
 )

@@ -239,6 +239,9 @@ def test_negotiation_range_positions_the_level_in_the_metro_ladder(wages, salari
     low_pct = stats.percentile_of(q25, nat, coded).percentile
     assert ask.pct_low == pytest.approx(low_pct)
     assert ask.low == pytest.approx(stats.wage_at_percentile(low_pct, market.ladder))
+    mid_pct = stats.percentile_of(q50, nat, coded).percentile
+    assert ask.pct_mid == pytest.approx(mid_pct)
+    assert ask.mid == pytest.approx(stats.wage_at_percentile(mid_pct, market.ladder))
     # Within San Francisco's published BLS ladder (10th-90th), never above its 90th percentile.
     assert market.ladder[10] <= ask.low < ask.mid < ask.high <= market.ladder[90]
     assert ask.n == index.n and f"{index.n:,}" in ask.basis and "San Francisco" in ask.basis

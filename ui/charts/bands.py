@@ -6,15 +6,16 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.stats import TOP_CODE
+from analysis.stats import PCT_COLUMNS, TOP_CODE, TOP_CODED
 from ui.charts import cached_figure, palette, style
 
 
 @cached_figure
 def band_ranges(bands: pd.DataFrame, *, target: pd.Series | None = None) -> go.Figure:
     """Per metro (one row of `bands` each): a thin 10th-90th line, a thick 25th-75th bar, the
-    median as a dot, and the target pay as a diamond. A top-coded or unreleased end is drawn
-    dotted to the top code and labelled "≥ $239,200" (an open end, not a value).
+    median as a dot, and the target pay as a diamond. A top-coded 90th percentile is drawn
+    dotted to the top code and labelled "≥ $239,200" (an open end, not a value); an unreleased
+    one ends the line at the highest published percentile.
 
     `bands`: label, a_pct10..a_pct90 (USD, NaN when top-coded), a_pct<..>_note.
     """
@@ -25,8 +26,10 @@ def band_ranges(bands: pd.DataFrame, *, target: pd.Series | None = None) -> go.F
     for i, row in shown.iterrows():
         lo = row["a_pct10"] if np.isfinite(row["a_pct10"]) else row["a_pct25"]
         hi = row["a_pct90"]
-        open_top = not np.isfinite(hi)
-        if open_top:
+        # Only a top-coded 90th is an open end (≥ $239,200); an unreleased one just stops.
+        note = row.get("a_pct90_note")
+        open_top = isinstance(note, str) and note == TOP_CODED
+        if not np.isfinite(hi):
             hi = next((row[c] for c in ("a_pct75", "a_median") if np.isfinite(row[c])), np.nan)
         legend = i == 0
         fig.add_trace(
@@ -92,6 +95,17 @@ def band_ranges(bands: pd.DataFrame, *, target: pd.Series | None = None) -> go.F
             )
         )
     fig.update_yaxes(autorange="reversed", type="category")
+    # Room on both sides so the outermost whiskers never touch the frame.
+    ends = pd.concat([shown[c] for c in PCT_COLUMNS])
+    if target is not None:
+        ends = pd.concat([ends, target])
+    ends = ends.dropna()
+    if len(ends):
+        notes = shown.get("a_pct90_note", pd.Series(dtype="string"))
+        open_end = bool(notes.eq(TOP_CODED).fillna(False).any())
+        high = max(float(ends.max()), TOP_CODE * 1.08 if open_end else 0.0)
+        pad = 0.06 * (high - float(ends.min()))
+        fig.update_xaxes(range=[max(float(ends.min()) - pad, 0.0), high + pad])
     return style(fig, money="x", height=max(300, 34 * len(shown) + 110))
 
 

@@ -173,7 +173,8 @@ def metro_map(points: pd.DataFrame, *, real: bool = False, highlight: list[str] 
                 text=marked["label"].str.split(",").str[0],
                 mode="text",
                 textposition=_alternate(len(marked)),
-                textfont={"size": 13, "color": palette()[5]},
+                # Dark text with a light halo reads on any bubble, in light and dark themes.
+                textfont={"size": 13, "color": "#1b1b1b", "shadow": HALO},
                 hoverinfo="skip",
                 showlegend=False,
             )
@@ -188,9 +189,18 @@ def metro_map(points: pd.DataFrame, *, real: bool = False, highlight: list[str] 
     return style(fig, money=None, height=460, legend=False)
 
 
+HALO = "0px 0px 3px #ffffff, 0px 0px 3px #ffffff"
+
+
 def _alternate(n: int) -> list[str]:
     """Text positions that alternate above and below, so close neighbours do not overlap."""
     return ["top center" if i % 2 == 0 else "bottom center" for i in range(n)]
+
+
+def _fan(n: int) -> list[str]:
+    """Text positions for labels sorted by x: up-left, below, up-right, repeating, so three
+    neighbours (Kansas City, Cleveland, Indianapolis) spread out instead of overlapping."""
+    return [("top left", "bottom center", "top right")[i % 3] for i in range(n)]
 
 
 LABELLED = 3
@@ -231,15 +241,21 @@ def pay_vs_prices(table: pd.DataFrame, background: pd.DataFrame, line: pd.DataFr
     named = sel["short_name"].astype(str).to_numpy()
     if len(sel) > 2 * LABELLED:
         named[LABELLED:-LABELLED] = ""  # the middle ones keep their hover label only
-    order = sel["rpp"].rank(method="first").astype(int).to_numpy() - 1
+    sel = sel.assign(_named=named).sort_values("rpp")
+    positions = ["middle center"] * len(sel)
+    labelled = [i for i, name in enumerate(sel["_named"]) if name]
+    for i, where in zip(labelled, _fan(len(labelled)), strict=True):
+        positions[i] = where
+    if labelled and positions[labelled[-1]] == "top right":
+        positions[labelled[-1]] = "top left"  # the rightmost label stays inside the plot
     fig.add_trace(
         go.Scatter(
             x=sel["rpp"],
             y=sel["median"],
             mode="markers+text",
             marker={"size": 11, "color": palette()[0], "line": {"width": 1, "color": "white"}},
-            text=named,
-            textposition=[_alternate(len(sel))[i] for i in order],
+            text=sel["_named"],
+            textposition=positions,
             name="selected metros",
             customdata=sel[["label", "real_median"]],
             hovertemplate=(
