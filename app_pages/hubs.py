@@ -9,11 +9,6 @@ from ui.charts import hubs as charts
 PAGE = "hubs"
 
 
-def usd(label: str) -> st.column_config.NumberColumn:
-    """A whole-dollar column: $ with thousands separators, no cents."""
-    return st.column_config.NumberColumn(label, format="dollar", step=1)
-
-
 VIEWS = {"nominal": "In dollars", "real": "After cost of living"}
 
 st.title("Tech hubs")
@@ -130,16 +125,16 @@ st.dataframe(
         "rank": st.column_config.NumberColumn("Rank", help="1 = highest median in this view"),
         "label": "Metro",
         "employment": st.column_config.NumberColumn("Jobs", format="localized"),
-        "median": usd("Median"),
+        "median": layout.usd("Median"),
         "interval": st.column_config.TextColumn(
             "Median, 95% interval ≈",
             help="The mean wage's BLS relative standard error applied "
             "to the median (BLS publishes none for the median)",
         ),
-        "p10": usd("10th percentile"),
-        "p90": usd("90th percentile"),
+        "p10": layout.usd("10th percentile"),
+        "p90": layout.usd("90th percentile"),
         "rpp": st.column_config.NumberColumn("Price level (US = 100)", format="%.0f"),
-        "real_median": usd("Median after prices"),
+        "real_median": layout.usd("Median after prices"),
     },
 )
 layout.download(table, f"tech_hubs_{occ}.csv", key="hubs_csv")

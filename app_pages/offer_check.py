@@ -12,11 +12,6 @@ LEVELS = ["Entry", "Mid", "Senior", "Executive"]
 USD = {"min_value": 0.0, "max_value": 1e9, "step": 1000.0, "page": PAGE, "format": "%.0f"}
 
 
-def usd(label: str) -> st.column_config.NumberColumn:
-    """A whole-dollar column: $ with thousands separators, no cents."""
-    return st.column_config.NumberColumn(label, format="dollar", step=1)
-
-
 st.title("Offer check")
 st.write("Is an offer fair for the role, the level and the metro — and what is it worth there?")
 
@@ -184,10 +179,10 @@ st.dataframe(
     placeholder="—",
     column_config={
         "label": "Metro",
-        "take_home": usd("Your take-home there"),
-        "role_median": usd(f"{titles[occ]}: BLS median there"),
-        "real_take_home": usd("Take-home in US-average prices"),
-        "same_power": usd("Pay with the same purchasing power"),
+        "take_home": layout.usd("Your take-home there"),
+        "role_median": layout.usd(f"{titles[occ]}: BLS median there"),
+        "real_take_home": layout.usd("Take-home in US-average prices"),
+        "same_power": layout.usd("Pay with the same purchasing power"),
     },
 )
 layout.source_caption(

@@ -14,11 +14,6 @@ ALL = "All regions"
 PCT_NAMES = ("10th", "25th", "Median", "75th", "90th")
 
 
-def usd(label: str) -> st.column_config.NumberColumn:
-    """A whole-dollar column: $ with thousands separators, no cents."""
-    return st.column_config.NumberColumn(label, format="dollar", step=1)
-
-
 st.title("Pay bands by region")
 st.write(
     "What does the market pay for these roles in the metros you hire in, "
@@ -107,7 +102,7 @@ layout.source_caption(
         else "BLS marks some wages only as ≥ $239,200; none in this view"
     ),
 )
-pct_cols = {c: usd(n) for c, n in zip(bands.PCT_COLUMNS, PCT_NAMES, strict=True)}
+pct_cols = {c: layout.usd(n) for c, n in zip(bands.PCT_COLUMNS, PCT_NAMES, strict=True)}
 show = ["metro", "occ_title", "tot_emp", "loc_quotient", "price_level", *bands.PCT_COLUMNS]
 show += ["target_pay"] if use_target else []
 st.dataframe(
@@ -122,7 +117,7 @@ st.dataframe(
             "Location quotient", format="%.2f", help="1 = the occupation's US share of jobs"
         ),
         "price_level": st.column_config.NumberColumn("Price level (US = 100)", format="%.0f"),
-        "target_pay": usd(f"Pay at the {target}th"),
+        "target_pay": layout.usd(f"Pay at the {target}th"),
         **pct_cols,
     },
 )
@@ -219,11 +214,11 @@ if upload is not None:
                 "row": st.column_config.NumberColumn("Row"),
                 "role": "Role",
                 "metro": "Metro",
-                "min": usd("Your min"),
-                "mid": usd("Your mid"),
-                "max": usd("Your max"),
-                "market_median": usd("BLS median"),
-                "mid_gap_usd": usd("Mid − median"),
+                "min": layout.usd("Your min"),
+                "mid": layout.usd("Your mid"),
+                "max": layout.usd("Your max"),
+                "market_median": layout.usd("BLS median"),
+                "mid_gap_usd": layout.usd("Mid − median"),
                 "mid_gap_pct": st.column_config.NumberColumn("Gap", format="%+.0f%%"),
                 "mid_position": "Mid's BLS percentile",
             },
