@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import taxonomy
-from analysis.stats import TOP_CODE, TOP_CODED
+from analysis.stats import PCT_COLUMNS, TOP_CODE, TOP_CODED
 
 DEFAULT_OCCUPATION = "15-2051"
 GROUP_DEPTH = 4
@@ -59,7 +59,7 @@ THIN_JOBS = 2_000
 Z95 = 1.959963984540054
 WEIGHTED_LABEL = "employment-weighted average of industry medians"
 
-PERCENTILE_COLUMNS = ("a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90")
+PERCENTILE_COLUMNS = tuple(PCT_COLUMNS)
 # Ownership-only totals and splits; they overlap the NAICS rows of their level.
 _OWNERSHIP_CODES = frozenset({"000001", "999001", "999101", "999201", "999301"})
 _OWNED = re.compile(r"\bOwned\b", re.IGNORECASE)

@@ -360,13 +360,7 @@ def experience_curve(
     return bins, fit
 
 
-LADDER = (
-    (10, "a_pct10"),
-    (25, "a_pct25"),
-    (50, "a_median"),
-    (75, "a_pct75"),
-    (90, "a_pct90"),
-)
+LADDER = tuple((pct, column) for column, pct in stats.PCT_COLUMNS.items())
 
 
 def market_spread(wages: pd.DataFrame, occ: str = "15-2051") -> pd.DataFrame:

@@ -25,12 +25,12 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from analysis import stats
+from analysis.hubs import latest_year
 from analysis.salary_index import LEVELS, PARTIAL_YEARS, US, filter_records
 
 ARRANGEMENTS: dict[int, str] = {0: "On-site", 50: "Hybrid", 100: "Fully remote"}
 DEFAULT_HQ = "41860"
 DEFAULT_OCC = "15-2051"
-RPP_YEAR = 2024
 POLICIES: tuple[str, ...] = ("National rate", "Tiered zones", "Full cost-of-living")
 
 
@@ -211,12 +211,14 @@ def hq_median(wages: pd.DataFrame, hq_cbsa: str = DEFAULT_HQ, occ: str = DEFAULT
 
 
 def hub_parities(
-    parities: pd.DataFrame, hubs: Mapping[str, str], year: int = RPP_YEAR
+    parities: pd.DataFrame, hubs: Mapping[str, str], year: int | None = None
 ) -> pd.DataFrame:
     """cbsa, hub, rpp (all items, US = 100) for each hub in `hubs` (CBSA -> name), in order.
 
-    Raises ValueError naming hubs BEA has no price level for.
+    `year` defaults to the latest year BEA publishes. Raises ValueError naming hubs BEA has
+    no price level for.
     """
+    year = latest_year(parities) if year is None else year
     rows = parities.loc[
         (parities["geo_level"] == "metro") & (parities["year"] == year),
         ["geo_code", "all_items"],
@@ -241,7 +243,7 @@ def geo_policy(
     hq_cbsa: str = DEFAULT_HQ,
     tiers: Tiers | None = None,
     *,
-    year: int = RPP_YEAR,
+    year: int | None = None,
     policies: Sequence[str] = POLICIES,
 ) -> pd.DataFrame:
     """Pay and purchasing power in each hub under each geo-pay policy.
