@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import hubs, load
-from analysis.paths import DATA_DIR
-
-DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
-
-
-def _table(name: str) -> pd.DataFrame:
-    try:
-        return load.load_table(name, DATA)
-    except load.DataUnavailable as err:
-        pytest.skip(str(err))
+from analysis import hubs
+from tests.tables import table
 
 
 @pytest.fixture(scope="module")
 def real() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    return _table("wages"), _table("metros"), _table("price_parities")
+    return table("wages"), table("metros"), table("price_parities")
 
 
 # --- tiny frames --------------------------------------------------------------------------

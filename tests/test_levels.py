@@ -2,50 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import functools
-import os
 import statistics
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import levels, load, stats
-from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
-
-DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
-RAW_CSV = DEFAULT_RAW_DIR / "aijobs" / "salaries.csv"
-
-
-@functools.cache
-def _cached(name: str) -> pd.DataFrame:
-    try:
-        return load.load_table(name, DATA)
-    except load.DataUnavailable:
-        pass
-    if not DEFAULT_RAW_DIR.is_dir():
-        pytest.skip(f"no processed {name} table and no raw data")
-    from analysis.sources import aijobs, bea_rpp, oews, so_survey
-
-    reader = {"salaries": aijobs, "survey": so_survey, "wages": oews, "price_parities": bea_rpp}
-    return reader[name].read(DEFAULT_RAW_DIR).tables[name]
-
-
-def _table(name: str) -> pd.DataFrame:
-    """The processed table, or (before data/ is built) the reader's output for it."""
-    return _cached(name).copy()
-
-
-@functools.cache
-def _raw_rows() -> tuple[dict[str, str], ...]:
-    """salaries.csv read with the csv module, independently of the reader and pandas."""
-    if not RAW_CSV.is_file():
-        pytest.skip("raw aijobs salaries.csv not available")
-    with open(RAW_CSV, newline="", encoding="utf-8") as handle:
-        return tuple(csv.DictReader(handle))
-
+from analysis import levels, stats
+from tests.tables import raw_salary_rows, table
 
 LEVEL_CODES = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
 
@@ -54,7 +18,7 @@ def test_us_median_by_level_matches_raw_csv():
     """PROVENANCE: US median by level EN 95.8k, MI 136.4k, SE 166.6k, EX 200k (all tracks,
     years, employment types; US = company_location)."""
     by_level: dict[str, list[float]] = {}
-    for row in _raw_rows():
+    for row in raw_salary_rows():
         if row["company_location"] == "US":
             by_level.setdefault(LEVEL_CODES[row["experience_level"]], []).append(
                 float(row["salary_in_usd"])
@@ -66,7 +30,7 @@ def test_us_median_by_level_matches_raw_csv():
     assert expected["Executive"] == 200_000
     # PROVENANCE counts every record, duplicates included: drop_duplicates=False.
     out = levels.progression(
-        _table("salaries"),
+        table("salaries"),
         None,
         "US",
         years=None,
@@ -95,7 +59,7 @@ def test_default_progression_drops_duplicates_matches_raw_csv():
     """Default (duplicates dropped): medians by level, all tracks, US companies, full-time,
     2023-2025, recomputed from the raw CSV with the csv module and a set of seen rows."""
     by_level: dict[str, list[float]] = {}
-    for row in _dedup(_raw_rows()):
+    for row in _dedup(raw_salary_rows()):
         if (
             row["company_location"] == "US"
             and row["employment_type"] == "FT"
@@ -104,17 +68,17 @@ def test_default_progression_drops_duplicates_matches_raw_csv():
             by_level.setdefault(LEVEL_CODES[row["experience_level"]], []).append(
                 float(row["salary_in_usd"])
             )
-    out = levels.progression(_table("salaries"), None, n_boot=20).set_index("level")
+    out = levels.progression(table("salaries"), None, n_boot=20).set_index("level")
     assert set(by_level) == set(levels.LEVELS)
     for level, values in by_level.items():
         assert out.loc[level, "n"] == len(values)
         assert out.loc[level, "median"] == statistics.median(values)
-    kept = levels.progression(_table("salaries"), None, drop_duplicates=False, n_boot=5)
+    kept = levels.progression(table("salaries"), None, drop_duplicates=False, n_boot=5)
     assert kept["n"].sum() > out["n"].sum()
 
 
 def test_step_up_matches_progression_and_bootstrap():
-    s = _cached("salaries")
+    s = table("salaries")
     step = levels.step_up(s, "ML engineer", "Entry", "Senior", n_boot=50)
     curve = levels.progression(s, "ML engineer", n_boot=50).set_index("level")
     assert step.ratio == pytest.approx(curve.loc["Senior", "median"] / curve.loc["Entry", "median"])
@@ -134,7 +98,7 @@ def test_step_up_matches_progression_and_bootstrap():
 
 @pytest.fixture(scope="module")
 def curve() -> pd.DataFrame:
-    return levels.progression(_cached("salaries"), ["ML engineer", "Data scientist"], n_boot=50)
+    return levels.progression(table("salaries"), ["ML engineer", "Data scientist"], n_boot=50)
 
 
 def test_progression_properties(curve):
@@ -152,19 +116,19 @@ def test_progression_properties(curve):
 
 
 def test_progression_same_seed_same_interval(curve):
-    again = levels.progression(_cached("salaries"), ["ML engineer", "Data scientist"], n_boot=50)
+    again = levels.progression(table("salaries"), ["ML engineer", "Data scientist"], n_boot=50)
     pd.testing.assert_frame_equal(curve, again)
 
 
 def test_progression_does_not_mutate_input():
-    frame = _cached("salaries")
+    frame = table("salaries")
     before = frame.copy()
     levels.progression(frame, "ML engineer", n_boot=10, drop_duplicates=True)
     pd.testing.assert_frame_equal(frame, before)
 
 
 def test_drop_duplicates_reduces_n():
-    s = _cached("salaries")
+    s = table("salaries")
     kept = levels.progression(s, "Data scientist", n_boot=10, drop_duplicates=False)
     dropped = levels.progression(s, "Data scientist", n_boot=10)
     assert dropped["n"].sum() < kept["n"].sum()
@@ -211,7 +175,7 @@ def test_empty_selection_raises_value_error():
 
 
 def test_experience_curve_per_survey_year():
-    bins, fit = levels.experience_curve(_cached("survey"), ai_ml_only=True, n_boot=30)
+    bins, fit = levels.experience_curve(table("survey"), ai_ml_only=True, n_boot=30)
     assert set(bins["year"]) == {2024, 2025}
     measures = dict(zip(bins["year"], bins["experience_measure"], strict=False))
     assert measures == {2024: "professional", 2025: "total coding"}
@@ -253,10 +217,10 @@ def test_experience_curve_bins_are_exact_medians_on_tiny_frame():
 
 
 def test_market_spread_ladder():
-    out = levels.market_spread(_cached("wages"), "15-2051")
+    out = levels.market_spread(table("wages"), "15-2051")
     assert list(out["percentile"]) == list(stats.PERCENTILES)
     wages = out["wage"].dropna()
     assert wages.is_monotonic_increasing
     assert out.loc[out["percentile"] == 50, "wage"].item() == 120_230  # BLS May 2025
     with pytest.raises(ValueError):
-        levels.market_spread(_cached("wages"), "99-9999")
+        levels.market_spread(table("wages"), "99-9999")

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import hubs, living, load, stats
-from analysis.paths import DATA_DIR
+from analysis import hubs, living, stats
+from tests.tables import table
 
-DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
 SAN_JOSE, INDIANAPOLIS, SEATTLE, NEW_YORK = "41940", "26900", "42660", "35620"
-
-
-def _table(name: str) -> pd.DataFrame:
-    try:
-        return load.load_table(name, DATA)
-    except load.DataUnavailable as err:
-        pytest.skip(str(err))
 
 
 @pytest.fixture(scope="module")
 def real() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    return _table("wages"), _table("metros"), _table("price_parities")
+    return table("wages"), table("metros"), table("price_parities")
 
 
 def _rpp(parities: pd.DataFrame, cbsa: str) -> float:
@@ -140,7 +129,7 @@ def test_top_coded_point_gives_a_bounded_position(real):
 
 def test_rent_burden_is_annual_rent_over_median(real):
     wages, metros, parities = real
-    rents = _table("rents")
+    rents = table("rents")
     out = living.rent_burden(wages, metros, parities, rents, [SAN_JOSE, INDIANAPOLIS])
     row = out.set_index("cbsa").loc[SAN_JOSE]
     fmr1 = float(rents.loc[rents["cbsa"] == SAN_JOSE, "fmr_1"].iloc[0])
@@ -164,7 +153,7 @@ def test_price_components_and_history(real):
 
 def test_rent_burden_on_your_salary(real):
     wages, metros, parities = real
-    rents = _table("rents")
+    rents = table("rents")
     out = living.rent_burden(
         wages, metros, parities, rents, [SAN_JOSE, INDIANAPOLIS], salary=120_000
     ).set_index("cbsa")

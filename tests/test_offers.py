@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import math
-import os
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis import hubs as hub_data
-from analysis import load, offers, stats
-from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
+from analysis import offers, stats
+from tests.tables import table
 
-DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
 OCC = "15-2051"
 SAN_JOSE, SAN_FRANCISCO, NEW_YORK, AUSTIN, SEATTLE = "41940", "41860", "35620", "12420", "42660"
 # Codes only (no figures): enough of the metros table for tax jurisdictions and labels.
@@ -30,38 +26,24 @@ METROS = pd.DataFrame(
 )
 
 
-@functools.cache
-def _cached(name: str) -> pd.DataFrame:
-    try:
-        return load.load_table(name, DATA)
-    except load.DataUnavailable:
-        pass
-    if name == "take_home" or not DEFAULT_RAW_DIR.is_dir():
-        pytest.skip(f"no processed {name} table")
-    from analysis.sources import aijobs, bea_rpp, oews
-
-    reader = {"wages": oews, "salaries": aijobs, "price_parities": bea_rpp}[name]
-    return reader.read(DEFAULT_RAW_DIR).tables[name]
-
-
 @pytest.fixture(scope="module")
 def wages() -> pd.DataFrame:
-    return _cached("wages")
+    return table("wages")
 
 
 @pytest.fixture(scope="module")
 def salaries() -> pd.DataFrame:
-    return _cached("salaries")
+    return table("salaries")
 
 
 @pytest.fixture(scope="module")
 def parities() -> pd.DataFrame:
-    return _cached("price_parities")
+    return table("price_parities")
 
 
 @pytest.fixture(scope="module")
 def schedule() -> pd.DataFrame:
-    return _cached("take_home")
+    return table("take_home")
 
 
 # --- validation ------------------------------------------------------------------------------

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from analysis import levels, load
+from analysis import levels
 from analysis.paths import DATA_DIR
 from tests.apptest_helpers import run_page
+from tests.tables import table as real_table
 from ui.layout import money
 
-DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
 pytestmark = pytest.mark.skipif(
-    not (DATA / "salaries.parquet").is_file(), reason="data/ not built yet"
+    not (DATA_DIR / "salaries.parquet").is_file(), reason="data/ not built yet"
 )
-
-
-@pytest.fixture(autouse=True)
-def _data_dir(monkeypatch):
-    """Pages read data/; ATLAS_TEST_DATA points them (and the test) at another build."""
-    if DATA != DATA_DIR:
-        monkeypatch.setattr(load.load_table, "__defaults__", (DATA,))
-
-
-def _table(name: str):
-    return load.load_table(name, DATA)
 
 
 PAGE = "app_pages/levels.py"
@@ -39,7 +25,7 @@ def test_default_view_shows_levels_and_known_figure():
     assert len(at.get("plotly_chart")) == 3
     assert at.multiselect(key="levels_tracks").value == ["ML engineer", "Data scientist"]
     assert at.selectbox(key="levels_country").value == "US"
-    expected = levels.progression(_table("salaries"), "ML engineer", "US", n_boot=10)
+    expected = levels.progression(real_table("salaries"), "ML engineer", "US", n_boot=10)
     senior = expected.set_index("level").loc["Senior", "median"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Senior median · ML engineer"] == money(senior)
@@ -49,7 +35,7 @@ def test_default_view_shows_levels_and_known_figure():
     assert "work years 2023–2025" in captions
     assert "Stack Overflow" in captions and "BLS OEWS, May 2025" in captions
     # Survey n per year and whose answers: the country is US, so US respondents only.
-    bins, _ = levels.experience_curve(_table("survey"), us_only=True, n_boot=5)
+    bins, _ = levels.experience_curve(real_table("survey"), us_only=True, n_boot=5)
     per_year = bins.groupby("year")["n"].sum()
     assert f"{per_year[2024]:,} in 2024" in captions and "US respondents only" in captions
     assert "Data Scientists, all US employers" in captions

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from analysis import hubs, load, remote
+from analysis import hubs, remote
 from analysis.hubs import DEFAULT_HUBS
 from analysis.paths import DATA_DIR
 from tests.apptest_helpers import run_page
+from tests.tables import table
 
-DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
 pytestmark = pytest.mark.skipif(
-    not (DATA / "salaries.parquet").is_file(), reason="data/ not built yet"
+    not (DATA_DIR / "salaries.parquet").is_file(), reason="data/ not built yet"
 )
-
-
-@pytest.fixture(autouse=True)
-def _data_dir(monkeypatch):
-    """Pages read data/; ATLAS_TEST_DATA points them (and the test) at another build."""
-    if DATA != DATA_DIR:
-        monkeypatch.setattr(load.load_table, "__defaults__", (DATA,))
-
-
-def _table(name: str):
-    return load.load_table(name, DATA)
 
 
 PAGE = "app_pages/remote.py"
@@ -49,7 +35,7 @@ def test_default_view_shows_charts_and_known_figure():
     assert at.selectbox(key="remote_country").value == "US"
     assert "work year 2024" in captions and "exact duplicates dropped" in captions
     assert any("US companies, full-time" in m.value for m in at.markdown)
-    expected = remote.pay_by_remote(_table("salaries"), year=2024, n_boot=10)
+    expected = remote.pay_by_remote(table("salaries"), year=2024, n_boot=10)
     pay, sim = at.dataframe[0].value, at.dataframe[1].value
     assert set(pay["arrangement"]) == {"On-site", "Hybrid", "Fully remote"}
     assert list(pay["n"]) == list(expected["n"])
@@ -69,7 +55,7 @@ def test_hq_median_unpublished_falls_back_to_typed_salary(monkeypatch):
     at = run_page(PAGE)
     assert not at.exception
     assert any("BLS publishes no median" in w.value for w in at.warning)
-    national = hubs.national_median(_table("wages"), remote.DEFAULT_OCC)
+    national = hubs.national_median(table("wages"), remote.DEFAULT_OCC)
     assert at.number_input(key="remote_salary").value == int(national)
     assert len(at.get("plotly_chart")) == 3  # the page goes on
 
@@ -97,9 +83,9 @@ def test_url_round_trip():
     # Purchasing power shown: full cost-of-living gives every hub the same.
     assert sim["Full cost-of-living"].nunique() == 1
     csv = remote.geo_policy(
-        _table("price_parities"),
+        table("price_parities"),
         200_000.0,
-        hubs.hub_names(_table("metros")),
+        hubs.hub_names(table("metros")),
         "35620",
         remote.Tiers(tier1_min=110, tier3_pay=0.85),
     )

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from analysis import load, trends
+from analysis import trends
 from analysis.paths import DATA_DIR
 from tests.apptest_helpers import run_page
+from tests.tables import table as real_table
 from ui.layout import money
 
-DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
 pytestmark = pytest.mark.skipif(
-    not (DATA / "salaries.parquet").is_file(), reason="data/ not built yet"
+    not (DATA_DIR / "salaries.parquet").is_file(), reason="data/ not built yet"
 )
-
-
-@pytest.fixture(autouse=True)
-def _data_dir(monkeypatch):
-    """Pages read data/; ATLAS_TEST_DATA points them (and the test) at another build."""
-    if DATA != DATA_DIR:
-        monkeypatch.setattr(load.load_table, "__defaults__", (DATA,))
-
-
-def _table(name: str):
-    return load.load_table(name, DATA)
 
 
 PAGE = "app_pages/trends.py"
@@ -37,14 +23,14 @@ def test_default_view_shows_trend_and_collection_change():
     assert not at.exception
     assert at.title[0].value == "Trends"
     assert len(at.get("plotly_chart")) == 1
-    series = trends.adjusted_trend(_table("salaries"), n_boot=200)
+    series = trends.adjusted_trend(real_table("salaries"), n_boot=200)
     adjusted = series.loc[series["series"] == "Adjusted"].set_index("year")
     metrics = {m.label: m.value for m in at.metric}
     # KPIs headline the adjusted series for the last three full years (2025 is partial).
     assert list(metrics) == ["Adjusted median 2022", "Adjusted median 2023", "Adjusted median 2024"]
     assert metrics["Adjusted median 2023"] == money(adjusted.loc[2023, "median"])
     # The callout names exactly the years the bars flag (duplicates dropped, full-time).
-    comp = trends.composition(_table("salaries"))
+    comp = trends.composition(real_table("salaries"))
     flagged = [str(y) for y in comp.loc[comp["composition_changed"], "year"]]
     note = " ".join(i.value for i in at.info)
     assert f"changed sharply in {', '.join(flagged)}" in note

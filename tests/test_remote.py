@@ -2,62 +2,27 @@
 
 from __future__ import annotations
 
-import csv
-import functools
-import os
 import statistics
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis import load, remote
+from analysis import remote
 from analysis.hubs import DEFAULT_HUBS, hub_names
-from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
-
-DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
-RAW_CSV = DEFAULT_RAW_DIR / "aijobs" / "salaries.csv"
-
-
-@functools.cache
-def _cached(name: str) -> pd.DataFrame:
-    try:
-        return load.load_table(name, DATA)
-    except load.DataUnavailable:
-        pass
-    if not DEFAULT_RAW_DIR.is_dir():
-        pytest.skip(f"no processed {name} table and no raw data")
-    from analysis.sources import aijobs, bea_rpp, oews, so_survey
-
-    reader = {"salaries": aijobs, "survey": so_survey, "wages": oews, "price_parities": bea_rpp}
-    return reader[name].read(DEFAULT_RAW_DIR).tables[name]
-
-
-def _table(name: str) -> pd.DataFrame:
-    """The processed table, or (before data/ is built) the reader's output for it."""
-    return _cached(name).copy()
-
-
-@functools.cache
-def _raw_rows() -> tuple[dict[str, str], ...]:
-    """salaries.csv read with the csv module, independently of the reader and pandas."""
-    if not RAW_CSV.is_file():
-        pytest.skip("raw aijobs salaries.csv not available")
-    with open(RAW_CSV, newline="", encoding="utf-8") as handle:
-        return tuple(csv.DictReader(handle))
+from tests.tables import raw_salary_rows, table
 
 
 def test_remote_ratio_counts_match_raw_csv():
     counts: dict[int, int] = {}
-    for row in _raw_rows():
+    for row in raw_salary_rows():
         counts[int(row["remote_ratio"])] = counts.get(int(row["remote_ratio"]), 0) + 1
     assert counts == {0: 58_149, 100: 15_868, 50: 284}
     # PROVENANCE counts every record, duplicates included: drop_duplicates=False.
     every = {"country": None, "full_time_only": False, "drop_duplicates": False}
-    out = remote.pay_by_remote(_table("salaries"), n_boot=5, **every)
+    out = remote.pay_by_remote(table("salaries"), n_boot=5, **every)
     got = out.groupby("remote_ratio")["n"].sum().to_dict()
     assert got == counts
-    share = remote.remote_share(_cached("salaries"), **every)
+    share = remote.remote_share(table("salaries"), **every)
     assert share["n_remote"].sum() == counts[100]
     assert share["n"].sum() == sum(counts.values())
 
@@ -78,12 +43,12 @@ def test_default_remote_share_drops_duplicates_matches_raw_csv():
     """Default: US companies, full-time, exact duplicates dropped (csv module + seen set)."""
     n: dict[int, int] = {}
     remote_n: dict[int, int] = {}
-    for row in _dedup(_raw_rows()):
+    for row in _dedup(raw_salary_rows()):
         if row["company_location"] == "US" and row["employment_type"] == "FT":
             year = int(row["work_year"])
             n[year] = n.get(year, 0) + 1
             remote_n[year] = remote_n.get(year, 0) + (row["remote_ratio"] == "100")
-    share = remote.remote_share(_cached("salaries")).set_index("year")
+    share = remote.remote_share(table("salaries")).set_index("year")
     assert share["n"].to_dict() == n
     assert share["n_remote"].to_dict() == remote_n
 
@@ -91,7 +56,7 @@ def test_default_remote_share_drops_duplicates_matches_raw_csv():
 def test_pay_by_remote_medians_match_raw_csv():
     values: list[float] = [
         float(r["salary_in_usd"])
-        for r in _raw_rows()
+        for r in raw_salary_rows()
         if r["company_location"] == "US"
         and r["employment_type"] == "FT"
         and r["experience_level"] == "SE"
@@ -99,21 +64,21 @@ def test_pay_by_remote_medians_match_raw_csv():
         and r["work_year"] == "2024"
     ]
     out = remote.pay_by_remote(
-        _cached("salaries"), level="Senior", year=2024, drop_duplicates=False, n_boot=20
+        table("salaries"), level="Senior", year=2024, drop_duplicates=False, n_boot=20
     )
     row = out.set_index("arrangement").loc["Fully remote"]
     assert row["n"] == len(values)
     assert row["median"] == statistics.median(values)
     deduped = [
         float(r["salary_in_usd"])
-        for r in _dedup(_raw_rows())
+        for r in _dedup(raw_salary_rows())
         if r["company_location"] == "US"
         and r["employment_type"] == "FT"
         and r["experience_level"] == "SE"
         and r["remote_ratio"] == "100"
         and r["work_year"] == "2024"
     ]
-    default = remote.pay_by_remote(_cached("salaries"), level="Senior", year=2024, n_boot=20)
+    default = remote.pay_by_remote(table("salaries"), level="Senior", year=2024, n_boot=20)
     drow = default.set_index("arrangement").loc["Fully remote"]
     assert drow["n"] == len(deduped) < len(values)
     assert drow["median"] == statistics.median(deduped)
@@ -126,7 +91,7 @@ def test_pay_by_remote_medians_match_raw_csv():
 
 
 def test_premium_interval_is_seeded_and_contains_ratio():
-    s = _cached("salaries")
+    s = table("salaries")
     out = remote.pay_by_remote(s, year=2024, n_boot=100)
     again = remote.pay_by_remote(s, year=2024, n_boot=100)
     pd.testing.assert_frame_equal(out, again)
@@ -180,7 +145,7 @@ def test_policy_table_is_wide_by_hub():
 
 
 def test_remote_share_wilson_interval_contains_share():
-    share = remote.remote_share(_cached("salaries"))
+    share = remote.remote_share(table("salaries"))
     assert (share["ci_low"] <= share["share"]).all() and (share["share"] <= share["ci_high"]).all()
     assert share.set_index("year").loc[2025, "partial"]
     tiny = pd.DataFrame(
@@ -258,10 +223,10 @@ def test_geo_policy_bad_inputs():
 
 
 def test_real_hubs_and_hq_median():
-    wages, parities = _cached("wages"), _cached("price_parities")
+    wages, parities = table("wages"), table("price_parities")
     hq = remote.hq_median(wages, "41860", "15-2051")
     assert hq > 0
-    names = hub_names(_cached("metros"))
+    names = hub_names(table("metros"))
     out = remote.geo_policy(parities, hq, names)
     assert set(out["hub"]) == set(names.values())
     assert len(names) == len(DEFAULT_HUBS)

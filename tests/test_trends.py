@@ -2,58 +2,23 @@
 
 from __future__ import annotations
 
-import csv
-import functools
-import os
 import statistics
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import load, trends
-from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
-
-DATA = Path(os.environ.get("ATLAS_TEST_DATA", DATA_DIR))
-RAW_CSV = DEFAULT_RAW_DIR / "aijobs" / "salaries.csv"
-
-
-@functools.cache
-def _cached(name: str) -> pd.DataFrame:
-    try:
-        return load.load_table(name, DATA)
-    except load.DataUnavailable:
-        pass
-    if not DEFAULT_RAW_DIR.is_dir():
-        pytest.skip(f"no processed {name} table and no raw data")
-    from analysis.sources import aijobs, bea_rpp, oews, so_survey
-
-    reader = {"salaries": aijobs, "survey": so_survey, "wages": oews, "price_parities": bea_rpp}
-    return reader[name].read(DEFAULT_RAW_DIR).tables[name]
-
-
-def _table(name: str) -> pd.DataFrame:
-    """The processed table, or (before data/ is built) the reader's output for it."""
-    return _cached(name).copy()
-
-
-@functools.cache
-def _raw_rows() -> tuple[dict[str, str], ...]:
-    """salaries.csv read with the csv module, independently of the reader and pandas."""
-    if not RAW_CSV.is_file():
-        pytest.skip("raw aijobs salaries.csv not available")
-    with open(RAW_CSV, newline="", encoding="utf-8") as handle:
-        return tuple(csv.DictReader(handle))
+from analysis import trends
+from tests.tables import raw_salary_rows, table
 
 
 def test_counts_per_year_match_raw_csv():
     counts: dict[int, int] = {}
-    for row in _raw_rows():
+    for row in raw_salary_rows():
         counts[int(row["work_year"])] = counts.get(int(row["work_year"]), 0) + 1
     assert counts == {2020: 75, 2021: 218, 2022: 1_660, 2023: 8_522, 2024: 62_229, 2025: 1_597}
     # PROVENANCE counts every record, duplicates included.
-    comp = trends.composition(_table("salaries"), drop_duplicates=False, full_time_only=False)
+    comp = trends.composition(table("salaries"), drop_duplicates=False, full_time_only=False)
     assert dict(zip(comp["year"], comp["n"], strict=True)) == counts
     assert comp.set_index("year").loc[2025, "partial"]
     assert not comp.set_index("year").loc[2024, "partial"]
@@ -64,12 +29,12 @@ def test_counts_per_year_match_raw_csv():
 
 def test_raw_medians_per_year_match_raw_csv():
     by_year: dict[int, list[float]] = {}
-    for row in _raw_rows():
+    for row in raw_salary_rows():
         by_year.setdefault(int(row["work_year"]), []).append(float(row["salary_in_usd"]))
     expected = {year: statistics.median(v) for year, v in by_year.items()}
     assert round(expected[2024], -2) == 149_000  # PROVENANCE: 149.0k
     out = trends.adjusted_trend(
-        _cached("salaries"), full_time_only=False, drop_duplicates=False, n_boot=20
+        table("salaries"), full_time_only=False, drop_duplicates=False, n_boot=20
     )
     raw = out.loc[out["series"] == "Raw"]
     assert dict(zip(raw["year"], raw["median"], strict=True)) == expected
@@ -86,11 +51,11 @@ def test_raw_medians_per_year_match_raw_csv():
 def test_by_year_level_medians_match_raw_csv():
     codes = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
     groups: dict[tuple[int, str], list[float]] = {}
-    for row in _raw_rows():
+    for row in raw_salary_rows():
         if row["employment_type"] == "FT" and row["company_location"] == "US":
             key = (int(row["work_year"]), codes[row["experience_level"]])
             groups.setdefault(key, []).append(float(row["salary_in_usd"]))
-    out = trends.by_year_level(_cached("salaries"), "US", drop_duplicates=False)
+    out = trends.by_year_level(table("salaries"), "US", drop_duplicates=False)
     out = out.set_index(["year", "level"])
     for key, values in groups.items():
         assert out.loc[key, "n"] == len(values)
@@ -116,20 +81,20 @@ def test_default_drops_duplicates_matches_raw_csv():
     codes = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
     by_year: dict[int, list[float]] = {}
     us_cells: dict[tuple[int, str], list[float]] = {}
-    for row in _dedup(_raw_rows()):
+    for row in _dedup(raw_salary_rows()):
         if row["employment_type"] != "FT":
             continue
         year, pay = int(row["work_year"]), float(row["salary_in_usd"])
         by_year.setdefault(year, []).append(pay)
         if row["company_location"] == "US":
             us_cells.setdefault((year, codes[row["experience_level"]]), []).append(pay)
-    out = trends.adjusted_trend(_cached("salaries"), n_boot=20)
+    out = trends.adjusted_trend(table("salaries"), n_boot=20)
     raw = out.loc[out["series"] == "Raw"].set_index("year")
     assert raw["n"].to_dict() == {y: len(v) for y, v in by_year.items()}
     assert raw["median"].to_dict() == {y: statistics.median(v) for y, v in by_year.items()}
-    comp = trends.composition(_cached("salaries")).set_index("year")
+    comp = trends.composition(table("salaries")).set_index("year")
     assert comp["n"].to_dict() == raw["n"].to_dict()
-    cells = trends.by_year_level(_cached("salaries"), "US").set_index(["year", "level"])
+    cells = trends.by_year_level(table("salaries"), "US").set_index(["year", "level"])
     for key, values in us_cells.items():
         assert cells.loc[key, "n"] == len(values)
         if len(values) >= 10:
@@ -139,7 +104,7 @@ def test_default_drops_duplicates_matches_raw_csv():
 def test_adjusted_status_follows_kish_effective_n():
     """2020, full-time, duplicates kept: 69 records, but reweighting to the 2024 mix
     up-weights a few of them so heavily that only ~24 effectively count: low confidence."""
-    out = trends.adjusted_trend(_cached("salaries"), drop_duplicates=False, n_boot=20)
+    out = trends.adjusted_trend(table("salaries"), drop_duplicates=False, n_boot=20)
     row = out.set_index(["year", "series"])
     assert row.loc[(2020, "Raw"), "n"] == 69
     assert row.loc[(2020, "Raw"), "status"] == "ok"
@@ -170,14 +135,14 @@ def test_adjusted_hidden_when_effective_n_tiny():
 
 
 def test_trend_table_one_row_per_year():
-    s = _cached("salaries")
+    s = table("salaries")
     series = trends.adjusted_trend(s, n_boot=10)
     comp = trends.composition(s)
-    table = trends.trend_table(series, comp)
-    assert list(table["year"]) == sorted(comp["year"])
-    assert (table["n"] == comp["n"]).all()
+    wide = trends.trend_table(series, comp)
+    assert list(wide["year"]) == sorted(comp["year"])
+    assert (wide["n"] == comp["n"]).all()
     raw = series.loc[series["series"] == "Raw"].set_index("year")["median"]
-    assert (table.set_index("year")["raw_median"] == raw).all()
+    assert (wide.set_index("year")["raw_median"] == raw).all()
 
 
 def _frame(year: int, cells: dict[tuple[str, str], list[float]]) -> pd.DataFrame:
