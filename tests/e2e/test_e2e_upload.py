@@ -1,0 +1,46 @@
+"""Pay bands upload in a real browser: a good file is compared with the market, a bad one is
+rejected with a message naming its row, and nothing else on the page breaks."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.browser import settle, wait_for_charts
+from tests.e2e.checks import exceptions, open_page, page_url
+
+pytestmark = pytest.mark.e2e
+
+GOOD = (
+    "role,metro,min,mid,max\n"
+    "15-2051,San Jose,150000,180000,210000\n"
+    "Data scientist,Austin,100000,120000,140000\n"
+)
+BAD = "role,metro,min,mid,max\nData scientist,San Jose,lots,180000,210000\n"
+
+
+def upload(page, tmp_path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
+    page.wait_for_timeout(500)
+    settle(page)
+
+
+def test_uploaded_bands_are_compared_with_the_market(page, dashboard_url, tmp_path):
+    open_page(page, page_url(dashboard_url, "pay_bands"))
+    before = wait_for_charts(page, 2)
+    upload(page, tmp_path, "bands.csv", GOOD)
+    assert not exceptions(page)
+    assert wait_for_charts(page, before + 1) == before + 1  # the gap chart
+    captions = page.locator("[data-testid='stCaptionContainer']").all_inner_texts()
+    assert any("n = 2" in c and "your band mid" in c for c in captions), captions
+
+
+def test_bad_upload_names_the_row_and_keeps_the_page(page, dashboard_url, tmp_path):
+    open_page(page, page_url(dashboard_url, "pay_bands"))
+    before = wait_for_charts(page, 2)
+    upload(page, tmp_path, "bad.csv", BAD)
+    assert not exceptions(page)
+    alert = page.locator("[data-testid='stAlert']").all_inner_texts()
+    assert any("Row 2" in text and "not a number" in text for text in alert), alert
+    assert wait_for_charts(page, before) == before
