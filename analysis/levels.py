@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from statsmodels.nonparametric.smoothers_lowess import lowess
 
 from analysis import stats
 from analysis.salary_index import LEVELS, filter_records
@@ -278,6 +277,8 @@ def _lowess_curve(x: np.ndarray, y: np.ndarray, grid: np.ndarray, frac: float) -
     """LOWESS of y on x, interpolated at `grid` (NaN outside the data's range)."""
     # delta skips local fits between points closer than 1% of the range: years are mostly
     # whole numbers, so nothing visible changes and the bootstrap stays fast.
+    from statsmodels.nonparametric.smoothers_lowess import lowess  # heavy: import on first use
+
     fitted = lowess(y, x, frac=frac, it=1, delta=0.01 * float(np.ptp(x)), return_sorted=True)
     out = np.interp(grid, fitted[:, 0], fitted[:, 1])
     out[(grid < x.min()) | (grid > x.max())] = np.nan

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
 
 from analysis import stats
 from analysis.hubs import latest_year
@@ -183,6 +182,8 @@ def remote_share(
     out["n"] = out["n"].astype("int64")
     out["n_remote"] = out["n_remote"].astype("int64")
     out["share"] = out["n_remote"] / out["n"]
+    from statsmodels.stats.proportion import proportion_confint  # heavy: import on first use
+
     low, high = proportion_confint(out["n_remote"], out["n"], alpha=0.05, method="wilson")
     out["ci_low"] = np.asarray(low, dtype=float)
     out["ci_high"] = np.asarray(high, dtype=float)
