@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Literal, TextIO
 
+from analysis.sources.base import sha256_of
+
 DEFAULT_USER_AGENT = (
     "AI-Pay-Atlas/0.1 (+https://github.com/ai-pay-atlas; data@ai-pay-atlas.invalid)"
 )
@@ -330,15 +332,6 @@ def plan(oews_source: Literal["package", "flat"] = "package") -> tuple[Planned, 
 # --------------------------------------------------------------------------- hashing, sidecars
 
 
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _sidecar(path: Path) -> Path:
     return path.with_name(path.name + SIDECAR_SUFFIX)
 
@@ -370,7 +363,7 @@ def _cached(path: Path, expected_sha256: str | None) -> str | None:
     wanted = expected_sha256.lower() if expected_sha256 else _read_sidecar(path).get("sha256")
     if not isinstance(wanted, str):
         return None
-    actual = sha256_file(path)
+    actual = sha256_of(path)
     return actual if actual == wanted else None
 
 
