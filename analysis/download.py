@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Literal, TextIO
 
+from analysis.paths import CACHE_DIR
 from analysis.sources.base import sha256_of
 
 DEFAULT_USER_AGENT = (
@@ -55,7 +56,7 @@ DEFAULT_USER_AGENT = (
 )
 """Sent with every request; BLS asks automated clients for a contact. Env: ATLAS_USER_AGENT."""
 
-DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "raw"
+DEFAULT_CACHE_DIR = CACHE_DIR
 """Where the CLI (and, by convention, the build) keeps the download cache; git-ignored."""
 USER_AGENT_ENV = "ATLAS_USER_AGENT"
 MIRROR_ENV = "ATLAS_MIRROR"
