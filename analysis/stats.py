@@ -202,6 +202,19 @@ def short_label(position: Position) -> str:
     return f"{ordinal(position.low)}–{ordinal(position.high)}"
 
 
+def ratio_intervals(
+    ratios: Sequence[float], lows: Sequence[float], highs: Sequence[float]
+) -> list[str]:
+    """A 95% interval of a pay ratio for a table cell: '×1.05–1.21', or '—' where the ratio is NaN.
+
+    The three sequences are parallel (same length); ratios are unitless (1 = equal pay).
+    """
+    return [
+        "—" if r != r else f"×{lo:.2f}–{hi:.2f}"
+        for r, lo, hi in zip(ratios, lows, highs, strict=True)
+    ]
+
+
 def oews_ladder(row: Mapping[str, object]) -> tuple[dict[int, float], frozenset[int]]:
     """The percentile ladder of one OEWS row and its top-coded percentiles.
 

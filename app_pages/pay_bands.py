@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from analysis import bands, hubs
-from ui import cached, layout, state
+from ui import cached, columns, layout, sections, state
 from ui.charts import bands as charts
 from ui.data import require
 
@@ -102,128 +102,20 @@ layout.source_caption(
         else "BLS marks some wages only as ≥ $239,200; none in this view"
     ),
 )
-pct_cols = {c: layout.usd(n) for c, n in zip(bands.PCT_COLUMNS, PCT_NAMES, strict=True)}
 show = ["metro", "occ_title", "tot_emp", "loc_quotient", "price_level", *bands.PCT_COLUMNS]
 show += ["target_pay"] if use_target else []
 st.dataframe(
     table[show],
     hide_index=True,
     placeholder="—",
-    column_config={
-        "metro": "Metro",
-        "occ_title": "Occupation",
-        "tot_emp": st.column_config.NumberColumn("Jobs", format="localized"),
-        "loc_quotient": st.column_config.NumberColumn(
-            "Location quotient", format="%.2f", help="1 = the occupation's US share of jobs"
-        ),
-        "price_level": st.column_config.NumberColumn("Price level (US = 100)", format="%.0f"),
-        "target_pay": layout.usd(f"Pay at the {target}th"),
-        **pct_cols,
-    },
+    column_config=columns.market_bands(bands.PCT_COLUMNS, PCT_NAMES, target),
 )
 layout.download(table, "pay_bands.csv", key="pay_bands_csv")
 
-st.subheader("Regional band (employment-weighted, approximate)")
-regional = bands.regional_band(table)
-st.dataframe(
-    regional.drop(columns="occ_code"),
-    hide_index=True,
-    placeholder="—",
-    column_config={
-        "occ_title": "Occupation",
-        "metros": st.column_config.NumberColumn("Metros"),
-        "tot_emp": st.column_config.NumberColumn("Jobs", format="localized"),
-        "n_excluded": st.column_config.NumberColumn(
-            "Metros left out", help="Left out of at least one percentile's average"
-        ),
-        **pct_cols,
-    },
-)
-excluded = int(regional["n_excluded"].sum())
-layout.source_caption(
-    layout.OEWS,
-    n=int(regional["tot_emp"].sum()),
-    note="an approximation: the employment-weighted average of each metro's percentiles, "
-    "not the pooled percentile (BLS does not publish one) · "
-    + (
-        f"{excluded} metro(s) left out of at least one average: a percentile top-coded or not "
-        "released, or jobs not released (no weight)"
-        if excluded
-        else "no metro left out"
-    ),
-)
-layout.download(regional, "regional_band.csv", key="pay_bands_regional_csv")
+sections.regional_band(table, PCT_NAMES)
 
-st.subheader("Where the talent is")
-points = cached.talent_pools(tuple(pool["cbsa"]), occ_codes[0])
-layout.chart(charts.talent_map(points), key="pay_bands_map")
-layout.source_caption(
-    layout.OEWS,
-    n=int(points["tot_emp"].sum()),
-    note=f"{titles[occ_codes[0]]} in {len(points)} metros of the region where BLS publishes "
-    "jobs (with or without a median: the Tech hubs map counts only metros with a published "
-    "median) · bubble = jobs, colour = location quotient (1 = the US share)",
-)
-
-st.subheader("Check your own bands")
-st.caption(
-    "A CSV (UTF-8, up to 1 MB) with columns role, metro, min, mid, max — role an SOC code "
-    "such as 15-2051 (else the first occupation above), metro a CBSA code or a name like "
-    "San Jose, CA. The template's rows are real: the BLS 25th percentile, median and 75th "
-    "percentile of the first metros above."
-)
-st.download_button(
-    "Download a template CSV",
-    bands.upload_template(table),
-    file_name="pay_bands_template.csv",
-    mime="text/csv",
-    key="pay_bands_template",
-    icon=":material/download:",
-    on_click="ignore",
-)
-upload = st.file_uploader("Your pay bands (CSV)", type=["csv"], key="pay_bands_upload")
-if upload is not None:
-    try:
-        mine = bands.parse_upload(upload.getvalue(), metros)
-        gaps = bands.compare_upload(mine, wages, metros, require("price_parities"), occ_codes[0])
-    except bands.UploadError as err:
-        st.warning(str(err), icon=":material/warning:")
-    else:
-        layout.chart(charts.upload_gaps(gaps), key="pay_bands_gaps")
-        layout.source_caption(
-            layout.OEWS, n=len(gaps), note="gap = your band mid − the metro's BLS median"
-        )
-        st.dataframe(
-            gaps[
-                [
-                    "row",
-                    "role",
-                    "metro",
-                    "min",
-                    "mid",
-                    "max",
-                    "market_median",
-                    "mid_gap_usd",
-                    "mid_gap_pct",
-                    "mid_position",
-                ]
-            ],
-            hide_index=True,
-            placeholder="—",
-            column_config={
-                "row": st.column_config.NumberColumn("Row"),
-                "role": "Role",
-                "metro": "Metro",
-                "min": layout.usd("Your min"),
-                "mid": layout.usd("Your mid"),
-                "max": layout.usd("Your max"),
-                "market_median": layout.usd("BLS median"),
-                "mid_gap_usd": layout.usd("Mid − median"),
-                "mid_gap_pct": st.column_config.NumberColumn("Gap", format="%+.0f%%"),
-                "mid_position": "Mid's BLS percentile",
-            },
-        )
-        layout.download(gaps, "bands_vs_market.csv", key="pay_bands_gaps_csv")
+sections.talent_map(tuple(pool["cbsa"]), occ_codes[0], titles[occ_codes[0]])
+sections.band_upload(table, wages, metros, require("price_parities"), occ_codes[0])
 
 st.subheader("Share this view")
 st.code(f"/{PAGE}?{urlencode(st.query_params.to_dict())}", language=None, wrap_lines=True)

@@ -138,3 +138,8 @@ def test_percentile_of_rejects_bad_input():
         stats.percentile_of(-5, {10: 1.0, 90: 2.0})
     with pytest.raises(ValueError):
         stats.percentile_of(5, {10: 1.0})
+
+
+def test_ratio_intervals_labels_each_row_and_dashes_missing_ratios():
+    got = stats.ratio_intervals([1.1, float("nan")], [1.054, 0.9], [1.206, 1.2])
+    assert got == ["×1.05–1.21", "—"]

@@ -1,0 +1,187 @@
+"""Self-contained blocks of a page: a heading, its inputs or table, caption and download.
+
+Each function draws one section in place, in the same order and with the same widget keys the
+page used before, so moving a block here changes nothing the visitor sees or the URL holds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+import streamlit as st
+
+from analysis import bands, stats
+from ui import cached, columns, layout, state
+from ui.charts import bands as band_charts
+
+if TYPE_CHECKING:
+    from analysis import offers
+
+
+def regional_band(table: pd.DataFrame, pct_names: tuple[str, ...]) -> None:
+    """Pay bands: the employment-weighted band per occupation over the chosen metros.
+
+    `table` is the market-bands table (one row per metro × occupation, BLS percentiles in
+    dollars a year); `pct_names` head the percentile columns.
+    """
+    st.subheader("Regional band (employment-weighted, approximate)")
+    regional = bands.regional_band(table)
+    st.dataframe(
+        regional.drop(columns="occ_code"),
+        hide_index=True,
+        placeholder="—",
+        column_config=columns.regional_band(bands.PCT_COLUMNS, pct_names),
+    )
+    excluded = int(regional["n_excluded"].sum())
+    layout.source_caption(
+        layout.OEWS,
+        n=int(regional["tot_emp"].sum()),
+        note="an approximation: the employment-weighted average of each metro's percentiles, "
+        "not the pooled percentile (BLS does not publish one) · "
+        + (
+            f"{excluded} metro(s) left out of at least one average: a percentile top-coded or "
+            "not released, or jobs not released (no weight)"
+            if excluded
+            else "no metro left out"
+        ),
+    )
+    layout.download(regional, "regional_band.csv", key="pay_bands_regional_csv")
+
+
+def talent_map(cbsas: tuple[str, ...], occ: str, occ_title: str) -> None:
+    """Pay bands: a bubble map of jobs and location quotients for `occ` in the `cbsas` metros."""
+    st.subheader("Where the talent is")
+    points = cached.talent_pools(cbsas, occ)
+    layout.chart(band_charts.talent_map(points), key="pay_bands_map")
+    layout.source_caption(
+        layout.OEWS,
+        n=int(points["tot_emp"].sum()),
+        note=f"{occ_title} in {len(points)} metros of the region where BLS publishes "
+        "jobs (with or without a median: the Tech hubs map counts only metros with a published "
+        "median) · bubble = jobs, colour = location quotient (1 = the US share)",
+    )
+
+
+def band_upload(
+    table: pd.DataFrame,
+    wages: pd.DataFrame,
+    metros: pd.DataFrame,
+    parities: pd.DataFrame,
+    occ: str,
+) -> None:
+    """Pay bands: a template to download, an upload of the visitor's bands, and the comparison.
+
+    `table` (the market bands shown above) seeds the template with real BLS rows; `occ` is the
+    SOC code used for rows that name none. A bad file is named in a warning, row and column.
+    """
+    st.subheader("Check your own bands")
+    st.caption(
+        "A CSV (UTF-8, up to 1 MB) with columns role, metro, min, mid, max — role an SOC code "
+        "such as 15-2051 (else the first occupation above), metro a CBSA code or a name like "
+        "San Jose, CA. The template's rows are real: the BLS 25th percentile, median and 75th "
+        "percentile of the first metros above."
+    )
+    st.download_button(
+        "Download a template CSV",
+        bands.upload_template(table),
+        file_name="pay_bands_template.csv",
+        mime="text/csv",
+        key="pay_bands_template",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    upload = st.file_uploader("Your pay bands (CSV)", type=["csv"], key="pay_bands_upload")
+    if upload is None:
+        return
+    try:
+        mine = bands.parse_upload(upload.getvalue(), metros)
+        gaps = bands.compare_upload(mine, wages, metros, parities, occ)
+    except bands.UploadError as err:
+        st.warning(str(err), icon=":material/warning:")
+        return
+    layout.chart(band_charts.upload_gaps(gaps), key="pay_bands_gaps")
+    layout.source_caption(
+        layout.OEWS, n=len(gaps), note="gap = your band mid − the metro's BLS median"
+    )
+    st.dataframe(
+        gaps[columns.UPLOAD_GAPS_SHOWN],
+        hide_index=True,
+        placeholder="—",
+        column_config=columns.upload_gaps(),
+    )
+    layout.download(gaps, "bands_vs_market.csv", key="pay_bands_gaps_csv")
+
+
+def tier_parameters(page: str) -> tuple[float, float, int, int]:
+    """Remote: the tiered-zone policy's inputs, in an expander, bound to the URL.
+
+    Returns (tier 1 price level, tier 2 price level, tier 2 pay %, tier 3 pay %): price levels
+    on the BEA scale (US = 100), pay as a percentage of the HQ salary.
+    """
+    with st.expander("Tiered-zone parameters (illustrative inputs, not data)"):
+        st.caption(
+            "Companies publish their own zones; these round numbers only illustrate how a "
+            "tiered policy works. A hub's tier comes from its BEA price level (US = 100)."
+        )
+        t1, t2, t3, t4 = st.columns(4)
+        limits: dict[str, Any] = {"min_value": 80.0, "max_value": 130.0, "step": 1.0, "page": page}
+        with t1:
+            tier1 = state.number("Tier 1 if price level ≥", param="t1", default=108.0, **limits)
+        with t2:
+            tier2 = state.number("Tier 2 if price level ≥", param="t2", default=98.0, **limits)
+        shares: dict[str, Any] = {"min_value": 50, "max_value": 100, "step": 5, "page": page}
+        with t3:
+            pay2 = state.number("Tier 2 pay (% of HQ)", param="p2", default=90, **shares)
+        with t4:
+            pay3 = state.number("Tier 3 pay (% of HQ)", param="p3", default=80, **shares)
+    return tier1, tier2, pay2, pay3
+
+
+def offer_extras(page: str, usd: dict[str, Any]) -> tuple[float, float, float]:
+    """Offer check: bonus, equity per year and sign-on inputs (dollars), bound to the URL.
+
+    `usd` holds the number-input limits shared by the page's dollar inputs.
+    """
+    st.subheader("Bonus, equity and sign-on")
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        bonus = state.number("Annual bonus ($)", param="bonus", default=0.0, **usd)
+    with c2:
+        equity = state.number("Equity per year ($)", param="equity", default=0.0, **usd)
+    with c3:
+        sign_on = state.number("Sign-on bonus ($)", param="signon", default=0.0, **usd)
+    return bonus, equity, sign_on
+
+
+def offer_answers(check: offers.OfferCheck, where: str, low: float, high: float) -> None:
+    """Offer check: the three answer tiles (BLS percentile, salary-index percentile, ask).
+
+    `where` names the metro (or the area BLS fell back to); `low`–`high` is the ask in dollars.
+    """
+    from analysis import offers
+
+    market, index, ask = check.market, check.index, check.ask
+    if check.fallback:
+        st.info(check.fallback, icon=":material/info:")
+    m1, m2, m3 = st.columns(3)
+    m1.metric(
+        f"BLS percentile, {where}",
+        stats.short_label(market.position),
+        border=True,
+        help=f"The base is {market.label} for {market.occ_title}.",
+    )
+    m2.metric(
+        f"Salary-index percentile (n = {index.n:,})",
+        border=True,
+        value=offers.short_percentile(index.percentile),
+        help=f"{index.scope} ({index.status}).",
+    )
+    m3.metric(
+        "Base to ask for", f"${low / 1e3:,.0f}k – ${high / 1e3:,.0f}k", border=True, help=ask.basis
+    )
+    st.markdown(
+        f"**Your base of {layout.money(check.offer.base)} is {market.label}** for "
+        f"{market.occ_title} in {where} (BLS median {layout.money(market.ladder[50])}).  \n"
+        f"**Why this ask:** {ask.basis}"
+    )
