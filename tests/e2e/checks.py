@@ -82,11 +82,29 @@ def check_filter_from_url(page, base: str, url_path: str, flt: Filter) -> None:
             settle(page)
 
 
+CHART_SIGNATURE_JS = """() => {
+    // A short fingerprint of what every plotly chart on the page draws (its traces' data).
+    const text = [...document.querySelectorAll('.js-plotly-plot')]
+        .map(gd => JSON.stringify(gd.data || [])).join('|');
+    let h = 0;
+    for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+    return text.length + ':' + h;
+}"""
+
+
+def chart_signature(page) -> str:
+    """Fingerprint of the data drawn by all charts on the page (changes when a chart redraws
+    with other data)."""
+    return page.evaluate(CHART_SIGNATURE_JS)
+
+
 def check_filter_from_widget(page, base: str, url_path: str, flt: Filter) -> None:
-    """Picking value in the widget (from the default view) writes it into the URL."""
+    """Picking value in the widget (from the default view) writes it into the URL and
+    redraws the charts with other data."""
     from playwright.sync_api import expect
 
     open_page(page, page_url(base, url_path))
+    before = chart_signature(page)
     box = selectbox(page, flt.label)
     expect(box).to_be_visible(timeout=WAIT_MS)
     assert box.input_value() != flt.text, (
@@ -103,3 +121,6 @@ def check_filter_from_widget(page, base: str, url_path: str, flt: Filter) -> Non
     settle(page)
     expect(box).to_have_value(flt.text, timeout=WAIT_MS)
     assert not exceptions(page), f"exception after picking {flt.text!r}: {exceptions(page)}"
+    page.wait_for_function(
+        f"before => ({CHART_SIGNATURE_JS})() !== before", arg=before, timeout=WAIT_MS
+    )

@@ -8,4 +8,4 @@ colour = state.choice(
     "Colour", ["red", "green", "blue"], page="picker", param="colour", default="red"
 )
 st.write(f"Chosen colour: {colour}")
-st.plotly_chart(go.Figure(go.Bar(x=[1, 2], y=[3, 4])), key="picker_chart")
+st.plotly_chart(go.Figure(go.Bar(x=[1, 2], y=[3, 4], marker_color=colour)), key="picker_chart")
