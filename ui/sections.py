@@ -14,6 +14,7 @@ import streamlit as st
 from analysis import bands, stats
 from ui import cached, columns, layout, state
 from ui.charts import bands as band_charts
+from ui.charts import remote as remote_charts
 
 if TYPE_CHECKING:
     from analysis import offers
@@ -136,6 +137,74 @@ def tier_parameters(page: str) -> tuple[float, float, int, int]:
         with t4:
             pay3 = state.number("Tier 3 pay (% of HQ)", param="p3", default=80, **shares)
     return tier1, tier2, pay2, pay3
+
+
+def remote_share(share: pd.DataFrame, population: str, dup_note: str) -> None:
+    """Remote: the share of fully-remote records per year, with its 95% interval.
+
+    `population` and `dup_note` repeat, in the caption, the filters the page applied.
+    """
+    st.subheader("How common is fully-remote work?")
+    layout.chart(remote_charts.remote_share(share), key="remote_share")
+    layout.source_caption(
+        layout.AIJOBS,
+        n=int(share["n"].sum()),
+        note=f"{population} · band: 95% Wilson interval · shaded 2024: the index switched to "
+        "mostly US job listings, so the change is partly who is sampled · 2025 = early January "
+        f"only · {dup_note}",
+    )
+
+
+def hq_default_salary(hq: str, hq_name: str, occ_title: str) -> tuple[float, str]:
+    """Remote: the simulator's starting HQ salary (dollars a year) and a sentence saying why.
+
+    The BLS median for the default occupation in the HQ metro; where BLS publishes none, the
+    US median, with a warning so the visitor knows to type their own salary.
+    """
+    from analysis import remote
+
+    try:
+        salary = cached.hq_median(hq)
+        explain = f"Default: the BLS median for {occ_title} in {hq_name}, "
+        explain += f"{layout.money(salary)} ({layout.OEWS})."
+    except ValueError as err:  # not published there: the visitor types a salary instead
+        salary = cached.national_median(remote.DEFAULT_OCC)
+        st.warning(f"{err} Starting from the US median, {layout.money(salary)}.")
+        explain = f"Default: the US median for {occ_title}, {layout.money(salary)}."
+    return salary, explain
+
+
+def geo_policy(
+    sim: pd.DataFrame,
+    measure: str,
+    measure_label: str,
+    salary: float,
+    hq_name: str,
+    tiers: tuple[float, float],
+) -> None:
+    """Remote: the geo-pay simulation as a chart, a table per hub, and a CSV.
+
+    `sim` is the simulation (one row per hub × policy); `measure` the column shown ("pay" or
+    "purchasing_power") and `measure_label` its name; `salary` the HQ salary in dollars a
+    year; `tiers` the tier-1 and tier-2 price-level thresholds (US = 100).
+    """
+    from analysis import remote
+
+    layout.chart(remote_charts.policies(sim, measure, salary), key="remote_policy")
+    layout.source_caption(
+        layout.RPP,
+        note=f"HQ {hq_name} at {layout.money(salary)} · purchasing power = pay ÷ "
+        "(price level / 100), in US-average dollars · national rate: everyone gets the HQ "
+        "salary; full cost-of-living: HQ salary × hub price level ÷ HQ price level · tier "
+        f"thresholds ({tiers[0]:g} / {tiers[1]:g}) and shares are illustrative inputs, not data",
+    )
+    st.dataframe(
+        remote.policy_table(sim, measure),
+        hide_index=True,
+        placeholder="—",
+        column_config=columns.geo_policy(remote.POLICIES, measure_label.lower()),
+    )
+    layout.download(sim, "remote_geo_policy.csv", key="remote_dl_policy")
 
 
 def offer_extras(page: str, usd: dict[str, Any]) -> tuple[float, float, float]:
