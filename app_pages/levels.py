@@ -2,19 +2,14 @@
 
 import streamlit as st
 
-from analysis import levels, salary_index, taxonomy
-from ui import cached, layout, state
+from analysis import levels, salary_index, stats, taxonomy
+from ui import cached, columns, layout, sections, state
 from ui.charts import levels as charts
 
 PAGE = "levels"
 COUNTRIES = {"US": "United States", "GB": "United Kingdom", "CA": "Canada", "DE": "Germany"}
 COUNTRIES["ALL"] = "All countries"
 OCCUPATIONS = ("15-2051", "15-1221", "15-1252", "11-3021")
-
-
-def usd(label: str) -> st.column_config.NumberColumn:
-    """A whole-dollar column: $ with thousands separators, no cents."""
-    return st.column_config.NumberColumn(label, format="dollar", step=1)
 
 
 YEARS = f"{min(levels.DEFAULT_YEARS)}–{max(levels.DEFAULT_YEARS)}"
@@ -91,26 +86,13 @@ table = curve.assign(
         "—" if r.status == "hidden" else f"{layout.money(r.ci_low)}–{layout.money(r.ci_high)}"
         for r in curve.itertuples()
     ],
-    step_ci=[
-        "—" if s != s else f"×{lo:.2f}–{hi:.2f}"
-        for s, lo, hi in zip(curve["step_up"], curve["step_low"], curve["step_high"], strict=True)
-    ],
+    step_ci=stats.ratio_intervals(curve["step_up"], curve["step_low"], curve["step_high"]),
 )
 st.dataframe(
     table[["track", "level", "n", "median", "median_ci", "p25", "p75", "step_up", "step_ci"]],
     hide_index=True,
     placeholder="—",
-    column_config={
-        "track": "Track",
-        "level": "Level",
-        "n": st.column_config.NumberColumn("Records", format="localized"),
-        "median": usd("Median"),
-        "median_ci": "Median 95% interval",
-        "p25": usd("25th percentile"),
-        "p75": usd("75th percentile"),
-        "step_up": st.column_config.NumberColumn("Step-up vs previous level", format="×%.2f"),
-        "step_ci": "Step-up 95% interval",
-    },
+    column_config=columns.levels_progression(),
 )
 layout.download(curve, "levels_progression.csv", key="levels_dl_curve")
 
@@ -133,28 +115,4 @@ layout.source_caption(
 )
 layout.download(bins, "levels_experience.csv", key="levels_dl_experience")
 
-st.subheader("The market's spread")
-titles = cached.occupation_options().set_index("occ_code")["occ_title"]
-occ = state.choice(
-    "Occupation (BLS)",
-    [o for o in OCCUPATIONS if o in titles.index],
-    page=PAGE,
-    param="occ",
-    default="15-2051",
-    format_func=lambda code: str(titles.get(code, code)),
-)
-with layout.friendly_errors():
-    ladder = cached.market_spread(occ)
-layout.chart(charts.spread(ladder), key="levels_spread")
-top_coded = ladder["note"].fillna("").eq("top-coded").any()
-layout.source_caption(
-    layout.OEWS,
-    note=f"{ladder['occ_title'].iloc[0]}, all US employers, annual wages · "
-    f"{ladder['tot_emp'].iloc[0]:,.0f} jobs · "
-    + (
-        "≥ $239,200: BLS publishes that wage only as at least $239,200"
-        if top_coded
-        else "BLS marks some wages only as ≥ $239,200; none in this view"
-    ),
-)
-layout.download(ladder, "levels_market_spread.csv", key="levels_dl_spread")
+sections.market_spread(PAGE, OCCUPATIONS)

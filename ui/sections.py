@@ -14,6 +14,7 @@ import streamlit as st
 from analysis import bands, stats
 from ui import cached, columns, layout, state
 from ui.charts import bands as band_charts
+from ui.charts import levels as levels_charts
 from ui.charts import remote as remote_charts
 
 if TYPE_CHECKING:
@@ -254,3 +255,36 @@ def offer_answers(check: offers.OfferCheck, where: str, low: float, high: float)
         f"{market.occ_title} in {where} (BLS median {layout.money(market.ladder[50])}).  \n"
         f"**Why this ask:** {ask.basis}"
     )
+
+
+def market_spread(page: str, occupations: tuple[str, ...], default: str = "15-2051") -> None:
+    """Career levels: the BLS pay ladder (10th to 90th percentile) of one chosen occupation.
+
+    `occupations` are the SOC codes offered (those without wages are left out); the choice is
+    bound to the URL as `occ`. Wages are annual dollars, all US employers.
+    """
+    st.subheader("The market's spread")
+    titles = cached.occupation_options().set_index("occ_code")["occ_title"]
+    occ = state.choice(
+        "Occupation (BLS)",
+        [o for o in occupations if o in titles.index],
+        page=page,
+        param="occ",
+        default=default,
+        format_func=lambda code: str(titles.get(code, code)),
+    )
+    with layout.friendly_errors():
+        ladder = cached.market_spread(occ)
+    layout.chart(levels_charts.spread(ladder), key=f"{page}_spread")
+    top_coded = ladder["note"].fillna("").eq("top-coded").any()
+    layout.source_caption(
+        layout.OEWS,
+        note=f"{ladder['occ_title'].iloc[0]}, all US employers, annual wages · "
+        f"{ladder['tot_emp'].iloc[0]:,.0f} jobs · "
+        + (
+            "≥ $239,200: BLS publishes that wage only as at least $239,200"
+            if top_coded
+            else "BLS marks some wages only as ≥ $239,200; none in this view"
+        ),
+    )
+    layout.download(ladder, "levels_market_spread.csv", key=f"{page}_dl_spread")
