@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from analysis import hubs, load, offers, stats
-from ui import cached, layout, state
+from analysis import hubs, offers
+from ui import cached, columns, layout, sections, state
 from ui.charts import offers as charts
 from ui.data import require
 
@@ -68,14 +68,7 @@ with c2:
     )
 answer = st.container()  # the three answers, right under the base salary (first on a phone)
 
-st.subheader("Bonus, equity and sign-on")
-c1, c2, c3 = st.columns(3)
-with c1:
-    bonus = state.number("Annual bonus ($)", param="bonus", default=0.0, **USD)
-with c2:
-    equity = state.number("Equity per year ($)", param="equity", default=0.0, **USD)
-with c3:
-    sign_on = state.number("Sign-on bonus ($)", param="signon", default=0.0, **USD)
+bonus, equity, sign_on = sections.offer_extras(PAGE, USD)
 
 with answer, layout.friendly_errors():
     check = cached.check_offer(
@@ -91,33 +84,11 @@ with answer, layout.friendly_errors():
         remote=remote,
         keep_dups=keep_dups,
     )
-market, index, ask, totals = check.market, check.index, check.ask, check.totals
+market, ask, totals = check.market, check.ask, check.totals
 where = labels[cbsa] if market.area_type == "metro" else market.area_name
 low, high = round(ask.low, -3), round(ask.high, -3)
 with answer:
-    if check.fallback:
-        st.info(check.fallback, icon=":material/info:")
-    m1, m2, m3 = st.columns(3)
-    m1.metric(
-        f"BLS percentile, {where}",
-        stats.short_label(market.position),
-        border=True,
-        help=f"The base is {market.label} for {market.occ_title}.",
-    )
-    m2.metric(
-        f"Salary-index percentile (n = {index.n:,})",
-        border=True,
-        value=offers.short_percentile(index.percentile),
-        help=f"{index.scope} ({index.status}).",
-    )
-    m3.metric(
-        "Base to ask for", f"${low / 1e3:,.0f}k – ${high / 1e3:,.0f}k", border=True, help=ask.basis
-    )
-    st.markdown(
-        f"**Your base of {layout.money(check.offer.base)} is {market.label}** for "
-        f"{market.occ_title} in {where} (BLS median {layout.money(market.ladder[50])}).  \n"
-        f"**Why this ask:** {ask.basis}"
-    )
+    sections.offer_answers(check, where, low, high)
 
 st.subheader(f"Your base on the {where} pay ladder")
 fig = charts.offer_ladder(market.ladder_frame(), check.offer.base, where, ask=(low, high))
@@ -132,42 +103,8 @@ layout.source_caption(
 )
 layout.download(market.ladder_frame(), "offer_ladder.csv", key="offer_check_ladder_csv")
 
-st.subheader("First year vs every year")
-if totals.first_year == check.offer.base:
-    layout.empty_state(
-        "Add a bonus, equity or sign-on above to compare the first year with later ones."
-    )
-else:
-    layout.chart(charts.totals(totals.components), key="offer_check_totals")
-    layout.source_caption(
-        "your offer",
-        note=f"first year {layout.money(totals.first_year)} "
-        f"includes the sign-on bonus; annualized {layout.money(totals.annualized)} does not",
-    )
-
-st.subheader("After tax")
-try:
-    tax = cached.after_tax(totals.annualized, offers.jurisdiction_for(cbsa, metros, nyc=nyc))
-except (load.DataUnavailable, ValueError) as err:
-    st.info(f"No after-tax figures: {err}", icon=":material/info:")
-    st.stop()
-layout.chart(charts.tax_waterfall(tax.frame(), tax.gross), key="offer_check_tax")
-st.markdown(offers.tax_line(tax))
-local = (
-    "NYC resident income tax included"
-    if tax.jurisdiction == "NYC"
-    else (
-        "NYC resident income tax not included (not a NYC resident)"
-        if cbsa == offers.NYC_CBSA
-        else ""
-    )
-)
-layout.source_caption(
-    f"PolicyEngine US, tax year {tax.tax_year}",
-    note=f"{tax.jurisdiction} · single filer, standard deduction, wages only · state payroll taxes"
-    f" (e.g. CA SDI) included · {local + ' · ' if local else ''}local income taxes outside NYC "
-    "are not included · on annualized pay (base + bonus + equity; vesting equity taxed as wages)",
-)
+sections.first_year(totals, check.offer.base)
+tax = sections.after_tax(totals.annualized, cbsa, metros, nyc)
 
 st.subheader("The same base salary in each hub: take-home and purchasing power")
 with layout.friendly_errors():
@@ -177,13 +114,7 @@ st.dataframe(
     worth[["label", "take_home", "role_median", "real_take_home", "same_power"]],
     hide_index=True,
     placeholder="—",
-    column_config={
-        "label": "Metro",
-        "take_home": layout.usd("Your take-home there"),
-        "role_median": layout.usd(f"{titles[occ]}: BLS median there"),
-        "real_take_home": layout.usd("Take-home in US-average prices"),
-        "same_power": layout.usd("Pay with the same purchasing power"),
-    },
+    column_config=columns.hub_worth(titles[occ]),
 )
 layout.source_caption(
     f"{layout.OEWS} · {layout.RPP} · PolicyEngine US {tax.tax_year}",

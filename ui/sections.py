@@ -15,6 +15,7 @@ from analysis import bands, stats
 from ui import cached, columns, layout, state
 from ui.charts import bands as band_charts
 from ui.charts import levels as levels_charts
+from ui.charts import offers as offer_charts
 from ui.charts import remote as remote_charts
 
 if TYPE_CHECKING:
@@ -255,6 +256,60 @@ def offer_answers(check: offers.OfferCheck, where: str, low: float, high: float)
         f"{market.occ_title} in {where} (BLS median {layout.money(market.ladder[50])}).  \n"
         f"**Why this ask:** {ask.basis}"
     )
+
+
+def first_year(totals: offers.TotalPay, base: float) -> None:
+    """Offer check: the first year's pay (with sign-on) next to every later year's, in dollars.
+
+    With nothing but a base salary (`base`, dollars a year) there is nothing to compare.
+    """
+    st.subheader("First year vs every year")
+    if totals.first_year == base:
+        layout.empty_state(
+            "Add a bonus, equity or sign-on above to compare the first year with later ones."
+        )
+        return
+    layout.chart(offer_charts.totals(totals.components), key="offer_check_totals")
+    layout.source_caption(
+        "your offer",
+        note=f"first year {layout.money(totals.first_year)} "
+        f"includes the sign-on bonus; annualized {layout.money(totals.annualized)} does not",
+    )
+
+
+def after_tax(annualized: float, cbsa: str, metros: pd.DataFrame, nyc: bool) -> offers.AfterTax:
+    """Offer check: the tax waterfall on annualized pay (dollars a year) where the job is.
+
+    Returns the after-tax figures; without a tax schedule for the place, says so and stops the
+    page (nothing below it can be computed).
+    """
+    from analysis import load, offers
+
+    st.subheader("After tax")
+    try:
+        tax = cached.after_tax(annualized, offers.jurisdiction_for(cbsa, metros, nyc=nyc))
+    except (load.DataUnavailable, ValueError) as err:
+        st.info(f"No after-tax figures: {err}", icon=":material/info:")
+        st.stop()
+    layout.chart(offer_charts.tax_waterfall(tax.frame(), tax.gross), key="offer_check_tax")
+    st.markdown(offers.tax_line(tax))
+    local = (
+        "NYC resident income tax included"
+        if tax.jurisdiction == "NYC"
+        else (
+            "NYC resident income tax not included (not a NYC resident)"
+            if cbsa == offers.NYC_CBSA
+            else ""
+        )
+    )
+    layout.source_caption(
+        f"PolicyEngine US, tax year {tax.tax_year}",
+        note=f"{tax.jurisdiction} · single filer, standard deduction, wages only · state payroll "
+        f"taxes (e.g. CA SDI) included · {local + ' · ' if local else ''}local income taxes "
+        "outside NYC are not included · on annualized pay (base + bonus + equity; vesting "
+        "equity taxed as wages)",
+    )
+    return tax
 
 
 def market_spread(page: str, occupations: tuple[str, ...], default: str = "15-2051") -> None:
