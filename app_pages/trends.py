@@ -11,11 +11,6 @@ PAGE = "trends"
 SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted only"}
 
 
-def usd(label: str) -> st.column_config.NumberColumn:
-    """A whole-dollar column: $ with thousands separators, no cents."""
-    return st.column_config.NumberColumn(label, format="dollar", step=1)
-
-
 def interval(low: float, high: float) -> str:
     """'$139,360–$141,300', or '—' when the interval is missing."""
     return "—" if low != low else f"{layout.money(low)}–{layout.money(high)}"
@@ -111,9 +106,9 @@ view = table.assign(
 columns = {
     "year": "Year",
     "n": st.column_config.NumberColumn("Records", format="localized"),
-    "raw_median": usd("Raw: median"),
+    "raw_median": layout.usd("Raw: median"),
     "raw_ci": "Raw: 95% interval",
-    "adjusted_median": usd("Adjusted: median"),
+    "adjusted_median": layout.usd("Adjusted: median"),
     "adjusted_ci": "Adjusted: 95% interval",
     "adjusted_n_eff": st.column_config.NumberColumn(
         "Adjusted: effective n", format="localized", step=1
