@@ -39,3 +39,16 @@ def raw_salary_rows() -> tuple[dict[str, str], ...]:
         pytest.skip("raw aijobs salaries.csv not available")
     with open(RAW_SALARIES, newline="", encoding="utf-8") as handle:
         return tuple(csv.DictReader(handle))
+
+
+@functools.cache
+def raw_salary_rows_deduplicated() -> tuple[dict[str, str], ...]:
+    """The raw salary rows without exact repeats of an earlier row (first copy kept)."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for row in raw_salary_rows():
+        key = tuple(row.values())
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return tuple(out)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import levels, stats
-from tests.tables import raw_salary_rows, table
+from tests.tables import raw_salary_rows, raw_salary_rows_deduplicated, table
 
 LEVEL_CODES = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
 
@@ -43,23 +43,11 @@ def test_us_median_by_level_matches_raw_csv():
     assert out["n"].sum() == sum(len(v) for v in by_level.values())
 
 
-def _dedup(rows: tuple[dict[str, str], ...]) -> list[dict[str, str]]:
-    """The raw rows without exact repeats of an earlier row (first copy kept)."""
-    seen: set[tuple[str, ...]] = set()
-    out = []
-    for row in rows:
-        key = tuple(row.values())
-        if key not in seen:
-            seen.add(key)
-            out.append(row)
-    return out
-
-
 def test_default_progression_drops_duplicates_matches_raw_csv():
     """Default (duplicates dropped): medians by level, all tracks, US companies, full-time,
     2023-2025, recomputed from the raw CSV with the csv module and a set of seen rows."""
     by_level: dict[str, list[float]] = {}
-    for row in _dedup(raw_salary_rows()):
+    for row in raw_salary_rows_deduplicated():
         if (
             row["company_location"] == "US"
             and row["employment_type"] == "FT"

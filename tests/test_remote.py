@@ -9,7 +9,7 @@ import pytest
 
 from analysis import remote
 from analysis.hubs import DEFAULT_HUBS, hub_names
-from tests.tables import raw_salary_rows, table
+from tests.tables import raw_salary_rows, raw_salary_rows_deduplicated, table
 
 
 def test_remote_ratio_counts_match_raw_csv():
@@ -27,23 +27,11 @@ def test_remote_ratio_counts_match_raw_csv():
     assert share["n"].sum() == sum(counts.values())
 
 
-def _dedup(rows: tuple[dict[str, str], ...]) -> list[dict[str, str]]:
-    """The raw rows without exact repeats of an earlier row (first copy kept)."""
-    seen: set[tuple[str, ...]] = set()
-    out = []
-    for row in rows:
-        key = tuple(row.values())
-        if key not in seen:
-            seen.add(key)
-            out.append(row)
-    return out
-
-
 def test_default_remote_share_drops_duplicates_matches_raw_csv():
     """Default: US companies, full-time, exact duplicates dropped (csv module + seen set)."""
     n: dict[int, int] = {}
     remote_n: dict[int, int] = {}
-    for row in _dedup(raw_salary_rows()):
+    for row in raw_salary_rows_deduplicated():
         if row["company_location"] == "US" and row["employment_type"] == "FT":
             year = int(row["work_year"])
             n[year] = n.get(year, 0) + 1
@@ -71,7 +59,7 @@ def test_pay_by_remote_medians_match_raw_csv():
     assert row["median"] == statistics.median(values)
     deduped = [
         float(r["salary_in_usd"])
-        for r in _dedup(raw_salary_rows())
+        for r in raw_salary_rows_deduplicated()
         if r["company_location"] == "US"
         and r["employment_type"] == "FT"
         and r["experience_level"] == "SE"

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import trends
-from tests.tables import raw_salary_rows, table
+from tests.tables import raw_salary_rows, raw_salary_rows_deduplicated, table
 
 
 def test_counts_per_year_match_raw_csv():
@@ -63,25 +63,13 @@ def test_by_year_level_medians_match_raw_csv():
             assert out.loc[key, "median"] == statistics.median(values)
 
 
-def _dedup(rows: tuple[dict[str, str], ...]) -> list[dict[str, str]]:
-    """The raw rows without exact repeats of an earlier row (first copy kept)."""
-    seen: set[tuple[str, ...]] = set()
-    out = []
-    for row in rows:
-        key = tuple(row.values())
-        if key not in seen:
-            seen.add(key)
-            out.append(row)
-    return out
-
-
 def test_default_drops_duplicates_matches_raw_csv():
     """Defaults (full-time, exact duplicates dropped): raw medians and counts per year and
     per year x level at US companies, recomputed with the csv module and a set of seen rows."""
     codes = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
     by_year: dict[int, list[float]] = {}
     us_cells: dict[tuple[int, str], list[float]] = {}
-    for row in _dedup(raw_salary_rows()):
+    for row in raw_salary_rows_deduplicated():
         if row["employment_type"] != "FT":
             continue
         year, pay = int(row["work_year"]), float(row["salary_in_usd"])
