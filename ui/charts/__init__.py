@@ -79,6 +79,22 @@ def style(
     return fig
 
 
+def interval_bars(
+    estimate: object, low: object, high: object, colour: str, *, width: int = 5, **extra: object
+) -> dict[str, object]:
+    """plotly `error_y` (or `error_x`) spec drawing an asymmetric interval [low, high] around
+    `estimate` (array-likes of equal length, same unit)."""
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": high - estimate,
+        "arrayminus": estimate - low,
+        "color": colour,
+        "width": width,
+        **extra,
+    }
+
+
 def floor_figure(x: list[float], y: list[float]) -> go.Figure:
     """The benchmark floor: one plotly line of a few points, styled like every other chart."""
     return style(go.Figure(go.Scatter(x=x, y=y, mode="lines+markers")), money=None)

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from analysis.levels import LEVELS
 from analysis.stats import TOP_CODE, TOP_CODED
-from ui.charts import cached_figure, palette, style
+from ui.charts import cached_figure, interval_bars, palette, style
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -61,15 +61,9 @@ def progression(curve: pd.DataFrame) -> go.Figure:
                     "color": ["white" if h else colour for h in hollow],
                     "line": {"color": colour, "width": 2},
                 },
-                error_y={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": rows["ci_high"] - rows["median"],
-                    "arrayminus": rows["median"] - rows["ci_low"],
-                    "color": colour,
-                    "thickness": 1.5,
-                    "width": 6,
-                },
+                error_y=interval_bars(
+                    rows["median"], rows["ci_low"], rows["ci_high"], colour, width=6, thickness=1.5
+                ),
                 customdata=list(
                     zip(rows["n"], rows["p25"], rows["p75"], step, rows["status"], strict=True)
                 ),
@@ -138,14 +132,7 @@ def experience(bins: pd.DataFrame, fit: pd.DataFrame) -> go.Figure:
                     "color": ["white" if h else colour for h in hollow],
                     "line": {"color": colour, "width": 2},
                 },
-                error_y={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": rows["ci_high"] - rows["median"],
-                    "arrayminus": rows["median"] - rows["ci_low"],
-                    "color": colour,
-                    "width": 5,
-                },
+                error_y=interval_bars(rows["median"], rows["ci_low"], rows["ci_high"], colour),
                 customdata=list(zip(rows["bin"], rows["n"], strict=True)),
                 hovertemplate=(
                     f"{year} · %{{customdata[0]}} years<br>Median $%{{y:,.0f}}"

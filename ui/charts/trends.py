@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.trends import REFERENCE_YEAR
-from ui.charts import cached_figure, palette, style
+from ui.charts import cached_figure, interval_bars, palette, style
 
 
 @cached_figure
@@ -49,14 +49,7 @@ def trend(
                     "opacity": [0.4 if f else 1.0 for f in faint],
                     "line": {"color": colour, "width": 2},
                 },
-                error_y={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": rows["ci_high"] - rows["median"],
-                    "arrayminus": rows["median"] - rows["ci_low"],
-                    "color": colour,
-                    "width": 5,
-                },
+                error_y=interval_bars(rows["median"], rows["ci_low"], rows["ci_high"], colour),
                 customdata=list(zip(rows["n"], rows["n_eff"], notes, strict=True)),
                 hovertemplate=(
                     f"{label} %{{x}}: $%{{y:,.0f}}<br>n = %{{customdata[0]:,}} records, "
