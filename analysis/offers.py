@@ -40,6 +40,31 @@ RANGE_QUANTILES = (0.25, 0.5, 0.75)
 """Quantiles of the level's aijobs.net records whose BLS positions give the ask (low, mid, high)."""
 NYC_CBSA = "35620"
 """New York-Newark-Jersey City: the only metro where the NYC resident income tax can apply."""
+CITY_JURISDICTIONS: dict[str, str] = {
+    "26900": "IN-MARION",  # Indianapolis-Carmel-Greenwood: Marion County resident income tax
+    "28140": "MO-KCMO",  # Kansas City, MO-KS: Kansas City, MO resident earnings tax
+    "19740": "CO-DENVER",  # Denver-Aurora-Centennial: Denver occupational privilege tax
+}
+"""Metros (CBSA) whose principal city or county has a local tax policyengine-us models, and the
+schedule jurisdiction that adds it (analysis.taxes.LOCAL). New York is `NYC_CBSA`."""
+CITY_LABELS: dict[str, str] = {
+    "26900": "Live in Indianapolis (Marion County)",
+    "28140": "Live in Kansas City, MO",
+    "19740": "Work in Denver (city)",
+}
+"""The page's toggle label for each of `CITY_JURISDICTIONS`: who pays that local tax."""
+LOCAL_TAXES: dict[str, str] = {
+    "NYC": "NYC income tax",
+    "IN-MARION": "Marion County income tax",
+    "MO-KCMO": "Kansas City earnings tax",
+    "CO-DENVER": "Denver occupational privilege tax",
+}
+"""The local tax each local jurisdiction of the schedule adds, by name."""
+LOCAL_EXCLUDED = (
+    "not included: Ohio municipal income tax (Cleveland; PolicyEngine US does not model it), "
+    "Kansas City earnings tax on non-residents who work there, and all other local taxes"
+)
+"""What the take-home figures leave out, for captions."""
 
 
 # --- the offer -------------------------------------------------------------------------------
@@ -544,7 +569,7 @@ def tax_line(tax: AfterTax) -> str:
         "Medicare": tax.medicare,
         "state income tax": tax.state,
         "state payroll (disability, leave)": tax.state_payroll,
-        "NYC income tax": tax.local,
+        LOCAL_TAXES.get(tax.jurisdiction, "local income tax"): tax.local,
     }
     parts = [f"{name} ${value:,.0f}" for name, value in items.items() if abs(value) >= 0.5]
     return (
@@ -555,8 +580,9 @@ def tax_line(tax: AfterTax) -> str:
 
 def after_tax(gross: float, jurisdiction: str, schedule: pd.DataFrame) -> AfterTax:
     """Federal, Social Security, Medicare, state, local taxes and take-home for `gross` (USD/yr)
-    in `jurisdiction` (2-letter state code or "NYC"), interpolated from the stored schedule by
-    `analysis.taxes.take_home`. Raises ValueError outside the schedule's income range."""
+    in `jurisdiction` (2-letter state code or a local code of `LOCAL_TAXES`), interpolated from
+    the stored schedule by `analysis.taxes.take_home`. Raises ValueError outside the
+    schedule's income range."""
     from analysis import taxes
 
     row = taxes.take_home(float(gross), jurisdiction, schedule)
@@ -574,13 +600,35 @@ def after_tax(gross: float, jurisdiction: str, schedule: pd.DataFrame) -> AfterT
     )
 
 
-def jurisdiction_for(cbsa: str, metros: pd.DataFrame, *, nyc: bool = False) -> str:
+def local_tax_note(jurisdictions: Sequence[str], places: Sequence[str] | None = None) -> str:
+    """A caption fragment naming the local taxes in `jurisdictions` (schedule codes, e.g. from
+    `worth_in_hubs`), each followed by its place from `places` when given, then
+    `LOCAL_EXCLUDED`."""
+    places = list(places) if places is not None else [""] * len(jurisdictions)
+    included = [
+        LOCAL_TAXES[j] + (f" ({p})" if p else "")
+        for j, p in zip(jurisdictions, places, strict=True)
+        if j in LOCAL_TAXES
+    ]
+    head = "local tax included: " + ", ".join(dict.fromkeys(included)) if included else ""
+    return f"{head or 'no local tax included'} · {LOCAL_EXCLUDED}"
+
+
+def jurisdiction_for(
+    cbsa: str, metros: pd.DataFrame, *, nyc: bool = False, city: bool = False
+) -> str:
     """The tax jurisdiction of a metro: its principal state (USPS code from `metros`), or "NYC"
-    for a New York City resident of the New York metro (CBSA 35620) when `nyc`."""
+    for a New York City resident of the New York metro (CBSA 35620) when `nyc`, or the local
+    code of `CITY_JURISDICTIONS` (Indianapolis, Kansas City, Denver) when `city`, i.e. when
+    the filer lives (Denver: works) in that metro's principal city or county."""
     hit = metros.loc[metros["cbsa"] == str(cbsa), "principal_state"]
     if hit.empty or pd.isna(hit.iloc[0]):
         raise ValueError(f"Unknown metro {cbsa!r}; pick a metro from the list.")
-    return "NYC" if nyc and str(cbsa) == NYC_CBSA else str(hit.iloc[0])
+    if nyc and str(cbsa) == NYC_CBSA:
+        return "NYC"
+    if city and str(cbsa) in CITY_JURISDICTIONS:
+        return CITY_JURISDICTIONS[str(cbsa)]
+    return str(hit.iloc[0])
 
 
 def worth_in_hubs(
@@ -594,13 +642,15 @@ def worth_in_hubs(
     metros: pd.DataFrame,
     *,
     nyc: bool = True,
+    city: bool = False,
     year: int | None = None,
 ) -> pd.DataFrame:
     """What `base` (USD/yr, earned in `home_cbsa`) is worth in each hub, side by side.
 
     One row per metro, home first, then the hubs, columns: cbsa, label (as
     `analysis.hubs.metro_names`), state, jurisdiction ("NYC" for the New York metro when
-    `nyc`), rpp (BEA all items, US = 100, `year`, default the latest in the table),
+    `nyc`; the local code of `CITY_JURISDICTIONS` for those metros when `city`), rpp (BEA all
+    items, US = 100, `year`, default the latest in the table),
     same_power (the salary in the hub that buys what `base` buys at home:
     base x RPP_hub / RPP_home), role_median (OEWS median for `occ`, NaN when not published),
     role_median_note, take_home (after tax on `base` earned there), real_take_home
@@ -626,7 +676,7 @@ def worth_in_hubs(
     out = []
     for cbsa in order:
         rpp = float(prices.get(cbsa, float("nan")))
-        juris = jurisdiction_for(cbsa, metros, nyc=nyc)
+        juris = jurisdiction_for(cbsa, metros, nyc=nyc, city=city)
         try:
             home = after_tax(base, juris, take_home_schedule).take_home
         except ValueError:

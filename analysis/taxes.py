@@ -5,7 +5,8 @@ Two halves that never meet at run time:
 * `build_schedule` (offline) runs the PolicyEngine US microsimulation model
   (`policyengine-us`, pinned in requirements-tax.txt and installed in its own virtualenv,
   because it needs pandas>=3 and plotly<6, which conflict with requirements.txt) for one
-  single filer over an income grid in every state, DC and New York City. It is imported
+  single filer over an income grid in every state, DC, New York City and the three principal
+  cities whose local tax the library models (see `LOCAL`). It is imported
   lazily inside the function, so importing this module never loads the tax library.
 * `take_home` (run time) linearly interpolates each tax component of the stored table,
   data/take_home.parquet, with pandas/numpy only.
@@ -25,6 +26,7 @@ import argparse
 import json
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -48,10 +50,58 @@ STATES: tuple[str, ...] = (
     "TN", "TX", "UT", "VA", "VT", "WA", "WI", "WV", "WY",
 )  # fmt: skip
 NYC = "NYC"
-JURISDICTIONS: tuple[str, ...] = (*STATES, NYC)
 # A New York County (Manhattan) household: the library derives `in_nyc` from the county, which
 # switches on the NYC resident income tax (nyc_income_tax) on top of NY State tax.
 NYC_COUNTY = "NEW_YORK_COUNTY_NY"
+
+
+@dataclass(frozen=True)
+class Local:
+    """A local-tax jurisdiction: a state plus one local tax that policyengine-us models.
+
+    state: USPS code; county: the library's county enum name (sets `county`); variable: the
+    library's local-tax variable stored in local_income_tax; person_inputs: per-person inputs
+    set equal to wages (the library takes the taxed base as an explicit input); months: the
+    per-person monthly input set to 12 (a full year of work); note: how it is triggered.
+    """
+
+    state: str
+    county: str
+    variable: str
+    person_inputs: tuple[str, ...] = ()
+    months: str | None = None
+    note: str = ""
+
+
+# The local taxes of the default hubs that policyengine-us 2.68 models. Ohio municipal income
+# tax (Cleveland) is not modelled by the library and is not included.
+LOCAL: dict[str, Local] = {
+    NYC: Local("NY", NYC_COUNTY, "nyc_income_tax", note="county NEW_YORK_COUNTY_NY -> in_nyc"),
+    "IN-MARION": Local(
+        "IN",
+        "MARION_COUNTY_IN",
+        "in_county_tax",
+        note="county MARION_COUNTY_IN: Marion County (Indianapolis) resident county income tax, "
+        "county rate x Indiana AGI",
+    ),
+    "MO-KCMO": Local(
+        "MO",
+        "JACKSON_COUNTY_MO",
+        "mo_kansas_city_earnings_tax",
+        person_inputs=("mo_kansas_city_earnings_tax_taxable_earnings",),
+        note="Kansas City, MO resident earnings tax: mo_kansas_city_earnings_tax_taxable_earnings "
+        "set to wages (a resident's earnings are all taxable), library rate",
+    ),
+    "CO-DENVER": Local(
+        "CO",
+        "DENVER_COUNTY_CO",
+        "co_denver_employee_occupational_privilege_tax",
+        months="co_denver_employee_occupational_privilege_tax_months",
+        note="Denver employee occupational privilege tax (work in Denver): "
+        "co_denver_employee_occupational_privilege_tax_months = 12, library monthly amount",
+    ),
+}
+JURISDICTIONS: tuple[str, ...] = (*STATES, *LOCAL)
 
 # The library's axes vary an input linearly, so the grid is piecewise linear: one axes run per
 # segment, finer where taxes change fastest relative to income. (min, max, step), USD a year.
@@ -72,7 +122,11 @@ TAX_COLUMNS: tuple[str, ...] = (
 COLUMNS: tuple[str, ...] = ("tax_year", "jurisdiction", "gross", *TAX_COLUMNS, "take_home")
 COLUMN_DOCS: dict[str, str] = {
     "tax_year": "Int64; calendar tax year",
-    "jurisdiction": "string; 2-letter state code (50 states + DC), or 'NYC' (NY State + NYC)",
+    "jurisdiction": (
+        "string; 2-letter state code (50 states + DC), or a local code: 'NYC' (NY State + "
+        "NYC), 'IN-MARION' (IN + Marion County), 'MO-KCMO' (MO + Kansas City, MO), "
+        "'CO-DENVER' (CO + Denver)"
+    ),
     "gross": "float64 USD/yr; wages (employment_income)",
     "federal_income_tax": "float64 USD/yr; federal income tax after credits (income_tax)",
     "social_security": "float64 USD/yr; employee OASDI, 6.2% up to the wage base",
@@ -82,7 +136,12 @@ COLUMN_DOCS: dict[str, str] = {
         "float64 USD/yr; employee state payroll contributions (employee_state_payroll_tax): "
         "e.g. CA SDI, NY PFL, NJ/RI/etc. disability and family leave, WA PFML and WA Cares"
     ),
-    "local_income_tax": "float64 USD/yr; NYC resident income tax for 'NYC', else 0",
+    "local_income_tax": (
+        "float64 USD/yr; the local tax of a local code, else 0: NYC resident income tax "
+        "(nyc_income_tax), Marion County income tax (in_county_tax), Kansas City, MO earnings "
+        "tax (mo_kansas_city_earnings_tax), Denver employee occupational privilege tax "
+        "(co_denver_employee_occupational_privilege_tax)"
+    ),
     "take_home": "float64 USD/yr; gross minus all the tax columns",
 }
 
@@ -93,7 +152,6 @@ _VARIABLES: dict[str, tuple[str, ...]] = {
     "medicare": ("employee_medicare_tax", "additional_medicare_tax"),
     "state_income_tax": ("state_income_tax",),
     "state_payroll_tax": ("employee_state_payroll_tax",),
-    "local_income_tax": ("nyc_income_tax",),
 }
 
 
@@ -130,28 +188,29 @@ def _situation(jurisdiction: str, year: int, lo: float, hi: float, count: int) -
     """A PolicyEngine situation: one single filer, wages varied along one linear axis."""
     period = str(year)
     household: dict = {"members": ["you"]}
-    if jurisdiction == NYC:
-        household["state_code"] = {period: "NY"}
-        household["county"] = {period: NYC_COUNTY}
-    else:
+    person: dict = {"age": {period: 30}, "ak_permanent_fund_dividend": {period: 0}}
+    local = LOCAL.get(jurisdiction)
+    if local is None:
         household["state_code"] = {period: jurisdiction}
+    else:
+        household["state_code"] = {period: local.state}
+        household["county"] = {period: local.county}
+        if local.months:
+            person[local.months] = {period: 12}
+    wage_inputs = ("employment_income", *(local.person_inputs if local else ()))
     return {
         # Wages only: the library would otherwise give Alaskans the Permanent Fund Dividend.
-        "people": {"you": {"age": {period: 30}, "ak_permanent_fund_dividend": {period: 0}}},
+        "people": {"you": person},
         "tax_units": {"tax_unit": {"members": ["you"], "tax_unit_itemizes": {period: False}}},
         "spm_units": {"spm_unit": {"members": ["you"]}},
         "families": {"family": {"members": ["you"]}},
         "marital_units": {"marital_unit": {"members": ["you"]}},
         "households": {"household": household},
+        # One axis; inputs listed together vary in parallel (all equal to wages).
         "axes": [
             [
-                {
-                    "name": "employment_income",
-                    "count": count,
-                    "min": lo,
-                    "max": hi,
-                    "period": period,
-                }
+                {"name": name, "count": count, "min": lo, "max": hi, "period": period}
+                for name in wage_inputs
             ]
         ],
     }
@@ -181,6 +240,24 @@ def _simulate(jurisdiction: str, year: int, lo: float, hi: float, count: int) ->
     for column, variables in _VARIABLES.items():
         values = sum(np.asarray(sim.calculate(v, period), dtype=float) for v in variables)
         frame[column] = values
+    local = LOCAL.get(jurisdiction)
+    for name in local.person_inputs if local else ():
+        if not np.allclose(sim.calculate(name, period), gross, rtol=0, atol=0.01):
+            raise RuntimeError(f"{jurisdiction}: {name} does not equal wages")
+    # Each jurisdiction stores only its own local tax: e.g. the library would give a plain
+    # "IN" household the county tax of its default county, which is not ours to assume.
+    frame["local_income_tax"] = (
+        np.asarray(sim.calculate(local.variable, period), dtype=float) if local else 0.0
+    )
+    # As for NYC: each local tax is paid at every wage of its own rows, and the library gives
+    # it to no other household (a household of the same state is skipped: a plain "IN"
+    # household gets its default county's tax from the library, which we do not store).
+    for name, spec in LOCAL.items():
+        paid = np.asarray(sim.calculate(spec.variable, period), dtype=float)
+        if name == jurisdiction and not (paid > 0).all():
+            raise RuntimeError(f"{jurisdiction}: {spec.variable} is not positive at every wage")
+        if name != jurisdiction and jurisdiction != spec.state and (paid != 0).any():
+            raise RuntimeError(f"{jurisdiction}: {spec.variable} is not zero outside {name}")
     return frame
 
 
@@ -284,6 +361,11 @@ def sidecar(schedule: pd.DataFrame, incomes: Sequence[float]) -> dict:
         "jurisdictions": int(schedule["jurisdiction"].nunique()),
         "rows": len(schedule),
         "nyc": f"state_code NY with county {NYC_COUNTY}, so in_nyc is true: NYC income tax",
+        "local": {
+            name: {"state": spec.state, "county": spec.county, "variable": spec.variable}
+            | {"how": spec.note}
+            for name, spec in LOCAL.items()
+        },
         "columns": COLUMN_DOCS,
         "command": COMMAND,
     }

@@ -54,6 +54,10 @@ with c3:
     nyc = cbsa == offers.NYC_CBSA and state.toggle(
         "NYC resident", page=PAGE, param="nyc", default=True
     )
+    # Principal-city local tax (Indianapolis, Kansas City MO, Denver), like the NYC toggle.
+    city = cbsa in offers.CITY_JURISDICTIONS and state.toggle(
+        offers.CITY_LABELS[cbsa], page=PAGE, param="city", default=True
+    )
 c1, c2 = st.columns([1, 2], vertical_alignment="bottom")
 with c1:
     default = cached.default_base(cbsa, occ)
@@ -104,11 +108,11 @@ layout.source_caption(
 layout.download(market.ladder_frame(), "offer_ladder.csv", key="offer_check_ladder_csv")
 
 sections.first_year(totals, check.offer.base)
-tax = sections.after_tax(totals.annualized, cbsa, metros, nyc)
+tax = sections.after_tax(totals.annualized, cbsa, metros, nyc, city)
 
 st.subheader("The same base salary in each hub: take-home and purchasing power")
 with layout.friendly_errors():
-    worth = cached.worth_in_hubs(check.offer.base, cbsa, occ, nyc)
+    worth = cached.worth_in_hubs(check.offer.base, cbsa, occ, nyc, city)
 layout.chart(charts.hub_take_home(worth), key="offer_check_hubs")
 st.dataframe(
     worth[["label", "take_home", "role_median", "real_take_home", "same_power"]],
@@ -120,8 +124,6 @@ layout.source_caption(
     f"{layout.OEWS} · {layout.RPP} · PolicyEngine US {tax.tax_year}",
     note="take-home on your base earned in each hub (no bonus) · the CSV adds price levels · "
     "same purchasing power = base × hub RPP ÷ home RPP · US-average prices = take-home ÷ "
-    "(RPP / 100) · New York taxed as "
-    + ("NYC" if nyc else "NY")
-    + " · local income taxes outside NYC not included",
+    "(RPP / 100) · " + offers.local_tax_note(list(worth["jurisdiction"]), list(worth["label"])),
 )
 layout.download(worth, "offer_hubs.csv", key="offer_check_hubs_csv")

@@ -16,12 +16,19 @@ OCC = "15-2051"
 SAN_JOSE, SAN_FRANCISCO, NEW_YORK, AUSTIN, SEATTLE = "41940", "41860", "35620", "12420", "42660"
 # Codes only (no figures): enough of the metros table for tax jurisdictions and labels.
 BUFFALO = "15380"
+INDIANAPOLIS, KANSAS_CITY, DENVER, CLEVELAND = "26900", "28140", "19740", "17410"
 METROS = pd.DataFrame(
     {
-        "cbsa": [SAN_FRANCISCO, SAN_JOSE, SEATTLE, NEW_YORK, AUSTIN, BUFFALO],
-        "short_name": ["San Francisco", "San Jose", "Seattle", "New York", "Austin", "Buffalo"],
-        "title": ["SF", "SJ", "SEA", "NYC", "AUS", "BUF"],
-        "principal_state": ["CA", "CA", "WA", "NY", "TX", "NY"],
+        "cbsa": [
+            *(SAN_FRANCISCO, SAN_JOSE, SEATTLE, NEW_YORK, AUSTIN, BUFFALO),
+            *(INDIANAPOLIS, KANSAS_CITY, DENVER, CLEVELAND),
+        ],
+        "short_name": [
+            *("San Francisco", "San Jose", "Seattle", "New York", "Austin", "Buffalo"),
+            *("Indianapolis", "Kansas City", "Denver", "Cleveland"),
+        ],
+        "title": ["SF", "SJ", "SEA", "NYC", "AUS", "BUF", "IND", "KC", "DEN", "CLE"],
+        "principal_state": ["CA", "CA", "WA", "NY", "TX", "NY", "IN", "MO", "CO", "OH"],
     }
 )
 
@@ -293,6 +300,38 @@ def test_jurisdiction_for_new_york():
     assert offers.jurisdiction_for(BUFFALO, METROS, nyc=True) == "NY"
 
 
+def test_jurisdiction_for_principal_cities(schedule):
+    cities = {INDIANAPOLIS: "IN-MARION", KANSAS_CITY: "MO-KCMO", DENVER: "CO-DENVER"}
+    for cbsa, code in cities.items():
+        state = METROS.set_index("cbsa").loc[cbsa, "principal_state"]
+        assert offers.jurisdiction_for(cbsa, METROS, city=True) == code
+        assert offers.jurisdiction_for(cbsa, METROS, city=False) == state
+        assert offers.jurisdiction_for(cbsa, METROS, nyc=True) == state
+        assert code in set(schedule["jurisdiction"])
+    # Cleveland's municipal income tax is not modelled: always taxed as Ohio.
+    assert offers.jurisdiction_for(CLEVELAND, METROS, city=True) == "OH"
+    assert offers.jurisdiction_for(NEW_YORK, METROS, city=True) == "NY"
+    assert offers.jurisdiction_for(AUSTIN, METROS, nyc=True, city=True) == "TX"
+
+
+@pytest.mark.parametrize("code", ["IN-MARION", "MO-KCMO", "CO-DENVER"])
+def test_principal_city_local_tax(schedule, code):
+    state = {"IN-MARION": "IN", "MO-KCMO": "MO", "CO-DENVER": "CO"}[code]
+    city = offers.after_tax(150_000, code, schedule)
+    plain = offers.after_tax(150_000, state, schedule)
+    assert city.local > 0 and plain.local == 0
+    assert city.take_home == pytest.approx(plain.take_home - city.local)
+    assert city.frame()["amount"].sum() == pytest.approx(150_000)
+    assert offers.LOCAL_TAXES[code] in offers.tax_line(city)
+
+
+def test_local_tax_note_names_what_is_included():
+    note = offers.local_tax_note(["CA", "NYC", "MO-KCMO"], ["San Francisco", "New York", "KC"])
+    assert note.startswith("local tax included: NYC income tax (New York), Kansas City")
+    assert "Ohio municipal income tax (Cleveland" in note
+    assert offers.local_tax_note(["TX"]).startswith("no local tax included")
+
+
 def test_worth_in_hubs_follows_price_parities(wages, parities, schedule):
     hubs = [SAN_JOSE, NEW_YORK, AUSTIN, SEATTLE]
     table = offers.worth_in_hubs(
@@ -314,6 +353,16 @@ def test_worth_in_hubs_follows_price_parities(wages, parities, schedule):
     # Same gross, no state income tax: Austin keeps more than San Francisco.
     by = table.set_index("cbsa")
     assert by.loc[AUSTIN, "take_home"] > by.loc[SAN_FRANCISCO, "take_home"]
+
+
+def test_worth_in_hubs_principal_city_taxes(wages, parities, schedule):
+    hubs = [INDIANAPOLIS, KANSAS_CITY, DENVER]
+    args = (150_000, INDIANAPOLIS, hubs, parities, wages, OCC, schedule, METROS)
+    city = offers.worth_in_hubs(*args, city=True).set_index("cbsa")
+    plain = offers.worth_in_hubs(*args).set_index("cbsa")
+    assert list(city["jurisdiction"]) == ["IN-MARION", "MO-KCMO", "CO-DENVER"]
+    assert list(plain["jurisdiction"]) == ["IN", "MO", "CO"]
+    assert (city["take_home"] < plain["take_home"]).all()
 
 
 def test_worth_in_hubs_price_year_comes_from_the_data(wages, parities, schedule):

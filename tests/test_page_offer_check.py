@@ -34,7 +34,8 @@ def test_default_view_places_the_san_francisco_median():
     assert any("Add a bonus, equity or sign-on" in i.value for i in at.info)
     captions = " ".join(c.value for c in at.caption)
     assert "single filer, standard deduction" in captions and "tax year 2025" in captions
-    assert "local income taxes outside NYC are not included" in captions
+    assert "no local tax included" in captions
+    assert "not included: Ohio municipal income tax (Cleveland" in captions
     assert "state payroll taxes (e.g. CA SDI) included" in captions
     assert "BLS OEWS, May 2025" in captions and "exact duplicates dropped" in captions
     assert any(m.value.startswith("**Take-home $") for m in at.markdown)
@@ -54,17 +55,37 @@ def test_url_round_trip():
     assert at.toggle(key="offer_check_nyc").value is False
     for key, value in params.items():
         assert at.query_params[key] == value
-    assert any("New York taxed as NY" in c.value for c in at.caption)
+    assert not any("local tax included: NYC" in c.value for c in at.caption)
     assert any("$170,000" in c.value and "$150,000" in c.value for c in at.caption)
     assert len(at.get("plotly_chart")) == 4  # a sign-on bonus: first year vs every year
-    assert any("NYC resident income tax not included" in c.value for c in at.caption)
+    assert any("NYC income tax not included (not a NYC resident)" in c.value for c in at.caption)
 
 
 def test_nyc_resident_tax_is_said():
     at = run_page(PAGE, {"metro": "35620"})
     assert not at.exception
-    assert any("NYC resident income tax included" in c.value for c in at.caption)
+    assert any("local tax included: NYC income tax" in c.value for c in at.caption)
     assert any("NYC income tax $" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("metro", "tax"),
+    [
+        ("26900", "Marion County income tax"),
+        ("28140", "Kansas City earnings tax"),
+        ("19740", "Denver occupational privilege tax"),
+    ],
+)
+def test_principal_city_tax_is_said_and_can_be_switched_off(metro, tax):
+    at = run_page(PAGE, {"metro": metro})
+    assert not at.exception
+    assert at.toggle(key="offer_check_city").value is True
+    assert any(f"local tax included: {tax}" in c.value for c in at.caption)
+    assert any(f"{tax} $" in m.value for m in at.markdown)
+    off = run_page(PAGE, {"metro": metro, "city": "0"})
+    assert not off.exception
+    assert any(f"{tax} not included (" in c.value for c in off.caption)
+    assert not any(f"{tax} $" in m.value for m in off.markdown)
 
 
 def test_keep_duplicates_toggle_changes_n():
@@ -81,7 +102,7 @@ def test_keep_duplicates_toggle_changes_n():
 def test_nyc_toggle_only_for_new_york():
     at = run_page(PAGE, {"metro": "12420"})
     assert not at.exception
-    assert not [t for t in at.toggle if t.key == "offer_check_nyc"]
+    assert not [t for t in at.toggle if t.key in ("offer_check_nyc", "offer_check_city")]
 
 
 def test_junk_url_values_warn_and_fall_back():

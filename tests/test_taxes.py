@@ -35,6 +35,20 @@ IRS_2025_SINGLE_STANDARD_DEDUCTION = 15_750
 # employee OASDI rate 6.2%. https://www.ssa.gov/news/press/factsheets/colafacts2025.pdf
 SSA_2025_WAGE_BASE = 176_100
 OASDI_EMPLOYEE_RATE = 0.062
+# Local taxes, published rates. Indiana DOR, Departmental Notice #1 (county income tax rates
+# by county, 2025), https://www.in.gov/dor/files/dn01.pdf: Marion County 2.02%, levied on
+# Indiana adjusted gross income (IC 6-3.6-8), which for wages only is wages minus the $1,000
+# personal exemption of a single filer (IC 6-3-1-3.5(a)(1)).
+MARION_COUNTY_RATE = 0.0202
+INDIANA_SINGLE_EXEMPTION = 1_000
+# Kansas City, MO: 1% earnings tax on all earned income of residents,
+# https://www.kcmo.gov/city-hall/departments/finance/earnings-tax
+KANSAS_CITY_EARNINGS_RATE = 0.01
+# Denver employee occupational privilege tax: $5.75 a month for each month an employee earns
+# $500 or more working in Denver (every grid wage does), D.R.M.C. sec. 53-311;
+# https://www.denvergov.org (Business tax FAQ, occupational privilege tax).
+DENVER_OPT_EMPLOYEE_MONTHLY = 5.75
+LOCAL_STATE = {"NYC": "NY", "IN-MARION": "IN", "MO-KCMO": "MO", "CO-DENVER": "CO"}
 
 
 def irs_2025_single_tax(wages: float) -> float:
@@ -63,7 +77,7 @@ def test_schedule_shape_and_dtypes(schedule):
     for column in ("gross", *TAX_COLUMNS, "take_home"):
         assert schedule[column].dtype == "float64", column
     assert set(schedule["jurisdiction"]) == set(JURISDICTIONS)
-    assert len(JURISDICTIONS) == 52  # 50 states + DC + NYC
+    assert len(JURISDICTIONS) == 55  # 50 states + DC + NYC, Marion County, Kansas City, Denver
     assert schedule["tax_year"].unique().tolist() == [2025]
     grid = rows(schedule, "CA")["gross"].to_numpy()
     assert grid[0] == 20_000 and grid[-1] == 1_000_000
@@ -83,7 +97,8 @@ def test_sidecar_matches_table(schedule):
     assert side["version"]
     assert side["tax_year"] == 2025
     assert side["rows"] == len(schedule)
-    assert side["jurisdictions"] == 52
+    assert side["jurisdictions"] == 55
+    assert set(side["local"]) == set(LOCAL_STATE)
     assert side["grid"]["min"] == 20_000 and side["grid"]["max"] == 1_000_000
     assert side["grid"]["points"] == schedule["gross"].nunique()
     assert side["command"] == "python -m analysis.taxes --out data/take_home.parquet"
@@ -100,14 +115,34 @@ def test_california_taxes_150k(schedule):
     assert ca["take_home"] < take_home(150_000, "TX", schedule)["take_home"]
 
 
-def test_local_income_tax_only_in_nyc(schedule):
-    nyc = rows(schedule, "NYC")
-    assert (nyc["local_income_tax"] > 0).all()
-    assert (schedule.loc[schedule["jurisdiction"] != "NYC", "local_income_tax"] == 0).all()
-    # NYC residents pay the same NY State tax as other New Yorkers, plus the city tax.
-    ny = rows(schedule, "NY")
-    assert np.allclose(nyc["state_income_tax"].to_numpy(), ny["state_income_tax"].to_numpy())
-    assert (nyc["take_home"].to_numpy() < ny["take_home"].to_numpy()).all()
+def test_local_income_tax_only_in_local_jurisdictions(schedule):
+    assert set(taxes.LOCAL) == set(LOCAL_STATE)
+    local = schedule["jurisdiction"].isin(list(LOCAL_STATE))
+    assert (schedule.loc[~local, "local_income_tax"] == 0).all()
+    for code, state in LOCAL_STATE.items():
+        city = rows(schedule, code)
+        assert (city["local_income_tax"] > 0).all(), code
+        # Residents pay the same state and federal tax as others in the state, plus the local tax.
+        plain = rows(schedule, state)
+        for column in ("federal_income_tax", "state_income_tax", "state_payroll_tax"):
+            assert np.allclose(city[column].to_numpy(), plain[column].to_numpy()), (code, column)
+        assert (city["take_home"].to_numpy() < plain["take_home"].to_numpy()).all(), code
+
+
+def test_marion_county_tax_is_the_published_rate(schedule):
+    marion = rows(schedule, "IN-MARION")
+    expected = MARION_COUNTY_RATE * (marion["gross"] - INDIANA_SINGLE_EXEMPTION)
+    assert np.abs(marion["local_income_tax"] - expected).max() < 0.05
+
+
+def test_kansas_city_earnings_tax_is_one_percent(schedule):
+    kc = rows(schedule, "MO-KCMO")
+    assert np.abs(kc["local_income_tax"] - KANSAS_CITY_EARNINGS_RATE * kc["gross"]).max() < 0.05
+
+
+def test_denver_occupational_privilege_tax_is_flat(schedule):
+    denver = rows(schedule, "CO-DENVER")
+    assert np.allclose(denver["local_income_tax"], 12 * DENVER_OPT_EMPLOYEE_MONTHLY)
 
 
 def test_take_home_increases_with_gross(schedule):

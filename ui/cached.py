@@ -194,8 +194,9 @@ def require_schedule() -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=MANY, show_spinner=False)
-def worth_in_hubs(base: float, cbsa: str, occ: str, nyc: bool) -> pd.DataFrame:
-    """offers.worth_in_hubs: `base` (USD/yr) from `cbsa` carried to the default hubs."""
+def worth_in_hubs(base: float, cbsa: str, occ: str, nyc: bool, city: bool = False) -> pd.DataFrame:
+    """offers.worth_in_hubs: `base` (USD/yr) from `cbsa` carried to the default hubs; `nyc` and
+    `city` choose the local taxes (see offers.jurisdiction_for)."""
     from analysis import offers
 
     return offers.worth_in_hubs(
@@ -208,6 +209,7 @@ def worth_in_hubs(base: float, cbsa: str, occ: str, nyc: bool) -> pd.DataFrame:
         require_schedule(),
         require("metros"),
         nyc=nyc,
+        city=city,
     )
 
 

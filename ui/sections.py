@@ -277,8 +277,11 @@ def first_year(totals: offers.TotalPay, base: float) -> None:
     )
 
 
-def after_tax(annualized: float, cbsa: str, metros: pd.DataFrame, nyc: bool) -> offers.AfterTax:
-    """Offer check: the tax waterfall on annualized pay (dollars a year) where the job is.
+def after_tax(
+    annualized: float, cbsa: str, metros: pd.DataFrame, nyc: bool, city: bool = False
+) -> offers.AfterTax:
+    """Offer check: the tax waterfall on annualized pay (dollars a year) where the job is;
+    `nyc` and `city` choose the local tax (see offers.jurisdiction_for).
 
     Returns the after-tax figures; without a tax schedule for the place, says so and stops the
     page (nothing below it can be computed).
@@ -287,27 +290,22 @@ def after_tax(annualized: float, cbsa: str, metros: pd.DataFrame, nyc: bool) -> 
 
     st.subheader("After tax")
     try:
-        tax = cached.after_tax(annualized, offers.jurisdiction_for(cbsa, metros, nyc=nyc))
+        juris = offers.jurisdiction_for(cbsa, metros, nyc=nyc, city=city)
+        tax = cached.after_tax(annualized, juris)
     except (load.DataUnavailable, ValueError) as err:
         st.info(f"No after-tax figures: {err}", icon=":material/info:")
         st.stop()
     layout.chart(offer_charts.tax_waterfall(tax.frame(), tax.gross), key="offer_check_tax")
     st.markdown(offers.tax_line(tax))
-    local = (
-        "NYC resident income tax included"
-        if tax.jurisdiction == "NYC"
-        else (
-            "NYC resident income tax not included (not a NYC resident)"
-            if cbsa == offers.NYC_CBSA
-            else ""
-        )
-    )
+    # The metro's own local tax, when the filer chose not to pay it (toggle off).
+    code = "NYC" if cbsa == offers.NYC_CBSA else offers.CITY_JURISDICTIONS.get(cbsa)
+    why = "not a NYC resident" if code == "NYC" else f"'{offers.CITY_LABELS.get(cbsa)}' is off"
+    off = f"{offers.LOCAL_TAXES[code]} not included ({why}) · " if code and code != juris else ""
     layout.source_caption(
         f"PolicyEngine US, tax year {tax.tax_year}",
         note=f"{tax.jurisdiction} · single filer, standard deduction, wages only · state payroll "
-        f"taxes (e.g. CA SDI) included · {local + ' · ' if local else ''}local income taxes "
-        "outside NYC are not included · on annualized pay (base + bonus + equity; vesting "
-        "equity taxed as wages)",
+        f"taxes (e.g. CA SDI) included · {off}{offers.local_tax_note([tax.jurisdiction])} · on "
+        "annualized pay (base + bonus + equity; vesting equity taxed as wages)",
     )
     return tax
 
