@@ -60,8 +60,10 @@ LIMITATIONS: tuple[str, ...] = (
     "comparisons only, with their sample sizes shown.",
     "BEA price parities compare places within a year; they are not an inflation index across "
     "years.",
-    "Take-home pay is for a single filer with the standard deduction and wages only; local "
-    "income taxes outside New York City are not included.",
+    "Take-home pay is for a single filer with the standard deduction and wages only. Local "
+    "taxes are included only where PolicyEngine US models them (New York City, Marion County "
+    "for Indianapolis, the Kansas City MO earnings tax, Denver's occupational privilege tax); "
+    "Ohio municipal taxes (Cleveland) and other local taxes are not.",
 )
 
 
