@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from analysis import hubs, living
-from ui import cached, layout, state
+from analysis import living
+from ui import cached, layout, sections, state
 from ui.charts import living as charts
 
 PAGE = "cost_of_living"
@@ -14,8 +14,7 @@ st.write(
     "your peers? The two answers differ, and the gap is the point."
 )
 
-occs = cached.occupation_options()
-titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
+titles = sections.occupation_titles()
 
 c1, c2 = st.columns(2)
 with c1:
@@ -29,14 +28,7 @@ with c1:
         step=5_000,
     )
 with c2:
-    occ = state.choice(
-        "Occupation",
-        list(titles),
-        page=PAGE,
-        param="occ",
-        default=hubs.OCCUPATION,
-        format_func=lambda c: f"{titles[c]} ({c})",
-    )
+    occ = sections.occupation_choice(PAGE, titles)
 options = cached.metro_options(occ)
 labels = dict(zip(options["cbsa"], options["label"], strict=True))
 codes = list(labels)

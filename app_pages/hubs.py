@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import hubs
-from ui import cached, layout, state
+from ui import cached, layout, sections, state
 from ui.charts import hubs as charts
 
 PAGE = "hubs"
@@ -14,18 +14,10 @@ VIEWS = {"nominal": "In dollars", "real": "After cost of living"}
 st.title("Tech hubs")
 st.write("Which US metros pay most for AI and data work — in dollars, and after local prices?")
 
-occs = cached.occupation_options()
-titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
+titles = sections.occupation_titles()
 left, right = st.columns([1, 2])
 with left:
-    occ = state.choice(
-        "Occupation",
-        list(titles),
-        page=PAGE,
-        param="occ",
-        default=hubs.OCCUPATION,
-        format_func=lambda c: f"{titles[c]} ({c})",
-    )
+    occ = sections.occupation_choice(PAGE, titles)
 options = cached.metro_options(occ)
 labels = dict(zip(options["cbsa"], options["label"], strict=True))
 with right:

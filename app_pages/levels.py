@@ -37,14 +37,7 @@ with c2:
         format_func=COUNTRIES.get,
     )
 with c3:
-    keep_dups = state.toggle(
-        "Keep exact duplicates",
-        page=PAGE,
-        param="dups",
-        default=False,
-        help="Off (default): records that repeat another exactly (mostly re-posted job "
-        "listings) are dropped, so they do not inflate n or narrow the intervals.",
-    )
+    keep_dups = sections.keep_duplicates(PAGE)
 
 if not tracks:
     layout.empty_state("Choose at least one track to compare levels.")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis import hubs, offers
+from analysis import offers
 from ui import cached, columns, layout, sections, state
 from ui.charts import offers as charts
 from ui.data import require
@@ -15,8 +15,7 @@ USD = {"min_value": 0.0, "max_value": 1e9, "step": 1000.0, "page": PAGE, "format
 st.title("Offer check")
 st.write("Is an offer fair for the role, the level and the metro — and what is it worth there?")
 
-occs = cached.occupation_options()
-titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
+titles = sections.occupation_titles()
 names = cached.metro_names().sort_values("label")
 labels = dict(zip(names["cbsa"], names["label"], strict=True))
 tracks, specs = cached.offer_choices()
@@ -24,14 +23,7 @@ metros = require("metros")
 
 c1, c2, c3, c4 = st.columns(4)
 with c1:
-    occ = state.choice(
-        "Occupation (BLS)",
-        list(titles),
-        page=PAGE,
-        param="occ",
-        default=hubs.OCCUPATION,
-        format_func=lambda c: f"{titles[c]} ({c})",
-    )
+    occ = sections.occupation_choice(PAGE, titles, "Occupation (BLS)")
 with c2:
     track = state.choice("Track", tracks, page=PAGE, param="track", default="Data scientist")
 with c3:
@@ -63,13 +55,7 @@ with c1:
     default = cached.default_base(cbsa, occ)
     base = state.number("Base salary ($/yr)", param="base", default=default, **USD)
 with c2:
-    keep_dups = state.toggle(
-        "Keep exact duplicates",
-        page=PAGE,
-        param="dups",
-        default=False,
-        help="The salary index repeats many postings exactly; by default each is counted once.",
-    )
+    keep_dups = sections.keep_duplicates(PAGE)
 answer = st.container()  # the three answers, right under the base salary (first on a phone)
 
 bonus, equity, sign_on = sections.offer_extras(PAGE, USD)

@@ -46,14 +46,7 @@ with c3:
         format_func=COUNTRIES.get,
     )
 with c4:
-    keep_dups = state.toggle(
-        "Keep exact duplicates",
-        page=PAGE,
-        param="dups",
-        default=False,
-        help="Off (default): records that repeat another exactly (re-posted listings) are "
-        "dropped, so they do not inflate n or narrow the intervals.",
-    )
+    keep_dups = sections.keep_duplicates(PAGE)
 where = None if country == "ALL" else country
 with layout.friendly_errors():
     table = cached.pay_by_remote(

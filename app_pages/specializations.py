@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import specialties, stats, taxonomy
-from ui import cached, layout, state
+from ui import cached, layout, sections, state
 from ui.charts import specialties as charts
 
 PAGE = "specializations"
@@ -31,14 +31,7 @@ with st.container(horizontal=True):
     view = state.choice(
         "Show", VIEWS, page=PAGE, param="view", default=VIEWS[0], widget=st.segmented_control
     )
-keep = state.toggle(
-    "Keep exact duplicates",
-    page=PAGE,
-    param="dups",
-    default=not specialties.DROP_DUPLICATES,
-    help="Off (default): records that repeat another exactly (mostly re-posted job listings) "
-    "are dropped, so they do not inflate n or narrow the intervals.",
-)
+keep = sections.keep_duplicates(PAGE)
 
 with layout.friendly_errors():
     raw, adjusted, both = cached.specialization_premiums(baseline, tuple(tracks), keep)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis import salary_index, trends
 from analysis.levels import LEVELS
-from ui import cached, layout, state
+from ui import cached, layout, sections, state
 from ui.charts import trends as charts
 
 PAGE = "trends"
@@ -40,14 +40,7 @@ with c3:
         "Series", list(SERIES), page=PAGE, param="series", default="both", format_func=SERIES.get
     )
 with c4:
-    keep_dups = state.toggle(
-        "Keep exact duplicates",
-        page=PAGE,
-        param="dups",
-        default=False,
-        help="Off (default): records that repeat another exactly (re-posted listings) are "
-        "dropped, so they do not inflate n or narrow the intervals.",
-    )
+    keep_dups = sections.keep_duplicates(PAGE)
 
 with layout.friendly_errors():
     series, comp = cached.trend(None if level == trends.ALL_LEVELS else level, group, keep_dups)

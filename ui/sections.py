@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 import streamlit as st
 
-from analysis import bands, stats
+from analysis import bands, hubs, stats
 from ui import cached, columns, layout, state
 from ui.charts import bands as band_charts
 from ui.charts import levels as levels_charts
@@ -20,6 +20,37 @@ from ui.charts import remote as remote_charts
 
 if TYPE_CHECKING:
     from analysis import offers
+
+
+DUPLICATES_HELP = (
+    "Off (default): records that repeat another exactly (mostly re-posted job listings) are "
+    "dropped, so they do not inflate n or narrow the intervals."
+)
+
+
+def occupation_titles() -> dict[str, str]:
+    """BLS occupation code -> title, for every occupation the wages table covers."""
+    occs = cached.occupation_options()
+    return dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
+
+
+def occupation_choice(page: str, titles: dict[str, str], label: str = "Occupation") -> str:
+    """The URL-bound occupation picker (param `occ`, default Data Scientists 15-2051)."""
+    return state.choice(
+        label,
+        list(titles),
+        page=page,
+        param="occ",
+        default=hubs.OCCUPATION,
+        format_func=lambda c: f"{titles[c]} ({c})",
+    )
+
+
+def keep_duplicates(page: str) -> bool:
+    """The URL-bound 'Keep exact duplicates' toggle (param `dups`, off by default)."""
+    return state.toggle(
+        "Keep exact duplicates", page=page, param="dups", default=False, help=DUPLICATES_HELP
+    )
 
 
 def regional_band(table: pd.DataFrame, pct_names: tuple[str, ...]) -> None:
