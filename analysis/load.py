@@ -1,4 +1,4 @@
-"""Read the processed tables in `data/` with their documented dtypes.
+"""Read the processed tables in `data/` (by name, see TABLES) with their documented dtypes.
 
 Pages wrap these functions in `st.cache_data`; nothing here caches or mutates. Each loader
 checks the table once, when loaded, so the question modules can trust their columns.
@@ -43,38 +43,3 @@ def load_manifest(data_dir: Path = DATA_DIR) -> dict[str, object]:
     if not path.is_file():
         raise DataUnavailable("data/manifest.json is missing; rebuild the data.")
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def wages(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """BLS OEWS May 2025 wages (see data/README.md for columns)."""
-    return load_table("wages", data_dir)
-
-
-def metros(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """Metropolitan CBSAs with display names, states, census region and centroid."""
-    return load_table("metros", data_dir)
-
-
-def price_parities(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """BEA regional price parities by metro/state and year (US = 100)."""
-    return load_table("price_parities", data_dir)
-
-
-def rents(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """HUD FY2026 fair market rents per CBSA, monthly USD by bedrooms."""
-    return load_table("rents", data_dir)
-
-
-def salaries(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """aijobs.net salary records with level, track and specialization."""
-    return load_table("salaries", data_dir)
-
-
-def survey(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """Stack Overflow survey extracts (2024 subset, 2025 processed extract)."""
-    return load_table("survey", data_dir)
-
-
-def take_home(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """After-tax take-home schedule by jurisdiction over a gross-income grid."""
-    return load_table("take_home", data_dir)

@@ -11,7 +11,12 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def tables():
-    return load.wages(), load.metros(), load.price_parities(), load.salaries()
+    return (
+        load.load_table("wages"),
+        load.load_table("metros"),
+        load.load_table("price_parities"),
+        load.load_table("salaries"),
+    )
 
 
 def test_national_medians_are_the_published_bls_figures(tables):

@@ -26,6 +26,6 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
     headers = [h.value for h in at.subheader]
     assert "What the data cannot tell you" in headers
     labels = [b.label for b in at.get("download_button")]
-    salaries = len(load.salaries())
+    salaries = len(load.load_table("salaries"))
     assert f"salaries ({salaries:,} rows)" in labels
     assert len(labels) == len(load.TABLES) + 1  # every table + the sources list

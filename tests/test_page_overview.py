@@ -16,7 +16,7 @@ def test_overview_shows_headlines_chart_and_next_steps():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["US data scientists median"] == "$120,230"
     assert metrics["Top hub in dollars"] == "San Jose"
-    step = levels.step_up(load.salaries(), "ML engineer", "Entry", "Senior")
+    step = levels.step_up(load.load_table("salaries"), "ML engineer", "Entry", "Senior")
     assert metrics["Entry → senior pay"] == f"×{step.ratio:.2f}"
     assert "Fully remote, US, 2024" in metrics
     assert len(at.get("plotly_chart")) == 1
@@ -25,5 +25,5 @@ def test_overview_shows_headlines_chart_and_next_steps():
     assert "n = 7," not in captions  # no sum of nested employment counts
     assert "ML engineers at US companies, full-time, 2023–2025" in captions
     intro = " ".join(m.value for m in at.markdown)
-    assert f"{len(load.salaries()):,} individual salary records" in intro
+    assert f"{len(load.load_table('salaries')):,} individual salary records" in intro
     assert not at.warning
