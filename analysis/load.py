@@ -1,7 +1,8 @@
 """Read the processed tables in `data/` (by name, see TABLES) with their documented dtypes.
 
-Pages wrap these functions in `st.cache_data`; nothing here caches or mutates. Each loader
-checks the table once, when loaded, so the question modules can trust their columns.
+Nothing here caches or mutates: pages hold each table once through `ui.data` (st.cache_resource).
+The columns and dtypes were checked by the build against the readers' docs before the parquet
+was written, so the question modules can trust them.
 """
 
 from __future__ import annotations
