@@ -233,15 +233,16 @@ def read_files(list1: Path, list2: Path, gazetteer: Path) -> tuple[pd.DataFrame,
         ],
         index=metros.index,
     )
-    states = metros["CBSA Title"].map(lambda t: split_title(t)[1])
-    principal_state = states.str[0]
+    # Lists of states per title: pandas 3 no longer offers .str on a column of lists.
+    states = metros["CBSA Title"].map(lambda t: "-".join(split_title(t)[1]))
+    principal_state = states.map(lambda s: s.split("-")[0])
     out = pd.DataFrame(
         {
             "cbsa": metros.index,
             "title": metros["CBSA Title"],
             "short_name": _unique_names(firsts, principal_state),
             "principal_state": principal_state,
-            "states": states.str.join("-"),
+            "states": states,
             "census_region": principal_state.map(_REGION_OF),
             "counties": metro_counties.drop_duplicates(["FIPS State Code", "FIPS County Code"])
             .groupby("CBSA Code")
