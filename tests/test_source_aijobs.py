@@ -1,4 +1,4 @@
-"""Tests for analysis.sources.aijobs: the salaries table, its validation, the real file."""
+"""Tests for databuild.sources.aijobs: the salaries table, its validation, the real file."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.errors import SourceError
-from analysis.sources import aijobs
+from databuild.errors import SourceError
+from databuild.sources import aijobs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "aijobs"
 RAW = Path(__file__).resolve().parents[2] / "shared" / "data" / "raw"

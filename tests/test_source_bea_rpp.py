@@ -1,4 +1,4 @@
-"""Tests for analysis.sources.bea_rpp: MARPP + SARPP -> price_parities, and bad input."""
+"""Tests for databuild.sources.bea_rpp: MARPP + SARPP -> price_parities, and bad input."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analysis.errors import SourceError
-from analysis.sources import bea_rpp
+from databuild.errors import SourceError
+from databuild.sources import bea_rpp
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bea_rpp"
 MARPP = FIXTURES / bea_rpp.METRO_FILE

@@ -1,4 +1,4 @@
-"""Tests for analysis.sources.geo: OMB list1/list2 + Gazetteer -> metros, and bad input."""
+"""Tests for databuild.sources.geo: OMB list1/list2 + Gazetteer -> metros, and bad input."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis.errors import SourceError
-from analysis.sources import bea_rpp, geo
+from databuild.errors import SourceError
+from databuild.sources import bea_rpp, geo
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geo"
 LIST1 = FIXTURES / geo.LIST1

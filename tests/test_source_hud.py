@@ -1,4 +1,4 @@
-"""Tests for analysis.sources.hud: FY26 FMRs -> rents by CBSA, weighting and bad input."""
+"""Tests for databuild.sources.hud: FY26 FMRs -> rents by CBSA, weighting and bad input."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis.errors import SourceError
-from analysis.sources import hud
+from databuild.errors import SourceError
+from databuild.sources import hud
 
 FIXTURE = Path(__file__).parent / "fixtures" / "hud_fmr" / hud.FILE
 RAW = Path("/work/shared/data/raw")
@@ -161,7 +161,7 @@ def test_inconsistent_fmr_within_hud_area(tmp_path):
 
 @pytest.mark.skipif(not REAL.is_file(), reason="raw data not present")
 def test_real_file_known_answers():
-    from analysis.sources import geo
+    from databuild.sources import geo
 
     result = hud.read(RAW)
     rents = result.tables["rents"]

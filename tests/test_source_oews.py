@@ -1,4 +1,4 @@
-"""Tests for analysis.sources.oews: the three OEWS readers, suppression notes, failures."""
+"""Tests for databuild.sources.oews: the three OEWS readers, suppression notes, failures."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.errors import SourceError
-from analysis.sources import oews
+from databuild.errors import SourceError
+from databuild.sources import oews
 
 FIXTURES = Path(__file__).parent / "fixtures" / "oews"
 SAMPLE = FIXTURES / "oews_sample.csv"

@@ -1,4 +1,4 @@
-"""Tests for analysis.sources.so_survey: both survey formats, failures, the real files."""
+"""Tests for databuild.sources.so_survey: both survey formats, failures, the real files."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.errors import SourceError
-from analysis.sources import so_survey
+from databuild.errors import SourceError
+from databuild.sources import so_survey
 
 FIXTURES = Path(__file__).parent / "fixtures" / "so_survey"
 RAW = Path(__file__).resolve().parents[2] / "shared" / "data" / "raw"
@@ -274,8 +274,8 @@ def test_real_2025_values_match_raw(real, raw_2025) -> None:
 
 
 def test_download_cache_layout_reads_official_2024_without_2025(tmp_path):
-    """analysis.download saves the official 2024 CSV and cannot fetch the 2025 extract."""
-    from analysis.sources import so_survey as reader
+    """databuild.download saves the official 2024 CSV and cannot fetch the 2025 extract."""
+    from databuild.sources import so_survey as reader
 
     fixture = Path(__file__).parent / "fixtures" / "so_survey" / "valid_2024.csv.bz2"
     folder = tmp_path / "so_survey"

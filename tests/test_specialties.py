@@ -22,9 +22,9 @@ def _real(name: str) -> pd.DataFrame:
         return load.load_table(name)
     except load.DataUnavailable:
         if name == "salaries":
-            from analysis.sources import aijobs as reader
+            from databuild.sources import aijobs as reader
         else:
-            from analysis.sources import so_survey as reader
+            from databuild.sources import so_survey as reader
         if not (DEFAULT_RAW_DIR / reader.SOURCE.folder).is_dir():
             pytest.skip("neither data/ nor the raw sources are available")
         return reader.read(DEFAULT_RAW_DIR).tables[name]

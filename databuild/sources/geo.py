@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import SourceError
-from analysis.sources.base import (
+from databuild.errors import SourceError
+from databuild.sources.base import (
     ColumnDoc,
     ReadResult,
     SourceInfo,

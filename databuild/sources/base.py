@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import SourceError
+from databuild.errors import SourceError
 
 
 @dataclass(frozen=True)

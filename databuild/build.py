@@ -1,9 +1,9 @@
-"""`python -m analysis.build`: official raw sources -> validated tables in `data/`.
+"""`python -m databuild`: official raw sources -> validated tables in `data/`.
 
-    python -m analysis.build --raw-dir ../shared/data/raw     # files laid out as published
-    python -m analysis.build                                  # download official files first
+    python -m databuild --raw-dir ../shared/data/raw     # files laid out as published
+    python -m databuild                                  # download official files first
 
-Every source is read by its reader in `analysis.sources`, checked against the documented
+Every source is read by its reader in `databuild.sources`, checked against the documented
 columns, and written as parquet into a fresh folder next to the output; only when every source
 has passed is that folder swapped in, so a failed build leaves `data/` exactly as it was.
 The same inputs give byte-identical outputs: no timestamps, fixed row order, fixed writer
@@ -26,16 +26,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analysis.errors import SourceError
 from analysis.paths import CACHE_DIR, DATA_DIR
-from analysis.sources import aijobs, bea_rpp, geo, hud, oews, so_survey
-from analysis.sources.base import ColumnDoc, ReadResult, sha256_of
+from databuild.errors import SourceError
+from databuild.sources import aijobs, bea_rpp, geo, hud, oews, so_survey
+from databuild.sources.base import ColumnDoc, ReadResult, sha256_of
 
 READERS: tuple[ModuleType, ...] = (oews, bea_rpp, geo, hud, aijobs, so_survey)
-# Built by its own command (`python -m analysis.taxes`) because the tax library is heavy;
+# Built by its own command (`python -m databuild.taxes`) because the tax library is heavy;
 # the main build carries these files over unchanged and records them in the manifest.
 CARRIED_FILES = ("take_home.parquet", "take_home.json")
-BUILD_COMMAND = "python -m analysis.build --raw-dir ../shared/data/raw"
+BUILD_COMMAND = "python -m databuild --raw-dir ../shared/data/raw"
 
 
 def write_parquet(frame: pd.DataFrame, path: Path) -> None:
@@ -80,9 +80,9 @@ def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]
     lines = [
         "# Processed tables",
         "",
-        "Written by `python -m analysis.build` from the official sources (see `manifest.json`",
+        "Written by `python -m databuild` from the official sources (see `manifest.json`",
         "for URLs, licences, input hashes and row counts). Do not edit by hand: rebuild.",
-        "This file is generated from the column docs in `analysis/sources/*.py`.",
+        "This file is generated from the column docs in `databuild/sources/*.py`.",
         "",
     ]
     for name, (module, docs) in tables.items():
@@ -103,8 +103,8 @@ def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]
     lines += [
         "## `take_home.parquet`",
         "",
-        "After-tax take-home schedule built by `python -m analysis.taxes` with policyengine-us;",
-        "its library version, tax year and grid are in `take_home.json`. See `analysis/taxes.py`.",
+        "After-tax take-home schedule built by `python -m databuild.taxes` with policyengine-us;",
+        "its library version, tax year and grid are in `take_home.json`. See `databuild/taxes.py`.",
         "",
     ]
     return "\n".join(lines)
@@ -119,7 +119,7 @@ def build(
 ) -> dict[str, object]:
     """Read every source under `raw_dir`, write tables + manifest + README into `out` atomically.
 
-    `downloads` (from `analysis.download`: path, url, sha256, bytes per file) is recorded in
+    `downloads` (from `databuild.download`: path, url, sha256, bytes per file) is recorded in
     the manifest when the inputs were fetched rather than given with --raw-dir.
     Returns the manifest. Raises SourceError (nothing in `out` changes) when a source fails.
     """
@@ -131,7 +131,7 @@ def build(
         manifest = write_all(raw_dir, staging, log=log)
         if downloads is not None:
             manifest["downloads"] = downloads
-            manifest["build_command"] = "python -m analysis.build"
+            manifest["build_command"] = "python -m databuild"
         for name in CARRIED_FILES:
             if (out / name).is_file():
                 shutil.copy2(out / name, staging / name)
@@ -203,9 +203,7 @@ def swap(staging: Path, out: Path) -> None:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m analysis.build", description=__doc__.split("\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m databuild", description=__doc__.split("\n")[0])
     parser.add_argument("--raw-dir", type=Path, help="read sources laid out as ../shared/data/raw")
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: data/)")
     parser.add_argument("--cache", type=Path, default=CACHE_DIR, help="download cache folder")
@@ -223,7 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         raw_dir, downloads = args.raw_dir, None
         if raw_dir is None:
-            from analysis.download import DownloadError, download_all
+            from databuild.download import DownloadError, download_all
 
             raw_dir = args.cache
             try:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import SourceError
-from analysis.sources.base import (
+from databuild.errors import SourceError
+from databuild.sources.base import (
     ColumnDoc,
     ReadResult,
     SourceInfo,
@@ -52,7 +52,7 @@ SOURCE = SourceInfo(
 
 FILE_2024 = "so2024_subset_survey_data_updated.csv.bz2"
 FILE_2025 = "so2025_salary_prediction_processed.csv"
-# What `analysis.download` saves: the full official 2024 results (same 114-column schema).
+# What `databuild.download` saves: the full official 2024 results (same 114-column schema).
 FILE_2024_OFFICIAL = "so2024_survey_results_public.csv"
 
 COLUMNS_2024 = [
@@ -315,7 +315,7 @@ def _log_lines(path: Path, rows: pd.DataFrame, low: int, high: int) -> list[str]
 def read(raw_dir: Path) -> ReadResult:
     """Read the survey files under `raw_dir / "so_survey"` into the `survey` table.
 
-    Uses the 2024 subset when present, else the official 2024 results that `analysis.download`
+    Uses the 2024 subset when present, else the official 2024 results that `databuild.download`
     fetches. The 2025 processed extract has no official address: a download cache lacks it,
     and the table then holds 2024 only (logged).
     """

@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import taxonomy
-from analysis.errors import SourceError
-from analysis.sources.base import (
+from databuild.errors import SourceError
+from databuild.sources.base import (
     ColumnDoc,
     ReadResult,
     SourceInfo,

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import SourceError
-from analysis.sources.base import (
+from databuild.errors import SourceError
+from databuild.sources.base import (
     ColumnDoc,
     ReadResult,
     SourceInfo,
@@ -26,7 +26,7 @@ from analysis.sources.base import (
     conform,
     to_number,
 )
-from analysis.sources.geo import read_sheet, require_columns, require_values
+from databuild.sources.geo import read_sheet, require_columns, require_values
 
 SOURCE = SourceInfo(
     key="hud_fmr",

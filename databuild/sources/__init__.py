@@ -4,8 +4,8 @@ Every reader module exposes:
 
 - ``SOURCE``: a `SourceInfo` (publisher, official URL, licence, vintage, raw folder).
 - ``TABLES``: ``{table_name: {column: ColumnDoc}}``, the processed tables it writes, with
-  their columns in output order. `analysis.build` writes `data/README.md` from these docs and
+  their columns in output order. `databuild.build` writes `data/README.md` from these docs and
   checks every table against them, so docs and data cannot drift apart.
 - ``read(raw_dir: Path) -> ReadResult``: read and validate the raw files under
-  ``raw_dir / SOURCE.folder``; raise `analysis.errors.SourceError` on bad input.
+  ``raw_dir / SOURCE.folder``; raise `databuild.errors.SourceError` on bad input.
 """
