@@ -9,7 +9,7 @@ import streamlit as st
 
 st.set_page_config(
     page_title="AI Pay Atlas",
-    page_icon=":material/payments:",
+    page_icon="/app/static/favicon.png",  # served locally (static/): no font host on page load
     layout="wide",
     initial_sidebar_state="auto",
 )
