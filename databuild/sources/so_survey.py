@@ -53,7 +53,7 @@ SOURCE = SourceInfo(
 FILE_2024 = "so2024_subset_survey_data_updated.csv.bz2"
 FILE_2025 = "so2025_salary_prediction_processed.csv"
 # What `databuild.download` saves: the full official 2024 results (same 114-column schema).
-FILE_2024_OFFICIAL = "so2024_survey_results_public.csv"
+FILE_2024_OFFICIAL = "survey_results_public.csv"
 
 COLUMNS_2024 = [
     "ResponseId",
