@@ -1,5 +1,7 @@
-"""AI Pay Atlas analysis package: pure pandas, no streamlit.
+"""AI Pay Atlas analysis package: what the pages call. Pure pandas, no streamlit.
 
-Data flows one way: raw files -> `analysis.sources` -> `analysis.build` -> `data/` ->
-`analysis.load` -> question modules (hubs, living, levels, ...) -> pages.
+Data flows one way: raw files -> `databuild` (readers, checks, parquet) -> `data/` ->
+`analysis.data.Tables` -> question modules (hubs, living, levels, ...) -> pages. Every question
+function takes the `Tables` first and returns new frames or frozen dataclasses; none reads a
+file or mutates its inputs.
 """

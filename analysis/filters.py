@@ -1,10 +1,10 @@
 """The one filter every question module applies to the aijobs.net salary index.
 
-Career levels, Remote work, Trends and the Overview all ask "which salary records count?":
-company country, work years, experience levels, full-time only, and whether exact duplicate
-records (`is_duplicate`, 53% of rows, mostly repeated job postings) are kept. They all answer
-it here, so "US" means the same thing everywhere: `company_country == "US"` (where the
-employer is, not where the employee lives).
+Career levels, Remote work, Trends, Specializations, the Overview and the offer check all ask
+"which salary records count?": company country, work years, experience levels, tracks,
+full-time only, and whether exact duplicate records (`is_duplicate`, 53% of rows, mostly
+repeated job postings) are kept. They all answer it here, so "US" means the same thing
+everywhere: `company_country == "US"` (where the employer is, not where the employee lives).
 
 Project default: exact duplicates are DROPPED (they inflate n and narrow intervals without
 adding information); a page may offer "Keep exact duplicates" to override.
@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+
+from analysis.data import Tables
 
 LEVELS: tuple[str, ...] = ("Entry", "Mid", "Senior", "Executive")
 """Experience levels, junior to senior (aijobs EN, MI, SE, EX)."""
@@ -33,6 +35,7 @@ def filter_records(
     exclude_country: bool = False,
     years: Sequence[int] | None = None,
     levels: Sequence[str] | None = LEVELS,
+    tracks: Sequence[str] | None = None,
     full_time_only: bool = True,
     drop_duplicates: bool = True,
     columns: Sequence[str] | None = None,
@@ -41,13 +44,14 @@ def filter_records(
 
     Inputs: `country` an ISO-2 `company_country` (None = every country); with
     `exclude_country` the rows of every country *except* `country`; `years` work years kept
-    (None = all); `levels` experience levels kept (None = any, including unknown);
+    (None = all); `levels` experience levels kept (None = any, including unknown); `tracks`
+    career tracks kept (None = all); rows without a positive `salary_usd` are never kept;
     `full_time_only` keeps employment_type "Full-time"; `drop_duplicates` drops rows flagged
     `is_duplicate` (the first copy of each record stays); `columns` the columns returned
     (None = all). Rows keep their original index. No rows is not an error here: callers say
     what to widen.
     """
-    keep = pd.Series(True, index=salaries.index)
+    keep = (salaries["salary_usd"] > 0).fillna(False).astype(bool)
     if country is not None:
         same = (salaries["company_country"] == country).fillna(False).astype(bool)
         keep &= ~same if exclude_country else same
@@ -55,6 +59,8 @@ def filter_records(
         keep &= salaries["year"].isin(list(years)).fillna(False).astype(bool)
     if levels is not None:
         keep &= salaries["level"].isin(list(levels)).fillna(False).astype(bool)
+    if tracks is not None:
+        keep &= salaries["track"].isin(list(tracks)).fillna(False).astype(bool)
     if full_time_only:
         keep &= (salaries["employment_type"] == "Full-time").fillna(False).astype(bool)
     if drop_duplicates:
@@ -74,6 +80,17 @@ def latest_full_year(salaries: pd.DataFrame) -> int:
     return years[-1]
 
 
-def duplicate_note(drop_duplicates: bool) -> str:
-    """The caption phrase saying whether exact duplicate records were dropped or kept."""
-    return "exact duplicates dropped" if drop_duplicates else "exact duplicates kept"
+def work_years(salaries: pd.DataFrame) -> list[int]:
+    """Every work year in the salary index, ascending."""
+    return sorted(int(y) for y in salaries["year"].dropna().unique())
+
+
+def duplicate_share(data: Tables) -> float:
+    """Share (0..1) of salary records flagged `is_duplicate` (exact repeats, mostly job
+    postings)."""
+    return float(data.salaries["is_duplicate"].fillna(False).astype(bool).mean())
+
+
+def salary_years(data: Tables) -> tuple[list[int], int]:
+    """Every work year in the salary index (ascending) and the latest full one."""
+    return work_years(data.salaries), latest_full_year(data.salaries)

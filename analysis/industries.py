@@ -30,9 +30,9 @@ a true median (BLS publishes no pooled distribution). Its uncertainty cue is an 
 wage: BLS publishes none for the median), treating members as independent; the spread of the
 member medians (`min_median`..`max_median`) is shown too. Groups with few jobs or a single
 industry are flagged `thin`. Members whose median is top-coded
-(at or above $239,200), not released, or whose employment is not released cannot be
+(at or above the release's top-code), not released, or whose employment is not released cannot be
 weighted: they are left out of the average and counted in `n_excluded`; a top-coded member
-also shows in `any_topcoded` so the page can say the range reaches "≥ $239,200".
+also shows in `any_topcoded` so the page can say the range reaches the top-code.
 """
 
 from __future__ import annotations
@@ -43,9 +43,10 @@ import numpy as np
 import pandas as pd
 
 from analysis import taxonomy
-from analysis.stats import PCT_COLUMNS, TOP_CODE, TOP_CODED
+from analysis.data import Tables
+from analysis.stats import Z95
+from analysis.wages import DEFAULT_OCCUPATION, PCT_COLUMNS, TOP_CODED, national_row
 
-DEFAULT_OCCUPATION = "15-2051"
 GROUP_DEPTH = 4
 DEPTHS: dict[int, str] = {
     2: "2-digit NAICS (sectors)",
@@ -56,7 +57,6 @@ DEPTHS: dict[int, str] = {
 }
 THIN_JOBS = 2_000
 """A group with fewer jobs than this, or a single usable industry, is flagged thin."""
-Z95 = 1.959963984540054
 WEIGHTED_LABEL = "employment-weighted average of industry medians"
 
 PERCENTILE_COLUMNS = tuple(PCT_COLUMNS)
@@ -102,23 +102,17 @@ def is_ownership_row(code: str, name: str) -> bool:
     return code in _OWNERSHIP_CODES or bool(_OWNED.search(str(name)))
 
 
-def occupations(wages: pd.DataFrame) -> pd.DataFrame:
+def occupations(data: Tables) -> pd.DataFrame:
     """Occupations with national by-industry rows: columns occ_code, occ_title, sorted by code."""
+    wages = data.wages
     national = wages[(wages["area_type"] == "national") & (wages["naics_level"] >= 2)]
     out = national[["occ_code", "occ_title"]].drop_duplicates("occ_code")
     return out.sort_values("occ_code", ignore_index=True)
 
 
-def national_total(wages: pd.DataFrame, occ_code: str = DEFAULT_OCCUPATION) -> pd.Series:
-    """The national cross-industry row ('000000') of `occ_code` (employment, percentiles)."""
-    rows = wages[
-        (wages["area_type"] == "national")
-        & (wages["industry_code"] == "000000")
-        & (wages["occ_code"] == occ_code)
-    ]
-    if rows.empty:
-        raise ValueError(f"No national estimate for occupation {occ_code!r}; pick another one.")
-    return rows.iloc[0]
+def national_total(data: Tables, occ_code: str = DEFAULT_OCCUPATION) -> pd.Series:
+    """The national cross-industry row of `occ_code` (employment, percentiles, notes)."""
+    return national_row(data.wages, occ_code)
 
 
 def _national_industry_rows(wages: pd.DataFrame, occ_code: str, depth: int) -> pd.DataFrame:
@@ -141,7 +135,7 @@ def _national_industry_rows(wages: pd.DataFrame, occ_code: str, depth: int) -> p
 
 
 def industry_detail(
-    wages: pd.DataFrame, *, occ_code: str = DEFAULT_OCCUPATION, depth: int = GROUP_DEPTH
+    data: Tables, occ_code: str = DEFAULT_OCCUPATION, depth: int = GROUP_DEPTH
 ) -> pd.DataFrame:
     """Published national industries of one NAICS depth for one occupation.
 
@@ -151,8 +145,8 @@ def industry_detail(
     reason is in the `*_note` column), and the taxonomy `industry_group` (NA outside every
     group). Sorted by median, highest first; top-coded medians first, unpublished last.
     """
-    rows = _national_industry_rows(wages, occ_code, depth)
-    out = rows.assign(industry_group=taxonomy.industry_groups(rows["industry_code"]))
+    rows = _national_industry_rows(data.wages, occ_code, depth)
+    out = rows.assign(industry_group=taxonomy.classify_industries(rows["industry_code"]))
     out = out.loc[:, list(DETAIL_COLUMNS)].copy()
     order = np.where(
         out["a_median_note"].eq(TOP_CODED).fillna(False), np.inf, out["a_median"].fillna(-1.0)
@@ -207,7 +201,7 @@ def _combine(members: pd.DataFrame, total_emp: float) -> dict[str, object]:
 
 
 def industry_groups(
-    wages: pd.DataFrame, *, occ_code: str = DEFAULT_OCCUPATION, depth: int = GROUP_DEPTH
+    data: Tables, occ_code: str = DEFAULT_OCCUPATION, depth: int = GROUP_DEPTH
 ) -> pd.DataFrame:
     """Pay by taxonomy industry group for one occupation, combining member rows of one depth.
 
@@ -224,8 +218,8 @@ def industry_groups(
     weighted_median, highest first. `frame.attrs`: national_emp (the occupation's US jobs)
     and coverage (share of them in the groups' members, 0-1).
     """
-    detail = industry_detail(wages, occ_code=occ_code, depth=depth)
-    total = float(national_total(wages, occ_code)["tot_emp"])
+    detail = industry_detail(data, occ_code, depth)
+    total = float(national_total(data, occ_code)["tot_emp"])
     grouped = detail[detail["industry_group"].notna()]
     if grouped.empty:
         raise ValueError("No industry at this depth falls in any industry group; try depth 4.")
@@ -240,22 +234,3 @@ def industry_groups(
     out.attrs["national_emp"] = total
     out.attrs["coverage"] = float(grouped["tot_emp"].sum() / total) if total else np.nan
     return out
-
-
-def topcode_note(n_topcoded: int) -> str:
-    """Caption text on BLS top-coding for a view with `n_topcoded` top-coded values in it."""
-    if n_topcoded:
-        return (
-            f"{n_topcoded} value{'s' if n_topcoded != 1 else ''} BLS publishes only as "
-            f"≥ ${TOP_CODE:,.0f} (top-coded; drawn at that floor)"
-        )
-    return f"BLS marks some wages only as ≥ ${TOP_CODE:,.0f}; none in this view"
-
-
-def wage_text(value: float, note: object) -> str:
-    """A wage cell for display: '$120,230', '≥ $239,200' when top-coded, else '—' (+ reason)."""
-    if isinstance(note, str) and note == TOP_CODED:
-        return f"≥ ${TOP_CODE:,.0f}"
-    if value is None or pd.isna(value):
-        return f"— ({note})" if isinstance(note, str) and note else "—"
-    return f"${value:,.0f}"

@@ -21,7 +21,9 @@ import numpy as np
 import pandas as pd
 
 from analysis import stats
-from analysis.salary_index import LEVELS, filter_records
+from analysis.data import Tables
+from analysis.filters import LEVELS, filter_records
+from analysis.wages import DEFAULT_OCCUPATION, PCT_COLUMNS, national_row
 
 ALL_TRACKS = "All tracks"
 DEFAULT_YEARS: tuple[int, ...] = (2023, 2024, 2025)
@@ -62,14 +64,13 @@ def _track_sample(
         salaries,
         country=country,
         years=years,
+        tracks=tracks,
         full_time_only=full_time_only,
         drop_duplicates=drop_duplicates,
         columns=["track", "level", "salary_usd"],
     )
     if tracks is None:
         rows["track"] = ALL_TRACKS
-    else:
-        rows = rows.loc[rows["track"].isin(tracks).fillna(False).astype(bool)]
     return pd.DataFrame(
         {
             "track": rows["track"].astype(str).to_numpy(),
@@ -91,7 +92,7 @@ def _ratio_interval(
 
 
 def progression(
-    salaries: pd.DataFrame,
+    data: Tables,
     track: str | Sequence[str] | None,
     country: str | None = "US",
     years: Sequence[int] | None = DEFAULT_YEARS,
@@ -103,11 +104,11 @@ def progression(
 ) -> pd.DataFrame:
     """Pay by experience level for one or more tracks, with the step-up between levels.
 
-    Inputs: the `salaries` table; `track` a track name, a list of them, or None for all
+    Inputs: `data.salaries`; `track` a track name, a list of them, or None for all
     tracks pooled (labelled "All tracks"); `country` an ISO-2 company country or None for
     every country; `years` the work years kept (None = all); `drop_duplicates` (default
     True, the project default) drops rows flagged `is_duplicate`; `full_time_only` keeps
-    employment_type "Full-time". Filters: analysis.salary_index.filter_records.
+    employment_type "Full-time". Filters: analysis.filters.filter_records.
 
     Output, one row per track x level in Entry -> Executive order: track, level, n, p25,
     median, p75, ci_low, ci_high (95% order-statistic interval of the median), status
@@ -119,7 +120,7 @@ def progression(
     if tracks is not None and not tracks:
         raise ValueError("Choose at least one track.")
     frame = _track_sample(
-        salaries,
+        data.salaries,
         tracks,
         country=country,
         years=years,
@@ -188,7 +189,7 @@ class StepUp:
 
 
 def step_up(
-    salaries: pd.DataFrame,
+    data: Tables,
     track: str | None,
     from_level: str = "Entry",
     to_level: str = "Senior",
@@ -210,7 +211,7 @@ def step_up(
         if level not in LEVELS:
             raise ValueError(f"Unknown level {level!r}; use one of {', '.join(LEVELS)}.")
     frame = _track_sample(
-        salaries,
+        data.salaries,
         None if track is None else [track],
         country=country,
         years=years,
@@ -286,7 +287,7 @@ def _lowess_curve(x: np.ndarray, y: np.ndarray, grid: np.ndarray, frac: float) -
 
 
 def experience_curve(
-    survey: pd.DataFrame,
+    data: Tables,
     ai_ml_only: bool = True,
     us_only: bool = False,
     *,
@@ -310,7 +311,7 @@ def experience_curve(
       (never past the binned medians, where respondents are few).
     Pay is annual USD. Raises ValueError when no respondents match.
     """
-    sample = survey_sample(survey, ai_ml_only=ai_ml_only, us_only=us_only)
+    sample = survey_sample(data.survey, ai_ml_only=ai_ml_only, us_only=us_only)
     if sample.empty:
         raise ValueError(
             "No survey respondents match this selection; include all roles or countries."
@@ -361,25 +362,18 @@ def experience_curve(
     return bins, fit
 
 
-LADDER = tuple((pct, column) for column, pct in stats.PCT_COLUMNS.items())
+LADDER = tuple((pct, column) for column, pct in PCT_COLUMNS.items())
 
 
-def market_spread(wages: pd.DataFrame, occ: str = "15-2051") -> pd.DataFrame:
+def market_spread(data: Tables, occ: str = DEFAULT_OCCUPATION) -> pd.DataFrame:
     """The BLS OEWS national, cross-industry percentile ladder for occupation `occ`.
 
     Returns one row per published percentile: percentile (10..90), wage (annual USD, NaN if
-    not published), note (NA when published; e.g. "top-coded": the wage is at or above
-    $239,200 and must be shown as "≥ $239,200"), occ_code, occ_title, tot_emp.
+    not published), note (NA when published; "top-coded": the wage is at least the release's
+    top-code and must be shown as "≥" that), occ_code, occ_title, tot_emp.
     Raises ValueError when the occupation has no national row.
     """
-    rows = wages.loc[
-        (wages["area_type"] == "national")
-        & (wages["industry_code"] == "000000")
-        & (wages["occ_code"] == occ)
-    ]
-    if rows.empty:
-        raise ValueError(f"BLS publishes no national wages for occupation {occ}.")
-    row = rows.iloc[0]
+    row = national_row(data.wages, occ)
     out = pd.DataFrame(
         {
             "percentile": [p for p, _ in LADDER],

@@ -11,9 +11,9 @@ Two ways to carry a salary from metro A to metro B:
 The two answers differ because local pay levels do not move one-for-one with local prices; the
 gap between them is the point of the Cost of living page.
 
-Inputs are the processed tables `wages`, `metros`, `price_parities` and `rents` (HUD FY2026
-Fair Market Rents, monthly USD). Functions never mutate their inputs; money is USD per year
-unless a column says monthly.
+Inputs are the processed tables (`analysis.data.Tables`): `wages`, `metros`, `price_parities`
+and `rents` (HUD Fair Market Rents, monthly USD). Functions never mutate their inputs; money is
+USD per year unless a column says monthly.
 """
 
 from __future__ import annotations
@@ -25,7 +25,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import hubs, stats
+from analysis import hubs, metros, stats
+from analysis.data import Tables
+from analysis.metros import same_purchasing_power
+from analysis.wages import DEFAULT_OCCUPATION, occupation_title
 
 MAX_SALARY = 5_000_000.0
 """Salaries above this are treated as typing mistakes."""
@@ -95,13 +98,6 @@ class Equivalence:
         return "—"
 
 
-def same_purchasing_power(salary: float, rpp_from: float, rpp_to: float) -> float:
-    """S_B = S_A x RPP_B / RPP_A: the salary in B that buys what `salary` buys in A."""
-    if not (rpp_from > 0 and rpp_to > 0):
-        raise ValueError("Price levels must be positive numbers.")
-    return salary * rpp_to / rpp_from
-
-
 def check_salary(salary: float) -> float:
     """`salary` as float; ValueError when it is not a positive, plausible annual salary."""
     try:
@@ -124,14 +120,6 @@ def _row(table: pd.DataFrame, cbsa: str) -> pd.Series:
     return hit.iloc[0]
 
 
-def _wage_or_nan(pct: float, ladder: dict[int, float]) -> float:
-    """B's wage at percentile `pct`, NaN outside its published range (0 and 100 included)."""
-    try:
-        return stats.wage_at_percentile(pct, ladder)
-    except ValueError:
-        return float("nan")
-
-
 def _bound_note(
     position: stats.Position, label: str, a: pd.Series, b: pd.Series, low: float, high: float
 ) -> str:
@@ -151,14 +139,12 @@ def _bound_note(
 
 
 def equivalent_salary(
+    data: Tables,
     salary: float,
     from_cbsa: str,
     to_cbsa: str,
-    wages: pd.DataFrame,
-    metros: pd.DataFrame,
-    parities: pd.DataFrame,
+    occupation: str = DEFAULT_OCCUPATION,
     *,
-    occupation: str = hubs.OCCUPATION,
     year: int | None = None,
 ) -> Equivalence:
     """Carry `salary` (USD/yr) earned in `from_cbsa` to `to_cbsa`, both ways (see module doc).
@@ -169,12 +155,10 @@ def equivalent_salary(
     BEA price level.
     """
     value = check_salary(salary)
-    year = hubs.latest_year(parities) if year is None else year
+    year = metros.latest_year(data) if year is None else year
     from_cbsa, to_cbsa = str(from_cbsa), str(to_cbsa)
-    table = hubs.compare_hubs(
-        wages, metros, parities, occupation=occupation, cbsas=None, year=year
-    ).table
-    names = hubs.metro_names(metros)
+    table = hubs.compare_hubs(data, occupation, None, year=year).table
+    names = metros.metro_names(data)
     known = set(names["cbsa"].astype(str)) | set(table["cbsa"].astype(str))
     for code in (from_cbsa, to_cbsa):
         if code not in known:
@@ -188,17 +172,17 @@ def equivalent_salary(
         if not np.isfinite(row["rpp"]):
             raise ValueError(f"BEA publishes no {year} price level for {row['label']}.")
     power = same_purchasing_power(value, float(a["rpp"]), float(b["rpp"]))
-    ladder_a, coded_a = hubs.ladder(a)
-    ladder_b, _ = hubs.ladder(b)
-    position = stats.percentile_of(value, ladder_a, coded_a)
+    top_code = data.facts.top_code
+    ladder_a, ladder_b = hubs.hub_ladder(a, top_code), hubs.hub_ladder(b, top_code)
+    position = stats.percentile_of(value, ladder_a)
     label = stats.position_label(position)
     nan = float("nan")
     if position.exact:
         same, low, high, note = stats.wage_at_percentile(position.low, ladder_b), nan, nan, ""
     else:
         same = nan
-        low = _wage_or_nan(position.low, ladder_b) if position.low > 0 else nan
-        high = _wage_or_nan(position.high, ladder_b) if position.high < 100 else nan
+        low = stats.wage_or_nan(position.low, ladder_b) if position.low > 0 else nan
+        high = stats.wage_or_nan(position.high, ladder_b) if position.high < 100 else nan
         note = _bound_note(position, label, a, b, low, high)
     return Equivalence(
         salary=value,
@@ -207,7 +191,7 @@ def equivalent_salary(
         from_label=str(a["label"]),
         to_label=str(b["label"]),
         occupation=occupation,
-        occ_title=str(wages.loc[wages["occ_code"] == occupation, "occ_title"].iloc[0]),
+        occ_title=occupation_title(data.wages, occupation),
         year=year,
         rpp_from=float(a["rpp"]),
         rpp_to=float(b["rpp"]),
@@ -222,15 +206,16 @@ def equivalent_salary(
     )
 
 
-def _labelled(frame: pd.DataFrame, metros: pd.DataFrame, cbsas: Sequence[str]) -> pd.DataFrame:
-    names = hubs.metro_names(metros)[["cbsa", "label"]]
+def _labelled(frame: pd.DataFrame, data: Tables, cbsas: Sequence[str]) -> pd.DataFrame:
+    names = metros.metro_names(data)[["cbsa", "label"]]
     out = frame.merge(names, on="cbsa", how="left")
     out["label"] = out["label"].fillna(out["cbsa"])
     order = {c: i for i, c in enumerate(cbsas)}
     return out.assign(_order=out["cbsa"].map(order)).sort_values("_order").drop(columns="_order")
 
 
-def _metro_parities(parities: pd.DataFrame, cbsas: Sequence[str]) -> pd.DataFrame:
+def _metro_parities(data: Tables, cbsas: Sequence[str]) -> pd.DataFrame:
+    parities = data.price_parities
     wanted = [str(c) for c in cbsas]
     if not wanted:
         raise ValueError("Pick at least one metro.")
@@ -241,33 +226,28 @@ def _metro_parities(parities: pd.DataFrame, cbsas: Sequence[str]) -> pd.DataFram
 
 
 def price_components(
-    parities: pd.DataFrame,
-    metros: pd.DataFrame,
-    cbsas: Sequence[str],
-    *,
-    year: int | None = None,
+    data: Tables, cbsas: Sequence[str], *, year: int | None = None
 ) -> pd.DataFrame:
     """BEA price-level components in `year` (default: the latest) for the metros, long format.
 
     Columns: cbsa, label, component (display name: Goods, Housing (rents), Utilities, Other
     services, plus All items first), index (US = 100). Metros without BEA data are left out.
     """
-    year = hubs.latest_year(parities) if year is None else year
-    rows = _metro_parities(parities, cbsas)
+    year = metros.latest_year(data) if year is None else year
+    rows = _metro_parities(data, cbsas)
     rows = rows[rows["year"] == year]
     cols = {"all_items": "All items", **COMPONENTS}
     long = rows[["cbsa", *cols]].melt(id_vars="cbsa", var_name="component", value_name="index")
     long["component"] = long["component"].map(cols)
     long["component"] = pd.Categorical(long["component"], categories=list(cols.values()))
-    out = _labelled(long, metros, [str(c) for c in cbsas])
+    out = _labelled(long, data, [str(c) for c in cbsas])
     return out.sort_values(["component", "label"], kind="stable", ignore_index=True)[
         ["cbsa", "label", "component", "index"]
     ]
 
 
 def price_history(
-    parities: pd.DataFrame,
-    metros: pd.DataFrame,
+    data: Tables,
     cbsas: Sequence[str],
     *,
     start: int | None = None,
@@ -279,24 +259,21 @@ def price_history(
     places within that year (US = 100 every year), not one year with another. Years where BEA
     published no value (a metro created later) are left out.
     """
-    rows = _metro_parities(parities, cbsas)
+    rows = _metro_parities(data, cbsas)
     start = int(rows["year"].min()) if start is None else start
     end = int(rows["year"].max()) if end is None else end
     rows = rows[(rows["year"] >= start) & (rows["year"] <= end) & rows["all_items"].notna()]
-    out = _labelled(rows[["cbsa", "year", "all_items"]], metros, [str(c) for c in cbsas])
+    out = _labelled(rows[["cbsa", "year", "all_items"]], data, [str(c) for c in cbsas])
     return out[["cbsa", "label", "year", "all_items"]].sort_values(
         ["label", "year"], ignore_index=True
     )
 
 
 def rent_burden(
-    wages: pd.DataFrame,
-    metros: pd.DataFrame,
-    parities: pd.DataFrame,
-    rents: pd.DataFrame,
+    data: Tables,
     cbsas: Sequence[str],
+    occupation: str = DEFAULT_OCCUPATION,
     *,
-    occupation: str = hubs.OCCUPATION,
     salary: float | None = None,
 ) -> pd.DataFrame:
     """Share of the occupation's median pay that a HUD Fair Market Rent takes, per metro.
@@ -308,10 +285,8 @@ def rent_burden(
     median leaves the burden NaN (the true share is lower than $FMR x 12 / $239,200). Metros
     without a HUD rent are left out. Sorted by burden_1br, heaviest first.
     """
-    table = hubs.compare_hubs(
-        wages, metros, parities, occupation=occupation, cbsas=list(cbsas)
-    ).table
-    rent = rents[["cbsa", "fmr_1", "fmr_2"]].astype(
+    table = hubs.compare_hubs(data, occupation, list(cbsas)).table
+    rent = data.rents[["cbsa", "fmr_1", "fmr_2"]].astype(
         {"cbsa": "string", "fmr_1": float, "fmr_2": float}
     )
     out = table[["cbsa", "label", "n", "median", "median_note"]].merge(rent, on="cbsa", how="inner")

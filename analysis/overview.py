@@ -15,7 +15,9 @@ import numpy as np
 import pandas as pd
 
 from analysis import hubs, levels, remote
-from analysis.salary_index import US, latest_full_year
+from analysis.data import Tables
+from analysis.filters import US, latest_full_year
+from analysis.wages import CROSS_INDUSTRY, DEFAULT_OCCUPATION
 
 AI_OCCUPATIONS = ("15-2051", "15-1221")
 """AI/ML occupations: Data Scientists, Computer and Information Research Scientists."""
@@ -30,7 +32,7 @@ GROUPS = {
 }
 
 
-def national_medians(wages: pd.DataFrame) -> pd.DataFrame:
+def national_medians(data: Tables) -> pd.DataFrame:
     """National cross-industry median pay of the AI occupations and the two context groups.
 
     Output: occ_code, occ_title, group ("AI/ML occupation" | "Related occupation" |
@@ -39,10 +41,11 @@ def national_medians(wages: pd.DataFrame) -> pd.DataFrame:
     mean_prse (%), vs_all (median / all-occupations median), in the order AI/ML
     occupations, related, all computer & math, all occupations.
     """
+    wages = data.wages
     wanted = [*AI_OCCUPATIONS, *RELATED_OCCUPATIONS, *CONTEXT_OCCUPATIONS]
     rows = wages[
         (wages["area_type"] == "national")
-        & (wages["industry_code"] == "000000")
+        & (wages["industry_code"] == CROSS_INDUSTRY)
         & wages["occ_code"].isin(wanted)
     ]
     out = pd.DataFrame(
@@ -81,28 +84,23 @@ class Headline:
     remote_n: int
     remote_year: int
     remote_country: str
+    records: int
 
 
 def headline(
-    wages: pd.DataFrame,
-    metros: pd.DataFrame,
-    parities: pd.DataFrame,
-    salaries: pd.DataFrame,
-    *,
-    occupation: str = hubs.OCCUPATION,
-    track: str = "ML engineer",
+    data: Tables, occupation: str = DEFAULT_OCCUPATION, track: str = "ML engineer"
 ) -> Headline:
     """Top hub in dollars and after cost of living (among the default hubs), the entry-to-
     senior step-up for `track` at US companies (levels.step_up with its defaults: work
     years levels.DEFAULT_YEARS, full-time, exact duplicates dropped), and the share of
     fully remote records at US companies in the latest full work year.
     """
-    table = hubs.compare_hubs(wages, metros, parities, occupation=occupation).table
+    table = hubs.compare_hubs(data, occupation).table
     top_nominal = table.sort_values("rank_nominal").iloc[0]
     top_real = table.sort_values("rank_real").iloc[0]
-    step = levels.step_up(salaries, track, "Entry", "Senior", country=US)
-    shares = remote.remote_share(salaries, country=US).set_index("year")
-    year = latest_full_year(salaries)
+    step = levels.step_up(data, track, "Entry", "Senior", country=US)
+    shares = remote.remote_share(data, country=US).set_index("year")
+    year = latest_full_year(data.salaries)
     full = shares.loc[year]
     return Headline(
         top_nominal=top_nominal,
@@ -115,4 +113,5 @@ def headline(
         remote_n=int(full["n"]),
         remote_year=year,
         remote_country=US,
+        records=len(data.salaries),
     )

@@ -5,7 +5,7 @@
   Pool one year at a time: from 2024 the index is mostly US job listings, so pooling years
   mixes that change of sample into the comparison.
 - `remote_share`: the share of fully-remote records per year with a Wilson interval.
-- Both filter records with analysis.salary_index.filter_records ("US" = company_country;
+- Both filter records with analysis.filters.filter_records ("US" = company_country;
   exact duplicates dropped by default).
 - `geo_policy`: a geo-pay simulator. Given an HQ salary and a set of hub metros, the pay and
   purchasing power (pay / (RPP / 100), in national-average dollars) in each hub under three
@@ -23,13 +23,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import stats
-from analysis.hubs import latest_year
-from analysis.salary_index import LEVELS, PARTIAL_YEARS, US, filter_records
+from analysis import metros, stats
+from analysis.data import Tables
+from analysis.filters import LEVELS, PARTIAL_YEARS, US, filter_records
+from analysis.wages import DEFAULT_OCCUPATION, cross_industry
 
 ARRANGEMENTS: dict[int, str] = {0: "On-site", 50: "Hybrid", 100: "Fully remote"}
 DEFAULT_HQ = "41860"
-DEFAULT_OCC = "15-2051"
 POLICIES: tuple[str, ...] = ("National rate", "Tiered zones", "Full cost-of-living")
 
 
@@ -92,7 +92,7 @@ def _records(
 
 
 def pay_by_remote(
-    salaries: pd.DataFrame,
+    data: Tables,
     level: str | None = None,
     year: int | None = None,
     country: str | None = US,
@@ -117,7 +117,10 @@ def pay_by_remote(
     if level is not None and level not in LEVELS:
         raise ValueError(f"Unknown level {level!r}; use one of {', '.join(LEVELS)}.")
     frame = _records(
-        salaries, country=country, full_time_only=full_time_only, drop_duplicates=drop_duplicates
+        data.salaries,
+        country=country,
+        full_time_only=full_time_only,
+        drop_duplicates=drop_duplicates,
     )
     if level is not None:
         frame = frame.loc[frame["level"] == level]
@@ -159,7 +162,7 @@ def pay_by_remote(
 
 
 def remote_share(
-    salaries: pd.DataFrame,
+    data: Tables,
     country: str | None = US,
     *,
     full_time_only: bool = True,
@@ -173,7 +176,10 @@ def remote_share(
     snapshot covers in part).
     """
     frame = _records(
-        salaries, country=country, full_time_only=full_time_only, drop_duplicates=drop_duplicates
+        data.salaries,
+        country=country,
+        full_time_only=full_time_only,
+        drop_duplicates=drop_duplicates,
     )
     if frame.empty:
         raise ValueError("No salaries match this selection.")
@@ -192,15 +198,14 @@ def remote_share(
     return out
 
 
-def hq_median(wages: pd.DataFrame, hq_cbsa: str = DEFAULT_HQ, occ: str = DEFAULT_OCC) -> float:
+def hq_median(data: Tables, hq_cbsa: str = DEFAULT_HQ, occ: str = DEFAULT_OCCUPATION) -> float:
     """The OEWS annual median wage of `occ` in metro `hq_cbsa` (cross-industry), USD.
 
     Raises ValueError when BLS does not publish it (not released or top-coded: a top-coded
     median is only known to be at least $239,200, so it cannot be a default salary).
     """
-    rows = wages.loc[
-        (wages["area_type"] == "metro") & (wages["cbsa"] == hq_cbsa) & (wages["occ_code"] == occ)
-    ]
+    rows = cross_industry(data.wages, occ, "metro")
+    rows = rows[rows["cbsa"] == hq_cbsa]
     if rows.empty or pd.isna(rows.iloc[0]["a_median"]):
         note = "" if rows.empty else rows.iloc[0].get("a_median_note")
         reason = f" ({note})" if isinstance(note, str) and note else ""
@@ -211,20 +216,15 @@ def hq_median(wages: pd.DataFrame, hq_cbsa: str = DEFAULT_HQ, occ: str = DEFAULT
     return float(rows.iloc[0]["a_median"])
 
 
-def hub_parities(
-    parities: pd.DataFrame, hubs: Mapping[str, str], year: int | None = None
-) -> pd.DataFrame:
+def hub_parities(data: Tables, hubs: Mapping[str, str], year: int | None = None) -> pd.DataFrame:
     """cbsa, hub, rpp (all items, US = 100) for each hub in `hubs` (CBSA -> name), in order.
 
     `year` defaults to the latest year BEA publishes. Raises ValueError naming hubs BEA has
     no price level for.
     """
-    year = latest_year(parities) if year is None else year
-    rows = parities.loc[
-        (parities["geo_level"] == "metro") & (parities["year"] == year),
-        ["geo_code", "all_items"],
-    ]
-    rpp = dict(zip(rows["geo_code"].astype(str), rows["all_items"].astype(float), strict=True))
+    year = metros.latest_year(data) if year is None else year
+    levels = metros.price_levels(data, year)
+    rpp = dict(zip(levels["cbsa"].astype(str), levels["rpp"].astype(float), strict=True))
     missing = [name for code, name in hubs.items() if code not in rpp]
     if missing:
         raise ValueError(f"BEA publishes no {year} price level for: {', '.join(missing)}.")
@@ -238,20 +238,20 @@ def hub_parities(
 
 
 def geo_policy(
-    parities: pd.DataFrame,
+    data: Tables,
     hq_salary: float,
-    hubs: Mapping[str, str],
     hq_cbsa: str = DEFAULT_HQ,
     tiers: Tiers | None = None,
     *,
+    hubs: Sequence[str] = metros.DEFAULT_HUBS,
     year: int | None = None,
     policies: Sequence[str] = POLICIES,
 ) -> pd.DataFrame:
     """Pay and purchasing power in each hub under each geo-pay policy.
 
-    Inputs: BEA `parities` (price_parities table); `hq_salary` annual USD paid at the HQ;
-    `hubs` CBSA -> display name (e.g. from `hubs.hub_names`); `hq_cbsa` the HQ metro (its
-    RPP anchors the full cost-of-living policy); `tiers` the tiered-zone parameters.
+    Inputs: `hq_salary` annual USD paid at the HQ; `hq_cbsa` the HQ metro (its RPP anchors
+    the full cost-of-living policy); `tiers` the tiered-zone parameters; `hubs` the CBSA codes
+    of the hubs (named as `metros.hub_names`). Price levels: BEA, the latest year.
 
     Policies: "National rate" pays every hub the HQ salary; "Tiered zones" pays
     HQ salary x the hub's tier share (tier from the hub's RPP); "Full cost-of-living" pays
@@ -264,12 +264,13 @@ def geo_policy(
     tiers = tiers or Tiers()
     if not tiers.tier1_min > tiers.tier2_min:
         raise ValueError("The tier 1 price threshold must be above the tier 2 threshold.")
-    hubs = dict(hubs)
-    if not hubs:
+    names = metros.hub_names(data, list(hubs))
+    if not names:
         raise ValueError("Choose at least one hub.")
-    table = hub_parities(parities, {**hubs, hq_cbsa: hubs.get(hq_cbsa, "HQ")}, year)
+    hq_name = metros.hub_names(data, [hq_cbsa]).get(hq_cbsa, "HQ")
+    table = hub_parities(data, {**names, hq_cbsa: names.get(hq_cbsa, hq_name)}, year)
     hq_rpp = float(table.loc[table["cbsa"] == hq_cbsa, "rpp"].iloc[0])
-    table = table.loc[table["cbsa"].isin(hubs)].drop_duplicates("cbsa")
+    table = table.loc[table["cbsa"].isin(names)].drop_duplicates("cbsa")
     table["tier"] = table["rpp"].map(tiers.tier).astype("int64")
     pays = {
         "National rate": lambda row: hq_salary,
@@ -302,14 +303,21 @@ def geo_policy(
     return pd.DataFrame(rows)
 
 
-def policy_table(sim: pd.DataFrame, measure: str = "pay") -> pd.DataFrame:
-    """`geo_policy` output widened for reading: one row per hub, one column per policy.
+def policy_table(
+    data: Tables,
+    hq_salary: float,
+    hq_cbsa: str = DEFAULT_HQ,
+    tiers: Tiers | None = None,
+    measure: str = "pay",
+) -> pd.DataFrame:
+    """`geo_policy` widened for reading: one row per hub, one column per policy.
 
     `measure` is "pay" or "purchasing_power" (USD/yr). Output: hub, rpp, tier, then one
-    column per policy in POLICIES order holding `measure`; hubs in `sim`'s order.
+    column per policy in POLICIES order holding `measure`; hubs in the default hubs' order.
     """
     if measure not in ("pay", "purchasing_power"):
         raise ValueError(f"Unknown measure {measure!r}; use 'pay' or 'purchasing_power'.")
+    sim = geo_policy(data, hq_salary, hq_cbsa, tiers)
     hubs = sim.drop_duplicates("hub")[["hub", "rpp", "tier"]].reset_index(drop=True)
     wide = sim.pivot(index="hub", columns="policy", values=measure)
     present = [p for p in POLICIES if p in wide.columns]

@@ -9,9 +9,7 @@ Three answers, all associations in observational data, never causal effects:
   career track (when more than one is chosen), remote ratio and company size fixed, from an
   OLS of log(salary_usd) with HC3 (robust) standard errors; premium = exp(coefficient) - 1,
   interval exp(CI) - 1.
-- `tool_premiums`: pay of Stack Overflow 2024 respondents who use a tool (PyTorch, AWS, ...)
-  against those who do not, holding experience and country fixed, with a Holm correction for
-  comparing many tools at once.
+(Tools and platforms, from the Stack Overflow survey, are `analysis.tools`.)
 
 Both salary comparisons use the same records (`select_records`): full-time only, exact
 duplicates (`is_duplicate`: a record identical to an earlier one, mostly repeated job
@@ -32,16 +30,14 @@ records, computer vision ~81), so every row carries n and a status from
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from patsy import dmatrix
-from scipy import stats as sps
 from statsmodels.formula.api import ols
-from statsmodels.stats.multitest import multipletests
 
-from analysis import stats, taxonomy
+from analysis import stats
+from analysis.data import Tables
+from analysis.filters import filter_records
 
 BASELINE = "General"
 DEFAULT_TRACKS: tuple[str, ...] = ("ML engineer", "AI engineer")
@@ -50,19 +46,6 @@ DROP_DUPLICATES = True
 MIN_COUNTRY_RECORDS = stats.MIN_CONFIDENT
 """Company countries with at least this many records in the model sample are their own level
 in the regression; the rest are pooled as 'Other'."""
-FULL_TIME = "Full-time"
-SURVEY_PAY_RANGE = (5_005.0, 499_750.0)
-"""Survey pay kept (USD/yr): the bounds the 2025 extract's author applied, used for 2024 too so
-both years are trimmed alike (the 2024 subset runs from $1 to $6.34M)."""
-Z95 = float(sps.norm.ppf(0.975))
-MIN_COUNTRY_RESPONDENTS = 50
-"""Survey countries with fewer paid respondents than this are pooled as 'Other'."""
-MIN_TOOL_USERS = 100
-"""A tool is estimated only with at least this many users AND non-users among the respondents:
-below that the interval is too wide to say anything (and the tool list gets long)."""
-FAMILY_ALPHA = 0.05
-"""Family-wise error rate of the Holm correction across the tools of one list."""
-
 CONTROL_NAMES: dict[str, str] = {
     "level": "experience level",
     "year": "year",
@@ -73,26 +56,6 @@ CONTROL_NAMES: dict[str, str] = {
 }
 """Regression control -> plain name, in the order they enter the model."""
 
-
-@dataclass(frozen=True)
-class ToolList:
-    """One list of survey tools: label for the page, survey column, and the items compared
-    (None = every item in the column)."""
-
-    label: str
-    column: str
-    items: tuple[str, ...] | None
-
-
-TOOL_LISTS: dict[str, ToolList] = {
-    "ml": ToolList("ML libraries", "frameworks", taxonomy.ML_LIBRARIES),
-    "cloud": ToolList("Cloud platforms", "cloud_platforms", taxonomy.ML_CLOUDS),
-    "assistants": ToolList("AI assistants", "ai_tools", None),
-}
-"""The page's tool lists. `frameworks` (2024 MiscTechHaveWorkedWith) mixes ML libraries with
-Kafka, Spring, .NET, Flutter...: only the taxonomy's ML libraries are compared. Clouds are the
-general-purpose and data/ML clouds, not web-hosting services (Vercel, Netlify, Heroku...)."""
-DEFAULT_TOOL_LIST = "ml"
 
 PREMIUM_COLUMNS = (
     "specialization",
@@ -114,49 +77,31 @@ ADJUSTED_COLUMNS = (
     "status",
     "is_baseline",
 )
-TOOL_COLUMNS = (
-    "tool",
-    "n_users",
-    "n_non_users",
-    "premium",
-    "ci_low",
-    "ci_high",
-    "p_value",
-    "p_holm",
-    "holm_reject",
-    "status",
-)
 
 
 def select_records(
-    salaries: pd.DataFrame,
+    data: Tables,
     *,
     tracks: Sequence[str] = DEFAULT_TRACKS,
     drop_duplicates: bool = DROP_DUPLICATES,
 ) -> pd.DataFrame:
     """The salary records both comparisons use: full-time records of the chosen tracks with a
-    positive `salary_usd`, exact duplicates dropped unless `drop_duplicates` is False.
+    positive `salary_usd`, any level, country and year, exact duplicates dropped unless
+    `drop_duplicates` is False (`analysis.filters.filter_records`).
 
-    Input: the `salaries` table. Output: a filtered copy (same columns). Raises ValueError
-    when no track is chosen or nothing is left.
+    Output: a filtered copy of `data.salaries` (same columns). Raises ValueError when no track
+    is chosen or nothing is left.
     """
     if not tracks:
         raise ValueError("Choose at least one career track.")
-    keep = (
-        salaries["track"].isin(list(tracks))
-        & (salaries["salary_usd"] > 0)
-        & (salaries["employment_type"] == FULL_TIME)
-    )
-    if drop_duplicates:
-        keep &= ~salaries["is_duplicate"].fillna(False).astype(bool)
-    out = salaries.loc[keep.fillna(False).astype(bool)].copy()
+    out = filter_records(data.salaries, levels=None, tracks=tracks, drop_duplicates=drop_duplicates)
     if out.empty:
         raise ValueError("No full-time salary records match this selection; add a track.")
     return out
 
 
 def raw_premiums(
-    salaries: pd.DataFrame,
+    data: Tables,
     *,
     baseline: str = BASELINE,
     tracks: Sequence[str] = DEFAULT_TRACKS,
@@ -172,7 +117,7 @@ def raw_premiums(
     bootstrap 95% interval of the same ratio - 1, each group resampled alone), status
     ('hidden' groups get NaN estimates), is_baseline. Baseline first, then by premium.
     """
-    records = select_records(salaries, tracks=tracks, drop_duplicates=drop_duplicates)
+    records = select_records(data, tracks=tracks, drop_duplicates=drop_duplicates)
     base = records.loc[records["specialization"] == baseline, "salary_usd"].to_numpy(float)
     if len(base) < stats.MIN_SHOWN:
         raise ValueError(
@@ -227,7 +172,7 @@ def frequent_values(values: pd.Series, min_count: int) -> list[str]:
 
 
 def adjusted_premiums(
-    salaries: pd.DataFrame,
+    data: Tables,
     *,
     baseline: str = BASELINE,
     tracks: Sequence[str] = DEFAULT_TRACKS,
@@ -250,7 +195,7 @@ def adjusted_premiums(
     `frame.attrs`: n_model, r_squared, controls (plain names, model order) and countries
     (the company-country levels, 'Other' last when present). ~0.5 s on the full table: cache.
     """
-    records = select_records(salaries, tracks=tracks, drop_duplicates=drop_duplicates)
+    records = select_records(data, tracks=tracks, drop_duplicates=drop_duplicates)
     counts = records["specialization"].value_counts()
     if counts.get(baseline, 0) < stats.MIN_SHOWN:
         raise ValueError(f"The baseline '{baseline}' has too few full-time records to compare.")
@@ -369,12 +314,20 @@ def headline(adjusted: pd.DataFrame, baseline: str = BASELINE) -> str:
     return sentence[0].upper() + sentence[1:] + tail
 
 
-def premium_comparison(raw: pd.DataFrame, adjusted: pd.DataFrame) -> pd.DataFrame:
+METHODS = ("Raw median ratio", "Adjusted (regression)")
+
+
+def premium_comparison(
+    raw: pd.DataFrame, adjusted: pd.DataFrame, methods: Sequence[str] = METHODS
+) -> pd.DataFrame:
     """Raw and adjusted premiums stacked for one chart: columns specialization, method
-    ('Raw median ratio' / 'Adjusted (regression)'), n, premium, ci_low, ci_high, status,
-    is_baseline; hidden groups dropped. Specializations keep the raw frame's order."""
+    (one of `methods`: 'Raw median ratio' / 'Adjusted (regression)'), n, premium, ci_low,
+    ci_high, status, is_baseline; hidden groups dropped. Specializations keep the raw frame's
+    order."""
     parts = []
-    for label, frame in (("Raw median ratio", raw), ("Adjusted (regression)", adjusted)):
+    for label, frame in zip(METHODS, (raw, adjusted), strict=True):
+        if label not in methods:
+            continue
         cols = ["specialization", "n", "premium", "ci_low", "ci_high", "status", "is_baseline"]
         parts.append(frame.loc[frame["status"] != "hidden", cols].assign(method=label))
     out = pd.concat(parts, ignore_index=True)
@@ -382,138 +335,3 @@ def premium_comparison(raw: pd.DataFrame, adjusted: pd.DataFrame) -> pd.DataFram
     out = out.assign(_k=rank).sort_values(["_k", "method"], ascending=[True, False], kind="stable")
     first = ["specialization", "method"]
     return out[first + [c for c in out.columns if c not in (*first, "_k")]].reset_index(drop=True)
-
-
-def split_tools(lists: pd.Series) -> pd.DataFrame:
-    """Semicolon lists ('PyTorch;TensorFlow') -> one boolean column per item, same index.
-
-    Missing lists give all-False rows; item names are stripped of surrounding spaces.
-    """
-    items = lists.astype("string").str.split(";")
-    exploded = items.explode().str.strip()
-    exploded = exploded[exploded.notna() & (exploded != "")]
-    if exploded.empty:
-        return pd.DataFrame(index=lists.index)
-    codes, names = pd.factorize(exploded.astype(str), sort=True)
-    rows = lists.index.get_indexer(exploded.index)
-    matrix = np.zeros((len(lists), len(names)), dtype=bool)
-    matrix[rows, codes] = True
-    return pd.DataFrame(matrix, index=lists.index, columns=list(names))
-
-
-def added_column_hc3(
-    y: np.ndarray, base: np.ndarray, columns: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """For each column c of `columns`: OLS of y on [base, c]; c's coefficient and HC3 SE.
-
-    Same numbers as statsmodels' `OLS(y, [base, c]).fit(cov_type="HC3")` for every column,
-    computed together by partialling `base` out (Frisch-Waugh-Lovell): with m = c minus its
-    projection on base, the coefficient is m'y / m'm, the leverage of the full design is the
-    base leverage plus m_i^2 / m'm, and row i of the last line of (X'X)^-1 X' is m_i / m'm.
-    Avoids statsmodels' n-by-n hat matrix, so ~40 fits on ~9,000 rows take milliseconds.
-    """
-    xtx_inv = np.linalg.pinv(base.T @ base)
-    proj = base @ xtx_inv  # row i: base_i (B'B)^-1
-    h_base = np.einsum("ij,ij->i", proj, base)
-    y_res = y - proj @ (base.T @ y)
-    m = columns - proj @ (base.T @ columns)
-    mm = np.einsum("ij,ij->j", m, m)
-    coef = (m.T @ y_res) / mm
-    resid = y_res[:, None] - m * coef
-    leverage = h_base[:, None] + m**2 / mm
-    var = np.sum((m * resid / (1 - leverage)) ** 2, axis=0) / mm**2
-    return coef, np.sqrt(var)
-
-
-def tool_premiums(
-    survey: pd.DataFrame,
-    *,
-    column: str = TOOL_LISTS[DEFAULT_TOOL_LIST].column,
-    items: Sequence[str] | None = TOOL_LISTS[DEFAULT_TOOL_LIST].items,
-    year: int = 2024,
-    min_users: int = MIN_TOOL_USERS,
-    min_country: int = MIN_COUNTRY_RESPONDENTS,
-    pay_range: tuple[float, float] = SURVEY_PAY_RANGE,
-    alpha: float = FAMILY_ALPHA,
-) -> pd.DataFrame:
-    """Pay association of each tool/platform in `column` (a semicolon list) in one survey year.
-
-    Respondents: `year`, pay within `pay_range`, years_experience known, and `column`
-    answered (people who listed nothing are neither users nor non-users). Items: those in
-    `items` (names exactly as the survey publishes them; None = every item); with the
-    defaults, the taxonomy's ML libraries in `frameworks`. For each item: OLS log(pay_usd) ~
-    uses_item + cubic B-spline(years_experience, df=4) + C(country group) with HC3 errors
-    (countries with fewer than `min_country` respondents pooled as 'Other').
-    Output columns `TOOL_COLUMNS`: premium = exp(coef) - 1 (users vs non-users, same
-    experience and country), 95% interval, p_value, n_users, n_non_users; items with fewer
-    than `min_users` users or non-users get status 'hidden' and NaN estimates, the rest
-    `stats.sample_status` of the smaller group. p_holm / holm_reject: Holm-adjusted p-value
-    and whether the difference holds at family-wise level `alpha` across the estimated items
-    (with ~N tools compared, some unadjusted intervals exclude 0 by chance). Sorted by premium,
-    highest first. `frame.attrs`: n_respondents, n_compared, min_users.
-    These are associations: tool choice goes with role, employer and seniority.
-    """
-    if column not in survey.columns:
-        raise ValueError(f"The survey table has no column {column!r}.")
-    rows = survey[
-        (survey["year"] == year)
-        & survey["pay_usd"].between(*pay_range)
-        & survey["years_experience"].notna()
-        & survey[column].notna()
-    ]
-    if len(rows) < stats.MIN_CONFIDENT:
-        raise ValueError(f"Too few {year} survey respondents with pay and {column} to compare.")
-    big = frequent_values(rows["country"], min_country)
-    data = pd.DataFrame(
-        {
-            "years": rows["years_experience"].to_numpy(float),
-            "country": country_group(rows["country"], big).to_numpy(),
-        }
-    )
-    base = np.asarray(dmatrix("bs(years, df=4) + C(country)", data), dtype=float)
-    y = np.log(rows["pay_usd"].to_numpy(float))
-    uses = split_tools(rows[column].reset_index(drop=True))
-    if items is not None:
-        uses = uses[[c for c in uses.columns if c in set(items)]]
-    flags = uses.to_numpy(dtype=float)
-    n_users = flags.sum(axis=0).astype(int)
-    coef, se = added_column_hc3(y, base, flags) if flags.size else (n_users * 0.0, n_users * 0.0)
-    out = []
-    for j, tool in enumerate(uses.columns):
-        n_non = len(rows) - int(n_users[j])
-        smaller = min(int(n_users[j]), n_non)
-        status = (
-            "hidden" if smaller < max(min_users, stats.MIN_SHOWN) else stats.sample_status(smaller)
-        )
-        row: dict[str, object] = {
-            "tool": tool,
-            "n_users": int(n_users[j]),
-            "n_non_users": n_non,
-            "status": status,
-        }
-        if status != "hidden" and np.isfinite(se[j]) and se[j] > 0:
-            row.update(
-                premium=float(np.expm1(coef[j])),
-                ci_low=float(np.expm1(coef[j] - Z95 * se[j])),
-                ci_high=float(np.expm1(coef[j] + Z95 * se[j])),
-                p_value=float(2 * sps.norm.sf(abs(coef[j] / se[j]))),
-            )
-        out.append(row)
-    frame = pd.DataFrame(out, columns=list(TOOL_COLUMNS))
-    tested = frame["p_value"].notna()
-    if tested.any():
-        reject, adjusted, _, _ = multipletests(
-            frame.loc[tested, "p_value"].to_numpy(float), alpha=alpha, method="holm"
-        )
-        frame.loc[tested, "p_holm"] = adjusted
-        frame["holm_reject"] = pd.array([pd.NA] * len(frame), dtype="boolean")
-        frame.loc[tested, "holm_reject"] = reject
-    else:
-        frame["holm_reject"] = pd.array([pd.NA] * len(frame), dtype="boolean")
-    frame = frame.sort_values(
-        ["premium", "tool"], ascending=[False, True], na_position="last", ignore_index=True
-    )
-    frame.attrs["n_respondents"] = len(rows)
-    frame.attrs["n_compared"] = int(tested.sum())
-    frame.attrs["min_users"] = int(min_users)
-    return frame

@@ -1,14 +1,16 @@
-"""Statistics shared by every question module: quantiles, intervals, small-sample rules.
+"""Statistics shared by every question module: quantiles, intervals, small-sample rules, and
+distributions known only by published percentiles.
 
 Pay is skewed, so everything here is about medians and percentiles. Intervals are
-deterministic: order-statistic (binomial) intervals for a median, and seeded bootstrap
-intervals for anything else (ratios of medians, premiums).
+deterministic: distribution-free order-statistic intervals for a median
+(`scipy.stats.quantile_test`), and seeded percentile-bootstrap intervals for anything else
+(`scipy.stats.bootstrap`: ratios of medians, premiums).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -18,21 +20,9 @@ MIN_SHOWN = 10
 MIN_CONFIDENT = 30
 """Groups with fewer records than this are shown but flagged as low-confidence."""
 PERCENTILES = (10, 25, 50, 75, 90)
-"""The percentiles BLS publishes; OEWS columns a_pct10, a_pct25, a_median, a_pct75, a_pct90."""
-PCT_COLUMNS: dict[str, int] = {
-    "a_pct10": 10,
-    "a_pct25": 25,
-    "a_median": 50,
-    "a_pct75": 75,
-    "a_pct90": 90,
-}
-"""OEWS annual wage column -> the percentile it publishes (the one map every module uses)."""
-TOP_CODE = 239_200.0
-"""BLS OEWS May 2025 annual top-code (footnote 5: "≥ $115.00/h or $239,200/yr"). A cell noted
-TOP_CODED is NaN and known only to be at least this; other wages above it are published exactly
-(San Jose Data Scientists 90th percentile: $282,840)."""
-TOP_CODED = "top-coded"
-"""The `<column>_note` value of a top-coded OEWS cell."""
+"""The percentiles BLS publishes."""
+Z95 = 1.959963984540054
+"""The standard normal 97.5% quantile: a 95% interval is estimate ± Z95 × standard error."""
 DEFAULT_SEED = 20250519
 
 
@@ -50,23 +40,17 @@ def median_interval(
 ) -> tuple[float, float]:
     """Distribution-free interval for the median from order statistics (binomial rule).
 
-    Returns (low, high) in the unit of `values`; NaN for fewer than 2 values. For n records
-    the interval runs between the order statistics whose binomial(n, 0.5) tail
-    probabilities leave (1 - level) / 2 on each side, so it needs no resampling.
+    Returns (low, high) in the unit of `values` (NaN values ignored); NaN when there are too
+    few values for any pair of order statistics to reach `level` (fewer than 6 at 95%).
     """
     from scipy import stats as sps  # imported here: pages that never need it start faster
 
-    x = np.sort(np.asarray(values, dtype=float))
+    x = np.asarray(values, dtype=float)
     x = x[~np.isnan(x)]
-    n = len(x)
-    if n < 2:
+    if len(x) < 2:
         return (float("nan"), float("nan"))
-    alpha = (1 - level) / 2
-    lo = int(sps.binom.ppf(alpha, n, 0.5))
-    hi = int(sps.binom.isf(alpha, n, 0.5))
-    lo = max(lo - 1, 0)
-    hi = min(hi, n - 1)
-    return (float(x[lo]), float(x[hi]))
+    ci = sps.quantile_test(x, q=float(np.median(x)), p=0.5).confidence_interval(level)
+    return (float(ci.low), float(ci.high))
 
 
 def bootstrap_interval(
@@ -79,25 +63,33 @@ def bootstrap_interval(
 ) -> tuple[float, float]:
     """Percentile bootstrap interval of `statistic(*samples)`, each sample resampled alone.
 
-    `samples` is a sequence of 1-D arrays (e.g. two groups for a ratio of medians). The same
-    seed gives the same interval. Returns (low, high); NaN when any sample is empty.
+    `samples` is a sequence of 1-D arrays (e.g. two groups for a ratio of medians);
+    `statistic` takes one array per sample and an `axis` keyword (it is called on a batch of
+    resamples at once, see `ratio_of_medians`). The same seed gives the same interval.
+    Returns (low, high); NaN when any sample is empty.
     """
+    from scipy import stats as sps
+
     arrays = [np.asarray(s, dtype=float) for s in samples]
     if any(len(a) == 0 for a in arrays):
         return (float("nan"), float("nan"))
-    rng = np.random.default_rng(seed)
-    draws = np.empty(n_boot)
-    for i in range(n_boot):
-        resampled = [a[rng.integers(0, len(a), len(a))] for a in arrays]
-        draws[i] = statistic(*resampled)
-    alpha = (1 - level) / 2
-    low, high = np.quantile(draws, [alpha, 1 - alpha])
-    return (float(low), float(high))
+    result = sps.bootstrap(
+        arrays,
+        statistic,
+        n_resamples=n_boot,
+        confidence_level=level,
+        method="percentile",
+        vectorized=True,
+        paired=False,
+        rng=np.random.default_rng(seed),
+    )
+    ci = result.confidence_interval
+    return (float(ci.low), float(ci.high))
 
 
-def ratio_of_medians(a: np.ndarray, b: np.ndarray) -> float:
-    """median(a) / median(b)."""
-    return float(np.median(a) / np.median(b))
+def ratio_of_medians(a: np.ndarray, b: np.ndarray, axis: int = -1) -> np.ndarray | float:
+    """median(a) / median(b) along `axis` (a batch of resamples, or two plain samples)."""
+    return np.median(a, axis=axis) / np.median(b, axis=axis)
 
 
 def summarize(frame: pd.DataFrame, by: Sequence[str], value: str) -> pd.DataFrame:
@@ -126,21 +118,48 @@ def summarize(frame: pd.DataFrame, by: Sequence[str], value: str) -> pd.DataFram
 
 
 @dataclass(frozen=True)
+class Ladder:
+    """A wage distribution known only by published percentiles (USD a year).
+
+    `points`: percentile (10, 25, 50, 75, 90) -> wage, NaN where not published;
+    `top_coded`: the percentiles published only as "at least `top_code`" (their wage is NaN);
+    `top_code`: that floor (BLS OEWS: the annual top-code of the release).
+    """
+
+    points: Mapping[int, float]
+    top_coded: frozenset[int] = field(default_factory=frozenset)
+    top_code: float = float("nan")
+
+    @property
+    def published(self) -> list[tuple[int, float]]:
+        """(percentile, wage) of the published points, in percentile order."""
+        return sorted(
+            (int(p), float(w)) for p, w in self.points.items() if w is not None and np.isfinite(w)
+        )
+
+    def wage(self, pct: int) -> float:
+        """The published wage at `pct` (NaN when top-coded or not released)."""
+        value = self.points.get(pct, float("nan"))
+        return float(value) if value is not None else float("nan")
+
+
+@dataclass(frozen=True)
 class Position:
-    """Where an amount sits in a distribution known only by published percentiles (0-100).
+    """Where an amount sits in a `Ladder` (percentiles 0-100).
 
     `low` and `high` bound the position. They are equal (and `percentile` is that value) when
     the amount lies between two published points, where it is interpolated log-linearly. Below
     the lowest published point `low` is 0; above the highest `high` is 100, or the first
     top-coded percentile above it when the amount is under the top code (a top-coded wage is
-    at least TOP_CODE, so a smaller amount sits below it). `top_coded` is that top-coded
+    at least the top code, so a smaller amount sits below it). `top_coded` is that top-coded
     percentile (or the one above the range when the amount is at or over the top code), else
-    None.
+    None; `top_code` is the ladder's top-code (USD).
     """
 
     low: float
     high: float
     top_coded: int | None = None
+    top_code: float = float("nan")
 
     @property
     def exact(self) -> bool:
@@ -180,7 +199,7 @@ def position_label(position: Position) -> str:
     if position.exact:
         return f"about the {ordinal(position.low)} percentile"
     coded = (
-        f" (the {ordinal(position.top_coded)} is top-coded: ≥ ${TOP_CODE:,.0f})"
+        f" (the {ordinal(position.top_coded)} is top-coded: ≥ ${position.top_code:,.0f})"
         if position.top_coded is not None
         else ""
     )
@@ -202,6 +221,71 @@ def short_label(position: Position) -> str:
     return f"{ordinal(position.low)}–{ordinal(position.high)}"
 
 
+def percentile_of(amount: float, ladder: Ladder) -> Position:
+    """Where `amount` (USD/yr) sits in a distribution known only by published percentiles.
+
+    Between two published points the position is interpolated linearly in log(wage) (an
+    exact `Position`); outside them, or next to a top-coded percentile, only bounds are
+    returned, never an invented tail (see `Position`). Raises ValueError with fewer than two
+    published points or a non-positive amount.
+    """
+    points = ladder.published
+    if len(points) < 2:
+        raise ValueError("need at least two published percentiles to place an amount")
+    if not amount > 0:
+        raise ValueError("amount must be positive")
+    pcts = np.array([p for p, _ in points], dtype=float)
+    wages = np.array([w for _, w in points], dtype=float)
+    coded = sorted(int(p) for p in ladder.top_coded)
+    floor = ladder.top_code
+    if wages[0] <= amount <= wages[-1]:
+        i = int(np.searchsorted(wages, amount, side="left"))
+        if wages[i] == amount:
+            return Position(float(pcts[i]), float(pcts[i]), top_code=floor)
+        lo, hi = pcts[i - 1], pcts[i]
+        between = [p for p in coded if lo < p < hi]
+        if not between:
+            pct = float(np.interp(np.log(amount), np.log(wages[i - 1 : i + 1]), [lo, hi]))
+            return Position(pct, pct, top_code=floor)
+        if amount < floor:
+            return Position(float(lo), float(between[0]), between[0], floor)
+        return Position(float(lo), float(hi), top_code=floor)
+    if amount < wages[0]:
+        return Position(0.0, float(pcts[0]), top_code=floor)
+    above = [p for p in coded if p > pcts[-1]]
+    if above and amount < floor:
+        return Position(float(pcts[-1]), float(above[0]), above[0], floor)
+    return Position(float(pcts[-1]), 100.0, above[0] if above else None, floor)
+
+
+def wage_at_percentile(pct: float, ladder: Ladder) -> float:
+    """Inverse of `percentile_of`: the wage at percentile `pct`, log-linear between points.
+
+    Raises ValueError outside the published range (no extrapolation into the tails).
+    """
+    points = ladder.published
+    if len(points) < 2:
+        raise ValueError("need at least two published percentiles")
+    pcts = np.array([p for p, _ in points], dtype=float)
+    if not pcts[0] <= pct <= pcts[-1]:
+        raise ValueError(
+            f"percentile {pct} is outside the published range {pcts[0]:g}-{pcts[-1]:g}"
+        )
+    exact = dict(points)
+    if pct in exact:
+        return float(exact[pct])  # a published point as published, not exp(log(w))
+    logs = np.log([w for _, w in points])
+    return float(np.exp(np.interp(pct, pcts, logs)))
+
+
+def wage_or_nan(pct: float, ladder: Ladder) -> float:
+    """`wage_at_percentile`, NaN outside the published range (0 and 100 included)."""
+    try:
+        return wage_at_percentile(pct, ladder)
+    except ValueError:
+        return float("nan")
+
+
 def ratio_intervals(
     ratios: Sequence[float], lows: Sequence[float], highs: Sequence[float]
 ) -> list[str]:
@@ -215,78 +299,21 @@ def ratio_intervals(
     ]
 
 
-def oews_ladder(row: Mapping[str, object]) -> tuple[dict[int, float], frozenset[int]]:
-    """The percentile ladder of one OEWS row and its top-coded percentiles.
-
-    `row` has the PCT_COLUMNS (USD/yr, NaN when top-coded or not released) and their
-    `<column>_note`. Returns ({10: wage, ..., 90: wage}, percentiles noted TOP_CODED).
-    """
-    ladder: dict[int, float] = {}
-    coded: set[int] = set()
-    for column, pct in PCT_COLUMNS.items():
-        value = row[column]
-        ladder[pct] = float(value) if pd.notna(value) else float("nan")  # type: ignore[arg-type]
-        note = row.get(f"{column}_note")
-        if isinstance(note, str) and note == TOP_CODED:
-            coded.add(pct)
-    return ladder, frozenset(coded)
+def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    """The weighted median (numpy's inverted-CDF weighted quantile): the smallest value whose
+    cumulative weight reaches half the total. Weights >= 0 with a positive sum; NaN when
+    empty."""
+    x = np.asarray(values, dtype=float)
+    if len(x) == 0:
+        return float("nan")
+    w = np.asarray(weights, dtype=float)
+    return float(np.quantile(x, 0.5, weights=w, method="inverted_cdf"))
 
 
-def percentile_of(
-    amount: float, ladder: Mapping[int, float], top_coded: Collection[int] = ()
-) -> Position:
-    """Where `amount` (USD/yr) sits in a distribution known only by published percentiles.
-
-    `ladder` maps percentile (10, 25, 50, 75, 90) to wage; NaN wages (top-coded or not
-    released) are not used as numbers. `top_coded` lists the percentiles whose wage BLS gives
-    only as "≥ TOP_CODE". Between two published points the position is interpolated linearly
-    in log(wage) (an exact `Position`); outside them only bounds are returned, never an
-    invented tail (see `Position`).
-    """
-    points = sorted((p, w) for p, w in ladder.items() if w is not None and np.isfinite(w))
-    if len(points) < 2:
-        raise ValueError("need at least two published percentiles to place an amount")
-    if not amount > 0:
-        raise ValueError("amount must be positive")
-    pcts = np.array([p for p, _ in points], dtype=float)
-    wages = np.array([w for _, w in points], dtype=float)
-    coded = sorted(int(p) for p in top_coded)
-    if wages[0] <= amount <= wages[-1]:
-        i = int(np.searchsorted(wages, amount, side="left"))
-        if wages[i] == amount:
-            return Position(float(pcts[i]), float(pcts[i]))
-        lo, hi = pcts[i - 1], pcts[i]
-        between = [p for p in coded if lo < p < hi]
-        if not between:
-            x = np.log(amount)
-            pct = float(np.interp(x, np.log(wages[i - 1 : i + 1]), [lo, hi]))
-            return Position(pct, pct)
-        if amount < TOP_CODE:
-            return Position(float(lo), float(between[0]), between[0])
-        return Position(float(lo), float(hi))
-    if amount < wages[0]:
-        return Position(0.0, float(pcts[0]))
-    above = [p for p in coded if p > pcts[-1]]
-    if above and amount < TOP_CODE:
-        return Position(float(pcts[-1]), float(above[0]), above[0])
-    return Position(float(pcts[-1]), 100.0, above[0] if above else None)
-
-
-def wage_at_percentile(pct: float, ladder: Mapping[int, float]) -> float:
-    """Inverse of `percentile_of`: the wage at percentile `pct`, log-linear between points.
-
-    Raises ValueError outside the published range (no extrapolation into the tails).
-    """
-    points = sorted((p, w) for p, w in ladder.items() if w is not None and np.isfinite(w))
-    if len(points) < 2:
-        raise ValueError("need at least two published percentiles")
-    pcts = np.array([p for p, _ in points], dtype=float)
-    if not pcts[0] <= pct <= pcts[-1]:
-        raise ValueError(
-            f"percentile {pct} is outside the published range {pcts[0]:g}-{pcts[-1]:g}"
-        )
-    exact = dict(points)
-    if pct in exact:
-        return float(exact[pct])  # a published point as published, not exp(log(w))
-    logs = np.log([w for _, w in points])
-    return float(np.exp(np.interp(pct, pcts, logs)))
+def keep_points(ladders: Collection[Ladder]) -> list[int]:
+    """The percentiles published in every ladder of `ladders` (sorted)."""
+    common: set[int] | None = None
+    for ladder in ladders:
+        here = {p for p, _ in ladder.published}
+        common = here if common is None else common & here
+    return sorted(common or ())

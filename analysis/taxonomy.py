@@ -361,6 +361,6 @@ def industry_group(naics_code: str) -> str | None:
     return None
 
 
-def industry_groups(codes: pd.Series) -> pd.Series:
+def classify_industries(codes: pd.Series) -> pd.Series:
     """`industry_group` of every code in `codes` (string dtype, NA where None), same index."""
     return codes.map(lambda code: industry_group(str(code))).astype("string")

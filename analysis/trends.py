@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from analysis import stats
-from analysis.salary_index import LEVELS, PARTIAL_YEARS, US, filter_records
+from analysis.data import Tables
+from analysis.filters import LEVELS, PARTIAL_YEARS, US, filter_records
 
 COUNTRY_GROUPS: tuple[str, ...] = ("All countries", "US", "Outside US")
 ALL_LEVELS = "All levels"
@@ -45,7 +46,7 @@ def _subset(
 ) -> pd.DataFrame:
     """Year, level, us (bool), salary_usd of the rows kept by the filters (a new frame).
 
-    Filters: analysis.salary_index.filter_records; "US" = company_country US.
+    Filters: analysis.filters.filter_records; "US" = company_country US.
     """
     if country_group not in COUNTRY_GROUPS:
         raise ValueError(f"Unknown country group {country_group!r}; use one of {COUNTRY_GROUPS}.")
@@ -74,7 +75,7 @@ def _subset(
 
 
 def by_year_level(
-    salaries: pd.DataFrame,
+    data: Tables,
     country_group: str = "All countries",
     *,
     drop_duplicates: bool = True,
@@ -86,7 +87,7 @@ def by_year_level(
     the median), status, partial (True for years the snapshot covers in part). USD per year.
     """
     frame = _subset(
-        salaries,
+        data.salaries,
         level=None,
         country_group=country_group,
         drop_duplicates=drop_duplicates,
@@ -101,7 +102,7 @@ def by_year_level(
 
 
 def composition(
-    salaries: pd.DataFrame,
+    data: Tables,
     *,
     level: str | None = None,
     country_group: str = "All countries",
@@ -118,6 +119,7 @@ def composition(
     count_ratio (n / previous year's n), composition_changed (mix_shift >= MIX_SHIFT or
     count_ratio >= COUNT_JUMP), partial.
     """
+    salaries = data.salaries
     options = {"level": level, "country_group": country_group, "full_time_only": full_time_only}
     frame = _subset(salaries, drop_duplicates=drop_duplicates, **options)
     everything = salaries.loc[
@@ -159,31 +161,6 @@ def composition(
     return out
 
 
-def duplicate_share(salaries: pd.DataFrame) -> float:
-    """Share (0..1) of records flagged `is_duplicate` (exact repeats, mostly job postings)."""
-    return float(salaries["is_duplicate"].fillna(False).astype(bool).mean())
-
-
-def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
-    """The weighted median; with equal weights it equals np.median (middle pair averaged).
-
-    Values and weights are 1-D arrays of the same length; weights must be >= 0 with a
-    positive sum. Returns NaN for empty input.
-    """
-    x = np.asarray(values, dtype=float)
-    w = np.asarray(weights, dtype=float)
-    if len(x) == 0:
-        return float("nan")
-    order = np.argsort(x, kind="stable")
-    x, w = x[order], w[order]
-    cum = np.cumsum(w)
-    half = cum[-1] / 2
-    i = int(np.searchsorted(cum, half, side="left"))
-    if i < len(x) - 1 and np.isclose(cum[i], half, rtol=1e-12, atol=0):
-        return float((x[i] + x[i + 1]) / 2)
-    return float(x[min(i, len(x) - 1)])
-
-
 def kish_n_eff(weights: np.ndarray) -> float:
     """Kish's effective sample size (sum w)^2 / sum w^2 of non-negative `weights`.
 
@@ -209,14 +186,15 @@ def _weighted_interval(
     n = len(x)
     draws = np.empty(n_boot)
     for b in range(n_boot):
-        counts = np.bincount(rng.integers(0, n, n), minlength=n)
-        draws[b] = weighted_median(x, w * counts)
+        # The weighted median of sorted values (as stats.weighted_median: inverted CDF).
+        cum = np.cumsum(w * np.bincount(rng.integers(0, n, n), minlength=n))
+        draws[b] = x[min(int(np.searchsorted(cum, cum[-1] / 2, side="left")), n - 1)]
     low, high = np.quantile(draws, [0.025, 0.975])
     return float(low), float(high)
 
 
 def adjusted_trend(
-    salaries: pd.DataFrame,
+    data: Tables,
     level: str | None = None,
     country_group: str = "All countries",
     *,
@@ -240,7 +218,7 @@ def adjusted_trend(
     kept with status 'hidden' and NaN statistics. USD per year.
     """
     frame = _subset(
-        salaries,
+        data.salaries,
         level=level,
         country_group=country_group,
         drop_duplicates=drop_duplicates,
@@ -276,7 +254,7 @@ def adjusted_trend(
             raw["median"] = float(np.median(x))
             raw["ci_low"], raw["ci_high"] = stats.median_interval(x)
         if adj["status"] != "hidden":
-            adj["median"] = weighted_median(x, w)
+            adj["median"] = stats.weighted_median(x, w)
             adj["ci_low"], adj["ci_high"] = _weighted_interval(x[keep], w[keep], n_boot, seed)
         rows.extend([{**raw, "partial": partial}, {**adj, "partial": partial}])
     columns = ["year", "series", "n", "n_eff", "median", "ci_low", "ci_high", "status"]
@@ -304,3 +282,12 @@ def trend_table(series: pd.DataFrame, comp: pd.DataFrame) -> pd.DataFrame:
     order += [f"{s}_{m}" for s in ("raw", "adjusted") for m in ("median", "ci_low", "ci_high")]
     order += ["adjusted_n_eff", "adjusted_status", *extra[1:]]
     return out[order]
+
+
+def select_series(series: pd.DataFrame, which: str = "both") -> pd.DataFrame:
+    """The rows of `adjusted_trend` output for `which`: "raw", "adjusted" or "both"."""
+    if which == "both":
+        return series
+    if which not in ("raw", "adjusted"):
+        raise ValueError(f"Unknown series {which!r}; use 'raw', 'adjusted' or 'both'.")
+    return series.loc[series["series"].str.lower() == which].reset_index(drop=True)

@@ -2,11 +2,9 @@
 
 import streamlit as st
 
-from analysis import living
-from ui import cached, layout, sections, state
+from analysis import living, metros
+from ui import cache, inputs, layout, state
 from ui.charts import living as charts
-
-PAGE = "cost_of_living"
 
 st.title("Cost of living")
 st.write(
@@ -14,22 +12,23 @@ st.write(
     "your peers? The two answers differ, and the gap is the point."
 )
 
-titles = sections.occupation_titles()
+data = cache.tables()
+cache.require(data, "wages", "metros", "price_parities", "rents")
+facts = data.facts
 
 c1, c2 = st.columns(2)
 with c1:
     salary = state.number(
         "Your salary (USD a year)",
-        page=PAGE,
-        param="salary",
+        key="salary",
         default=150_000,
         min_value=1_000,
         max_value=int(living.MAX_SALARY),
         step=5_000,
     )
 with c2:
-    occ = sections.occupation_choice(PAGE, titles)
-options = cached.metro_options(occ)
+    occ = inputs.occupation(data)
+options = cache.run(metros.metro_options, data, occ)
 labels = dict(zip(options["cbsa"], options["label"], strict=True))
 codes = list(labels)
 c3, c4 = st.columns(2)
@@ -37,8 +36,7 @@ with c3:
     origin = state.choice(
         "From metro",
         codes,
-        page=PAGE,
-        param="from",
+        key="from",
         default="41940" if "41940" in labels else codes[0],
         format_func=labels.get,
     )
@@ -46,14 +44,13 @@ with c4:
     target = state.choice(
         "To metro",
         codes,
-        page=PAGE,
-        param="to",
+        key="to",
         default="12420" if "12420" in labels else codes[-1],
         format_func=labels.get,
     )
 
 with layout.friendly_errors():
-    eq = cached.equivalent_salary(salary, origin, target, occ)
+    eq = cache.run(living.equivalent_salary, data, salary, origin, target, occ)
 
 st.markdown(f"**{eq.from_label} → {eq.to_label}**, {eq.occ_title.lower()}")
 m1, m2, m3 = st.columns(3)
@@ -89,9 +86,9 @@ if eq.gap == eq.gap:
     )
 else:
     st.write(eq.position_note)
-layout.chart(charts.equivalence(eq), key="cost_of_living_equivalence")
+layout.chart(charts.equivalence_chart, eq, key="cost_of_living_equivalence")
 layout.source_caption(
-    f"{layout.OEWS} · {layout.RPP}",
+    facts.caption("oews", "bea_rpp"),
     note="market position is log-linear between the published 10th–90th percentiles; "
     "no figure is invented beyond them",
 )
@@ -100,22 +97,25 @@ pair = list(dict.fromkeys([origin, target]))
 more = state.choices(
     "Also compare",
     codes,
-    page=PAGE,
-    param="more",
+    key="more",
     default=[],
     format_func=labels.get,
     placeholder="Add metros to the charts below",
 )
 selected = list(dict.fromkeys(pair + more))
 with layout.friendly_errors():
-    comp, hist, burden = cached.living_views(tuple(selected), occ, float(salary))
+    comp = cache.run(living.price_components, data, selected)
+    hist = cache.run(living.price_history, data, selected)
+    burden = cache.run(living.rent_burden, data, selected, occ, salary=float(salary))
 
 st.subheader("What makes prices differ")
-layout.chart(charts.components(comp), key="cost_of_living_components")
-layout.source_caption(layout.RPP, note=f"{eq.year} · US average = 100 for each component")
+layout.chart(charts.components_chart, comp, key="cost_of_living_components")
+layout.source_caption(
+    facts.caption("bea_rpp"), note=f"{eq.year} · US average = 100 for each component"
+)
 
 st.subheader("Rent against pay")
-layout.chart(charts.rent_burden(burden), key="cost_of_living_rent")
+layout.chart(charts.rent_burden_chart, burden, key="cost_of_living_rent")
 yours = burden.dropna(subset=["salary_1br"])
 st.markdown(
     f"**On your {layout.money(salary)}** (the same gross in each metro), a one-bedroom at the "
@@ -124,7 +124,7 @@ st.markdown(
     + "."
 )
 layout.source_caption(
-    f"{layout.HUD} · {layout.OEWS}",
+    facts.caption("hud_fmr", "oews"),
     n=int(burden["n"].sum()),
     note=f"n = {eq.occ_title.lower()} jobs · bars: Fair Market Rent × 12 ÷ the metro's median "
     f"{eq.occ_title.lower()} gross pay (not your salary)",
@@ -132,7 +132,7 @@ layout.source_caption(
 layout.download(burden, f"rent_burden_{occ}.csv", key="cost_of_living_rent_csv")
 
 st.subheader("Price level over time")
-layout.chart(charts.history(hist), key="cost_of_living_history")
+layout.chart(charts.history_chart, hist, key="cost_of_living_history")
 layout.source_caption(
     f"BEA Regional Price Parities, {hist['year'].min()}–{hist['year'].max()}",
     note="all items, US = 100 in every year · each year compares places within that year, not "

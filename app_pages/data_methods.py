@@ -3,24 +3,26 @@
 import streamlit as st
 
 from analysis import catalog
-from analysis.load import TABLES, DataUnavailable
-from ui import data, layout
+from analysis.data import TABLES, DataUnavailable
+from ui import cache, layout
+from ui.text import DEFINITIONS, LIMITATIONS
 
 st.title("Data & methods")
 st.write(
     "Every figure in AI Pay Atlas comes from a public source through the project's own build "
-    "(`python -m analysis.build`). No figure is typed in or simulated; the few settings you "
+    "(`python -m databuild`). No figure is typed in or simulated; the few settings you "
     "can change (such as the geo-pay tiers on Remote work) are labelled as your inputs."
 )
 
 try:
-    manifest = data.manifest()
+    data = cache.tables()
+    facts = data.facts
 except DataUnavailable as err:
     layout.empty_state(str(err))
     st.stop()
 
 st.subheader("Sources")
-sources = catalog.sources_table(manifest)
+sources = cache.run(catalog.sources_table, data)
 st.dataframe(
     sources[["source", "vintage", "licence", "publisher", "rows_written", "url", "caveats"]],
     hide_index=True,
@@ -44,11 +46,11 @@ st.caption(
 )
 
 st.subheader("What the data cannot tell you")
-st.markdown("\n".join(f"- {line}" for line in catalog.LIMITATIONS))
+st.markdown("\n".join(f"- {line}" for line in LIMITATIONS))
 
 st.subheader("Definitions")
-for term, meaning in catalog.DEFINITIONS:
-    st.markdown(f"**{term}.** {meaning}")
+for term, meaning in DEFINITIONS:
+    st.markdown(f"**{term}.** {meaning.format(top_code=f'${facts.top_code:,.0f}')}")
 
 st.subheader("Processed tables")
 st.write("Download any table the dashboard reads (CSV, spreadsheet formulas escaped).")
@@ -64,5 +66,5 @@ for i, name in enumerate(TABLES):
         layout.download(frame, f"{name}.csv", key=f"data_methods_{name}", label=label)
 
 with st.expander("Input files and their sha256"):
-    st.dataframe(catalog.inputs_table(manifest), hide_index=True, key="data_methods_inputs")
-    st.code(str(manifest.get("build_command", "")), language="bash")
+    st.dataframe(cache.run(catalog.inputs_table, data), hide_index=True, key="data_methods_inputs")
+    st.code(str(data.manifest.get("build_command", "")), language="bash")

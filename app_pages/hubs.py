@@ -2,39 +2,37 @@
 
 import streamlit as st
 
-from analysis import hubs
-from ui import cached, layout, sections, state
+from analysis import hubs, metros, wages
+from ui import cache, inputs, layout, state
 from ui.charts import hubs as charts
-
-PAGE = "hubs"
-
+from ui.text import top_code_note
 
 VIEWS = {"nominal": "In dollars", "real": "After cost of living"}
 
 st.title("Tech hubs")
 st.write("Which US metros pay most for AI and data work — in dollars, and after local prices?")
 
-titles = sections.occupation_titles()
+data = cache.tables()
+cache.require(data, "wages", "metros", "price_parities")
+facts = data.facts
 left, right = st.columns([1, 2])
 with left:
-    occ = sections.occupation_choice(PAGE, titles)
-options = cached.metro_options(occ)
+    occ = inputs.occupation(data)
+options = cache.run(metros.metro_options, data, occ)
 labels = dict(zip(options["cbsa"], options["label"], strict=True))
 with right:
     chosen = state.choices(
         "Metros",
         list(labels),
-        page=PAGE,
-        param="metros",
-        default=[c for c in hubs.DEFAULT_HUBS if c in labels],
+        key="metros",
+        default=[c for c in metros.DEFAULT_HUBS if c in labels],
         format_func=labels.get,
         placeholder="Add metros",
     )
 view = state.choice(
     "Show pay",
     list(VIEWS),
-    page=PAGE,
-    param="view",
+    key="view",
     default="nominal",
     widget=st.segmented_control,
     format_func=VIEWS.get,
@@ -45,20 +43,15 @@ if not chosen:
     st.stop()
 
 with layout.friendly_errors():
-    result = cached.compare_hubs(occ, tuple(chosen))
-    points = cached.all_metros_for_map(occ)
+    result = cache.run(hubs.compare_hubs, data, occ, chosen)
+    points = cache.run(hubs.all_metros_for_map, data, occ)
+    national = cache.run(wages.national_median, data, occ)
 table = result.table
-top_note = (
-    "a top-coded wage (BLS gives only “≥ $239,200”) is drawn as an open end"
-    if result.top_coded
-    else "BLS marks some wages only as “≥ $239,200”; none in this view"
-)
 if result.missing:
     st.info(f"No published {result.occ_title} wages for: {', '.join(result.missing)}.")
 
 top = table.sort_values("rank_nominal").iloc[0]
 top_real = table.sort_values("rank_real").iloc[0]
-national = cached.national_median(occ)
 m1, m2, m3 = st.columns(3)
 m1.metric(f"Highest median: {top['label']}", layout.money(top["median"]), border=True)
 m2.metric(
@@ -70,18 +63,18 @@ m2.metric(
 m3.metric(f"US median, {result.occ_title}", layout.money(national), border=True)
 
 st.subheader(f"{result.occ_title}: pay range by metro")
-layout.chart(charts.percentile_ranges(table, real=real), key="hubs_ranges")
+layout.chart(charts.ranges_chart, table, real=real, top_code=facts.top_code, key="hubs_ranges")
 layout.source_caption(
-    layout.OEWS + (f" · {layout.RPP}" if real else ""),
+    facts.caption("oews", "bea_rpp") if real else facts.caption("oews"),
     n=int(table["n"].sum()),
-    note=f"n = jobs (OEWS employment) · bars: 10th–90th and 25th–75th percentiles, dot: median"
-    f" · {top_note}",
+    note="n = jobs (OEWS employment) · bars: 10th–90th and 25th–75th percentiles, dot: median"
+    f" · {top_code_note(result.n_top_coded, facts.top_code)}",
 )
 
 st.subheader("Where the jobs are")
-layout.chart(charts.metro_map(points, real=real, highlight=chosen), key="hubs_map")
+layout.chart(charts.metro_map_chart, points, real=real, highlight=chosen, key="hubs_map")
 layout.source_caption(
-    layout.OEWS,
+    facts.caption("oews"),
     n=int(points["employment"].sum()),
     note=f"{len(points)} metros where BLS publishes a {result.occ_title} median (the Pay bands "
     "map also counts metros with jobs but no published median) · bubble = jobs, colour = median"
@@ -89,10 +82,10 @@ layout.source_caption(
 )
 
 st.subheader("Pay against price level")
-line = hubs.equal_power_line(national, points["rpp"].min(), points["rpp"].max())
-layout.chart(charts.pay_vs_prices(table, points, line), key="hubs_scatter")
+line = cache.run(hubs.equal_power_line, data, occ)
+layout.chart(charts.pay_vs_prices_chart, table, points, line, key="hubs_scatter")
 layout.source_caption(
-    f"{layout.OEWS} · {layout.RPP}",
+    facts.caption("oews", "bea_rpp"),
     n=int(table["n"].sum()),
     note=f"x: BEA all-items Regional Price Parity {result.year} (the metro's overall price level "
     "for goods, rents, utilities and services; US = 100) · above the dashed line, a metro's "
@@ -101,12 +94,13 @@ layout.source_caption(
 )
 
 st.subheader("The numbers")
-shown = table.sort_values("rank_real" if real else "rank_nominal").assign(
-    interval=lambda t: [
+rank = "rank_real" if real else "rank_nominal"
+shown = table.sort_values(rank).assign(
+    interval=[
         "—" if lo != lo else f"{layout.money(lo)} – {layout.money(hi)}"
-        for lo, hi in zip(t["median_ci_low"], t["median_ci_high"], strict=True)
+        for lo, hi in zip(table["median_ci_low"], table["median_ci_high"], strict=True)
     ],
-    rank=lambda t: t["rank_real" if real else "rank_nominal"],
+    rank=table[rank],
 )
 columns = ["rank", "label", "employment", "median", "interval", "p10", "p90", "rpp", "real_median"]
 st.dataframe(
@@ -131,7 +125,7 @@ st.dataframe(
 )
 layout.download(table, f"tech_hubs_{occ}.csv", key="hubs_csv")
 layout.source_caption(
-    f"{layout.OEWS} · {layout.RPP}",
+    facts.caption("oews", "bea_rpp"),
     n=int(table["n"].sum()),
     note="the CSV adds the 25th/75th percentiles, relative standard errors and a "
     f"housing-weighted median (housing at {hubs.HOUSING_WEIGHT:.0%} of the budget)",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import industries
-from analysis.stats import TOP_CODED
-from ui import cached, layout, state
+from analysis.wages import TOP_CODED
+from ui import cache, layout, state
 from ui.charts import industries as charts
+from ui.text import top_code_note
 
 PAGE = "industries"
 VIEWS = ("Industry groups", "NAICS detail")
@@ -32,68 +33,72 @@ st.write(
     "Which industries pay data scientists and other tech occupations the most, and how many "
     "of those jobs does each industry hold?"
 )
-occs = cached.industry_occupations()
+data = cache.tables()
+cache.require(data, "wages")
+facts = data.facts
+occs = cache.run(industries.occupations, data)
 titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
 with st.container(horizontal=True):
     occ = state.choice(
         "Occupation",
         list(titles),
-        page=PAGE,
-        param="occ",
+        key="occ",
         default=industries.DEFAULT_OCCUPATION,
         format_func=lambda c: f"{titles.get(c, c)} ({c})",
     )
-    view = state.choice(
-        "Show", VIEWS, page=PAGE, param="view", default=VIEWS[0], widget=st.segmented_control
-    )
+    view = state.choice("Show", VIEWS, key="view", default=VIEWS[0], widget=st.segmented_control)
     depth = None
     if view == VIEWS[1]:
         depth = state.choice(
             "NAICS depth",
             list(industries.DEPTHS),
-            page=PAGE,
-            param="depth",
+            key="depth",
             default=industries.GROUP_DEPTH,
             format_func=industries.DEPTHS.get,
         )
 
 with layout.friendly_errors():
-    nation = cached.national_total(occ)
-    result = cached.industry_view(occ, depth)
+    nation = cache.run(industries.national_total, data, occ)
+    if depth is None:
+        result = cache.run(industries.industry_groups, data, occ)
+    else:
+        result = cache.run(industries.industry_detail, data, occ, depth)
 c1, c2 = st.columns(2)
 c1.metric(
     "US median, all industries",
-    industries.wage_text(nation["a_median"], nation["a_median_note"]),
+    layout.wage(nation["a_median"], nation["a_median_note"], facts.top_code),
 )
 c2.metric("US employment, all industries", f"{nation['tot_emp']:,.0f}")
 
 if depth is None:
-    layout.chart(charts.group_pay_chart(result), key=f"{PAGE}_groups")
+    layout.chart(charts.group_pay_chart, result, top_code=facts.top_code, key=f"{PAGE}_groups")
     thin = result.loc[result["thin"], "industry_group"].tolist()
     layout.source_caption(
-        layout.OEWS,
+        facts.caption("oews"),
         note=f"Each group's pay is the employment-weighted average of its industries' medians, "
         f"with an approximate 95% interval · the groups hold {result.attrs['coverage']:.0%} of "
         f"the occupation's {result.attrs['national_emp']:,.0f} US jobs; the rest work in "
         "industries outside these groups or not published in detail · Software and internet "
         "includes ride-hail platforms (NAICS 4853) and social networks · "
         + (f"pale = thin (few jobs or one industry): {', '.join(thin)} · " if thin else "")
-        + industries.topcode_note(int(result["n_topcoded"].sum())),
+        + top_code_note(int(result["n_topcoded"].sum()), facts.top_code, "drawn at that floor"),
     )
     with st.expander("How the groups are built"):
         st.markdown(METHOD.format(thin=industries.THIN_JOBS))
-    table, config = charts.group_table(result), charts.GROUP_TABLE
+    table, config = charts.group_table(result, top_code=facts.top_code), charts.GROUP_TABLE
 else:
     if result["a_median"].notna().any() or result["a_median_note"].eq(TOP_CODED).any():
-        layout.chart(charts.detail_pay_chart(result), key=f"{PAGE}_detail")
+        layout.chart(charts.detail_pay_chart, result, top_code=facts.top_code, key=f"{PAGE}_detail")
     else:
         layout.empty_state("BLS released no median for any industry at this depth.")
     layout.source_caption(
-        layout.OEWS,
+        facts.caption("oews"),
         note=f"{len(result)} industries, {industries.DEPTHS[depth]} · the 20 best-paid drawn, "
         "all in the table · RSE = BLS relative standard error · "
-        + industries.topcode_note(int(result["a_median_note"].eq(TOP_CODED).sum())),
+        + top_code_note(
+            int(result["a_median_note"].eq(TOP_CODED).sum()), facts.top_code, "drawn at that floor"
+        ),
     )
-    table, config = charts.detail_table(result), charts.DETAIL_TABLE
+    table, config = charts.detail_table(result, top_code=facts.top_code), charts.DETAIL_TABLE
 st.dataframe(table, column_config=config, column_order=list(config), hide_index=True)
 layout.download(result, f"industries_{occ}_{depth or 'groups'}.csv", key=f"{PAGE}_download")

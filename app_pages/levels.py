@@ -2,52 +2,52 @@
 
 import streamlit as st
 
-from analysis import levels, salary_index, stats, taxonomy
-from ui import cached, columns, layout, sections, state
+from analysis import filters, levels, stats, taxonomy
+from ui import cache, columns, inputs, layout, state
 from ui.charts import levels as charts
+from ui.text import duplicate_note, top_code_note
 
-PAGE = "levels"
 COUNTRIES = {"US": "United States", "GB": "United Kingdom", "CA": "Canada", "DE": "Germany"}
 COUNTRIES["ALL"] = "All countries"
 OCCUPATIONS = ("15-2051", "15-1221", "15-1252", "11-3021")
-
-
 YEARS = f"{min(levels.DEFAULT_YEARS)}–{max(levels.DEFAULT_YEARS)}"
 
 st.title("Career levels")
 st.write("How much more do AI and data roles pay at each step from entry level to executive?")
 
+data = cache.tables()
+cache.require(data, "salaries", "survey", "wages")
+facts = data.facts
 c1, c2, c3 = st.columns([3, 2, 2])
 with c1:
     tracks = state.choices(
         "Tracks",
         taxonomy.TRACKS,
-        page=PAGE,
-        param="tracks",
+        key="tracks",
         default=["ML engineer", "Data scientist"],
         max_selections=4,
     )
 with c2:
     country = state.choice(
-        "Company country",
-        list(COUNTRIES),
-        page=PAGE,
-        param="country",
-        default="US",
-        format_func=COUNTRIES.get,
+        "Company country", list(COUNTRIES), key="country", default="US", format_func=COUNTRIES.get
     )
 with c3:
-    keep_dups = sections.keep_duplicates(PAGE)
+    keep_dups = inputs.keep_duplicates()
 
 if not tracks:
     layout.empty_state("Choose at least one track to compare levels.")
     st.stop()
 with layout.friendly_errors():
-    curve = cached.progression(tuple(tracks), None if country == "ALL" else country, keep_dups)
+    curve = cache.run(
+        levels.progression,
+        data,
+        tracks,
+        None if country == "ALL" else country,
+        drop_duplicates=not keep_dups,
+    )
 
 first = curve.loc[curve["track"] == tracks[0]].set_index("level")
-cols = st.columns(4)
-for col, level in zip(cols, levels.LEVELS, strict=True):
+for col, level in zip(st.columns(4), levels.LEVELS, strict=True):
     row = first.loc[level]
     shown = row["status"] != "hidden"
     step = row["step_up"]
@@ -59,10 +59,10 @@ for col, level in zip(cols, levels.LEVELS, strict=True):
         help=f"n = {row['n']:,} ({row['status']})" if shown else f"n = {row['n']:,}: under 10",
     )
 
-layout.chart(charts.progression(curve), key="levels_curve")
-dup_note = salary_index.duplicate_note(not keep_dups)
+layout.chart(charts.progression_chart, curve, key="levels_curve")
+dup_note = duplicate_note(not keep_dups)
 layout.source_caption(
-    layout.AIJOBS,
+    facts.caption("aijobs"),
     n=int(curve["n"].sum()),
     note=f"full-time, work years {YEARS}, companies in {COUNTRIES[country]} · medians with "
     "95% intervals (whiskers), dotted lines: 25th and 75th percentiles · hollow = under 30 "
@@ -70,8 +70,8 @@ layout.source_caption(
 )
 st.info(
     "Most 2024–2025 records are US job-listing salaries: the index changed what it collects "
-    f"in 2024, and {cached.duplicate_share():.0%} of its records repeat another exactly "
-    "(re-posted listings). Those are dropped unless you keep them with the toggle.",
+    f"in 2024, and {cache.run(filters.duplicate_share, data):.0%} of its records repeat another "
+    "exactly (re-posted listings). Those are dropped unless you keep them with the toggle.",
     icon=":material/info:",
 )
 table = curve.assign(
@@ -85,19 +85,19 @@ st.dataframe(
     table[["track", "level", "n", "median", "median_ci", "p25", "p75", "step_up", "step_ci"]],
     hide_index=True,
     placeholder="—",
-    column_config=columns.levels_progression(),
+    column_config=columns.progression_columns(),
 )
 layout.download(curve, "levels_progression.csv", key="levels_dl_curve")
 
 st.subheader("Pay by years of experience")
-ai_only = state.toggle("AI/ML roles only", page=PAGE, param="aiml", default=True)
+ai_only = state.toggle("AI/ML roles only", key="aiml", default=True)
 us_only = country == "US"
 with layout.friendly_errors():
-    bins, fit = cached.experience(ai_only, us_only)
-layout.chart(charts.experience(bins, fit), key="levels_experience")
+    bins, fit = cache.run(levels.experience_curve, data, ai_only, us_only)
+layout.chart(charts.experience_chart, bins, fit, key="levels_experience")
 per_year = bins.groupby("year")["n"].sum()
 layout.source_caption(
-    layout.SO_SURVEY,
+    facts.caption("so_survey"),
     n=int(per_year.sum()),
     note=" and ".join(f"{n:,} in {y}" for y, n in per_year.items())
     + f" · {'US respondents only' if us_only else 'respondents in all countries'}"
@@ -108,4 +108,15 @@ layout.source_caption(
 )
 layout.download(bins, "levels_experience.csv", key="levels_dl_experience")
 
-sections.market_spread(PAGE, OCCUPATIONS)
+st.subheader("The market's spread")
+spread_occ = inputs.occupation(data, "Occupation (BLS)", codes=OCCUPATIONS)
+with layout.friendly_errors():
+    ladder = cache.run(levels.market_spread, data, spread_occ)
+layout.chart(charts.spread_chart, ladder, top_code=facts.top_code, key="levels_spread")
+n_coded = int(ladder["note"].fillna("").eq("top-coded").sum())
+layout.source_caption(
+    facts.caption("oews"),
+    note=f"{ladder['occ_title'].iloc[0]}, all US employers, annual wages · "
+    f"{ladder['tot_emp'].iloc[0]:,.0f} jobs · {top_code_note(n_coded, facts.top_code)}",
+)
+layout.download(ladder, "levels_market_spread.csv", key="levels_dl_spread")

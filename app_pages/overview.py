@@ -2,15 +2,20 @@
 
 import streamlit as st
 
-from analysis import salary_index
-from ui import cached, layout
+from analysis import overview
+from ui import cache, layout
 from ui.charts import overview as charts
+from ui.text import duplicate_note
 
 st.title("AI Pay Atlas")
-medians, head, n_records = cached.overview_figures()
+data = cache.tables()
+cache.require(data, "wages", "metros", "price_parities", "salaries")
+facts = data.facts
+medians = cache.run(overview.national_medians, data)
+head = cache.run(overview.headline, data)
 st.write(
     "What AI and data professionals earn in the US, where pay goes furthest, and how it grows "
-    f"— from official wage statistics and {n_records:,} individual salary records."
+    f"— from official wage statistics and {head.records:,} individual salary records."
 )
 ds = medians.set_index("occ_code").loc["15-2051"]
 step = head.step
@@ -23,7 +28,7 @@ cols[0].metric(
     f"{ds['vs_all']:.1f}× all jobs",
     delta_color="off",
     delta_arrow="off",
-    help=f"{layout.OEWS}, all US employers (cross-industry), annual wage; "
+    help=f"{facts.caption('oews')}, all US employers (cross-industry), annual wage; "
     f"{ds['employment']:,.0f} jobs",
 )
 cols[1].metric(
@@ -33,7 +38,7 @@ cols[1].metric(
     delta_color="off",
     delta_arrow="off",
     help=f"Highest {ds['occ_title'].lower()} median among the {head.hubs_compared} default "
-    f"tech hubs ({layout.OEWS})",
+    f"tech hubs ({facts.caption('oews')})",
 )
 cols[2].metric(
     "Top hub after cost of living",
@@ -41,8 +46,8 @@ cols[2].metric(
     layout.money(head.top_real["real_median"]) + " at US prices",
     delta_color="off",
     delta_arrow="off",
-    help=f"{ds['occ_title']} median divided by the BEA regional price parity (2024), among "
-    "the same hubs",
+    help=f"{ds['occ_title']} median divided by the BEA regional price parity "
+    f"({facts.price_year}), among the same hubs",
 )
 cols[3].metric(
     "Entry → senior pay",
@@ -51,7 +56,7 @@ cols[3].metric(
     delta_color="off",
     delta_arrow="off",
     help=f"Senior median ÷ entry median, {step.track} track, US companies, full-time, work "
-    f"years {years}, {salary_index.duplicate_note(step.drop_duplicates)} "
+    f"years {years}, {duplicate_note(step.drop_duplicates)} "
     f"(aijobs.net salary index); n = {step.n_from:,} entry, {step.n_to:,} senior; "
     "bootstrap interval",
 )
@@ -65,17 +70,16 @@ cols[4].metric(
     f"{head.remote_year} (latest full year), exact duplicates dropped; n = {head.remote_n:,}",
 )
 layout.source_caption(
-    f"{layout.OEWS}; {layout.RPP}; {layout.AIJOBS}",
+    facts.caption("oews", "bea_rpp", "aijobs"),
     note=f"medians · hubs: the ten tech hubs of the Tech hubs page · entry → senior: "
     f"{step.track}s at US companies, full-time, {years} · fully remote: US companies, "
-    f"full-time, {head.remote_year} · salary-index cards: "
-    + salary_index.duplicate_note(step.drop_duplicates),
+    f"full-time, {head.remote_year} · salary-index cards: " + duplicate_note(step.drop_duplicates),
 )
 
 st.subheader("National median pay: AI/ML occupations, a related one, and everyone")
-layout.chart(charts.national_medians(medians), key="overview_medians")
+layout.chart(charts.national_medians_chart, medians, key="overview_medians")
 layout.source_caption(
-    layout.OEWS,
+    facts.caption("oews"),
     note="jobs on each bar (Computer and Mathematical Occupations contains the computer "
     "occupations above, so they are not added up) · whiskers: approx. 95% range from BLS's "
     "relative standard error of the mean wage, applied to the median",

@@ -4,15 +4,14 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from analysis import bands, hubs
-from ui import cached, columns, layout, sections, state
+from analysis import band_upload, bands, metros, wages
+from ui import cache, columns, inputs, layout, state
 from ui.charts import bands as charts
-from ui.data import require
+from ui.text import top_code_note
 
 PAGE = "pay_bands"
 ALL = "All regions"
 PCT_NAMES = ("10th", "25th", "Median", "75th", "90th")
-
 
 st.title("Pay bands by region")
 st.write(
@@ -20,32 +19,34 @@ st.write(
     "and how do your bands compare?"
 )
 
-wages, metros = require("wages"), require("metros")
-occs = cached.occupation_options()
-titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
-names = cached.metro_names()
-labels = dict(zip(names["cbsa"], names["label"], strict=True))
+data = cache.tables()
+cache.require(data, "wages", "metros", "price_parities")
+facts = data.facts
+titles = inputs.occupation_titles(data)
+labels = cache.run(metros.metro_labels, data)
 
 c1, c2, c3 = st.columns([1, 2, 3])
 with c1:
-    regions = [ALL, *sorted(metros["census_region"].dropna().unique())]
-    region = state.choice("Census region", regions, page=PAGE, param="region", default=ALL)
-in_region = bands.region_metros(metros, region=None if region == ALL else region)
-with c2:
-    codes = sorted({s for v in in_region["states"].dropna() for s in v.split("-")})
-    states = state.choices(
-        "States", codes, page=PAGE, param="states", default=[], placeholder="All states"
+    region = state.choice(
+        "Census region", [ALL, *cache.run(bands.regions, data)], key="region", default=ALL
     )
-pool = bands.region_metros(in_region, states=states or None)
-pool = pool[pool["cbsa"].isin(wages.loc[wages["area_type"] == "metro", "cbsa"])]
+in_region = None if region == ALL else region
+with c2:
+    states = state.choices(
+        "States",
+        cache.run(bands.region_states, data, in_region),
+        key="states",
+        default=[],
+        placeholder="All states",
+    )
+pool = cache.run(bands.region_metros, data, in_region, states or None)
 with c3:
     options = sorted(pool["cbsa"], key=labels.get)
-    default = [c for c in hubs.DEFAULT_HUBS if c in options] or options[:5]
+    default = [c for c in metros.DEFAULT_HUBS if c in options] or options[:5]
     chosen = state.choices(
         "Metros",
         options,
-        page=PAGE,
-        param="metros",
+        key="metros",
         default=default,
         format_func=labels.get,
         placeholder="Add metros",
@@ -55,16 +56,14 @@ with c1:
     occ_codes = state.choices(
         "Occupations",
         list(titles),
-        page=PAGE,
-        param="occ",
-        default=[hubs.OCCUPATION],
+        key="occ",
+        default=[wages.DEFAULT_OCCUPATION],
         format_func=lambda c: f"{titles[c]} ({c})",
     )
 with c2:
     use_target = state.toggle(
         "Show a target percentile",
-        page=PAGE,
-        param="tgt",
+        key="tgt",
         default=False,
         help="Mark the pay at a chosen percentile (e.g. the 75th to lead the market).",
     )
@@ -73,8 +72,7 @@ if use_target:
     target = state.choice(
         "Target percentile",
         list(range(10, 91, 5)),
-        page=PAGE,
-        param="pct",
+        key="pct",
         default=50,
         widget=st.select_slider,
         format_func=lambda p: f"{p}th",
@@ -84,23 +82,19 @@ if not chosen or not occ_codes:
     layout.empty_state("Pick at least one metro and one occupation to see market bands.")
     st.stop()
 with layout.friendly_errors():
-    table = cached.labelled_bands(tuple(chosen), tuple(occ_codes), target)
+    table = cache.run(bands.labelled_bands, data, chosen, occ_codes, target=target)
 if table.empty:
     layout.empty_state("BLS publishes no wages for these occupations in the chosen metros.")
     st.stop()
 
 st.subheader("Market bands per metro")
-layout.chart(charts.band_ranges(table, target=table.get("target_pay")), key="pay_bands_ranges")
-coded = table[[f"{c}_note" for c in bands.PCT_COLUMNS]].eq("top-coded").any().any()
+layout.chart(charts.band_ranges_chart, table, top_code=facts.top_code, key="pay_bands_ranges")
+coded = int(table[[f"{c}_note" for c in bands.PCT_COLUMNS]].eq("top-coded").sum().sum())
 layout.source_caption(
-    layout.OEWS,
+    facts.caption("oews"),
     n=int(table["tot_emp"].sum()),
     note="n = jobs · line 10th–90th, bar 25th–75th, dot median · "
-    + (
-        "a dotted end is top-coded (BLS gives only ≥ $239,200)"
-        if coded
-        else "BLS marks some wages only as ≥ $239,200; none in this view"
-    ),
+    + top_code_note(coded, facts.top_code, "a dotted open end"),
 )
 show = ["metro", "occ_title", "tot_emp", "loc_quotient", "price_level", *bands.PCT_COLUMNS]
 show += ["target_pay"] if use_target else []
@@ -108,14 +102,82 @@ st.dataframe(
     table[show],
     hide_index=True,
     placeholder="—",
-    column_config=columns.market_bands(bands.PCT_COLUMNS, PCT_NAMES, target),
+    column_config=columns.market_bands_columns(bands.PCT_COLUMNS, PCT_NAMES, target),
 )
 layout.download(table, "pay_bands.csv", key="pay_bands_csv")
 
-sections.regional_band(table, PCT_NAMES)
+st.subheader("Regional band (employment-weighted, approximate)")
+regional = cache.run(bands.regional_band, data, chosen, occ_codes)
+st.dataframe(
+    regional.drop(columns="occ_code"),
+    hide_index=True,
+    placeholder="—",
+    column_config=columns.regional_band_columns(bands.PCT_COLUMNS, PCT_NAMES),
+)
+excluded = int(regional["n_excluded"].sum())
+layout.source_caption(
+    facts.caption("oews"),
+    n=int(regional["tot_emp"].sum()),
+    note="an approximation: the employment-weighted average of each metro's percentiles, "
+    "not the pooled percentile (BLS does not publish one) · "
+    + (
+        f"{excluded} metro(s) left out of at least one average: a percentile top-coded or "
+        "not released, or jobs not released (no weight)"
+        if excluded
+        else "no metro left out"
+    ),
+)
+layout.download(regional, "regional_band.csv", key="pay_bands_regional_csv")
 
-sections.talent_map(tuple(pool["cbsa"]), occ_codes[0], titles[occ_codes[0]])
-sections.band_upload(table, wages, metros, require("price_parities"), occ_codes[0])
+st.subheader("Where the talent is")
+talent_occ = occ_codes[0]
+points = cache.run(bands.talent_pools, data, list(pool["cbsa"]), talent_occ)
+layout.chart(charts.talent_map_chart, points, key="pay_bands_map")
+layout.source_caption(
+    facts.caption("oews"),
+    n=int(points["tot_emp"].sum()),
+    note=f"{titles[talent_occ]} in {len(points)} metros of the region where BLS publishes "
+    "jobs (with or without a median: the Tech hubs map counts only metros with a published "
+    "median) · bubble = jobs, colour = location quotient (1 = the US share)",
+)
+
+st.subheader("Check your own bands")
+st.caption(
+    "A CSV (UTF-8, up to 1 MB) with columns role, metro, min, mid, max — role an SOC code "
+    "such as 15-2051 (else the first occupation above), metro a CBSA code or a name like "
+    "San Jose, CA. The template's rows are real: the BLS 25th percentile, median and 75th "
+    "percentile of the first metros above."
+)
+st.download_button(
+    "Download a template CSV",
+    cache.run(bands.upload_template, table),
+    file_name="pay_bands_template.csv",
+    mime="text/csv",
+    key="pay_bands_template",
+    icon=":material/download:",
+    on_click="ignore",
+)
+upload = st.file_uploader("Your pay bands (CSV)", type=["csv"], key="pay_bands_upload")
+if upload is not None:
+    try:
+        mine = band_upload.parse_upload(data, upload.getvalue())
+        gaps = band_upload.compare_upload(data, mine, occ_codes[0])
+    except band_upload.UploadError as err:
+        st.warning(str(err), icon=":material/warning:")
+    else:
+        layout.chart(charts.upload_gaps_chart, gaps, key="pay_bands_gaps")
+        layout.source_caption(
+            facts.caption("oews"), n=len(gaps), note="gap = your band mid − the metro's BLS median"
+        )
+        st.dataframe(
+            gaps[columns.UPLOAD_GAPS_SHOWN],
+            hide_index=True,
+            placeholder="—",
+            column_config=columns.upload_gaps_columns(),
+        )
+        layout.download(gaps, "bands_vs_market.csv", key="pay_bands_gaps_csv")
 
 st.subheader("Share this view")
-st.code(f"/{PAGE}?{urlencode(st.query_params.to_dict())}", language=None, wrap_lines=True)
+st.code(
+    f"/{PAGE}?{urlencode(st.query_params.to_dict(), doseq=True)}", language=None, wrap_lines=True
+)

@@ -2,16 +2,15 @@
 
 import streamlit as st
 
-from analysis import remote, salary_index, stats
-from analysis.levels import LEVELS
-from analysis.trends import ALL_LEVELS
-from ui import cached, columns, layout, sections, state
+from analysis import filters, metros, remote, stats, wages
+from analysis.filters import LEVELS
+from ui import cache, columns, inputs, layout, state
 from ui.charts import remote as charts
+from ui.text import duplicate_note
 
-PAGE = "remote"
+ALL_LEVELS = "All levels"
 COUNTRIES = {"US": "US companies", "ALL": "All countries"}
 MEASURES = {"pay": "Pay", "purchasing_power": "Purchasing power"}
-
 
 st.title("Remote work")
 st.write(
@@ -19,18 +18,18 @@ st.write(
     "company's geo-pay policy pay you in each tech hub?"
 )
 
-years, latest = cached.salary_years()
+data = cache.tables()
+cache.require(data, "salaries", "wages", "metros", "price_parities")
+facts = data.facts
+years, latest = cache.run(filters.salary_years, data)
 c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
 with c1:
-    level = state.choice(
-        "Level", [ALL_LEVELS, *LEVELS], page=PAGE, param="level", default=ALL_LEVELS
-    )
+    level = state.choice("Level", [ALL_LEVELS, *LEVELS], key="level", default=ALL_LEVELS)
 with c2:
     year = state.choice(
         "Work year",
         [*years, "all"],
-        page=PAGE,
-        param="year",
+        key="year",
         default=latest,
         format_func=lambda y: "All years pooled" if y == "all" else str(y),
         help=f"Default: {latest}, the latest full year. Pooling years mixes in the 2024 change "
@@ -38,27 +37,27 @@ with c2:
     )
 with c3:
     country = state.choice(
-        "Companies",
-        list(COUNTRIES),
-        page=PAGE,
-        param="country",
-        default="US",
-        format_func=COUNTRIES.get,
+        "Companies", list(COUNTRIES), key="country", default="US", format_func=COUNTRIES.get
     )
 with c4:
-    keep_dups = sections.keep_duplicates(PAGE)
+    keep_dups = inputs.keep_duplicates()
 where = None if country == "ALL" else country
 with layout.friendly_errors():
-    table = cached.pay_by_remote(
-        None if level == ALL_LEVELS else level, None if year == "all" else year, where, keep_dups
+    table = cache.run(
+        remote.pay_by_remote,
+        data,
+        None if level == ALL_LEVELS else level,
+        None if year == "all" else year,
+        where,
+        drop_duplicates=not keep_dups,
     )
-    share = cached.remote_share(where, keep_dups)
-dup_note = salary_index.duplicate_note(not keep_dups)
+    share = cache.run(remote.remote_share, data, where, drop_duplicates=not keep_dups)
+dup_note = duplicate_note(not keep_dups)
 population = f"{COUNTRIES[country]}, full-time"
 st.markdown(f"**Both charts below: {population}, {dup_note}.**")
-layout.chart(charts.pay_by_arrangement(table), key="remote_pay")
+layout.chart(charts.arrangement_chart, table, key="remote_pay")
 layout.source_caption(
-    layout.AIJOBS,
+    facts.caption("aijobs"),
     n=int(table["n"].sum()),
     note=f"{population}, work year {'2020–2025 pooled' if year == 'all' else year} · medians "
     "with 95% intervals · hatched = under 30 records · “n < 10” = too few to show · "
@@ -71,31 +70,42 @@ st.dataframe(
     view[["level", "arrangement", "n", "median", "p25", "p75", "premium", "premium_ci"]],
     hide_index=True,
     placeholder="—",
-    column_config=columns.remote_pay(),
+    column_config=columns.remote_pay_columns(),
 )
 layout.download(table, "remote_pay.csv", key="remote_dl_pay")
 
-sections.remote_share(share, population, dup_note)
+st.subheader("How common is fully-remote work?")
+layout.chart(charts.remote_share_chart, share, key="remote_share")
+layout.source_caption(
+    facts.caption("aijobs"),
+    n=int(share["n"].sum()),
+    note=f"{population} · band: 95% Wilson interval · shaded 2024: the index switched to "
+    "mostly US job listings, so the change is partly who is sampled · 2025 = early January "
+    f"only · {dup_note}",
+)
 
 st.subheader("Geo-pay policy simulator")
-hubs = cached.hub_names()
-occ_title = cached.occupation_options().set_index("occ_code")["occ_title"][remote.DEFAULT_OCC]
+hubs = cache.run(metros.hub_names, data)
+occ_title = inputs.occupation_titles(data)[wages.DEFAULT_OCCUPATION]
 c5, c6, c7 = st.columns(3)
 with c5:
     hq = state.choice(
-        "HQ metro",
-        list(hubs),
-        page=PAGE,
-        param="hq",
-        default=remote.DEFAULT_HQ,
-        format_func=hubs.get,
+        "HQ metro", list(hubs), key="hq", default=remote.DEFAULT_HQ, format_func=hubs.get
     )
-default_salary, explain = sections.hq_default_salary(hq, hubs[hq], occ_title)
+try:
+    default_salary = cache.run(remote.hq_median, data, hq)
+    explain = (
+        f"Default: the BLS median for {occ_title} in {hubs[hq]}, "
+        f"{layout.money(default_salary)} ({facts.caption('oews')})."
+    )
+except ValueError as err:  # not published there: the visitor types a salary instead
+    default_salary = cache.run(wages.national_median, data)
+    st.warning(f"{err} Starting from the US median, {layout.money(default_salary)}.")
+    explain = f"Default: the US median for {occ_title}, {layout.money(default_salary)}."
 with c6:
     salary = state.number(
         "HQ salary (USD a year)",
-        page=PAGE,
-        param="salary",
+        key="salary",
         default=int(default_salary),
         min_value=20_000,
         max_value=1_000_000,
@@ -106,14 +116,43 @@ with c7:
     measure = state.choice(
         "Show",
         list(MEASURES),
-        page=PAGE,
-        param="measure",
+        key="measure",
         default="pay",
         format_func=MEASURES.get,
         widget=st.segmented_control,
     )
 st.caption(explain)
-tier1, tier2, pay2, pay3 = sections.tier_parameters(PAGE)
+with st.expander("Tiered-zone parameters (illustrative inputs, not data)"):
+    st.caption(
+        "Companies publish their own zones; these round numbers only illustrate how a "
+        "tiered policy works. A hub's tier comes from its BEA price level (US = 100)."
+    )
+    t1, t2, t3, t4 = st.columns(4)
+    prices = {"min_value": 80.0, "max_value": 130.0, "step": 1.0}
+    shares = {"min_value": 50, "max_value": 100, "step": 5}
+    with t1:
+        tier1 = state.number("Tier 1 if price level ≥", key="t1", default=108.0, **prices)
+    with t2:
+        tier2 = state.number("Tier 2 if price level ≥", key="t2", default=98.0, **prices)
+    with t3:
+        pay2 = state.number("Tier 2 pay (% of HQ)", key="p2", default=90, **shares)
+    with t4:
+        pay3 = state.number("Tier 3 pay (% of HQ)", key="p3", default=80, **shares)
+tiers = remote.Tiers(tier1_min=tier1, tier2_min=tier2, tier2_pay=pay2 / 100, tier3_pay=pay3 / 100)
 with layout.friendly_errors():
-    sim = cached.geo_policy(float(salary), hq, tier1, tier2, pay2 / 100, pay3 / 100)
-sections.geo_policy(sim, measure, MEASURES[measure], float(salary), hubs[hq], (tier1, tier2))
+    sim = cache.run(remote.geo_policy, data, float(salary), hq, tiers)
+layout.chart(charts.policy_chart, sim, measure, float(salary), key="remote_policy")
+layout.source_caption(
+    facts.caption("bea_rpp"),
+    note=f"HQ {hubs[hq]} at {layout.money(salary)} · purchasing power = pay ÷ "
+    "(price level / 100), in US-average dollars · national rate: everyone gets the HQ "
+    "salary; full cost-of-living: HQ salary × hub price level ÷ HQ price level · tier "
+    f"thresholds ({tier1:g} / {tier2:g}) and shares are illustrative inputs, not data",
+)
+st.dataframe(
+    cache.run(remote.policy_table, data, float(salary), hq, tiers, measure),
+    hide_index=True,
+    placeholder="—",
+    column_config=columns.geo_policy_columns(remote.POLICIES, MEASURES[measure].lower()),
+)
+layout.download(sim, "remote_geo_policy.csv", key="remote_dl_policy")

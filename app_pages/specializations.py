@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis import specialties, stats, taxonomy
-from ui import cached, layout, sections, state
+from analysis import specialties, stats, taxonomy, tools
+from ui import cache, inputs, layout, state
 from ui.charts import specialties as charts
+from ui.text import duplicate_note
 
 PAGE = "specializations"
-VIEWS = ("Raw and adjusted", "Raw", "Adjusted")
+VIEWS = {
+    "Raw and adjusted": specialties.METHODS,
+    "Raw": specialties.METHODS[:1],
+    "Adjusted": specialties.METHODS[1:],
+}
 
 st.title("Specializations")
 st.write(
@@ -17,38 +22,40 @@ st.write(
     "ML engineering, once level, year, country, track, remote work and company size are held "
     "fixed?"
 )
+data = cache.tables()
+cache.require(data, "salaries", "survey")
+facts = data.facts
 with st.container(horizontal=True):
     baseline = state.choice(
-        "Compare against", taxonomy.SPECIALIZATIONS, page=PAGE, param="base", default="General"
+        "Compare against", taxonomy.SPECIALIZATIONS, key="base", default="General"
     )
     tracks = state.choices(
-        "Career tracks",
-        taxonomy.TRACKS,
-        page=PAGE,
-        param="tracks",
-        default=list(specialties.DEFAULT_TRACKS),
+        "Career tracks", taxonomy.TRACKS, key="tracks", default=list(specialties.DEFAULT_TRACKS)
     )
     view = state.choice(
-        "Show", VIEWS, page=PAGE, param="view", default=VIEWS[0], widget=st.segmented_control
+        "Show", list(VIEWS), key="view", default="Raw and adjusted", widget=st.segmented_control
     )
-keep = sections.keep_duplicates(PAGE)
+keep = inputs.keep_duplicates()
 
+chosen = {"baseline": baseline, "tracks": tracks, "drop_duplicates": not keep}
 with layout.friendly_errors():
-    raw, adjusted, both = cached.specialization_premiums(baseline, tuple(tracks), keep)
-shown = both if view == VIEWS[0] else both[both["method"].str.startswith(view[:3])]
+    raw = cache.run(specialties.raw_premiums, data, **chosen)
+    adjusted = cache.run(specialties.adjusted_premiums, data, **chosen)
+both = cache.run(specialties.premium_comparison, raw, adjusted)
+shown = cache.run(specialties.premium_comparison, raw, adjusted, VIEWS[view])
 base_row = raw[raw["is_baseline"]].iloc[0]
 st.markdown(f"**{specialties.headline(adjusted, baseline)}**")
 st.metric(f"Baseline median: {baseline}", layout.money(base_row["median_usd"]))
 if shown.empty:
     layout.empty_state("No specialization has enough records (10+) to show with these filters.")
 else:
-    layout.chart(charts.premium_chart(shown), key=f"{PAGE}_premium_chart")
+    layout.chart(charts.premium_chart, shown, key=f"{PAGE}_premium_chart")
 hidden = raw.loc[raw["status"] == "hidden", "specialization"].tolist()
 layout.source_caption(
-    layout.AIJOBS,
+    facts.caption("aijobs"),
     n=int(raw["n"].sum()),
     note=f"full-time records of {', '.join(tracks)}, "
-    f"{'exact duplicates kept' if keep else 'exact duplicates dropped'}; raw and adjusted use "
+    f"{duplicate_note(not keep)}; raw and adjusted use "
     f"the same records · raw = ratio of medians, seeded bootstrap 95% interval · adjusted = "
     f"log-salary regression holding {specialties.controls_text(adjusted)} fixed (countries "
     f"with {specialties.MIN_COUNTRY_RECORDS}+ records on their own), robust 95% interval · "
@@ -70,23 +77,22 @@ layout.download(both, "specialization_premiums.csv", key=f"{PAGE}_download")
 st.subheader("Tools and platforms (Stack Overflow 2024)")
 tool_list = state.choice(
     "Tool list",
-    list(specialties.TOOL_LISTS),
-    page=PAGE,
-    param="tools",
-    default=specialties.DEFAULT_TOOL_LIST,
-    format_func=lambda k: specialties.TOOL_LISTS[k].label,
+    list(tools.TOOL_LISTS),
+    key="tools",
+    default=tools.DEFAULT_TOOL_LIST,
+    format_func=lambda k: tools.TOOL_LISTS[k].label,
     widget=st.segmented_control,
 )
 with layout.friendly_errors():
-    tool_table = cached.tool_premiums(tool_list)
+    tool_table = cache.run(tools.tool_premiums, data, tool_list)
 compared = tool_table.attrs["n_compared"]
 if compared:
-    layout.chart(charts.tool_chart(tool_table), key=f"{PAGE}_tool_chart")
+    layout.chart(charts.tool_chart, tool_table, key=f"{PAGE}_tool_chart")
 else:
     layout.empty_state("No tool in this list has enough users to compare.")
-low, high = specialties.SURVEY_PAY_RANGE
+low, high = tools.SURVEY_PAY_RANGE
 layout.source_caption(
-    layout.SO_SURVEY,
+    facts.caption("so_survey"),
     n=tool_table.attrs["n_respondents"],
     note=f"2024 respondents with pay ${low:,.0f}–${high:,.0f} who answered the question · "
     f"tools with at least {tool_table.attrs['min_users']} users (and non-users) shown: "

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from analysis import salary_index, trends
-from analysis.levels import LEVELS
-from ui import cached, layout, sections, state
+from analysis import trends
+from analysis.filters import LEVELS
+from ui import cache, inputs, layout, state
 from ui.charts import trends as charts
+from ui.text import duplicate_note
 
-PAGE = "trends"
 SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted only"}
 
 
@@ -22,29 +22,34 @@ st.write(
     "is only a change in who the salary index samples?"
 )
 
+data = cache.tables()
+cache.require(data, "salaries")
+facts = data.facts
 c1, c2, c3, c4 = st.columns(4)
 with c1:
     level = state.choice(
-        "Level", [trends.ALL_LEVELS, *LEVELS], page=PAGE, param="level", default=trends.ALL_LEVELS
+        "Level", [trends.ALL_LEVELS, *LEVELS], key="level", default=trends.ALL_LEVELS
     )
 with c2:
     group = state.choice(
-        "Company country",
-        list(trends.COUNTRY_GROUPS),
-        page=PAGE,
-        param="country",
-        default="All countries",
+        "Company country", list(trends.COUNTRY_GROUPS), key="country", default="All countries"
     )
 with c3:
     show = state.choice(
-        "Series", list(SERIES), page=PAGE, param="series", default="both", format_func=SERIES.get
+        "Series", list(SERIES), key="series", default="both", format_func=SERIES.get
     )
 with c4:
-    keep_dups = sections.keep_duplicates(PAGE)
+    keep_dups = inputs.keep_duplicates()
 
+chosen = {
+    "level": None if level == trends.ALL_LEVELS else level,
+    "country_group": group,
+    "drop_duplicates": not keep_dups,
+}
 with layout.friendly_errors():
-    series, comp = cached.trend(None if level == trends.ALL_LEVELS else level, group, keep_dups)
-table = trends.trend_table(series, comp)
+    series = cache.run(trends.adjusted_trend, data, **chosen)
+    comp = cache.run(trends.composition, data, **chosen)
+table = cache.run(trends.trend_table, series, comp)
 ref = trends.REFERENCE_YEAR
 
 changed = table.loc[table["composition_changed"].astype(bool)]
@@ -73,15 +78,15 @@ for col, row in zip(st.columns(len(full)), full.itertuples(), strict=True):
         f"{layout.money(row.raw_median)} from {row.n:,} records mixes in the change of sample.",
     )
 
-shown = series if show == "both" else series.loc[series["series"].str.lower() == show]
-layout.chart(charts.trend(shown, comp, ref), key="trends_chart")
+shown = cache.run(trends.select_series, series, show)
+layout.chart(charts.trend_chart, shown, comp, ref, key="trends_chart")
 layout.source_caption(
-    layout.AIJOBS,
+    facts.caption("aijobs"),
     n=int(table["n"].sum()),
     note=f"{level}, {group}, full-time · medians with 95% intervals (adjusted: bootstrap) · "
     "faded points: low confidence (adjusted: effective n under 30 after reweighting) · "
     "bars: records per year, orange = sample composition changed sharply · "
-    + salary_index.duplicate_note(not keep_dups),
+    + duplicate_note(not keep_dups),
 )
 view = table.assign(
     year=[

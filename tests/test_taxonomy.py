@@ -259,7 +259,7 @@ WHOLE_SECTOR_ONLY = ("48", "485", "51", "516", "54", "71")
 
 
 def test_every_real_oews_industry_code_maps(oews_industries: dict[str, str]) -> None:
-    groups = taxonomy.industry_groups(pd.Series(list(oews_industries)))
+    groups = taxonomy.classify_industries(pd.Series(list(oews_industries)))
     assert len(groups) == len(oews_industries) == 444
     assert set(groups.dropna()) == set(taxonomy.INDUSTRY_GROUPS)
     unmapped = sorted(

@@ -24,7 +24,7 @@ def _percentiles(columns: Iterable[str], names: Iterable[str]) -> Columns:
     return {c: usd(n) for c, n in zip(columns, names, strict=True)}
 
 
-def market_bands(
+def market_bands_columns(
     pct_columns: Iterable[str], pct_names: Iterable[str], target: int | None
 ) -> Columns:
     """Pay bands page, 'Market bands per metro': metro × occupation with BLS percentiles.
@@ -44,7 +44,7 @@ def market_bands(
     }
 
 
-def regional_band(pct_columns: Iterable[str], pct_names: Iterable[str]) -> Columns:
+def regional_band_columns(pct_columns: Iterable[str], pct_names: Iterable[str]) -> Columns:
     """Pay bands page, 'Regional band': employment-weighted percentiles per occupation."""
     return {
         "occ_title": "Occupation",
@@ -71,7 +71,7 @@ UPLOAD_GAPS_SHOWN = [
 ]
 
 
-def upload_gaps() -> Columns:
+def upload_gaps_columns() -> Columns:
     """Pay bands page, 'Check your own bands': an uploaded band against the BLS median."""
     return {
         "row": st.column_config.NumberColumn("Row"),
@@ -87,7 +87,7 @@ def upload_gaps() -> Columns:
     }
 
 
-def hub_worth(occ_title: str) -> Columns:
+def hub_worth_columns(occ_title: str) -> Columns:
     """Offer check page: the same base salary's take-home and purchasing power in each hub."""
     return {
         "label": "Metro",
@@ -98,7 +98,7 @@ def hub_worth(occ_title: str) -> Columns:
     }
 
 
-def remote_pay() -> Columns:
+def remote_pay_columns() -> Columns:
     """Remote page: pay by work arrangement, with the ratio to on-site pay."""
     return {
         "level": "Level",
@@ -112,7 +112,7 @@ def remote_pay() -> Columns:
     }
 
 
-def geo_policy(policies: Iterable[str], measure: str) -> Columns:
+def geo_policy_columns(policies: Iterable[str], measure: str) -> Columns:
     """Remote page, geo-pay simulator: one dollar column per policy, headed '<policy>: <measure>'.
 
     `measure` is the lower-case name of what is shown ("pay" or "purchasing power").
@@ -124,7 +124,7 @@ def geo_policy(policies: Iterable[str], measure: str) -> Columns:
     } | {p: usd(f"{p}: {measure}") for p in policies}
 
 
-def levels_progression() -> Columns:
+def progression_columns() -> Columns:
     """Career levels page: median pay per track and level, with the step-up between levels."""
     return {
         "track": "Track",

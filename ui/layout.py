@@ -1,21 +1,21 @@
-"""Small pieces every page uses: titles, source captions, CSV downloads, friendly errors."""
+"""Small pieces every page uses: charts, source captions, CSV downloads, friendly errors.
+
+Source names and vintages are not typed here: pages pass `data.facts.caption("oews")` etc.,
+which the build recorded in data/manifest.json.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.export import to_safe_csv
-
-OEWS = "BLS OEWS, May 2025"
-RPP = "BEA Regional Price Parities, 2024 (released Feb 2026)"
-HUD = "HUD Fair Market Rents, FY2026"
-AIJOBS = "aijobs.net salary index (CC0), snapshot 2025-01-19"
-SO_SURVEY = "Stack Overflow Developer Survey 2024 subset & 2025 extract (ODbL)"
-
+from ui import cache
 
 PLOTLY_CONFIG = {
     # Maps read their outline from static/ (served at app/static/) instead of plotly's CDN.
@@ -26,8 +26,10 @@ PLOTLY_CONFIG = {
 }
 
 
-def chart(fig: object, *, key: str) -> None:
-    """Show a plotly figure with the project's config (offline map outline, lean mode bar)."""
+def chart(builder: Callable[..., go.Figure], *args: Any, key: str, **kwargs: Any) -> None:
+    """Draw `builder(*args, **kwargs)` (a figure builder of `ui.charts`), built once per input
+    (`ui.cache.figure`), with the project's config (offline map outline, no mode bar)."""
+    fig = cache.figure(builder, *args, **kwargs)
     st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch")
 
 
@@ -78,9 +80,18 @@ def friendly_errors() -> Iterator[None]:
         st.stop()
 
 
-def money(value: float | None, *, topcoded: bool = False) -> str:
-    """'$185,080'; top-coded wages as '≥ $239,200'; missing as '—'."""
+def money(value: float | None) -> str:
+    """'$185,080' (whole dollars, rounded half to even as a table shows it); '—' when missing."""
     if value is None or pd.isna(value):
         return "—"
-    text = f"${value:,.0f}"
-    return f"≥ {text}" if topcoded else text
+    return f"${value:,.0f}"
+
+
+def wage(value: float | None, note: object, top_code: float) -> str:
+    """An OEWS wage: '$120,230'; '≥ $239,200' when its note says top-coded; '—' (+ the note's
+    reason) when not published."""
+    if isinstance(note, str) and note == "top-coded":
+        return f"≥ ${top_code:,.0f}"
+    if value is None or pd.isna(value):
+        return f"— ({note})" if isinstance(note, str) and note else "—"
+    return money(value)

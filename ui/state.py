@@ -1,155 +1,196 @@
-"""Widgets whose value lives in the URL, so every view can be shared and reloaded.
+"""Widgets bound to the URL with Streamlit's own binding, plus the one thing it does not do:
+say so when a link carries a value the page cannot use.
 
-On the first run of a session the widget starts from the URL (`st.query_params`); an unknown
-or malformed value shows a warning and falls back to the default, never an exception. After
-that the widget drives the URL. Keys are `<page>_<param>`; the URL uses the short `param`.
+Every widget here is the platform's widget with `bind="query-params"`: its key is the URL
+parameter, the URL holds the option as the widget shows it (a value equal to the default is
+left out), lists are repeated parameters (`?metros=A&metros=B`) and an empty one (`?metros=`)
+means an empty selection. Before the widget is created, on its first run in a session, the
+link's value is checked:
+
+- a value the page knows as the widget shows it is left to the binding;
+- a value in an older link format (an option's code, e.g. `?occ=15-2051` or `?metro=41940`;
+  a `~`-joined list; a `1`/`0` switch) is translated into the widget's state;
+- anything else gives a visible warning naming the parameter and what is shown instead,
+  as plain text; the link's own text is never echoed (it could carry Markdown or a link).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
 
+from ui.text import plain
 
-def _warn(param: str, raw: str, fallback: object) -> None:
-    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+BIND = "query-params"
+
+
+def _warn(key: str, problem: str, shown: str) -> None:
     st.warning(
-        f"The link's value for **{param}** ({shown!r}) is not one this page knows; "
-        f"showing {fallback} instead.",
+        f"The link's value for “{plain(key)}” {problem}; showing {plain(shown)} instead.",
         icon=":material/link_off:",
     )
 
 
-def _seed(key: str, value: object) -> None:
-    if key not in st.session_state:
-        st.session_state[key] = value
+def _first_run(key: str) -> list[str] | None:
+    """The link's values for `key` when the widget has no state yet in this session, else None."""
+    if key in st.session_state:
+        return None
+    values = st.query_params.get_all(key)
+    return values or None
+
+
+def _lookup(options: Sequence[Any], format_func: Callable[[Any], str]) -> dict[str, Any]:
+    """Text -> option for both the shown label and the option's own text (older links)."""
+    table = {str(o): o for o in options}
+    table.update({format_func(o): o for o in options})
+    return table
 
 
 def choice(
     label: str,
     options: Sequence[Any],
     *,
-    page: str,
-    param: str,
+    key: str,
     default: Any,
-    widget: Callable[..., Any] | None = None,
     format_func: Callable[[Any], str] = str,
+    widget: Callable[..., Any] = st.selectbox,
     **kwargs: Any,
 ) -> Any:
-    """One value from `options`, bound to URL parameter `param` (stored as str(option))."""
-    key = f"{page}_{param}"
-    by_text = {str(o): o for o in options}
+    """One value from `options` (a selectbox, or `widget`: st.segmented_control, st.pills or
+    st.select_slider), bound to URL parameter `key`. Returns the option (the default when the
+    widget is cleared)."""
+    options = list(options)
+    if default not in options:
+        default = options[0]
+    raw = _first_run(key)
+    if raw is not None:
+        labels = {format_func(o) for o in options}
+        known = _lookup(options, format_func)
+        if len(raw) == 1 and raw[0] in labels:
+            pass  # the binding takes it
+        elif len(raw) == 1 and raw[0] in known:
+            st.session_state[key] = known[raw[0]]
+        else:
+            _warn(key, "is not one this page offers", format_func(default))
+            st.session_state[key] = default
+    place: dict[str, Any] = {}
     if key not in st.session_state:
-        raw = st.query_params.get(param)
-        value = default
-        if raw is not None:
-            if raw in by_text:
-                value = by_text[raw]
-            else:
-                _warn(param, raw, format_func(default))
-        st.session_state[key] = value
-    elif st.session_state[key] not in options:
-        st.session_state[key] = default
-    make = widget or st.selectbox
-    value = make(label, list(options), key=key, format_func=format_func, **kwargs)
-    if value is None:
-        value = default
-    st.query_params[param] = str(value)
-    return value
+        if widget is st.selectbox:
+            place["index"] = options.index(default)
+        elif widget is st.select_slider:
+            place["value"] = default
+        else:
+            place["default"] = default
+    value = widget(label, options, key=key, format_func=format_func, bind=BIND, **place, **kwargs)
+    return default if value is None else value
 
 
 def choices(
     label: str,
     options: Sequence[Any],
     *,
-    page: str,
-    param: str,
+    key: str,
     default: Sequence[Any],
-    max_selections: int | None = None,
     format_func: Callable[[Any], str] = str,
+    max_selections: int | None = None,
     **kwargs: Any,
 ) -> list[Any]:
-    """Several values from `options` (a multiselect), bound to URL `param` as a ~-joined list."""
-    key = f"{page}_{param}"
-    by_text = {str(o): o for o in options}
-    if key not in st.session_state:
-        raw = st.query_params.get(param)
-        value = list(default)
-        if raw is not None:
-            parts = [p for p in raw.split("~") if p]
-            known = [by_text[p] for p in parts if p in by_text]
-            unknown = [p for p in parts if p not in by_text]
-            if unknown:
-                _warn(
-                    param,
-                    "~".join(unknown),
-                    "the rest of the selection" if known else "the default",
-                )
-            value = known if known else list(default)
-        if max_selections:
-            value = value[:max_selections]
-        st.session_state[key] = value
-    else:
-        st.session_state[key] = [v for v in st.session_state[key] if v in by_text.values()]
+    """Several values from `options` (a multiselect), bound to URL parameter `key` as repeated
+    parameters. Unknown items are dropped with a warning; repeats count once."""
+    options = list(options)
+    default = [d for d in default if d in options]
+    raw = _first_run(key)
+    if raw is not None:
+        parts = [p for value in raw for p in (value.split("~") if "~" in value else [value])]
+        known = _lookup(options, format_func)
+        labels = {format_func(o) for o in options}
+        chosen = list(dict.fromkeys(known[p] for p in parts if p in known))
+        unknown = [p for p in parts if p and p not in known]
+        if unknown:
+            _warn(key, f"holds {len(unknown)} item(s) this page does not offer", "the rest")
+        too_many = max_selections is not None and len(chosen) > max_selections
+        if too_many:
+            _warn(key, f"holds more than {max_selections} items", f"the first {max_selections}")
+            chosen = chosen[:max_selections]
+        native = all(p in labels for p in parts) and len(parts) == len(set(parts))
+        if parts == [""]:
+            pass  # an empty selection, as the app writes it
+        elif unknown or too_many or not native:
+            st.session_state[key] = chosen
+    place = {} if key in st.session_state else {"default": default}
     value = st.multiselect(
         label,
-        list(options),
+        options,
         key=key,
         format_func=format_func,
         max_selections=max_selections,
+        bind=BIND,
+        **place,
         **kwargs,
     )
-    st.query_params[param] = "~".join(str(v) for v in value)
     return list(value)
 
 
 def number(
     label: str,
     *,
-    page: str,
-    param: str,
+    key: str,
     default: float,
     min_value: float,
     max_value: float,
     step: float,
     **kwargs: Any,
 ) -> float:
-    """A number input bound to URL `param`; junk or out-of-range URL values warn and reset."""
-    key = f"{page}_{param}"
-    if key not in st.session_state:
-        raw = st.query_params.get(param)
-        value = default
-        if raw is not None:
-            try:
-                parsed = float(raw)
-            except ValueError:
-                parsed = None
-            if parsed is not None and min_value <= parsed <= max_value:
-                value = parsed
-            else:
-                _warn(param, raw, f"{default:,.0f}")
-        st.session_state[key] = type(default)(value)
-    value = st.number_input(
-        label, min_value=min_value, max_value=max_value, step=step, key=key, **kwargs
+    """A number input bound to URL parameter `key`. A link value that is not a number in
+    [min_value, max_value] warns and shows the default; a value the widget would round (a
+    fraction for a whole-number input) is rounded and said so."""
+    whole = isinstance(default, int) and not isinstance(default, bool)
+    raw = _first_run(key)
+    if raw is not None:
+        try:
+            value = float(raw[0]) if len(raw) == 1 else math.nan
+        except ValueError:
+            value = math.nan
+        shown = f"{default:,.0f}" if whole else f"{default:,g}"
+        if not math.isfinite(value) or not min_value <= value <= max_value:
+            _warn(key, f"is not a number from {min_value:,g} to {max_value:,g}", shown)
+            st.session_state[key] = default
+        elif whole and value != round(value):
+            rounded = round(value)
+            _warn(key, "is not a whole number", f"{rounded:,}")
+            st.session_state[key] = rounded
+        elif whole:
+            st.session_state[key] = int(value)
+        else:
+            st.session_state[key] = float(value)
+    place = {} if key in st.session_state else {"value": default}
+    cast = int if whole else float
+    return st.number_input(
+        label,
+        min_value=cast(min_value),
+        max_value=cast(max_value),
+        step=cast(step),
+        key=key,
+        bind=BIND,
+        **place,
+        **kwargs,
     )
-    st.query_params[param] = f"{value:g}" if isinstance(value, float) else str(value)
-    return value
 
 
-def toggle(label: str, *, page: str, param: str, default: bool, **kwargs: Any) -> bool:
-    """A toggle bound to URL `param` as '1' / '0'."""
-    key = f"{page}_{param}"
-    if key not in st.session_state:
-        raw = st.query_params.get(param)
-        value = default
-        if raw is not None:
-            if raw in ("1", "0"):
-                value = raw == "1"
-            else:
-                _warn(param, raw, "on" if default else "off")
-        st.session_state[key] = value
-    value = st.toggle(label, key=key, **kwargs)
-    st.query_params[param] = "1" if value else "0"
-    return value
+def toggle(label: str, *, key: str, default: bool, **kwargs: Any) -> bool:
+    """A toggle bound to URL parameter `key` ('true' / 'false'; older links' '1' / '0' too)."""
+    raw = _first_run(key)
+    if raw is not None:
+        text = raw[0].strip().lower() if len(raw) == 1 else ""
+        if text in ("1", "true"):
+            st.session_state[key] = True
+        elif text in ("0", "false"):
+            st.session_state[key] = False
+        else:
+            _warn(key, "is not on or off", "on" if default else "off")
+            st.session_state[key] = default
+    place = {} if key in st.session_state else {"value": default}
+    return st.toggle(label, key=key, bind=BIND, **place, **kwargs)

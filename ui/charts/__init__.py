@@ -1,35 +1,26 @@
 """The one place that builds plotly figures. Topic modules (ui.charts.hubs, ...) use these
 helpers so every chart shares the palette from .streamlit/config.toml, dollar axes and hovers,
 and a layout that stays readable in light and dark themes and on a narrow window.
+
+Every figure builder is named `<what>_chart` and is pure: the same inputs give the same
+figure. Pages draw them through `ui.layout.chart`, which builds each one once per input.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import ParamSpec
 
 import plotly.graph_objects as go
-import streamlit as st
 
 CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 MONEY_HOVER = "$%{y:,.0f}"
-P = ParamSpec("P")
-
-
-def cached_figure(build: Callable[P, go.Figure]) -> Callable[P, go.Figure]:
-    """`build`, run once per distinct input: reruns with the same data reuse the figure.
-
-    Building and validating a plotly figure costs 3-30 ms; a page rerun with unchanged filters
-    would otherwise pay it for every chart. Inputs are hashed by content (small result frames,
-    scalars), so a cached figure always matches its data. The figure is held with
-    st.cache_resource (shared, not copied): callers only pass it to layout.chart, which never
-    changes it, and must not modify it either.
-    """
-    return st.cache_resource(max_entries=32, show_spinner=False)(build)
+GREY = "rgba(128,128,128,0.45)"
+"""Neutral marks (context, not the point of the chart), visible on light and dark."""
+DASH = "—"
+"""A missing value in a table."""
 
 
 @cache

@@ -6,27 +6,28 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.stats import PCT_COLUMNS, TOP_CODE, TOP_CODED
-from ui.charts import cached_figure, palette, style
+from analysis.bands import PCT_COLUMNS
+from analysis.wages import TOP_CODED
+from ui.charts import palette, style
 
 
-@cached_figure
-def band_ranges(bands: pd.DataFrame, *, target: pd.Series | None = None) -> go.Figure:
+def band_ranges_chart(bands: pd.DataFrame, *, top_code: float) -> go.Figure:
     """Per metro (one row of `bands` each): a thin 10th-90th line, a thick 25th-75th bar, the
-    median as a dot, and the target pay as a diamond. A top-coded 90th percentile is drawn
-    dotted to the top code and labelled "≥ $239,200" (an open end, not a value); an unreleased
-    one ends the line at the highest published percentile.
+    median as a dot, and the target pay (column `target_pay`, when present) as a diamond. A
+    top-coded 90th percentile is drawn dotted to `top_code` (USD) and labelled "≥" it (an open
+    end, not a value); an unreleased one ends the line at the highest published percentile.
 
     `bands`: label, a_pct10..a_pct90 (USD, NaN when top-coded), a_pct<..>_note.
     """
     colors = palette()
     shown = bands.reset_index(drop=True)
+    target = shown.get("target_pay")
     y = shown["label"]
     fig = go.Figure()
     for i, row in shown.iterrows():
         lo = row["a_pct10"] if np.isfinite(row["a_pct10"]) else row["a_pct25"]
         hi = row["a_pct90"]
-        # Only a top-coded 90th is an open end (≥ $239,200); an unreleased one just stops.
+        # Only a top-coded 90th is an open end (≥ the top-code); an unreleased one just stops.
         note = row.get("a_pct90_note")
         open_top = isinstance(note, str) and note == TOP_CODED
         if not np.isfinite(hi):
@@ -47,11 +48,11 @@ def band_ranges(bands: pd.DataFrame, *, target: pd.Series | None = None) -> go.F
         if open_top and np.isfinite(hi):
             fig.add_trace(
                 go.Scatter(
-                    x=[hi, TOP_CODE * 1.08],
+                    x=[hi, top_code * 1.08],
                     y=[row["label"]] * 2,
                     mode="lines+text",
                     line={"color": colors[0], "width": 2, "dash": "dot"},
-                    text=["", f"≥ ${TOP_CODE:,.0f}"],
+                    text=["", f"≥ ${top_code:,.0f}"],
                     textposition="middle right",
                     name="top-coded (open end)",
                     legendgroup="open",
@@ -103,14 +104,13 @@ def band_ranges(bands: pd.DataFrame, *, target: pd.Series | None = None) -> go.F
     if len(ends):
         notes = shown.get("a_pct90_note", pd.Series(dtype="string"))
         open_end = bool(notes.eq(TOP_CODED).fillna(False).any())
-        high = max(float(ends.max()), TOP_CODE * 1.08 if open_end else 0.0)
+        high = max(float(ends.max()), top_code * 1.08 if open_end else 0.0)
         pad = 0.06 * (high - float(ends.min()))
         fig.update_xaxes(range=[max(float(ends.min()) - pad, 0.0), high + pad])
     return style(fig, money="x", height=max(300, 34 * len(shown) + 110))
 
 
-@cached_figure
-def talent_map(points: pd.DataFrame) -> go.Figure:
+def talent_map_chart(points: pd.DataFrame) -> go.Figure:
     """US bubble map: size = OEWS employment, colour = location quotient (1 = US average share).
 
     `points`: label, lat, lon, tot_emp, loc_quotient, a_median.
@@ -146,8 +146,7 @@ def talent_map(points: pd.DataFrame) -> go.Figure:
     return style(fig, money=None, height=460, legend=False)
 
 
-@cached_figure
-def upload_gaps(comparison: pd.DataFrame) -> go.Figure:
+def upload_gaps_chart(comparison: pd.DataFrame) -> go.Figure:
     """Per uploaded row: the band mid's gap to the market median, in % (bars) with $ in hover.
 
     `comparison`: row, role, metro, mid, market_median, mid_gap_usd, mid_gap_pct.

@@ -6,10 +6,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.stats import TOP_CODE, TOP_CODED
-from ui.charts import cached_figure, palette, style
-
-GREY = "rgba(128,128,128,0.45)"
+from analysis.wages import TOP_CODED
+from ui.charts import GREY, palette, style
 
 
 def _money(value: float) -> str:
@@ -20,23 +18,22 @@ def _values(table: pd.DataFrame, name: str, real: bool) -> pd.Series:
     return table[f"real_{name}" if real else name]
 
 
-def _cap(table: pd.DataFrame, real: bool) -> pd.Series:
-    """Where a top-coded bar ends: $239,200, or its value in national dollars."""
-    cap = pd.Series(TOP_CODE, index=table.index)
+def _cap(table: pd.DataFrame, real: bool, top_code: float) -> pd.Series:
+    """Where a top-coded bar ends: the top-code, or its value in national dollars."""
+    cap = pd.Series(top_code, index=table.index)
     return cap / (table["rpp"] / 100.0) if real else cap
 
 
-@cached_figure
-def percentile_ranges(table: pd.DataFrame, *, real: bool = False) -> go.Figure:
+def ranges_chart(table: pd.DataFrame, *, top_code: float, real: bool = False) -> go.Figure:
     """Horizontal range per metro: p10-p90 thin bar, p25-p75 thick bar, median dot.
 
     `table` is `analysis.hubs.compare_hubs(...).table`. With `real`, values are in national-
-    average dollars (pay / price level). Top-coded ends stop at $239,200 with an arrow and a
-    "≥ $239,200" label; they are never drawn as exact values.
+    average dollars (pay / price level). Top-coded ends stop at `top_code` (USD) with an arrow
+    and a "≥" label; they are never drawn as exact values.
     """
     key = "real_median" if real else "median"
     data = table.sort_values(key, ascending=True, na_position="first").reset_index(drop=True)
-    cap = _cap(data, real)
+    cap = _cap(data, real, top_code)
     colour = palette()[0]
     fig = go.Figure()
     ends: dict[str, pd.Series] = {}
@@ -121,8 +118,9 @@ def _fmt(ends: dict[str, pd.Series], name: str, i: int) -> str:
     return f"≥ {_money(value)}" if ends[f"{name}_top"][i] else _money(value)
 
 
-@cached_figure
-def metro_map(points: pd.DataFrame, *, real: bool = False, highlight: list[str] | None = None):
+def metro_map_chart(
+    points: pd.DataFrame, *, real: bool = False, highlight: list[str] | None = None
+):
     """US map of metros: bubble size = employment, colour = median pay (USD/yr).
 
     `points` is `analysis.hubs.all_metros_for_map(...)`. `highlight` (CBSA codes) get a label.
@@ -207,8 +205,9 @@ LABELLED = 3
 """With more selected metros than 2 x LABELLED, only the highest and lowest paid are labelled."""
 
 
-@cached_figure
-def pay_vs_prices(table: pd.DataFrame, background: pd.DataFrame, line: pd.DataFrame) -> go.Figure:
+def pay_vs_prices_chart(
+    table: pd.DataFrame, background: pd.DataFrame, line: pd.DataFrame
+) -> go.Figure:
     """Median pay (y, USD/yr) against price level (x, RPP, US = 100), selected metros labelled.
 
     `background`: every metro (grey dots); `line`: two points of equal purchasing power

@@ -9,11 +9,8 @@ import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 from plotly.subplots import make_subplots
 
-from analysis.stats import TOP_CODE, TOP_CODED
-from ui.charts import cached_figure, palette, style
-
-TOP_TEXT = f"≥ ${TOP_CODE:,.0f}"
-DASH = "—"
+from analysis.wages import TOP_CODED
+from ui.charts import DASH, palette, style
 
 
 def thousands(value: float) -> str:
@@ -110,21 +107,21 @@ def _short(name: str, limit: int = 42) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip(" ,&") + "…"
 
 
-@cached_figure
-def group_pay_chart(groups: pd.DataFrame) -> go.Figure:
+def group_pay_chart(groups: pd.DataFrame, *, top_code: float) -> go.Figure:
     """Industry groups sorted by the employment-weighted average of member medians.
 
     Input: `analysis.industries.industry_groups` output. Whiskers: the approximate 95%
     interval; thin groups are pale and labelled. Hover gives the member range, number of
     industries combined and any excluded (top-coded / not released) members.
     """
+    top_text = f"≥ ${top_code:,.0f}"
     shown = groups[groups["weighted_median"].notna()]
     hover = [
         f"<b>{r.industry_group}</b><br>{_money(r.weighted_median, 100)} employment-weighted "
         f"average of {r.n_used} industry median{'s' if r.n_used != 1 else ''}"
         f"<br>approx. 95% interval {_money(r.ci_low, 100)}–{_money(r.ci_high, 100)}"
         f"<br>member medians {_money(r.min_median)}–"
-        f"{TOP_TEXT if r.any_topcoded else _money(r.max_median)}"
+        f"{top_text if r.any_topcoded else _money(r.max_median)}"
         f"<br>{r.tot_emp:,.0f} jobs ({r.emp_share:.0%} of the occupation)"
         + (f"<br>{r.n_excluded} member(s) not averaged" if r.n_excluded else "")
         + ("<br><i>thin: few jobs or one industry</i>" if r.thin else "")
@@ -145,12 +142,12 @@ def group_pay_chart(groups: pd.DataFrame) -> go.Figure:
     )
 
 
-@cached_figure
-def detail_pay_chart(detail: pd.DataFrame, *, top: int = 20) -> go.Figure:
+def detail_pay_chart(detail: pd.DataFrame, *, top_code: float, top: int = 20) -> go.Figure:
     """The `top` best-paid NAICS industries with a published median (bars) and employment.
 
     Input: `analysis.industries.industry_detail` output (sorted by median).
     """
+    top_text = f"≥ ${top_code:,.0f}"
     topcoded = detail["a_median_note"].eq(TOP_CODED).fillna(False)
     shown = detail[detail["a_median"].notna() | topcoded].head(top)
     capped = shown["a_median_note"].eq(TOP_CODED).fillna(False)
@@ -159,16 +156,16 @@ def detail_pay_chart(detail: pd.DataFrame, *, top: int = 20) -> go.Figure:
         for n, c in zip(shown["industry_name"], shown["industry_code"], strict=True)
     ]
     # Top-coded medians are drawn at the cap and labelled as a lower bound, never as exact.
-    pay = shown["a_median"].where(~capped, TOP_CODE)
+    pay = shown["a_median"].where(~capped, top_code)
     hover = [
         f"<b>{r.industry_name}</b> ({r.industry_code})<br>median "
-        f"{TOP_TEXT + ' (top-coded)' if cap else _money(r.a_median)}"
+        f"{top_text + ' (top-coded)' if cap else _money(r.a_median)}"
         f"<br>{r.tot_emp:,.0f} jobs (relative standard error {r.emp_prse:.0f}%)"
         for r, cap in zip(shown.itertuples(), capped, strict=True)
     ]
     fig = _pay_and_jobs(labels, pay, shown["tot_emp"], hover, "Median annual wage")
     fig.data[0].text = [
-        TOP_TEXT if cap else thousands(v) for v, cap in zip(pay, capped, strict=True)
+        top_text if cap else thousands(v) for v, cap in zip(pay, capped, strict=True)
     ]
     return fig
 
@@ -193,12 +190,13 @@ GROUP_TABLE = {
 """Group table column -> header."""
 
 
-def group_table(groups: pd.DataFrame) -> Styler:
+def group_table(groups: pd.DataFrame, *, top_code: float) -> Styler:
     """The groups view's table: human columns, $ rounded to $100, whole percents, '—' blanks.
 
     Input: `industry_groups` output; columns of `GROUP_TABLE`. The full frame (members
     included) is the CSV download.
     """
+    top_text = f"≥ ${top_code:,.0f}"
     frame = groups.assign(
         interval_text=[
             f"{_money(lo, 100)}–{_money(hi, 100)}" if pd.notna(lo) else DASH
@@ -209,7 +207,7 @@ def group_table(groups: pd.DataFrame) -> Styler:
             if pd.isna(lo)
             else _money(lo)
             if n == 1
-            else f"{_money(lo)}–{TOP_TEXT if t else _money(hi)}"
+            else f"{_money(lo)}–{top_text if t else _money(hi)}"
             for lo, hi, t, n in zip(
                 groups["min_median"],
                 groups["max_median"],
@@ -243,21 +241,23 @@ DETAIL_TABLE = {
 """Detail table column -> header (RSE = BLS relative standard error)."""
 
 
-def detail_table(detail: pd.DataFrame) -> Styler:
-    """The NAICS detail view's table: published dollars, top-coded as '≥ $239,200', '—' blanks.
+def detail_table(detail: pd.DataFrame, *, top_code: float) -> Styler:
+    """The NAICS detail view's table: published dollars, top-coded as '≥ <top-code>', '—'
+    blanks.
 
     Input: `industry_detail` output; columns in `DETAIL_TABLE` order.
     """
+    top_text = f"≥ ${top_code:,.0f}"
     frame = detail.assign(
         group_text=detail["industry_group"].fillna(DASH),
         median_text=[
-            TOP_TEXT if n == TOP_CODED else _money(v)
+            top_text if n == TOP_CODED else _money(v)
             for v, n in zip(detail["a_median"], detail["a_median_note"].fillna(""), strict=True)
         ],
     )
     for col in ("a_pct10", "a_pct90"):
         frame[col] = [
-            TOP_TEXT if n == TOP_CODED else _money(v)
+            top_text if n == TOP_CODED else _money(v)
             for v, n in zip(frame[col], frame[f"{col}_note"].fillna(""), strict=True)
         ]
     frame = frame[list(DETAIL_TABLE)]

@@ -6,8 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.levels import LEVELS
-from analysis.stats import TOP_CODE, TOP_CODED
-from ui.charts import cached_figure, interval_bars, palette, style
+from analysis.wages import TOP_CODED
+from ui.charts import interval_bars, palette, style
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -16,8 +16,7 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-@cached_figure
-def progression(curve: pd.DataFrame) -> go.Figure:
+def progression_chart(curve: pd.DataFrame) -> go.Figure:
     """Median pay by level, one line per track: 95% interval whiskers, the middle half
     (25th-75th percentile) as dotted outlines in the track's colour.
 
@@ -79,8 +78,7 @@ def progression(curve: pd.DataFrame) -> go.Figure:
     return style(fig, money="y", height=440)
 
 
-@cached_figure
-def experience(bins: pd.DataFrame, fit: pd.DataFrame) -> go.Figure:
+def experience_chart(bins: pd.DataFrame, fit: pd.DataFrame) -> go.Figure:
     """Survey pay by years of experience: binned medians with 95% intervals, LOWESS + band.
 
     One colour per survey year; the legend names the experience measure of each year.
@@ -145,8 +143,7 @@ def experience(bins: pd.DataFrame, fit: pd.DataFrame) -> go.Figure:
     return style(fig, money="y", height=420)
 
 
-@cached_figure
-def spread(ladder: pd.DataFrame) -> go.Figure:
+def spread_chart(ladder: pd.DataFrame, *, top_code: float) -> go.Figure:
     """The OEWS percentile ladder as one range strip, like the Tech hubs range chart.
 
     A thin line from the 10th to the 90th percentile, a thick bar from the 25th to the 75th,
@@ -156,7 +153,7 @@ def spread(ladder: pd.DataFrame) -> go.Figure:
     colour = palette()[0]
     wage = dict(zip(ladder["percentile"], ladder["wage"], strict=True))
     top = dict(zip(ladder["percentile"], ladder["note"].fillna("").eq(TOP_CODED), strict=True))
-    at = {p: (TOP_CODE if top[p] else wage[p]) for p in wage}
+    at = {p: (top_code if top[p] else wage[p]) for p in wage}
     row = str(ladder["occ_title"].iloc[0])
     fig = go.Figure()
     for low, high, width, opacity, label in (

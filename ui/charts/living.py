@@ -6,11 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.living import Equivalence
-from ui.charts import cached_figure, palette, style
+from ui.charts import palette, style
 
 
-@cached_figure
-def equivalence(eq: Equivalence) -> go.Figure:
+def equivalence_chart(eq: Equivalence) -> go.Figure:
     """Three horizontal bars: the salary in A, same purchasing power in B, same position in B.
 
     A salary outside A's published range (or next to a top-coded percentile) has no exact
@@ -51,8 +50,7 @@ def equivalence(eq: Equivalence) -> go.Figure:
     return style(fig, money="x", height=260, legend=False)
 
 
-@cached_figure
-def components(comp: pd.DataFrame) -> go.Figure:
+def components_chart(comp: pd.DataFrame) -> go.Figure:
     """Grouped bars: BEA price level by component (x) and metro (colour), US = 100 line."""
     fig = go.Figure()
     for metro, rows in comp.groupby("label", sort=False, observed=True):
@@ -70,8 +68,7 @@ def components(comp: pd.DataFrame) -> go.Figure:
     return style(fig, money=None, height=400)
 
 
-@cached_figure
-def history(hist: pd.DataFrame) -> go.Figure:
+def history_chart(hist: pd.DataFrame) -> go.Figure:
     """All-items price level by year, one line per metro, US = 100 line."""
     fig = go.Figure()
     for metro, rows in hist.groupby("label", sort=False, observed=True):
@@ -91,8 +88,7 @@ def history(hist: pd.DataFrame) -> go.Figure:
     return style(fig, money=None, height=380)
 
 
-@cached_figure
-def rent_burden(burden: pd.DataFrame) -> go.Figure:
+def rent_burden_chart(burden: pd.DataFrame) -> go.Figure:
     """Horizontal bars: HUD Fair Market Rent x 12 as a share of the median pay, 1 and 2 bedrooms.
 
     A dotted line marks the common 30%-of-income affordability rule of thumb.

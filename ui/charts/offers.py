@@ -6,20 +6,18 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.stats import TOP_CODE
-from ui.charts import cached_figure, palette, style
+from ui.charts import palette, style
 
-PCT_NAMES = {10: "10th", 25: "25th", 50: "Median", 75: "75th", 90: "90th"}
+PCT_LABELS = {10: "10th", 25: "25th", 50: "Median", 75: "75th", 90: "90th"}
 
 
-@cached_figure
-def offer_ladder(
+def ladder_chart(
     ladder: pd.DataFrame,
     base: float,
     area: str,
     *,
     ask: tuple[float, float] | None = None,
-    top_code: float = TOP_CODE,
+    top_code: float,
 ) -> go.Figure:
     """The area's published percentiles on a dollar axis, the offer as a line, the ask shaded.
 
@@ -67,7 +65,7 @@ def offer_ladder(
                 "symbol": ["circle-open" if c else "circle" for c in coded[shown.index]],
             },
             text=[
-                f"{PCT_NAMES[int(p)]}<br>{'≥ ' if c else ''}${w:,.0f}"
+                f"{PCT_LABELS[int(p)]}<br>{'≥ ' if c else ''}${w:,.0f}"
                 for p, w, c in zip(
                     shown["percentile"], shown["wage"], coded[shown.index], strict=True
                 )
@@ -94,8 +92,7 @@ def offer_ladder(
     return style(fig, money="x", height=260)
 
 
-@cached_figure
-def totals(components: pd.DataFrame) -> go.Figure:
+def totals_chart(components: pd.DataFrame) -> go.Figure:
     """Stacked horizontal bars: first-year vs annualized total by component (USD)."""
     fig = go.Figure()
     for component, part in components.groupby("component", sort=False):
@@ -126,8 +123,7 @@ def totals(components: pd.DataFrame) -> go.Figure:
     return style(fig, money="x", height=230)
 
 
-@cached_figure
-def tax_waterfall(breakdown: pd.DataFrame, gross: float) -> go.Figure:
+def tax_chart(breakdown: pd.DataFrame, gross: float) -> go.Figure:
     """Gross pay minus each tax down to take-home (USD/yr). `breakdown`: item, amount."""
     taxes = breakdown[breakdown["item"] != "Take-home"]
     taxes = taxes[taxes["amount"].abs() > 0.5]
@@ -154,8 +150,7 @@ def tax_waterfall(breakdown: pd.DataFrame, gross: float) -> go.Figure:
     return style(fig, money="x", height=60 + 42 * len(x), legend=False)
 
 
-@cached_figure
-def hub_take_home(table: pd.DataFrame) -> go.Figure:
+def hub_take_home_chart(table: pd.DataFrame) -> go.Figure:
     """Per hub: take-home of the offer there and the same take-home in national-average dollars.
 
     `table`: label, take_home, real_take_home (USD/yr), is_home.

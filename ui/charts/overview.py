@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts import cached_figure, palette, style
+from ui.charts import palette, style
 
-GREY = "rgba(128,128,128,0.35)"
+CONTEXT = "rgba(128,128,128,0.35)"
 NEUTRAL = "rgba(128,128,128,0.8)"
 
 
-@cached_figure
-def national_medians(frame: pd.DataFrame) -> go.Figure:
+def national_medians_chart(frame: pd.DataFrame) -> go.Figure:
     """Horizontal bars of national median pay, sorted by median, one colour per group.
 
     `frame` is analysis.overview.national_medians output. AI/ML occupations take the theme's
@@ -25,7 +24,7 @@ def national_medians(frame: pd.DataFrame) -> go.Figure:
     colours = {
         "AI/ML occupation": palette()[0],
         "Related occupation": NEUTRAL,
-        "All-occupation context": GREY,
+        "All-occupation context": CONTEXT,
     }
     rows = frame.sort_values("median", ascending=True, na_position="first")
     fig = go.Figure()

@@ -7,11 +7,10 @@ import plotly.graph_objects as go
 
 from analysis.levels import LEVELS
 from analysis.remote import ARRANGEMENTS, POLICIES
-from ui.charts import cached_figure, palette, style
+from ui.charts import palette, style
 
 
-@cached_figure
-def pay_by_arrangement(table: pd.DataFrame) -> go.Figure:
+def arrangement_chart(table: pd.DataFrame) -> go.Figure:
     """Grouped bars: median pay by level (x) and arrangement (colour), 95% interval whiskers.
 
     `table` is analysis.remote.pay_by_remote output. A level x arrangement with fewer than
@@ -80,8 +79,7 @@ def pay_by_arrangement(table: pd.DataFrame) -> go.Figure:
     return style(fig, money="y", height=420)
 
 
-@cached_figure
-def remote_share(share: pd.DataFrame) -> go.Figure:
+def remote_share_chart(share: pd.DataFrame) -> go.Figure:
     """Share of fully-remote records per year with its 95% Wilson band (partial year hollow)."""
     colour = palette()[2]
     rows = share.loc[share["status"] != "hidden"]
@@ -131,8 +129,9 @@ def remote_share(share: pd.DataFrame) -> go.Figure:
     return style(fig, money=None, height=360, legend=False)
 
 
-@cached_figure
-def policies(sim: pd.DataFrame, measure: str = "pay", hq_salary: float | None = None) -> go.Figure:
+def policy_chart(
+    sim: pd.DataFrame, measure: str = "pay", hq_salary: float | None = None
+) -> go.Figure:
     """A dot plot per hub (row) of `measure` under each policy (marker), axis not from $0.
 
     `sim` is analysis.remote.geo_policy output; `measure` is 'pay' or 'purchasing_power'. A

@@ -7,10 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 
-from ui.charts import cached_figure, palette, style
+from ui.charts import DASH, palette, style
 
 _PERCENT = ".0%"
-DASH = "—"
 STATUS_TEXT = {"ok": "", "low confidence": "under 30 records", "hidden": "under 10: not estimated"}
 
 
@@ -53,7 +52,6 @@ def _dots(frame: pd.DataFrame, *, name: str, colour: str, who: str) -> go.Scatte
     )
 
 
-@cached_figure
 def premium_chart(comparison: pd.DataFrame) -> go.Figure:
     """Raw vs adjusted premium per specialization: dot + 95% whisker, zero line, n in labels.
 
@@ -98,7 +96,6 @@ def _dots_split(frame: pd.DataFrame, colour: str) -> list[go.Scatter]:
     return traces
 
 
-@cached_figure
 def tool_chart(tools: pd.DataFrame) -> go.Figure:
     """Survey pay association per tool: dot + 95% whisker, zero line, n users in labels.
 

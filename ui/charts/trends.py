@@ -7,11 +7,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from analysis.trends import REFERENCE_YEAR
-from ui.charts import cached_figure, interval_bars, palette, style
+from ui.charts import interval_bars, palette, style
 
 
-@cached_figure
-def trend(
+def trend_chart(
     series: pd.DataFrame, composition: pd.DataFrame, reference_year: int = REFERENCE_YEAR
 ) -> go.Figure:
     """Median pay per year, raw and adjusted, with 95% intervals; records per year below.

@@ -1,0 +1,177 @@
+"""After-tax take-home pay where a job is, and what a salary is worth in each tech hub.
+
+Taxes come from the stored schedule (`take_home` table, built offline with policyengine-us
+for one tax year: federal, Social Security, Medicare, state income tax, state payroll taxes and
+the local taxes the library models), interpolated with `analysis.taxes.take_home`. Price levels
+are BEA RPP (`analysis.metros`). Money is USD per year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis import metros, taxes
+from analysis.data import Tables
+from analysis.offer import validate_offer
+from analysis.wages import cross_industry
+
+NYC_CBSA = "35620"
+"""New York-Newark-Jersey City: the only metro where the NYC resident income tax can apply."""
+CITY_JURISDICTIONS: dict[str, str] = {
+    "26900": "IN-MARION",  # Indianapolis-Carmel-Greenwood: Marion County resident income tax
+    "28140": "MO-KCMO",  # Kansas City, MO-KS: Kansas City, MO resident earnings tax
+    "19740": "CO-DENVER",  # Denver-Aurora-Centennial: Denver occupational privilege tax
+}
+"""Metros (CBSA) whose principal city or county has a local tax policyengine-us models, and the
+schedule jurisdiction that adds it. New York is `NYC_CBSA`."""
+LOCAL_TAXES: dict[str, str] = {
+    "NYC": "NYC income tax",
+    "IN-MARION": "Marion County income tax",
+    "MO-KCMO": "Kansas City earnings tax",
+    "CO-DENVER": "Denver occupational privilege tax",
+}
+"""The local tax each local jurisdiction of the schedule adds, by name."""
+
+
+@dataclass(frozen=True)
+class AfterTax:
+    """Annual taxes and take-home pay (USD) for a single filer with the standard deduction.
+
+    state_payroll is the employee's state payroll contributions (e.g. CA SDI, WA PFML).
+    """
+
+    tax_year: int
+    jurisdiction: str
+    gross: float
+    federal: float
+    social_security: float
+    medicare: float
+    state: float
+    state_payroll: float
+    local: float
+    take_home: float
+
+    def frame(self) -> pd.DataFrame:
+        """item, amount (USD/yr), share (of gross): the taxes then take-home, for a table."""
+        items = {
+            "Federal income tax": self.federal,
+            "Social Security": self.social_security,
+            "Medicare": self.medicare,
+            "State income tax": self.state,
+            "State payroll (disability, leave)": self.state_payroll,
+            "Local income tax": self.local,
+            "Take-home": self.take_home,
+        }
+        out = pd.DataFrame({"item": list(items), "amount": list(items.values())})
+        out["share"] = out["amount"] / self.gross
+        return out
+
+
+def after_tax(data: Tables, gross: float, jurisdiction: str) -> AfterTax:
+    """Federal, Social Security, Medicare, state, local taxes and take-home for `gross` (USD/yr)
+    in `jurisdiction` (2-letter state code or a local code of `LOCAL_TAXES`), interpolated from
+    the stored schedule by `analysis.taxes.take_home`. Raises ValueError outside the
+    schedule's income range."""
+    schedule = data.take_home
+    row = taxes.take_home(float(gross), jurisdiction, schedule)
+    return AfterTax(
+        tax_year=int(schedule["tax_year"].dropna().iloc[0]),
+        jurisdiction=jurisdiction,
+        gross=float(gross),
+        federal=float(row["federal_income_tax"]),
+        social_security=float(row["social_security"]),
+        medicare=float(row["medicare"]),
+        state=float(row["state_income_tax"]),
+        state_payroll=float(row.get("state_payroll_tax", 0.0)),
+        local=float(row["local_income_tax"]),
+        take_home=float(row["take_home"]),
+    )
+
+
+def jurisdiction_for(data: Tables, cbsa: str, *, nyc: bool = False, city: bool = False) -> str:
+    """The tax jurisdiction of a metro: its principal state (USPS code), or "NYC" for a New
+    York City resident of the New York metro (CBSA 35620) when `nyc`, or the local code of
+    `CITY_JURISDICTIONS` (Indianapolis, Kansas City, Denver) when `city`, i.e. when the filer
+    lives (Denver: works) in that metro's principal city or county."""
+    state = metros.jurisdiction_state(data, cbsa)
+    if nyc and str(cbsa) == NYC_CBSA:
+        return "NYC"
+    if city and str(cbsa) in CITY_JURISDICTIONS:
+        return CITY_JURISDICTIONS[str(cbsa)]
+    return state
+
+
+def worth_in_hubs(
+    data: Tables,
+    base: float,
+    home_cbsa: str,
+    occupation: str,
+    *,
+    hubs: Sequence[str] = metros.DEFAULT_HUBS,
+    nyc: bool = True,
+    city: bool = False,
+    year: int | None = None,
+) -> pd.DataFrame:
+    """What `base` (USD/yr, earned in `home_cbsa`) is worth in each hub, side by side.
+
+    One row per metro, home first, then the hubs, columns: cbsa, label (as
+    `metros.metro_names`), state, jurisdiction (each place's own taxes: the home row follows
+    the filer's `nyc` / `city` choice; a hub row assumes the filer would live and work in the
+    hub's principal city, so the NYC, Marion County, Kansas City and Denver local taxes apply
+    there), rpp (BEA all items, US = 100, `year`, default the latest in the table),
+    same_power (the salary in the hub that buys what `base` buys at home:
+    base x RPP_hub / RPP_home), role_median (OEWS median for `occupation`, NaN when not
+    published),
+    role_median_note, take_home (after tax on `base` earned there), real_take_home
+    (take_home / (rpp / 100), in national-average dollars), is_home. Hubs without a BEA price
+    level are kept with NaN price columns. Raises ValueError when the home metro has no price
+    level.
+    """
+    validate_offer(base)
+    year = metros.latest_year(data) if year is None else year
+    prices = metros.price_levels(data, year).set_index("cbsa")["rpp"]
+    home_cbsa = str(home_cbsa)
+    home_rpp = float(prices.get(home_cbsa, float("nan")))
+    if not np.isfinite(home_rpp):
+        raise ValueError(f"BEA publishes no {year} price level for metro {home_cbsa}.")
+    names = metros.metro_names(data).set_index("cbsa")
+    rows = cross_industry(data.wages, occupation, "metro").set_index("cbsa")
+    order = [c for c in dict.fromkeys([home_cbsa, *(str(c) for c in hubs)]) if c in names.index]
+    if not order:
+        raise ValueError("None of the chosen hubs is a known metro.")
+    out = []
+    for cbsa in order:
+        rpp = float(prices.get(cbsa, float("nan")))
+        is_home = cbsa == home_cbsa
+        juris = jurisdiction_for(
+            data, cbsa, nyc=nyc if is_home else True, city=city if is_home else True
+        )
+        try:
+            home = after_tax(data, base, juris).take_home
+        except ValueError:
+            home = float("nan")
+        median = float(rows.loc[cbsa, "a_median"]) if cbsa in rows.index else float("nan")
+        note = rows.loc[cbsa, "a_median_note"] if cbsa in rows.index else "not available"
+        priced = np.isfinite(rpp)
+        out.append(
+            {
+                "cbsa": cbsa,
+                "label": str(names.loc[cbsa, "label"]),
+                "state": str(names.loc[cbsa, "state"]),
+                "jurisdiction": juris,
+                "rpp": rpp,
+                "same_power": metros.same_purchasing_power(base, home_rpp, rpp)
+                if priced
+                else float("nan"),
+                "role_median": median,
+                "role_median_note": None if pd.isna(note) else str(note),
+                "take_home": home,
+                "real_take_home": home / (rpp / 100.0) if priced else float("nan"),
+                "is_home": is_home,
+            }
+        )
+    return pd.DataFrame(out)

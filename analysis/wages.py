@@ -1,0 +1,117 @@
+"""The BLS OEWS `wages` table: the rows every question reads, and their percentile ladders.
+
+One place answers "which OEWS row?": cross-industry rows (industry 000000) of an occupation
+by area type, the national row, a metro's row, and the percentile ladder of a row with its
+top-coded points. A cell BLS publishes only as "at least the top-code" (note "top-coded") is
+NaN in the table and never used as a number; the top-code itself comes from the build's
+manifest (`analysis.data.Facts.top_code`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from analysis.data import Tables
+from analysis.stats import Ladder
+
+CROSS_INDUSTRY = "000000"
+"""OEWS industry code of the all-industries rows."""
+DEFAULT_OCCUPATION = "15-2051"
+"""Data Scientists (SOC 15-2051), the occupation closest to AI engineering that BLS publishes."""
+PCT_COLUMNS: dict[str, int] = {
+    "a_pct10": 10,
+    "a_pct25": 25,
+    "a_median": 50,
+    "a_pct75": 75,
+    "a_pct90": 90,
+}
+"""OEWS annual wage column -> the percentile it publishes."""
+TOP_CODED = "top-coded"
+"""The `<column>_note` value of a top-coded OEWS cell."""
+NOT_RELEASED = "not released"
+
+
+def cross_industry(
+    wages: pd.DataFrame, occupation: str, area_type: str | None = None
+) -> pd.DataFrame:
+    """Cross-industry rows of `occupation`, of one area type ("metro", "state", "national",
+    "nonmetro") or all; a filtered view (do not modify)."""
+    keep = (wages["occ_code"] == occupation) & (wages["industry_code"] == CROSS_INDUSTRY)
+    if area_type is not None:
+        keep &= wages["area_type"] == area_type
+    return wages.loc[keep.to_numpy(dtype=bool)]
+
+
+def occupation_title(wages: pd.DataFrame, occupation: str) -> str:
+    """The BLS title of `occupation` (ValueError naming the code when unknown)."""
+    hit = wages.loc[wages["occ_code"] == occupation, "occ_title"]
+    if hit.empty:
+        raise ValueError(f"Unknown occupation {occupation!r}; pick one from the list.")
+    return str(hit.iloc[0])
+
+
+def occupations(data: Tables) -> pd.DataFrame:
+    """Occupations with published metro medians: occ_code, occ_title, metros (count), by code."""
+    wages = data.wages
+    rows = wages[(wages["area_type"] == "metro") & wages["a_median"].notna()]
+    return (
+        rows.groupby("occ_code", observed=True)
+        .agg(occ_title=("occ_title", "first"), metros=("cbsa", "nunique"))
+        .reset_index()
+        .sort_values("occ_code", ignore_index=True)
+    )
+
+
+def national_row(wages: pd.DataFrame, occupation: str) -> pd.Series:
+    """The US cross-industry row of `occupation` (ValueError when BLS publishes none)."""
+    rows = cross_industry(wages, occupation, "national")
+    if rows.empty:
+        raise ValueError(f"BLS publishes no national wages for occupation {occupation!r}.")
+    return rows.iloc[0]
+
+
+def national_median(data: Tables, occupation: str = DEFAULT_OCCUPATION) -> float:
+    """The US cross-industry annual median of `occupation`, USD (NaN when top-coded/missing)."""
+    rows = cross_industry(data.wages, occupation, "national")
+    return float(rows["a_median"].iloc[0]) if len(rows) else float("nan")
+
+
+def ladder(row: Mapping[str, object], top_code: float) -> Ladder:
+    """The percentile ladder of one OEWS row (USD/yr; NaN where top-coded or not released) and
+    its top-coded percentiles, whose wage is at least `top_code`."""
+    points: dict[int, float] = {}
+    coded: set[int] = set()
+    for column, pct in PCT_COLUMNS.items():
+        value = row[column]
+        points[pct] = float(value) if pd.notna(value) else float("nan")  # type: ignore[arg-type]
+        note = row.get(f"{column}_note")
+        if isinstance(note, str) and note == TOP_CODED:
+            coded.add(pct)
+    return Ladder(points, frozenset(coded), float(top_code))
+
+
+def usable(row: Mapping[str, object]) -> bool:
+    """True when the row publishes at least two percentiles (enough to place an amount)."""
+    return sum(pd.notna(row[c]) for c in PCT_COLUMNS) >= 2
+
+
+def is_top_coded(note: object) -> bool:
+    """True when an OEWS note says the value is top-coded."""
+    return isinstance(note, str) and note == TOP_CODED
+
+
+def number(value: object) -> float:
+    """An OEWS cell as a float, NaN when missing (employment, RSEs)."""
+    return float(value) if pd.notna(value) else float("nan")  # type: ignore[arg-type]
+
+
+def wage_text(value: float, note: object, top_code: float) -> str:
+    """A wage cell for display: '$120,230', '≥ $239,200' when top-coded, else '—' (+ reason)."""
+    if is_top_coded(note):
+        return f"≥ ${top_code:,.0f}"
+    if value is None or not np.isfinite(value):
+        return f"— ({note})" if isinstance(note, str) and note else "—"
+    return f"${value:,.0f}"

@@ -1,0 +1,195 @@
+"""The pages' one caching mechanism, and the server's one `Tables`.
+
+    data = cache.tables()
+    result = cache.run(hubs.compare_hubs, data, occupation=occ, cbsas=chosen)
+    both = cache.run(specialties.premium_comparison, raw, adjusted)
+
+`run(func, *args, **kwargs)` is `func(*args, **kwargs)` computed once per function and inputs.
+The key is made of plain widget values, the data's version (`Tables.version`) and, for an
+input that is itself a result of `run`, the key of the call that made it (`origin`): never of
+frames, so a rerun with the same inputs costs a hash of a few strings. Lists arrive as tuples
+(so they hash); results are held in `st.cache_data`, so a page gets its own copy and cannot
+spoil the cache.
+
+`figure(builder, *args, **kwargs)` builds a plotly figure once per builder and inputs, keyed
+the same way; an input that is neither plain nor a result of `run` makes the figure uncached
+(it is then built every run, never stale).
+
+The tables themselves live in this module, not in a Streamlit cache: a visitor's "Clear
+cache" (a websocket message any client can send) then only drops derived results, which
+recompute, and never the tables every session shares.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import weakref
+from collections.abc import Callable, Hashable
+from typing import Any, ParamSpec, TypeVar
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from analysis.data import DataUnavailable, Tables
+
+P = ParamSpec("P")
+R = TypeVar("R")
+PLAIN = (str, int, float, bool, type(None))
+
+_tables: Tables | None = None
+_tables_lock = threading.Lock()
+_origins: dict[int, tuple[weakref.ref, tuple]] = {}
+_origins_lock = threading.Lock()
+
+
+def tables() -> Tables:
+    """The server's processed tables (the manifest is read once; each table on first use)."""
+    global _tables
+    if _tables is None:
+        with _tables_lock:
+            if _tables is None:
+                _tables = Tables.open()
+    return _tables
+
+
+def reset_tables() -> None:
+    """Forget the loaded tables (tests that swap data/; the next `tables()` reopens it)."""
+    global _tables
+    with _tables_lock:
+        _tables = None
+
+
+def require(data: Tables, *names: str) -> bool:
+    """True when every table in `names` can be read; else an error box naming the missing one
+    (the page then stops: nothing it shows could be computed)."""
+    try:
+        for name in names:
+            data.table(name)
+    except DataUnavailable as err:
+        st.error(f"The data behind this page is not available: {err}", icon=":material/error:")
+        st.stop()
+    return True
+
+
+def freeze(value: Any) -> Hashable:
+    """A hashable, order-preserving form of a plain argument: lists and tuples become tuples,
+    sets sorted tuples, dicts sorted item tuples; anything else is returned unchanged."""
+    if isinstance(value, list | tuple):
+        return tuple(freeze(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return tuple(sorted(freeze(v) for v in value))
+    if isinstance(value, dict):
+        return tuple(sorted((k, freeze(v)) for k, v in value.items()))
+    return value
+
+
+def _plain(value: Hashable) -> bool:
+    if isinstance(value, tuple):
+        return all(_plain(v) for v in value)
+    return isinstance(value, PLAIN) or (
+        dataclasses.is_dataclass(value) and getattr(value, "__hash__", None) is not None
+    )
+
+
+def _name(func: Callable[..., Any]) -> str:
+    return f"{func.__module__}:{func.__qualname__}"
+
+
+def _key_part(value: Any) -> tuple | None:
+    """How an argument enters a cache key: the data's version, the key of the `run` call that
+    made it, or its own plain value; None when it is none of these (not cacheable)."""
+    if isinstance(value, Tables):
+        return ("data", value.version)
+    known = origin(value)
+    if known is not None:
+        return ("run", known)
+    frozen = freeze(value)
+    return ("value", frozen) if _plain(frozen) else None
+
+
+def _key(func: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> tuple | None:
+    positional = [_key_part(v) for v in args]
+    named = [(name, _key_part(v)) for name, v in sorted(kwargs.items())]
+    if any(p is None for p in positional) or any(p is None for _, p in named):
+        return None
+    return (_name(func), tuple(positional), tuple(named))
+
+
+@st.cache_data(max_entries=512, show_spinner="Computing…")
+def _call(key: tuple, _run: Callable[[], Any]) -> Any:
+    # Only `key` (plain values) is hashed; `_run` (leading underscore: not hashed) computes.
+    return _run()
+
+
+def _remember(result: object, key: tuple) -> None:
+    """Record where `result` (and its fields or items) came from, for later keys."""
+    parts: list[tuple[object, tuple]] = [(result, key)]
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        parts += [(getattr(result, f.name), (*key, f.name)) for f in dataclasses.fields(result)]
+    elif isinstance(result, tuple):
+        parts += [(item, (*key, i)) for i, item in enumerate(result)]
+    with _origins_lock:
+        for obj, made_by in parts:
+            if isinstance(obj, PLAIN):
+                continue
+            ident = id(obj)
+            try:
+                ref = weakref.ref(obj, lambda _, i=ident: _forget(i))
+            except TypeError:  # not weak-referenceable (e.g. a dict): never matched
+                continue
+            _origins[ident] = (ref, made_by)
+
+
+def _forget(ident: int) -> None:
+    with _origins_lock:
+        entry = _origins.get(ident)
+        if entry is not None and entry[0]() is None:
+            del _origins[ident]
+
+
+def origin(obj: object) -> tuple | None:
+    """The key of the `run` call that made `obj`, if `obj` is still alive."""
+    with _origins_lock:
+        entry = _origins.get(id(obj))
+    if entry is None or entry[0]() is not obj:
+        return None
+    return entry[1]
+
+
+def run(func: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """`func(*args, **kwargs)`, computed once per function and inputs.
+
+    Each input must be the `Tables` (keyed by its version), a result of an earlier `run` (keyed
+    by that call), or a plain value (str, numbers, None, a frozen dataclass, and lists, tuples
+    or dicts of them). Lists reach `func` as tuples. Raises TypeError for anything else, so a
+    frame can never become a cache key.
+    """
+    key = _key(func, args, kwargs)
+    if key is None:
+        raise TypeError(
+            f"cache.run({_name(func)}): pass the Tables, results of cache.run or plain values"
+        )
+    call_args = tuple(v if isinstance(v, Tables) or origin(v) else freeze(v) for v in args)
+    call_kwargs = {
+        k: v if isinstance(v, Tables) or origin(v) else freeze(v) for k, v in kwargs.items()
+    }
+    result = _call(key, lambda: func(*call_args, **call_kwargs))
+    _remember(result, key)
+    return result
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _figure(key: tuple, _build: Callable[[], go.Figure]) -> go.Figure:
+    # `key` names the builder and its inputs; `_build` (not hashed) makes the figure.
+    return _build()
+
+
+def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    """`builder(*args, **kwargs)`, built once per builder and inputs when every input is a
+    plain value or a result of `run` (see `run`); otherwise built now, every time. The figure is
+    shared: never modify it (pass it to `ui.layout.chart`)."""
+    key = _key(builder, args, kwargs)
+    if key is None:
+        return builder(*args, **kwargs)
+    return _figure(key, lambda: builder(*args, **kwargs))

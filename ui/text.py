@@ -1,0 +1,145 @@
+"""Words the pages show that are not data: plain-text escaping, shared phrases, help texts.
+
+Numbers and facts come from `analysis` (and the build's manifest); this module only says
+them. `plain` makes any text safe to place inside Streamlit Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&])")
+
+DUPLICATES_HELP = (
+    "Off (default): records that repeat another exactly (mostly re-posted job listings) are "
+    "dropped, so they do not inflate n or narrow the intervals."
+)
+
+
+def plain(text: object) -> str:
+    """`text` as literal characters inside Markdown: every Markdown, HTML and link character is
+    backslash-escaped, so no link, image, emphasis or tag can come out of it."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def duplicate_note(drop_duplicates: bool) -> str:
+    """The caption phrase saying whether exact duplicate records were dropped or kept."""
+    return "exact duplicates dropped" if drop_duplicates else "exact duplicates kept"
+
+
+def top_code_note(n_top_coded: int, top_code: float, drawn: str = "drawn as an open end") -> str:
+    """Caption text on BLS top-coding for a view with `n_top_coded` top-coded values."""
+    floor = f"≥ ${top_code:,.0f}"
+    if n_top_coded:
+        many = "s" if n_top_coded != 1 else ""
+        return f"{n_top_coded} value{many} BLS publishes only as {floor} (top-coded; {drawn})"
+    return f"BLS marks some wages only as {floor}; none in this view"
+
+
+DEFINITIONS: tuple[tuple[str, str], ...] = (
+    (
+        "Median and percentiles",
+        "Half of workers earn less than the median. The 10th/25th/75th/90th percentiles mark "
+        "where 10%, 25%, 75% and 90% of workers earn less. Pay is skewed, so medians, not means.",
+    ),
+    (
+        "Top-coded wage",
+        "Where BLS cannot publish a wage exactly it marks it with footnote 5 (at or above "
+        "the release's top-code, {top_code}). Such a cell is a lower bound: shown as "
+        "'≥ {top_code}', never averaged or interpolated as exact. Other wages above it are "
+        "published exactly and shown as published.",
+    ),
+    (
+        "Relative standard error (RSE)",
+        "BLS's measure of an OEWS estimate's sampling precision: the standard error as a "
+        "percentage of the estimate. A 95% interval is about ±1.96 × RSE.",
+    ),
+    (
+        "Regional price parity (RPP)",
+        "BEA's price level of an area relative to the US average (= 100). Purchasing power = "
+        "pay / (RPP / 100), i.e. pay in national-average dollars.",
+    ),
+    (
+        "Fair Market Rent (FMR)",
+        "HUD's estimate of the 40th-percentile gross rent (rent plus utilities) of standard "
+        "recent-mover units, by number of bedrooms.",
+    ),
+    (
+        "Small samples",
+        "Groups with fewer than 30 records are flagged as low confidence; under 10 they are not "
+        "shown. Intervals are 95%: order-statistic intervals for medians, seeded bootstrap "
+        "intervals for ratios, robust (HC3) intervals for regression premiums.",
+    ),
+    (
+        "Duplicate salary records",
+        "53% of aijobs.net rows repeat an earlier row exactly (mostly job postings with the same "
+        "title, level and salary). Charts keep them unless they say otherwise; regressions drop "
+        "them because repeated postings are not independent observations.",
+    ),
+)
+
+
+LIMITATIONS: tuple[str, ...] = (
+    "BLS OEWS wages are base pay plus some incentive pay; they exclude stock and equity "
+    "grants, non-production bonuses, overtime and benefits, so they understate total "
+    "compensation at firms that pay heavily in equity.",
+    "OEWS covers employees on payrolls, not the self-employed, and has no job levels: a "
+    "metro's distribution mixes entry and senior workers.",
+    "The aijobs.net index is a self-selected mix of survey answers and job postings (mostly US "
+    "postings since 2024); it is not a random sample, and its titles are generic, so "
+    "specialization groups are small.",
+    "The Stack Overflow extracts are non-random subsets of the survey; they support relative "
+    "comparisons only, with their sample sizes shown.",
+    "BEA price parities compare places within a year; they are not an inflation index across "
+    "years.",
+    "Take-home pay is for a single filer with the standard deduction and wages only. Local "
+    "taxes are included only where PolicyEngine US models them (New York City, Marion County "
+    "for Indianapolis, the Kansas City MO earnings tax, Denver's occupational privilege tax); "
+    "Ohio municipal taxes (Cleveland) and other local taxes are not.",
+)
+
+CITY_TOGGLES: dict[str, str] = {
+    "26900": "Live in Indianapolis (Marion County)",
+    "28140": "Live in Kansas City, MO",
+    "19740": "Work in Denver (city)",
+}
+"""The Offer check toggle label for each metro with a modelled local tax: who pays it."""
+LOCAL_EXCLUDED = (
+    "not included: Ohio municipal income tax (Cleveland; PolicyEngine US does not model it), "
+    "Kansas City earnings tax on non-residents who work there, and all other local taxes"
+)
+"""What the take-home figures leave out, for captions."""
+
+
+def local_tax_note(
+    jurisdictions: list[str], names: dict[str, str], places: list[str] | None = None
+) -> str:
+    """A caption fragment naming the local taxes in `jurisdictions` (schedule codes; `names`
+    maps a code to its tax's name), each followed by its place from `places` when given, then
+    what is not included."""
+    places = places if places is not None else [""] * len(jurisdictions)
+    included = [
+        names[j] + (f" ({p})" if p else "")
+        for j, p in zip(jurisdictions, places, strict=True)
+        if j in names
+    ]
+    head = "local tax included: " + ", ".join(dict.fromkeys(included)) if included else ""
+    return f"{head or 'no local tax included'} · {LOCAL_EXCLUDED}"
+
+
+def tax_line(tax: object, names: dict[str, str]) -> str:
+    """An `analysis.take_home.AfterTax` in one Markdown line: take-home a year and a month, its
+    share of gross, then each tax that is not zero (whole dollars)."""
+    items = {
+        "federal income tax": tax.federal,
+        "Social Security": tax.social_security,
+        "Medicare": tax.medicare,
+        "state income tax": tax.state,
+        "state payroll (disability, leave)": tax.state_payroll,
+        names.get(tax.jurisdiction, "local income tax"): tax.local,
+    }
+    parts = [f"{name} ${value:,.0f}" for name, value in items.items() if abs(value) >= 0.5]
+    return (
+        f"**Take-home ${tax.take_home:,.0f} a year** (${tax.take_home / 12:,.0f} a month, "
+        f"{tax.take_home / tax.gross:.0%} of ${tax.gross:,.0f}) · " + " · ".join(parts)
+    )
