@@ -8,7 +8,24 @@ columns, and written as parquet into a fresh folder next to the output; only whe
 has passed is that folder swapped in, so a failed build leaves `data/` exactly as it was.
 The same inputs give byte-identical outputs: no timestamps, fixed row order, fixed writer
 settings. A bad source ends the build with exit code 2 and one line naming the file, the line
-and the column.
+and the column. Besides each reader's own checks, `databuild.checks` compares sources with one
+another (metro codes of OEWS, BEA and HUD against the OMB delineation) as soon as they are read.
+
+data/manifest.json (keys sorted; no timestamps):
+
+- ``build_command``: the command that wrote it.
+- ``sources.<key>`` for oews, bea_rpp, geo, hud_fmr, aijobs, so_survey: ``publisher``,
+  ``title``, ``url``, ``licence``, ``vintage``, ``caveats`` (the reader's SourceInfo);
+  ``inputs`` (file under the raw folder, bytes, sha256); ``rows_read``; ``rows_written``
+  (table -> rows); ``caption``, a short label for charts composed from the facts (e.g.
+  "BLS OEWS, May 2025"); ``facts``, what the inputs say about themselves, read from the data
+  (the reader's FACTS lists the keys: oews reference_period, year, top_code_hourly,
+  top_code_annual, top_code_source; bea_rpp first_year, latest_year, release_date, release;
+  geo delineation, gazetteer_year, metros; hud_fmr fiscal_year; aijobs snapshot, first_year,
+  latest_year; so_survey years, extracts).
+- ``tables.<name>``: rows, columns, source key.
+- ``carried.take_home``: the sidecar of data/take_home.parquet (`python -m databuild.taxes`).
+- ``downloads`` (download mode only): path, url, member, sha256, bytes of each fetched file.
 """
 
 from __future__ import annotations
@@ -27,6 +44,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis.paths import CACHE_DIR, DATA_DIR
+from databuild.checks import CHECKS
 from databuild.errors import SourceError
 from databuild.sources import aijobs, bea_rpp, geo, hud, oews, so_survey
 from databuild.sources.base import ColumnDoc, ReadResult, sha256_of
@@ -101,6 +119,23 @@ def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]
             lines += ["", "Caveats:", *[f"- {c}" for c in info.caveats]]
         lines.append("")
     lines += [
+        "## `manifest.json`",
+        "",
+        "Per source (`sources.<key>`): publisher, title, url, licence, vintage, caveats, inputs",
+        "(file, bytes, sha256), rows_read, rows_written, `caption` (a short label for charts,",
+        "composed from the facts) and `facts` (read from the inputs themselves):",
+        "",
+        "| source | fact | meaning |",
+        "|---|---|---|",
+    ]
+    for module in READERS:
+        for key, meaning in module.FACTS.items():
+            lines.append(f"| {module.SOURCE.key} | `{key}` | {meaning} |")
+    lines += [
+        "",
+        "Also `build_command`, `tables` (rows, columns, source), `carried.take_home` (the",
+        "take-home sidecar) and, when the build downloaded its inputs, `downloads`.",
+        "",
         "## `take_home.parquet`",
         "",
         "After-tax take-home schedule built by `python -m databuild.taxes` with policyengine-us;",
@@ -155,9 +190,17 @@ def write_all(raw_dir: Path, staging: Path, *, log=print) -> dict[str, object]:
     sources: dict[str, object] = {}
     tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]]] = {}
     table_info: dict[str, object] = {}
+    results: dict[str, ReadResult] = {}
+    pending = list(CHECKS)
     for module in READERS:
         info = module.SOURCE
         result = read_source(module, raw_dir)
+        if set(result.facts) != set(module.FACTS):
+            raise ValueError(f"reader {info.key}: facts {sorted(result.facts)} differ from FACTS")
+        results[info.key] = result
+        for needed, check in [c for c in pending if c[0] <= set(results)]:
+            check(results)
+            pending.remove((needed, check))
         for line in result.log:
             log(f"[{info.key}] {line}")
         written: dict[str, int] = {}
@@ -180,6 +223,8 @@ def write_all(raw_dir: Path, staging: Path, *, log=print) -> dict[str, object]:
             "inputs": [input_record(p, raw_dir) for p in sorted(result.inputs)],
             "rows_read": result.rows_read,
             "rows_written": written,
+            "caption": result.caption,
+            "facts": result.facts,
         }
     (staging / "README.md").write_text(table_docs_markdown(tables), encoding="utf-8")
     return {"build_command": BUILD_COMMAND, "sources": sources, "tables": table_info}

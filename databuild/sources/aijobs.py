@@ -22,6 +22,7 @@ from databuild.sources.base import (
     read_csv_text,
     read_text,
     reject_first,
+    sha256_of,
     to_number,
 )
 
@@ -46,6 +47,16 @@ SOURCE = SourceInfo(
 )
 
 FILE_NAME = "salaries.csv"
+SNAPSHOTS: dict[str, str] = {
+    "fce1318d2fa6f574cd36ce192bf3c38debcb61892d15255eb8f772a05e4a5aef": "2025-01-19",
+}
+"""sha256 of a published salaries.csv -> its snapshot date (the file states no date; the
+publisher's repository commit does, see aijobs/PROVENANCE.md). Another file has no known date."""
+FACTS: dict[str, str] = {
+    "snapshot": "Snapshot date of salaries.csv (known sha256), or null when unknown",
+    "first_year": "Earliest work_year in the file",
+    "latest_year": "Latest work_year in the file",
+}
 SOURCE_COLUMNS = [
     "work_year",
     "experience_level",
@@ -212,11 +223,22 @@ def read(raw_dir: Path) -> ReadResult:
     """Read `raw_dir / "aijobs" / "salaries.csv"` into the `salaries` table."""
     path = Path(raw_dir) / SOURCE.folder / FILE_NAME
     salaries = parse(path)
+    found = {
+        "snapshot": SNAPSHOTS.get(sha256_of(path)),
+        "first_year": int(salaries["year"].min()),
+        "latest_year": int(salaries["year"].max()),
+    }
+    when = f"snapshot {found['snapshot']}" if found["snapshot"] else f"to {found['latest_year']}"
     log = [
         f"{path.name}: {len(salaries)} records, {int(salaries['is_duplicate'].sum())} repeat an "
         "earlier record exactly (is_duplicate)",
         *taxonomy_log(salaries["title"]),
     ]
     return ReadResult(
-        tables={"salaries": salaries}, inputs=[path], rows_read=len(salaries), log=log
+        tables={"salaries": salaries},
+        inputs=[path],
+        rows_read=len(salaries),
+        log=log,
+        facts=found,
+        caption=f"aijobs.net salary index (CC0), {when}",
     )

@@ -59,6 +59,12 @@ REGIONS: dict[str, tuple[str, ...]] = {
 """Census Bureau regions by state postal code (Puerto Rico belongs to none)."""
 _REGION_OF = {state: region for region, states in REGIONS.items() for state in states}
 
+FACTS: dict[str, str] = {
+    "delineation": "OMB delineation, from list1's source note, e.g. 'July 2023'",
+    "gazetteer_year": "Census Gazetteer year (file name)",
+    "metros": "Metropolitan statistical areas in the delineation",
+}
+
 TABLES: dict[str, dict[str, ColumnDoc]] = {
     "metros": {
         "cbsa": ColumnDoc("string", "CBSA code", "5-digit OMB 2023 CBSA code"),
@@ -265,6 +271,15 @@ def read_files(list1: Path, list2: Path, gazetteer: Path) -> tuple[pd.DataFrame,
     missing = ~out.index.isin(gaz.index)
     if missing.any():
         raise SourceError(gazetteer, f"no GEOID row for metro CBSA {out.index[missing][0]}")
+    # Both files list every CBSA (metro and micro) of the same delineation.
+    unknown = ~gaz.index.isin(counties["CBSA Code"])
+    if unknown.any():
+        raise SourceError(
+            gazetteer,
+            f"GEOID {gaz.index[unknown][0]} is not a CBSA of the OMB delineation in {list1.name}",
+            line=int(gaz["_line"][unknown].iloc[0]),
+            column="GEOID",
+        )
     out["lat"] = gaz["lat"].reindex(out.index)
     out["lon"] = gaz["lon"].reindex(out.index)
     out = out.sort_values("cbsa", kind="stable")
@@ -289,7 +304,16 @@ def _read_gazetteer(path: Path) -> pd.DataFrame:
         raise SourceError(
             path, "duplicate GEOID", line=int(frame.at[first, "_line"]), column="GEOID"
         )
-    return frame.set_index("GEOID")[["lat", "lon"]]
+    return frame.set_index("GEOID")[["lat", "lon", "_line"]]
+
+
+def _delineation(list1: Path) -> str:
+    """'July 2023' from list1's source note ('... based on OMB, July 2023 delineations')."""
+    notes = pd.read_excel(list1, sheet_name=0, header=None, usecols=[0], dtype=str)[0]
+    for note in notes.dropna().iloc[-5:]:
+        if match := re.search(r"OMB, (\w+ \d{4}) delineations", note):
+            return match.group(1)
+    raise SourceError(list1, "source note 'based on OMB, <month year> delineations' not found")
 
 
 def read(raw_dir: Path) -> ReadResult:
@@ -297,11 +321,19 @@ def read(raw_dir: Path) -> ReadResult:
     folder = Path(raw_dir) / SOURCE.folder
     paths = [folder / LIST1, folder / LIST2, folder / GAZETTEER]
     table, rows = read_files(*paths)
+    found = {
+        "delineation": _delineation(paths[0]),
+        "gazetteer_year": int(GAZETTEER[:4]),
+        "metros": len(table),
+    }
     suffixed = int(table["short_name"].str.contains(", ", regex=False).sum())
     return ReadResult(
         tables={"metros": table},
         inputs=paths,
         rows_read=rows,
+        facts=found,
+        caption=f"OMB CBSA delineation ({found['delineation']}), Census "
+        f"{found['gazetteer_year']} Gazetteer",
         log=[
             f"metros: {len(table)} metropolitan CBSAs",
             f"short names with ', ST' appended (shared first city): {suffixed}",

@@ -13,6 +13,7 @@ faces on average.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -164,15 +165,34 @@ def read_file(path: Path) -> tuple[pd.DataFrame, int]:
     return conform(rents_by_cbsa(metro), TABLES["rents"]), len(frame)
 
 
+FACTS: dict[str, str] = {"fiscal_year": "HUD fiscal year of the FMRs, from the sheet name"}
+
+
+def fiscal_year(path: Path) -> int:
+    """2026 from the workbook's sheet 'FY26_FMRs' (checked against the file name's FY)."""
+    try:
+        sheets = pd.ExcelFile(path, engine="openpyxl").sheet_names
+    except Exception as err:  # openpyxl/zipfile raise many types for a corrupt workbook
+        raise SourceError(path, f"not a readable Excel workbook ({err})") from None
+    years = {m.group(1) for name in sheets if (m := re.fullmatch(r"FY(\d\d)_FMRs", name))}
+    named = re.match(r"FY(\d\d)_", path.name)
+    if len(years) != 1 or (named and named.group(1) not in years):
+        raise SourceError(path, f"sheets {sheets}: expected one 'FYnn_FMRs' matching the name")
+    return 2000 + int(years.pop())
+
+
 def read(raw_dir: Path) -> ReadResult:
     """Read `raw_dir/hud_fmr/FY26_FMRs.xlsx` -> table `rents`."""
     path = Path(raw_dir) / SOURCE.folder / FILE
     table, rows = read_file(path)
+    year = fiscal_year(path)
     weighted = int((table["hud_areas"] > 1).sum())
     return ReadResult(
         tables={"rents": table},
         inputs=[path],
         rows_read=rows,
+        facts={"fiscal_year": year},
+        caption=f"HUD Fair Market Rents, FY{year}",
         log=[
             f"{FILE}: {rows} county/town rows -> rents {len(table)} CBSAs",
             f"CBSAs spanning several HUD areas (population-weighted): {weighted}",

@@ -108,6 +108,12 @@ SAMPLING_CAVEAT = {
     ),
 }
 
+FACTS: dict[str, str] = {
+    "years": "Survey years in the table",
+    "extracts": "Per year: 'subset' (2024 subset), 'results' (official 2024 results) or "
+    "'extract' (2025 processed extract)",
+}
+
 TABLES: dict[str, dict[str, ColumnDoc]] = {
     "survey": {
         "year": ColumnDoc("Int64", "survey year", "2024 or 2025."),
@@ -332,7 +338,13 @@ def read(raw_dir: Path) -> ReadResult:
     else:
         log_2025 = [f"{FILE_2025} not in {folder}: it has no official address; 2024 only"]
     survey = conform(pd.concat(parts, ignore_index=True), TABLES["survey"])
+    kinds = {2024: "subset" if path_2024.name == FILE_2024 else "results", 2025: "extract"}
+    years = sorted(int(y) for y in survey["year"].unique())
+    found = {"years": years, "extracts": {str(y): kinds[y] for y in years}}
+    label = " & ".join(f"{y} {kinds[y]}" for y in years)
     return ReadResult(
+        facts=found,
+        caption=f"Stack Overflow Developer Survey {label} (ODbL)",
         tables={"survey": survey},
         inputs=inputs,
         rows_read=len(survey),
