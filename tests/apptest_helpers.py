@@ -2,9 +2,18 @@
 
     from tests.apptest_helpers import run_page
 
-    at = run_page("app_pages/hubs.py", query_params={"metro": "41940"})
+    at = run_page("app_pages/hubs.py", query_params={"metros": ["San Jose, CA", "Austin, TX"]})
     assert not at.exception
     assert at.title[0].value == "Tech hubs"
+    assert at.multiselect(key="metros").value == ["41940", "12420"]
+
+Widgets are bound to the URL with Streamlit's `bind="query-params"`: a widget's KEY is its URL
+parameter (`occ`, `metros`, `view`, ...), the URL holds the option as the widget shows it
+(`?occ=Software+Developers+(15-1252)`), a list is a repeated parameter (pass a Python list)
+and older links (`?occ=15-1252`, `?metros=41940~42660`, `?dups=1`) still work. AppTest's
+`at.query_params` after a run does NOT reliably show what the binding writes (it can echo the
+link or come back empty): what a widget puts in the URL is checked in a real browser
+(tests/e2e), AppTest checks what the page shows.
 
 The page list is read from dashboard.py's source (the `st.Page(...)` calls), so the smoke test,
 the browser tests and the benchmarks follow the navigation as it changes, without running it.
@@ -13,12 +22,17 @@ the browser tests and the benchmarks follow the navigation as it changes, withou
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+import shutil
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = ROOT / "dashboard.py"
+UNAVAILABLE = "not available"
+"""What a page says when it cannot show what it is for (`ui.cache.require`: "The data behind
+this page is not available: ..."): a default view must never say it."""
 
 
 @dataclass(frozen=True)
@@ -105,17 +119,17 @@ def page_entry(page_file: str) -> PageEntry:
     raise KeyError(f"{page_file} is not a page in dashboard.py")
 
 
-def run_page(
-    page_file: str,
-    query_params: Mapping[str, str] | None = None,
-    timeout: float = 60,
-):
+QueryParams = Mapping[str, str | Sequence[str]]
+
+
+def run_page(page_file: str, query_params: QueryParams | None = None, timeout: float = 120):
     """Run `page_file` through dashboard.py (navigation, page config) and return the AppTest.
 
-    `query_params` are set on the simulated URL before the page runs, as a visitor's link
-    would. Inspect the result with `at.exception`, `at.title`, `at.get("plotly_chart")`,
-    `at.metric`, `at.warning`, `at.query_params` (the URL after the run); interact with
-    `at.selectbox(key="hubs_metro").set_value(...).run()`.
+    `query_params` are the visitor's link: {"occ": "Data Scientists (15-2051)"}; a list value
+    is a repeated parameter ({"metros": ["San Jose, CA", "Austin, TX"]}). Inspect the result
+    with `at.exception`, `at.title`, `at.get("plotly_chart")`, `at.metric`, `at.warning`;
+    interact with `at.selectbox(key="occ").set_value("15-1252").run()` (widget keys are the
+    URL parameters; values are the options, e.g. codes, not the labels).
     """
     from streamlit.testing.v1 import AppTest
     from streamlit.testing.v1.util import patch_config_options
@@ -134,8 +148,26 @@ def run_page(
         if not entry.default or entry.custom_url:
             at.switch_page(entry.file)
         at.query_params.clear()
-        at.query_params.update(dict(query_params or {}))
+        at.query_params.update(
+            {k: v if isinstance(v, str) else list(v) for k, v in (query_params or {}).items()}
+        )
         return at.run()
+
+
+_DEFAULT_VIEWS: dict[str, object] = {}
+
+
+def default_view(page_file: str):
+    """The AppTest of `page_file`'s default view (no link parameters), run once per test session
+    and shared: read it, never interact with it (use `run_page` for that)."""
+    if page_file not in _DEFAULT_VIEWS:
+        _DEFAULT_VIEWS[page_file] = run_page(page_file)
+    return _DEFAULT_VIEWS[page_file]
+
+
+def forget_default_views() -> None:
+    """Drop the shared default views (after a test changed what the app reads)."""
+    _DEFAULT_VIEWS.clear()
 
 
 def exception_summary(at) -> str:
@@ -145,3 +177,94 @@ def exception_summary(at) -> str:
         stack = "\n".join(e.stack_trace[-3:]) if e.stack_trace else ""
         parts.append(f"{e.value}\n{stack}".strip())
     return "\n---\n".join(parts)
+
+
+def _texts(node, out: list[str]) -> None:
+    children = getattr(node, "children", None)
+    if isinstance(children, dict):  # a block: a container, columns, an expander, the page
+        label = getattr(node, "label", None)
+        if isinstance(label, str):
+            out.append(label)
+        for child in children.values():
+            _texts(child, out)
+        return
+    seen: set[str] = set()
+    for attr in ("label", "value", "body"):
+        try:
+            value = getattr(node, attr, None)
+        except Exception:  # some widgets compute `value` from state; a label is enough
+            continue
+        if isinstance(value, str) and value not in seen:
+            seen.add(value)
+            out.append(value)
+    if getattr(node, "type", None) in ("exception",):
+        out.append(str(getattr(node, "message", "")))
+
+
+def visible_texts(at) -> list[str]:
+    """Every text the run shows: titles, markdown, captions, alerts, metric labels and values,
+    widget and expander labels, code blocks (not table cells)."""
+    out: list[str] = []
+    _texts(at._tree, out)
+    return out
+
+
+def default_view_problems(at) -> list[str]:
+    """What makes a page's default view broken for a visitor: an exception, an error box, a
+    warning (a default view has no bad link or input to warn about), no title, or any text
+    saying something is not available. Empty when the view is sound."""
+    problems = [f"exception: {exception_summary(at)}"] if at.exception else []
+    problems += [f"error box: {e.value}" for e in at.error]
+    problems += [f"warning: {w.value}" for w in at.warning]
+    if not [t for t in at.title if str(t.value).strip()]:
+        problems.append("no st.title")
+    problems += [
+        f"says {UNAVAILABLE!r}: {text[:200]}"
+        for text in visible_texts(at)
+        if UNAVAILABLE in text.lower()
+    ]
+    return problems
+
+
+@contextmanager
+def app_data(data_dir: Path) -> Iterator[Path]:
+    """Serve the app from the processed tables in `data_dir` until the block ends.
+
+    What `ATLAS_DATA_DIR=<data_dir>` does for a server started afterwards, for AppTests in
+    this process: analysis.paths reads the variable once, at import, so here the server's
+    `Tables` (ui.cache.tables) is opened on `data_dir` directly. ui.cache.reset_tables() and
+    a cleared st.cache_data on both ends: no result computed from one folder is served for
+    the other.
+    """
+    import streamlit as st
+
+    from analysis.data import Tables
+    from ui import cache
+
+    cache.reset_tables()
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    forget_default_views()
+    cache._tables = Tables.open(data_dir)
+    try:
+        yield data_dir
+    finally:
+        cache.reset_tables()
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        forget_default_views()
+
+
+def data_copy_without(source: Path, target: Path, *tables: str) -> Path:
+    """`target`: a copy of the data folder `source` (symbolic links, so nothing big is copied)
+    without `<name>.parquet` for each of `tables`."""
+    target.mkdir(parents=True, exist_ok=True)
+    drop = {f"{name}.parquet" for name in tables}
+    for path in source.iterdir():
+        if path.name in drop or not path.is_file():
+            continue
+        try:
+            (target / path.name).symlink_to(path.resolve())
+        except OSError:
+            shutil.copy2(path, target / path.name)
+    return target
