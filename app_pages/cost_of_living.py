@@ -25,6 +25,7 @@ with c1:
         min_value=1_000,
         max_value=int(living.MAX_SALARY),
         step=5_000,
+        format="%.0f",
     )
 with c2:
     occ = inputs.occupation(data)

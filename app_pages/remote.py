@@ -110,6 +110,7 @@ with c6:
         min_value=20_000,
         max_value=1_000_000,
         step=5_000,
+        format="%.0f",
         help=explain,
     )
 with c7:

@@ -110,7 +110,10 @@ def choices(
         chosen = list(dict.fromkeys(known[p] for p in parts if p in known))
         unknown = [p for p in parts if p and p not in known]
         if unknown:
-            _warn(key, f"holds {len(unknown)} item(s) this page does not offer", "the rest")
+            rest = "the rest" if any(p in known for p in parts) else "the default"
+            _warn(key, f"holds {len(unknown)} item(s) this page does not offer", rest)
+        if not chosen and parts != [""]:
+            chosen = list(default)  # nothing usable: the default, as the warning says
         too_many = max_selections is not None and len(chosen) > max_selections
         if too_many:
             _warn(key, f"holds more than {max_selections} items", f"the first {max_selections}")
@@ -142,37 +145,29 @@ def number(
     min_value: float,
     max_value: float,
     step: float,
+    format: str = "%g",
     **kwargs: Any,
 ) -> float:
-    """A number input bound to URL parameter `key`. A link value that is not a number in
-    [min_value, max_value] warns and shows the default; a value the widget would round (a
-    fraction for a whole-number input) is rounded and said so."""
-    whole = isinstance(default, int) and not isinstance(default, bool)
+    """A number input bound to URL parameter `key` (a float: Streamlit's whole-number input
+    crashes on an infinite URL value). A link value that is not a finite number in
+    [min_value, max_value] warns and shows the default; a valid one is kept exactly."""
     raw = _first_run(key)
     if raw is not None:
         try:
             value = float(raw[0]) if len(raw) == 1 else math.nan
         except ValueError:
             value = math.nan
-        shown = f"{default:,.0f}" if whole else f"{default:,g}"
         if not math.isfinite(value) or not min_value <= value <= max_value:
+            shown = f"{default:,.0f}" if float(default).is_integer() else f"{default:,g}"
             _warn(key, f"is not a number from {min_value:,g} to {max_value:,g}", shown)
-            st.session_state[key] = default
-        elif whole and value != round(value):
-            rounded = round(value)
-            _warn(key, "is not a whole number", f"{rounded:,}")
-            st.session_state[key] = rounded
-        elif whole:
-            st.session_state[key] = int(value)
-        else:
-            st.session_state[key] = float(value)
-    place = {} if key in st.session_state else {"value": default}
-    cast = int if whole else float
+            st.session_state[key] = float(default)
+    place = {} if key in st.session_state else {"value": float(default)}
     return st.number_input(
         label,
-        min_value=cast(min_value),
-        max_value=cast(max_value),
-        step=cast(step),
+        min_value=float(min_value),
+        max_value=float(max_value),
+        step=float(step),
+        format=format,
         key=key,
         bind=BIND,
         **place,
