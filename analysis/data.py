@@ -91,7 +91,7 @@ def facts_from_manifest(manifest: Mapping[str, Any]) -> Facts:
     return Facts(captions=captions, top_code=top_code, price_year=price_year, tax_year=tax_year)
 
 
-def read_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """One processed table by name (see TABLES) with its stored dtypes."""
     if name not in TABLES:
         raise ValueError(f"unknown table {name!r}; known: {', '.join(TABLES)}")
@@ -161,7 +161,7 @@ class Tables:
             raise DataUnavailable(f"no {name} table was given")
         with self._lock:
             if name not in self._frames:
-                self._frames[name] = read_table(name, self.data_dir)
+                self._frames[name] = load_table(name, self.data_dir)
             return self._frames[name]
 
     @property

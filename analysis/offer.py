@@ -29,10 +29,10 @@ from analysis.data import Tables
 from analysis.filters import US, filter_records
 from analysis.wages import (
     PCT_COLUMNS,
+    cell_value,
     cross_industry,
     ladder,
     national_median,
-    number,
     occupation_title,
     usable,
 )
@@ -200,9 +200,9 @@ def _placement(base: float, row: pd.Series, top_code: float, fallback: str) -> M
             p: (None if pd.isna(row[f"{c}_note"]) else str(row[f"{c}_note"]))
             for c, p in PCT_COLUMNS.items()
         },
-        employment=number(row["tot_emp"]),
-        emp_prse=number(row["emp_prse"]),
-        mean_prse=number(row["mean_prse"]),
+        employment=cell_value(row["tot_emp"]),
+        emp_prse=cell_value(row["emp_prse"]),
+        mean_prse=cell_value(row["mean_prse"]),
         fallback=fallback,
     )
 
@@ -369,7 +369,7 @@ def default_base(data: Tables, cbsa: str, occupation: str) -> float:
     return float(round(value, -3)) if np.isfinite(value) else 100_000.0
 
 
-def choices(data: Tables) -> tuple[list[str], list[str]]:
+def pickers(data: Tables) -> tuple[list[str], list[str]]:
     """The salary index's tracks (without "Other") and specializations ("Any" first, without
     "General"), for the offer's pickers."""
     salaries = data.salaries

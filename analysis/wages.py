@@ -103,7 +103,7 @@ def is_top_coded(note: object) -> bool:
     return isinstance(note, str) and note == TOP_CODED
 
 
-def number(value: object) -> float:
+def cell_value(value: object) -> float:
     """An OEWS cell as a float, NaN when missing (employment, RSEs)."""
     return float(value) if pd.notna(value) else float("nan")  # type: ignore[arg-type]
 

@@ -17,7 +17,7 @@ data = cache.tables()
 cache.require(data, "wages", "metros", "price_parities", "salaries")
 facts = data.facts
 labels = cache.run(metros.metro_labels, data)
-tracks, specs = cache.run(offer.choices, data)
+tracks, specs = cache.run(offer.pickers, data)
 
 c1, c2, c3, c4 = st.columns(4)
 with c1:
