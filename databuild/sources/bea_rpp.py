@@ -156,6 +156,7 @@ class TableInfo:
     new_year: int
     missing: dict[str, list[int]]
     """GeoFIPS -> the years printed (NA), identical on all its LineCodes."""
+    path: Path
 
 
 def _footer_info(path: Path, footer: list[str], line: int) -> tuple[str, date, int]:
@@ -328,7 +329,7 @@ def _read_table(path: Path, table: str | None = None) -> tuple[pd.DataFrame, int
     wide = wide.rename(columns={k: v[0] for k, v in LINES.items()}).reset_index()
     wide = wide.rename(columns={"GeoFIPS": "geo_fips"})
     wide["year"] = wide["year"].astype(int)
-    info = TableInfo(expected, [int(y) for y in years], released, new_year, missing)
+    info = TableInfo(expected, [int(y) for y in years], released, new_year, missing, path)
     return wide, len(frame), info
 
 
@@ -390,7 +391,7 @@ def check_footnotes(path: Path, info: TableInfo) -> None:
     when = datetime.strptime(updated.group(1), "%B %d, %Y").date()
     if (when, int(updated.group(2))) != (info.release_date, info.new_year):
         raise SourceError(
-            path, f"says last updated {when} with {updated.group(2)}; the table says "
+            path, f"says last updated {when} with {updated.group(2)}; {info.path.name} says "
             f"{info.release_date} with {info.new_year}: files of different releases",
         )  # fmt: skip
     stated = re.search(r"not available for (.*?)\.\s", text, re.DOTALL)
@@ -400,8 +401,8 @@ def check_footnotes(path: Path, info: TableInfo) -> None:
     }
     if expected != info.missing:
         raise SourceError(
-            path, f"says (NA) for {expected}, but the table has (NA) for {info.missing} "
-            "(a row shifted, or footnotes of another release)",
+            path, f"says (NA) for {expected}, but {info.path.name} has (NA) for "
+            f"{info.missing} (a row shifted, or footnotes of another release)",
         )  # fmt: skip
 
 
