@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import run_page
+from tests.apptest_helpers import default_view, run_page
 
 PAGE = "app_pages/cost_of_living.py"
 pytestmark = pytest.mark.skipif(
@@ -14,16 +14,19 @@ pytestmark = pytest.mark.skipif(
 
 
 def test_default_view_shows_both_answers():
-    at = run_page(PAGE)
-    assert not at.exception
+    at = default_view(PAGE)
+    assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == "Cost of living"
     assert len(at.get("plotly_chart")) == 4
+    assert at.number_input(key="salary").value == 150_000
+    assert at.selectbox(key="occ").value == "15-2051"
+    assert (at.selectbox(key="from").value, at.selectbox(key="to").value) == ("41940", "12420")
+    assert at.multiselect(key="more").value == []
     labels = [m.label for m in at.metric]
     assert labels == ["Your pay in San Jose", "Same purchasing power", "Same market position"]
     assert any("San Jose, CA → Austin, TX" in m.value for m in at.markdown)
     assert at.metric[0].value == "$150,000"
     assert any("local pay does not move one-for-one" in m.value for m in at.markdown)
-    assert not at.warning
     # A clean delta: a signed share with its meaning, no arrow stacked on a minus sign.
     assert at.metric[1].proto.delta.endswith("% vs your pay")
     assert at.metric[1].proto.direction == at.metric[1].proto.NONE
@@ -32,33 +35,40 @@ def test_default_view_shows_both_answers():
     captions = " ".join(c.value for c in at.caption)
     assert "median data scientists gross pay (not your salary)" in captions
     assert "compares places within that year" in captions
+    assert "BLS OEWS, May 2025" in captions
 
 
-def test_median_salary_maps_to_the_other_median():
-    # San Jose's published Data Scientist median -> Indianapolis's (99,110): same position
-    at = run_page(PAGE, {"salary": "185080", "from": "41940", "to": "26900"})
+def test_a_published_median_maps_to_the_other_metros_median():
+    # BLS OEWS May 2025 Data Scientists medians: San Jose $185,080, Seattle $164,740. The
+    # same market position (the median) in Seattle is Seattle's published median.
+    link = {"salary": "185080", "from": "San Jose, CA", "to": "Seattle, WA"}
+    at = run_page(PAGE, link)
     assert not at.exception and not at.warning
-    assert at.number_input(key="cost_of_living_salary").value == 185_080
-    assert at.selectbox(key="cost_of_living_to").value == "26900"
-    assert at.metric[2].value == "$99,110"
+    assert at.number_input(key="salary").value == 185_080
+    assert at.selectbox(key="to").value == "42660"
+    assert at.metric[2].value == "$164,740"
     assert any("50th percentile" in m.value for m in at.markdown)
 
 
-def test_url_round_trip_for_extra_metros():
-    at = run_page(PAGE, {"more": "42660~35620"})
-    assert not at.exception
-    assert at.multiselect(key="cost_of_living_more").value == ["42660", "35620"]
-    assert at.query_params["more"] == "42660~35620"
-    at.selectbox(key="cost_of_living_to").set_value("42660").run()
-    assert at.query_params["to"] == "42660"
+def test_old_link_and_the_same_metro_on_both_sides():
+    # Older links: metro codes and a `~`-joined list. From a metro to itself, both answers
+    # are the salary itself.
+    at = run_page(PAGE, {"from": "41940", "to": "41940", "more": "42660~35620"})
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="from").value == "41940" == at.selectbox(key="to").value
+    assert at.multiselect(key="more").value == ["42660", "35620"]
+    assert [m.value for m in at.metric] == ["$150,000", "$150,000", "$150,000"]
+    rent = next(m.value for m in at.markdown if m.value.startswith("**On your"))
+    assert "Seattle, WA" in rent and "New York, NY" in rent
 
 
-def test_junk_url_warns_and_falls_back():
-    at = run_page(PAGE, {"salary": "-4", "from": "zzz", "to": "41940", "occ": "x"})
+def test_junk_link_warns_and_falls_back():
+    at = run_page(PAGE, {"salary": "-4", "from": "zzz", "to": "Austin, TX", "occ": "x"})
     assert not at.exception
     assert len(at.warning) == 3
-    assert at.number_input(key="cost_of_living_salary").value == 150_000
-    assert at.selectbox(key="cost_of_living_from").value == "41940"
+    assert at.number_input(key="salary").value == 150_000
+    assert at.selectbox(key="from").value == "41940"
+    assert at.selectbox(key="to").value == "12420"
     assert len(at.get("plotly_chart")) == 4
 
 
