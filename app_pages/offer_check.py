@@ -66,7 +66,7 @@ narrow = {
     "drop_duplicates": not keep_dups,
 }
 with answer, layout.friendly_errors():
-    totals = offer.total_pay(base, bonus, equity, sign_on)
+    totals = cache.run(offer.total_pay, base, bonus, equity, sign_on)
     market = cache.run(offer.place_in_market, data, base, cbsa, occ)
     index = cache.run(offer.place_in_index, data, base, level, track, **narrow)
     ask = cache.run(negotiation.negotiation_range, data, cbsa, occ, level, track, **narrow)
@@ -96,16 +96,7 @@ with answer:
     )
 
 st.subheader(f"Your base on the {where} pay ladder")
-ladder = market.ladder_frame()
-layout.chart(
-    charts.ladder_chart,
-    ladder,
-    base,
-    where,
-    ask=(low, high),
-    top_code=facts.top_code,
-    key="offer_check_ladder",
-)
+layout.chart(charts.ladder_chart, market, where, ask=(low, high), key="offer_check_ladder")
 coded = (
     f"some BLS wages are top-coded (≥ ${facts.top_code:,.0f})"
     if market.top_coded
@@ -119,7 +110,7 @@ layout.source_caption(
     f" · percentiles log-linear between published points · {coded} here · ask: "
     f"{facts.caption('aijobs')}, n = {ask.n:,} ({duplicate_note(not keep_dups)})",
 )
-layout.download(ladder, "offer_ladder.csv", key="offer_check_ladder_csv")
+layout.download(market.ladder_frame(), "offer_ladder.csv", key="offer_check_ladder_csv")
 
 st.subheader("First year vs every year")
 if totals.first_year == base:
@@ -141,7 +132,7 @@ try:
 except ValueError as err:
     st.info(f"No after-tax figures: {err}", icon=":material/info:")
     st.stop()
-layout.chart(charts.tax_chart, tax.frame(), tax.gross, key="offer_check_tax")
+layout.chart(charts.tax_chart, tax, key="offer_check_tax")
 st.markdown(tax_line(tax, take_home.LOCAL_TAXES))
 layout.source_caption(
     facts.caption("take_home"),

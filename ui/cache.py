@@ -23,6 +23,7 @@ recompute, and never the tables every session shares.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import threading
 import weakref
 from collections.abc import Callable, Hashable
@@ -116,9 +117,14 @@ def _key(func: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> tuple
     return (_name(func), tuple(positional), tuple(named))
 
 
+def _digest(key: tuple) -> str:
+    """A short text form of a key: Streamlit hashes one string instead of a nested tuple."""
+    return hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest()
+
+
 @st.cache_data(max_entries=512, show_spinner="Computing…")
-def _call(key: tuple, _run: Callable[[], Any]) -> Any:
-    # Only `key` (plain values) is hashed; `_run` (leading underscore: not hashed) computes.
+def _call(digest: str, _run: Callable[[], Any]) -> Any:
+    # Only `digest` is hashed; `_run` (leading underscore: not hashed) computes.
     return _run()
 
 
@@ -174,15 +180,30 @@ def run(func: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     call_kwargs = {
         k: v if isinstance(v, Tables) or origin(v) else freeze(v) for k, v in kwargs.items()
     }
-    result = _call(key, lambda: func(*call_args, **call_kwargs))
+    result = _call(_digest(key), lambda: func(*call_args, **call_kwargs))
     _remember(result, key)
     return result
 
 
+class _Frozen(go.Figure):
+    """A built figure that hands Streamlit the same plain dict on every run.
+
+    `st.plotly_chart` calls `to_dict()` (a deep copy that base64-encodes every array) on each
+    run; a cached figure never changes, so that dict is made once. Never modify one.
+    """
+
+    def __init__(self, figure: go.Figure) -> None:
+        super().__init__(figure, _validate=False)
+        object.__setattr__(self, "_frozen_dict", figure.to_dict())
+
+    def to_dict(self) -> dict:
+        return self._frozen_dict
+
+
 @st.cache_resource(max_entries=128, show_spinner=False)
-def _figure(key: tuple, _build: Callable[[], go.Figure]) -> go.Figure:
-    # `key` names the builder and its inputs; `_build` (not hashed) makes the figure.
-    return _build()
+def _figure(digest: str, _build: Callable[[], go.Figure]) -> go.Figure:
+    # `digest` names the builder and its inputs; `_build` (not hashed) makes the figure.
+    return _Frozen(_build())
 
 
 def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
@@ -192,4 +213,4 @@ def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.F
     key = _key(builder, args, kwargs)
     if key is None:
         return builder(*args, **kwargs)
-    return _figure(key, lambda: builder(*args, **kwargs))
+    return _figure(_digest(key), lambda: builder(*args, **kwargs))

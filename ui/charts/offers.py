@@ -6,27 +6,26 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.offer import MarketPlacement
+from analysis.take_home import AfterTax
 from ui.charts import palette, style
 
 PCT_LABELS = {10: "10th", 25: "25th", 50: "Median", 75: "75th", 90: "90th"}
 
 
 def ladder_chart(
-    ladder: pd.DataFrame,
-    base: float,
+    market: MarketPlacement,
     area: str,
     *,
     ask: tuple[float, float] | None = None,
-    top_code: float,
 ) -> go.Figure:
-    """The area's published percentiles on a dollar axis, the offer as a line, the ask shaded.
-
-    `ladder`: percentile, wage (USD, NaN when top-coded/not released), note. Top-coded points
-    are drawn at the top code with an open marker and labelled "≥".
+    """The area's published percentiles on a dollar axis, the offer's base as a line, the ask
+    shaded. Top-coded points are drawn at the top-code with an open marker and labelled "≥".
     """
     colors = palette()
     fig = go.Figure()
-    shown = ladder.copy()
+    base, top_code = market.base, market.ladder.top_code
+    shown = market.ladder_frame()
     coded = shown["note"].eq("top-coded")
     shown.loc[coded, "wage"] = top_code
     shown = shown[shown["wage"].notna()]
@@ -123,8 +122,9 @@ def totals_chart(components: pd.DataFrame) -> go.Figure:
     return style(fig, money="x", height=230)
 
 
-def tax_chart(breakdown: pd.DataFrame, gross: float) -> go.Figure:
-    """Gross pay minus each tax down to take-home (USD/yr). `breakdown`: item, amount."""
+def tax_chart(tax: AfterTax) -> go.Figure:
+    """Gross pay minus each tax down to take-home (USD/yr)."""
+    breakdown, gross = tax.frame(), tax.gross
     taxes = breakdown[breakdown["item"] != "Take-home"]
     taxes = taxes[taxes["amount"].abs() > 0.5]
     take_home = float(breakdown.loc[breakdown["item"] == "Take-home", "amount"].iloc[0])
