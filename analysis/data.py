@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,7 +147,7 @@ class Tables:
         unknown = set(frames) - set(TABLES)
         if unknown:
             raise ValueError(f"unknown table(s) {sorted(unknown)}; known: {', '.join(TABLES)}")
-        tables = cls(manifest=manifest or {}, version=f"frames-{id(frames):x}")
+        tables = cls(manifest=manifest or {}, version=f"frames-{uuid.uuid4().hex}")
         tables._frames.update(frames)
         return tables
 
