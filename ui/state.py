@@ -118,7 +118,9 @@ def choices(
         if too_many:
             _warn(key, f"holds more than {max_selections} items", f"the first {max_selections}")
             chosen = chosen[:max_selections]
-        native = all(p in labels for p in parts) and len(parts) == len(set(parts))
+        # Native: repeated parameters holding shown labels, as the binding reads them (a
+        # `~`-joined value is one unknown string to it, even when its parts are labels).
+        native = parts == raw and all(p in labels for p in parts) and len(parts) == len(set(parts))
         if parts == [""]:
             pass  # an empty selection, as the app writes it
         elif unknown or too_many or not native:
