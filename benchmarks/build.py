@@ -2,7 +2,7 @@
 
 - build: `databuild.build.build(raw_dir, <temporary folder>)` on ../shared/data/raw, 3 runs.
 - floor: reading every raw input file's bytes (the least any build must do), 3 runs.
-- load <table>: `analysis.load.load_table(name)` from data/ for every name in TABLES, 3 runs;
+- load <table>: `analysis.data.load_table(name)` from data/ for every name in TABLES, 3 runs;
   "data not built" when data/<name>.parquet is missing.
 
 Prints a markdown table (min and median seconds, ratio of the median to the floor's median).
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(row("floor: read raw bytes", None, None, f"no raw folder at {raw_dir}"))
         lines.append(row("build (databuild.build.build)", None, None, "no raw folder"))
 
-    from analysis.load import TABLES, load_table
+    from analysis.data import TABLES, load_table
 
     for name in TABLES:
         path = DATA_DIR / f"{name}.parquet"
