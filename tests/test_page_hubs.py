@@ -57,8 +57,11 @@ def test_new_link_opens_the_view_it_names():
     assert at.selectbox(key="occ").value == "15-1252"
     assert at.multiselect(key="metros").value == ["41940", "42660"]
     assert at.segmented_control(key="view").value == "real"
-    assert [s.value for s in at.subheader][0] == "Software Developers: pay range by metro"
-    assert "US median, Software Developers" in [m.label for m in at.metric]
+    assert at.subheader[0].value == "Software Developers: pay range by metro"
+    metrics = {m.label: m.value for m in at.metric}
+    # BLS OEWS May 2025, Software Developers: San Jose $213,110, US $135,980.
+    assert metrics["Highest median: San Jose, CA"] == "$213,110"
+    assert metrics["US median, Software Developers"] == "$135,980"
     table = at.dataframe[0].value
     assert set(table["label"]) == {"San Jose, CA", "Seattle, WA"}
     # After cost of living: the median in national-average dollars, ranked on that.

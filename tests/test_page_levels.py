@@ -2,70 +2,100 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 
-from analysis import levels
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import run_page
-from tests.tables import table as real_table
-from ui.layout import money
+from tests.apptest_helpers import default_view, run_page
 
+PAGE = "app_pages/levels.py"
 pytestmark = pytest.mark.skipif(
     not (DATA_DIR / "salaries.parquet").is_file(), reason="data/ not built yet"
 )
+LEVELS = ("Entry", "Mid", "Senior", "Executive")
 
 
-PAGE = "app_pages/levels.py"
+def _dollars(text: str) -> float:
+    return float(text.replace("$", "").replace(",", ""))
 
 
-def test_default_view_shows_levels_and_known_figure():
-    at = run_page(PAGE)
-    assert not at.exception
+def _captions(at) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_default_view_shows_levels_and_known_figures():
+    at = default_view(PAGE)
+    assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == "Career levels"
     assert len(at.get("plotly_chart")) == 3
-    assert at.multiselect(key="levels_tracks").value == ["ML engineer", "Data scientist"]
-    assert at.selectbox(key="levels_country").value == "US"
-    expected = levels.progression(real_table("salaries"), "ML engineer", "US", n_boot=10)
-    senior = expected.set_index("level").loc["Senior", "median"]
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Senior median · ML engineer"] == money(senior)
-    assert at.toggle(key="levels_dups").value is False
-    captions = " ".join(c.value for c in at.caption)
+    assert at.multiselect(key="tracks").value == ["ML engineer", "Data scientist"]
+    assert at.selectbox(key="country").value == "US"
+    assert at.toggle(key="dups").value is False
+    assert at.toggle(key="aiml").value is True
+    assert at.selectbox(key="occ").value == "15-2051"
+    cards = {m.label: m for m in at.metric}
+    assert list(cards) == [f"{level} median · ML engineer" for level in LEVELS]
+    medians = [_dollars(cards[f"{level} median · ML engineer"].value) for level in LEVELS]
+    assert medians == sorted(medians)  # pay rises with each level
+    # Each step-up is this level's median over the previous level's.
+    for previous, level in itertools.pairwise(LEVELS):
+        delta = cards[f"{level} median · ML engineer"].proto.delta
+        step = float(re.fullmatch(r"×(\d+\.\d+) vs previous level", delta).group(1))
+        shown = _dollars(cards[f"{level} median · ML engineer"].value)
+        before = _dollars(cards[f"{previous} median · ML engineer"].value)
+        assert step == pytest.approx(shown / before, abs=0.006), level
+    captions = _captions(at)
     assert "aijobs.net" in captions and "exact duplicates dropped" in captions
-    assert "work years 2023–2025" in captions
-    assert "Stack Overflow" in captions and "BLS OEWS, May 2025" in captions
-    # Survey n per year and whose answers: the country is US, so US respondents only.
-    bins, _ = levels.experience_curve(real_table("survey"), us_only=True, n_boot=5)
-    per_year = bins.groupby("year")["n"].sum()
-    assert f"{per_year[2024]:,} in 2024" in captions and "US respondents only" in captions
-    assert "Data Scientists, all US employers" in captions
+    assert "work years 2023–2025" in captions and "companies in United States" in captions
+    assert "Stack Overflow" in captions and "US respondents only" in captions
+    # The survey chart's n is the sum of its two years, each counted on its own.
+    survey = re.search(r"n = ([\d,]+) · ([\d,]+) in 2024 and ([\d,]+) in 2025", captions)
+    total, in_2024, in_2025 = (int(g.replace(",", "")) for g in survey.groups())
+    assert total == in_2024 + in_2025 and in_2024 > 0 and in_2025 > 0
+    # BLS OEWS May 2025: 262,440 Data Scientists jobs in the US.
+    assert "BLS OEWS, May 2025 · Data Scientists, all US employers" in captions
+    assert "262,440 jobs" in captions
     assert any("2024" in i.value and "repeat another exactly" in i.value for i in at.info)
     table = at.dataframe[0].value
-    assert len(table) == 8
+    assert len(table) == 8 and set(table["track"]) == {"ML engineer", "Data scientist"}
     assert "ci_low" not in table.columns and "median_ci" in table.columns
-    assert not at.warning
 
 
-def test_url_round_trip():
-    params = {"tracks": "Data engineer~Analyst", "country": "ALL", "dups": "1", "occ": "15-1252"}
-    at = run_page(PAGE, params)
+@pytest.mark.parametrize(
+    "link",
+    [
+        {
+            "tracks": ["Data engineer", "Analyst"],
+            "country": "All countries",
+            "dups": "true",
+            "occ": "Software Developers (15-1252)",
+        },
+        {"tracks": "Data engineer~Analyst", "country": "ALL", "dups": "1", "occ": "15-1252"},
+    ],
+    ids=["new-link", "old-link"],
+)
+def test_link_opens_the_view_it_names(link):
+    at = run_page(PAGE, link)
     assert not at.exception and not at.warning
-    assert at.multiselect(key="levels_tracks").value == ["Data engineer", "Analyst"]
-    assert at.selectbox(key="levels_country").value == "ALL"
-    assert at.toggle(key="levels_dups").value is True
-    assert at.selectbox(key="levels_occ").value == "15-1252"
-    for key, value in params.items():
-        assert at.query_params[key] == value
-    assert any("exact duplicates kept" in c.value for c in at.caption)
-    assert any("respondents in all countries" in c.value for c in at.caption)
-    assert any("Software Developers, all US employers" in c.value for c in at.caption)
+    assert at.multiselect(key="tracks").value == ["Data engineer", "Analyst"]
+    assert at.selectbox(key="country").value == "ALL"
+    assert at.toggle(key="dups").value is True
+    assert at.selectbox(key="occ").value == "15-1252"
+    captions = _captions(at)
+    assert "exact duplicates kept" in captions and "respondents in all countries" in captions
+    # BLS OEWS May 2025: 1,687,890 Software Developers jobs in the US.
+    assert "Software Developers, all US employers" in captions and "1,687,890 jobs" in captions
     assert set(at.dataframe[0].value["track"]) == {"Data engineer", "Analyst"}
+    assert at.metric[0].label == "Entry median · Data engineer"
 
 
-def test_junk_url_warns_and_falls_back():
+def test_junk_link_warns_and_falls_back():
     at = run_page(PAGE, {"tracks": "<script>", "country": "XX", "dups": "maybe", "occ": "nope"})
     assert not at.exception
-    assert len(at.warning) >= 4
-    assert at.multiselect(key="levels_tracks").value == ["ML engineer", "Data scientist"]
-    assert at.selectbox(key="levels_country").value == "US"
+    assert len(at.warning) == 4
+    assert at.multiselect(key="tracks").value == ["ML engineer", "Data scientist"]
+    assert at.selectbox(key="country").value == "US"
+    assert at.toggle(key="dups").value is False
     assert len(at.get("plotly_chart")) == 3
