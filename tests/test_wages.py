@@ -98,6 +98,8 @@ def test_cross_industry_picks_the_occupation_and_area_type():
 
 def test_national_row_and_median_on_tiny_frame():
     frame = _frame(
+        _row("metro", "15-2051", cbsa="41940", a_median=185_000.0),
+        _row("state", "15-2051", a_median=150_000.0),
         _row("national", "15-2051", a_median=111_000.0),
         _row("national", "15-2051", industry="541500", a_median=999_000.0),
         _row("national", "15-1252", a_median=np.nan, a_median_note=wages.TOP_CODED),
