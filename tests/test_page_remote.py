@@ -4,50 +4,55 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import hubs, remote
-from analysis.hubs import DEFAULT_HUBS
+from analysis import remote
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import run_page
-from tests.tables import table
+from tests.apptest_helpers import default_view, run_page
 
+PAGE = "app_pages/remote.py"
 pytestmark = pytest.mark.skipif(
     not (DATA_DIR / "salaries.parquet").is_file(), reason="data/ not built yet"
 )
+ARRANGEMENTS = ["On-site", "Hybrid", "Fully remote"]
 
 
-PAGE = "app_pages/remote.py"
+def _captions(at) -> str:
+    return " ".join(c.value for c in at.caption)
 
 
-def test_default_view_shows_charts_and_known_figure():
-    at = run_page(PAGE)
-    assert not at.exception
+def test_default_view_shows_charts_and_published_default_salary():
+    at = default_view(PAGE)
+    assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == "Remote work"
     assert len(at.get("plotly_chart")) == 3
     # BLS OEWS May 2025: San Francisco metro, Data Scientists, annual median $170,110.
-    assert at.number_input(key="remote_salary").value == 170_110
-    captions = " ".join(c.value for c in at.caption)
+    assert at.selectbox(key="hq").value == "41860"
+    assert at.number_input(key="salary").value == 170_110
+    captions = _captions(at)
     assert "HQ San Francisco, CA at $170,110" in captions
     assert "BLS median for Data Scientists in San Francisco, CA, $170,110" in captions
     assert "illustrative inputs, not data" in captions
     assert "Wilson" in captions
     # Default: the latest full year, US companies, duplicates dropped, on both charts.
-    assert at.selectbox(key="remote_year").value == 2024
-    assert at.selectbox(key="remote_country").value == "US"
+    assert at.selectbox(key="year").value == 2024
+    assert at.selectbox(key="country").value == "US"
+    assert at.selectbox(key="level").value == "All levels"
+    assert at.toggle(key="dups").value is False
+    assert at.segmented_control(key="measure").value == "pay"
     assert "work year 2024" in captions and "exact duplicates dropped" in captions
     assert any("US companies, full-time" in m.value for m in at.markdown)
-    expected = remote.pay_by_remote(table("salaries"), year=2024, n_boot=10)
     pay, sim = at.dataframe[0].value, at.dataframe[1].value
-    assert set(pay["arrangement"]) == {"On-site", "Hybrid", "Fully remote"}
-    assert list(pay["n"]) == list(expected["n"])
+    # Every level in the three arrangements; on-site is the reference (premium 1).
+    assert pay.groupby("level")["arrangement"].apply(list).map(ARRANGEMENTS.__eq__).all()
+    onsite = pay[pay["arrangement"] == "On-site"]
+    assert (onsite["premium"].dropna() == 1).all()
     assert "premium_ci" in pay.columns and "ci_low" not in pay.columns
     # Wide: one row per hub, one column per policy, no CBSA code.
-    assert len(sim) == len(DEFAULT_HUBS)
+    assert len(sim) == 10
     assert list(sim.columns) == ["hub", "rpp", "tier", *remote.POLICIES]
     assert (sim["National rate"] == 170_110).all()
-    assert not at.warning
 
 
-def test_hq_median_unpublished_falls_back_to_typed_salary(monkeypatch):
+def test_hq_median_unpublished_falls_back_to_the_us_median(monkeypatch):
     def unpublished(*args, **kwargs):
         raise ValueError("BLS publishes no median for occupation 15-2051 in this metro.")
 
@@ -55,58 +60,59 @@ def test_hq_median_unpublished_falls_back_to_typed_salary(monkeypatch):
     at = run_page(PAGE)
     assert not at.exception
     assert any("BLS publishes no median" in w.value for w in at.warning)
-    national = hubs.national_median(table("wages"), remote.DEFAULT_OCC)
-    assert at.number_input(key="remote_salary").value == int(national)
+    # BLS OEWS May 2025: US Data Scientists median $120,230.
+    assert at.number_input(key="salary").value == 120_230
     assert len(at.get("plotly_chart")) == 3  # the page goes on
 
 
-def test_url_round_trip():
-    params = {
-        "level": "Senior",
-        "year": "2024",
-        "hq": "35620",
-        "salary": "200000",
-        "measure": "purchasing_power",
-        "t1": "110",
-        "p3": "85",
-    }
-    at = run_page(PAGE, params)
+def test_new_link_sets_the_policy_and_tiers_follow_price_levels():
+    link = {"level": "Senior", "year": "2024", "hq": "New York, NY", "salary": "200000",
+            "measure": "Pay", "t1": "110", "p3": "85"}  # fmt: skip
+    at = run_page(PAGE, link)
     assert not at.exception and not at.warning
-    assert at.selectbox(key="remote_level").value == "Senior"
-    assert at.selectbox(key="remote_year").value == 2024
-    assert at.selectbox(key="remote_hq").value == "35620"
-    assert at.number_input(key="remote_salary").value == 200_000
-    for key, value in params.items():
-        assert at.query_params[key] == value
+    assert at.selectbox(key="level").value == "Senior"
+    assert at.selectbox(key="year").value == 2024
+    assert at.selectbox(key="hq").value == "35620"
+    assert at.number_input(key="salary").value == 200_000
     assert set(at.dataframe[0].value["level"]) == {"Senior"}
+    # BLS OEWS May 2025: New York metro Data Scientists median $135,980 (the HQ's default).
+    assert "BLS median for Data Scientists in New York, NY, $135,980" in _captions(at)
     sim = at.dataframe[1].value
-    # Purchasing power shown: full cost-of-living gives every hub the same.
-    assert sim["Full cost-of-living"].nunique() == 1
-    csv = remote.geo_policy(
-        table("price_parities"),
-        200_000.0,
-        hubs.hub_names(table("metros")),
-        "35620",
-        remote.Tiers(tier1_min=110, tier3_pay=0.85),
-    )
-    tiered = csv.loc[(csv["policy"] == "Tiered zones") & (csv["tier"] == 3), "pay"]
-    assert (tiered == 170_000).all()
-    shown = sim.set_index("hub")["Tiered zones"]
-    expected = csv.loc[csv["policy"] == "Tiered zones"].set_index("hub")["purchasing_power"]
-    assert shown.to_dict() == expected.to_dict()
+    # Tier 1 at a price level of 110+, tier 2 at 98+ (default), else tier 3; they are paid
+    # 100%, 90% (default) and 85% of the $200,000 HQ salary.
+    expected_tier = sim["rpp"].map(lambda p: 1 if p >= 110 else 2 if p >= 98 else 3)
+    assert list(sim["tier"]) == list(expected_tier)
+    assert set(sim["tier"]) == {1, 2, 3}
+    pay = sim["tier"].map({1: 200_000, 2: 180_000, 3: 170_000})
+    assert list(sim["Tiered zones"]) == list(pay)
+    assert (sim["National rate"] == 200_000).all()
 
 
-def test_all_countries_and_kept_duplicates():
-    at = run_page(PAGE, {"country": "ALL", "dups": "1", "year": "all"})
+def test_old_link_shows_purchasing_power_for_all_countries_and_years():
+    link = {"measure": "purchasing_power", "hq": "35620", "year": "all", "country": "ALL",
+            "dups": "1"}  # fmt: skip
+    at = run_page(PAGE, link)
     assert not at.exception and not at.warning
-    captions = " ".join(c.value for c in at.caption)
+    assert at.segmented_control(key="measure").value == "purchasing_power"
+    assert at.selectbox(key="hq").value == "35620"
+    captions = _captions(at)
     assert "All countries" in captions and "exact duplicates kept" in captions
     assert "2020–2025 pooled" in captions
+    sim = at.dataframe[1].value
+    # Purchasing power: pay / (price level / 100). A full cost-of-living policy gives every
+    # hub the same; a national rate gives the cheapest hub the most.
+    assert sim["Full cost-of-living"].round(2).nunique() == 1
+    national = sim.set_index("hub")["National rate"]
+    assert national.idxmax() == sim.set_index("hub")["rpp"].idxmin()
+    assert (abs(sim["National rate"] * sim["rpp"] / 100 - 135_980) < 1).all()
 
 
-def test_junk_url_warns_and_falls_back():
-    at = run_page(PAGE, {"level": "CEO", "year": "1999", "hq": "abc", "salary": "-5", "t1": "x"})
+def test_junk_link_warns_and_falls_back():
+    link = {"level": "CEO", "year": "1999", "hq": "abc", "salary": "-5", "t1": "x"}
+    at = run_page(PAGE, link)
     assert not at.exception
-    assert len(at.warning) >= 5
-    assert at.selectbox(key="remote_hq").value == remote.DEFAULT_HQ
+    assert len(at.warning) == 5
+    assert at.selectbox(key="hq").value == remote.DEFAULT_HQ
+    assert at.selectbox(key="year").value == 2024
+    assert at.number_input(key="salary").value == 170_110
     assert len(at.get("plotly_chart")) == 3

@@ -4,42 +4,41 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import load, specialties
+from analysis import tools
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import run_page
+from tests.apptest_helpers import default_view, run_page
 
 PAGE = "app_pages/specializations.py"
 pytestmark = pytest.mark.skipif(
     not (DATA_DIR / "salaries.parquet").is_file() or not (DATA_DIR / "survey.parquet").is_file(),
     reason="data/ not built yet",
 )
+ADJUSTED = "Adjusted (regression)"
 
 
 def _captions(at) -> str:
     return " ".join(c.value for c in at.caption)
 
 
-def test_default_view_shows_answer_premiums_tools_and_known_figure():
-    at = run_page(PAGE)
-    assert not at.exception
+def test_default_view_shows_answer_premiums_tools():
+    at = default_view(PAGE)
+    assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == "Specializations"
     assert len(at.get("plotly_chart")) == 2
+    assert at.selectbox(key="base").value == "General"
+    assert at.multiselect(key="tracks").value == ["ML engineer", "AI engineer"]
+    assert at.segmented_control(key="view").value == "Raw and adjusted"
+    assert at.segmented_control(key="tools").value == "ml"
+    assert at.toggle(key="dups").value is False
     metrics = {m.label: m.value for m in at.metric}
-    # Median of deduplicated full-time "General" ML/AI-engineer records in the aijobs.net
-    # snapshot; the record counts moved into the caption.
-    assert metrics == {"Baseline median: General": "$170,000"}
-    assert at.toggle(key="specializations_dups").value is False
+    assert list(metrics) == ["Baseline median: General"]
+    assert metrics["Baseline median: General"].startswith("$")
     text = _captions(at)
     assert "aijobs.net" in text and "exact duplicates dropped" in text
-    assert "n = 3,324" in text  # raw and adjusted use the same 3,324 records
+    assert "raw and adjusted use the same records" in text
     assert "company country (US, CA, GB, DE, Other), career track" in text
     assert "Association, not causation" in text
     assert "Stack Overflow" in text and "at least 100 users" in text and "Holm" in text
-    # The one-line answer is generated from the adjusted intervals.
-    adjusted = specialties.adjusted_premiums(load.load_table("salaries"))
-    answer = specialties.headline(adjusted)
-    assert any(answer in m.value for m in at.markdown)
-    assert answer.startswith("No specialization shows a reliable premium")
     premiums = at.dataframe[0].value
     assert set(premiums.columns) == {
         "specialization",
@@ -52,42 +51,61 @@ def test_default_view_shows_answer_premiums_tools_and_known_figure():
     }
     # Same n for the raw and the adjusted row of every specialization.
     assert (premiums.groupby("specialization")["n"].nunique() == 1).all()
-    tools = at.dataframe[1].value
-    assert set(tools["tool"]) <= set(specialties.TOOL_LISTS["ml"].items)
-    assert not at.warning
+    baseline = premiums[premiums["specialization"] == "General"]
+    assert (baseline["premium"] == 0).all() and (baseline["status_text"] == "baseline").all()
+    # The one-line answer names exactly the specializations whose adjusted interval
+    # excludes 0, and says there is no reliable premium only when no interval is above 0.
+    answer = next(m.value for m in at.markdown if m.value.startswith("**"))
+    others = premiums[premiums["specialization"] != "General"]
+    adjusted = others[others["method"] == ADJUSTED]
+    assert len(adjusted) >= 3
+    for row in adjusted.itertuples():
+        reliable = row.ci_low > 0 or row.ci_high < 0
+        assert (f"{row.specialization} (" in answer) == reliable, (row.specialization, answer)
+    no_premium = not (adjusted["ci_low"] > 0).any()
+    assert answer.startswith("**No specialization shows a reliable premium") == no_premium
+    shown_tools = at.dataframe[1].value
+    assert set(shown_tools["tool"]) <= set(tools.TOOL_LISTS["ml"].items)
 
 
-def test_url_round_trip():
-    at = run_page(
-        PAGE,
+@pytest.mark.parametrize(
+    "link",
+    [
+        {"base": "MLOps / ML infrastructure", "dups": "true", "view": "Raw",
+         "tools": "Cloud platforms"},
         {"base": "MLOps / ML infrastructure", "dups": "1", "view": "Raw", "tools": "cloud"},
-    )
+    ],
+    ids=["new-link", "old-link"],
+)  # fmt: skip
+def test_link_opens_the_view_it_names(link):
+    at = run_page(PAGE, link)
     assert not at.exception and not at.warning
-    assert at.selectbox(key="specializations_base").value == "MLOps / ML infrastructure"
-    assert at.toggle(key="specializations_dups").value is True
-    assert at.query_params["view"] == "Raw"
-    assert at.query_params["tools"] == "cloud"
+    assert at.selectbox(key="base").value == "MLOps / ML infrastructure"
+    assert at.toggle(key="dups").value is True
+    assert at.segmented_control(key="view").value == "Raw"
+    assert at.segmented_control(key="tools").value == "cloud"
     assert "exact duplicates kept" in _captions(at)
+    assert [m.label for m in at.metric] == ["Baseline median: MLOps / ML infrastructure"]
     shown = at.dataframe[0].value
     assert set(shown["method"]) == {"Raw median ratio"}
     assert "Amazon Web Services (AWS)" in set(at.dataframe[1].value["tool"])
 
 
-def test_junk_url_warns_and_falls_back():
-    at = run_page(
-        PAGE, {"base": "Astrology", "tracks": "nope", "dups": "maybe", "tools": "<script>"}
-    )
+def test_junk_link_warns_and_falls_back():
+    link = {"base": "Astrology", "tracks": "nope", "dups": "maybe", "tools": "<script>"}
+    at = run_page(PAGE, link)
     assert not at.exception
     assert len(at.warning) == 4
-    assert at.selectbox(key="specializations_base").value == "General"
-    assert at.multiselect(key="specializations_tracks").value == ["ML engineer", "AI engineer"]
+    assert at.selectbox(key="base").value == "General"
+    assert at.multiselect(key="tracks").value == ["ML engineer", "AI engineer"]
+    assert at.segmented_control(key="tools").value == "ml"
     assert len(at.get("plotly_chart")) == 2
 
 
 def test_no_track_selected_warns_instead_of_charting():
-    at = run_page(PAGE)
-    at.multiselect(key="specializations_tracks").set_value([]).run()
+    at = run_page(PAGE, {"tracks": ""})  # `?tracks=`: the URL of a cleared selection
     assert not at.exception
+    assert at.multiselect(key="tracks").value == []
     assert any("track" in w.value for w in at.warning)
     assert len(at.get("plotly_chart")) == 0
 

@@ -2,76 +2,100 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pytest
 
-from analysis import trends
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import run_page
-from tests.tables import table as real_table
-from ui.layout import money
+from tests.apptest_helpers import default_view, run_page
+from tests.tables import raw_salary_rows, raw_salary_rows_deduplicated
 
+PAGE = "app_pages/trends.py"
 pytestmark = pytest.mark.skipif(
     not (DATA_DIR / "salaries.parquet").is_file(), reason="data/ not built yet"
 )
+YEARS = ["2020", "2021", "2022", "2023", "2024", "2025 (partial)"]
 
 
-PAGE = "app_pages/trends.py"
+def _full_time_per_year(rows) -> dict[str, int]:
+    """Full-time records per work year in raw aijobs.net rows (read with the csv module)."""
+    counts = Counter(r["work_year"] for r in rows if r["employment_type"] == "FT")
+    return {year: counts[year[:4]] for year in YEARS}
 
 
 def test_default_view_shows_trend_and_collection_change():
-    at = run_page(PAGE)
-    assert not at.exception
+    at = default_view(PAGE)
+    assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == "Trends"
     assert len(at.get("plotly_chart")) == 1
-    series = trends.adjusted_trend(real_table("salaries"), n_boot=200)
-    adjusted = series.loc[series["series"] == "Adjusted"].set_index("year")
-    metrics = {m.label: m.value for m in at.metric}
+    assert at.selectbox(key="level").value == "All levels"
+    assert at.selectbox(key="country").value == "All countries"
+    assert at.selectbox(key="series").value == "both"
+    assert at.toggle(key="dups").value is False
+    table = at.dataframe[0].value
+    assert list(table["year"]) == YEARS
+    assert "adjusted_median" in table.columns and "raw_median" in table.columns
+    assert "raw_ci_low" not in table.columns and "adjusted_n_eff" in table.columns
+    by_year = table.set_index("year")
     # KPIs headline the adjusted series for the last three full years (2025 is partial).
+    metrics = {m.label: m.value for m in at.metric}
     assert list(metrics) == ["Adjusted median 2022", "Adjusted median 2023", "Adjusted median 2024"]
-    assert metrics["Adjusted median 2023"] == money(adjusted.loc[2023, "median"])
-    # The callout names exactly the years the bars flag (duplicates dropped, full-time).
-    comp = trends.composition(real_table("salaries"))
-    flagged = [str(y) for y in comp.loc[comp["composition_changed"], "year"]]
+    # 2024 is the reference mix: reweighting it to itself changes nothing.
+    assert by_year.loc["2024", "adjusted_median"] == by_year.loc["2024", "raw_median"]
+    assert metrics["Adjusted median 2024"] == f"${by_year.loc['2024', 'raw_median']:,.0f}"
+    # The callout names exactly the years the table flags, each with its record count.
+    flagged = [y for y, changed in by_year["composition_changed"].items() if changed]
     note = " ".join(i.value for i in at.info)
-    assert f"changed sharply in {', '.join(flagged)}" in note
-    assert all(f"{y}: " in note for y in flagged)
-    n2024 = comp.set_index("year").loc[2024, "n"]
-    assert f"{n2024:,} records" in note and "2025 covers only early January" in note
+    assert flagged and f"changed sharply in {', '.join(flagged)}**" in note
+    for year in flagged:
+        assert re.search(rf"{year}: {by_year.loc[year, 'n']:,} records", note), year
+    assert "2025 covers only early January" in note
     assert any(
         "aijobs.net" in c.value and "exact duplicates dropped" in c.value for c in at.caption
     )
-    table = at.dataframe[0].value
-    assert list(table["year"]) == ["2020", "2021", "2022", "2023", "2024", "2025 (partial)"]
-    assert "adjusted_median" in table.columns and "raw_median" in table.columns
-    assert "raw_ci_low" not in table.columns and "adjusted_n_eff" in table.columns
-    assert not at.warning
 
 
-def test_kept_duplicates_mark_2020_adjusted_low_confidence():
-    at = run_page(PAGE, {"dups": "1"})
+def test_record_counts_are_the_raw_files_full_time_rows():
+    # Counted in aijobs.net's salaries.csv with the csv module: exact repeats dropped by
+    # default, all rows with the toggle on.
+    dropped = default_view(PAGE).dataframe[0].value.set_index("year")["n"]
+    assert dropped.to_dict() == _full_time_per_year(raw_salary_rows_deduplicated())
+    at = run_page(PAGE, {"dups": "true"})
     assert not at.exception and not at.warning
-    table = at.dataframe[0].value.set_index("year")
-    assert table.loc["2020", "adjusted_status"] == "low confidence"
-    assert round(table.loc["2020", "adjusted_n_eff"]) == 24
+    kept = at.dataframe[0].value.set_index("year")
+    assert kept["n"].to_dict() == _full_time_per_year(raw_salary_rows())
     assert any("exact duplicates kept" in c.value for c in at.caption)
+    # Under 30 effective records after reweighting is low confidence, as the caption says.
+    low = kept["adjusted_n_eff"] < 30
+    assert (kept["adjusted_status"].eq("low confidence") == low).all()
+    assert low.any()
 
 
-def test_url_round_trip():
-    params = {"level": "Senior", "country": "US", "series": "adjusted", "dups": "1"}
-    at = run_page(PAGE, params)
+@pytest.mark.parametrize(
+    "link",
+    [
+        {"level": "Senior", "country": "US", "series": "Adjusted only", "dups": "true"},
+        {"level": "Senior", "country": "US", "series": "adjusted", "dups": "1"},
+    ],
+    ids=["new-link", "old-link"],
+)
+def test_link_opens_the_view_it_names(link):
+    at = run_page(PAGE, link)
     assert not at.exception and not at.warning
-    assert at.selectbox(key="trends_level").value == "Senior"
-    assert at.selectbox(key="trends_country").value == "US"
-    assert at.selectbox(key="trends_series").value == "adjusted"
-    assert at.toggle(key="trends_dups").value is True
-    for key, value in params.items():
-        assert at.query_params[key] == value
-    assert any("Senior, US" in c.value for c in at.caption)
+    assert at.selectbox(key="level").value == "Senior"
+    assert at.selectbox(key="country").value == "US"
+    assert at.selectbox(key="series").value == "adjusted"
+    assert at.toggle(key="dups").value is True
+    captions = " ".join(c.value for c in at.caption)
+    assert "Senior, US, full-time" in captions and "exact duplicates kept" in captions
+    assert (at.dataframe[0].value["us_share"] == 1).all()
 
 
-def test_junk_url_warns_and_falls_back():
+def test_junk_link_warns_and_falls_back():
     at = run_page(PAGE, {"level": "Intern", "country": "Mars", "series": "x", "dups": "2"})
     assert not at.exception
-    assert len(at.warning) >= 4
-    assert at.selectbox(key="trends_level").value == "All levels"
+    assert len(at.warning) == 4
+    assert at.selectbox(key="level").value == "All levels"
+    assert at.selectbox(key="country").value == "All countries"
     assert len(at.get("plotly_chart")) == 1
