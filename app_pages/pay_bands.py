@@ -178,6 +178,6 @@ if upload is not None:
         layout.download(gaps, "bands_vs_market.csv", key="pay_bands_gaps_csv")
 
 st.subheader("Share this view")
-st.code(
-    f"/{PAGE}?{urlencode(st.query_params.to_dict(), doseq=True)}", language=None, wrap_lines=True
-)
+# Every value of a repeated parameter (to_dict() keeps only the last: one metro of many).
+shared = {key: st.query_params.get_all(key) for key in st.query_params}
+st.code(f"/{PAGE}?{urlencode(shared, doseq=True)}", language=None, wrap_lines=True)
