@@ -67,4 +67,6 @@ def test_smoke_check_fails_when_a_table_is_missing(tmp_path):
                     for e in errors
                 ), (entry.file, errors)
                 assert not at.get("plotly_chart"), entry.file
+            if entry.file == "app_pages/data_methods.py":
+                assert "wages: not built" in [c.value for c in at.caption]
     assert set(flagged) == NEED_WAGES, flagged

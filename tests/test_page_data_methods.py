@@ -1,31 +1,37 @@
+"""AppTest of the Data & methods page, run through dashboard.py."""
+
+from __future__ import annotations
+
 import pytest
 
-from analysis import catalog, load
+from analysis.data import TABLES
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import run_page
+from tests.apptest_helpers import default_view
 
+PAGE = "app_pages/data_methods.py"
 pytestmark = pytest.mark.skipif(
     not (DATA_DIR / "manifest.json").is_file(), reason="data/ not built yet"
 )
 
 
-def test_sources_include_every_build_source_and_the_tax_schedule():
-    manifest = load.load_manifest()
-    table = catalog.sources_table(manifest)
-    assert len(table) == len(manifest["sources"]) + 1
-    tax = table[table["tables"] == "take_home"].iloc[0]
-    assert "policyengine-us" in tax["publisher"]
-    assert tax["vintage"].startswith("tax year ")
-    assert (table["rows_written"] > 0).all()
-
-
 def test_page_shows_sources_limitations_and_a_download_per_table():
-    at = run_page("app_pages/data_methods.py")
-    assert not at.exception
+    at = default_view(PAGE)
+    assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == "Data & methods"
     headers = [h.value for h in at.subheader]
-    assert "What the data cannot tell you" in headers
+    assert headers[:4] == ["Sources", "What the data cannot tell you", "Definitions",
+                           "Processed tables"]  # fmt: skip
+    sources = at.dataframe[0].value
+    # Six build sources and the tax schedule, each with rows and an official URL.
+    assert len(sources) == 7
+    assert (sources["rows_written"] > 0).all()
+    assert sources["url"].str.startswith("https://").sum() >= 6
+    tax = sources[sources["publisher"].str.contains("policyengine-us", case=False)]
+    assert len(tax) == 1 and tax["vintage"].iloc[0].startswith("tax year ")
     labels = [b.label for b in at.get("download_button")]
-    salaries = len(load.load_table("salaries"))
-    assert f"salaries ({salaries:,} rows)" in labels
-    assert len(labels) == len(load.TABLES) + 1  # every table + the sources list
+    # Row counts of the published inputs: the aijobs.net snapshot holds 74,301 salaries,
+    # the OEWS tech-occupation extract 12,835 rows.
+    assert "salaries (74,301 rows)" in labels and "wages (12,835 rows)" in labels
+    assert len(labels) == len(TABLES) + 1  # every table + the sources list
+    definitions = " ".join(m.value for m in at.markdown)
+    assert "at or above the release's top-code, $239,200" in definitions  # BLS footnote 5
