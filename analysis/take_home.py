@@ -92,6 +92,28 @@ def after_tax(data: Tables, gross: float, jurisdiction: str) -> AfterTax:
     )
 
 
+def schedule_taxes(data: Tables, gross: Sequence[float], jurisdiction: str) -> pd.DataFrame:
+    """Taxes and take-home for each wage in `gross` (USD a year) in `jurisdiction`: gross,
+    federal_income_tax, social_security, medicare, state_income_tax, state_payroll_tax,
+    local_income_tax, take_home. Raises ValueError a user can act on: a place without a tax
+    schedule (Puerto Rico: the schedule covers the 50 states and DC), or a wage outside it."""
+    schedule = data.take_home
+    known = set(schedule["jurisdiction"].astype(str))
+    if jurisdiction not in known:
+        raise ValueError(
+            f"AI Pay Atlas has no tax schedule for {jurisdiction} (it covers the 50 states and "
+            "DC), so after-tax figures are not shown there; compare gross pay instead."
+        )
+    top = float(schedule["gross"].max())
+    too_high = [g for g in gross if g > top]
+    if too_high:
+        raise ValueError(
+            f"A year's pay of ${max(too_high):,.0f} is above the tax schedule's top "
+            f"(${top:,.0f} a year); after-tax figures stop there."
+        )
+    return taxes.take_home(np.asarray(gross, dtype=float), jurisdiction, schedule)
+
+
 def jurisdiction_for(data: Tables, cbsa: str, *, nyc: bool = False, city: bool = False) -> str:
     """The tax jurisdiction of a metro: its principal state (USPS code), or "NYC" for a New
     York City resident of the New York metro (CBSA 35620) when `nyc`, or the local code of

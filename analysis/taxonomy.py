@@ -51,6 +51,19 @@ TRACKS: tuple[str, ...] = (
 )
 DEFAULT_TRACK = "Other"
 
+TRACK_OCCUPATION: dict[str, str] = {
+    "ML engineer": "15-2051",  # BLS has no ML-engineer code; Data Scientists is the nearest
+    "AI engineer": "15-2051",
+    "Data scientist": "15-2051",
+    "Research scientist": "15-1221",  # Computer and Information Research Scientists
+    "Data engineer": "15-1243",  # Database Architects (designs data systems and pipelines)
+    "Analyst": "15-2051",  # SOC 2018 files data analysts under Data Scientists
+    "Leadership": "11-3021",  # Computer and Information Systems Managers
+    "Other": "15-1252",  # Software Developers
+}
+"""The BLS occupation (SOC 2018) whose wages stand in for each salary-index track: the
+default occupation of an offer of that track. A choice, stated wherever it is used."""
+
 SPECIALIZATIONS: tuple[str, ...] = (
     "NLP",
     "Computer vision",

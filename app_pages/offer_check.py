@@ -1,162 +1,160 @@
-"""Offer check: is this offer fair for the role and the metro, and what is it worth?"""
+"""Offer check: up to four offers side by side, year by year, after tax and prices, each with
+one verdict against its level's market in its own city and what to ask for."""
+
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from analysis import metros, negotiation, offer, stats, take_home
-from ui import cache, inputs, layout, state
+from analysis import comparison, metros, offer, take_home, taxonomy
+from ui import cache, inputs, layout, offer_form
 from ui.charts import offers as charts
-from ui.columns import hub_worth_columns
-from ui.text import CITY_TOGGLES, duplicate_note, local_tax_note, tax_line
-
-USD = {"min_value": 0.0, "max_value": 1e9, "step": 1000.0, "format": "%.0f"}
+from ui.columns import hub_worth_columns, offer_path_columns
+from ui.text import ask_sentence, local_tax_note, plain, verdict_sentence
 
 st.title("Offer check")
-st.write("Is an offer fair for the role, the level and the metro — and what is it worth there?")
+st.write(
+    "Compare up to four offers: what each pays year by year after tax and local prices, where "
+    "its base sits for the level in its own city, and what to ask for."
+)
 
 data = cache.tables()
-cache.require(data, "wages", "metros", "price_parities", "salaries")
+cache.require(data, "wages", "metros", "price_parities", "salaries", "take_home")
 facts = data.facts
 labels = cache.run(metros.metro_labels, data)
-tracks, specs = cache.run(offer.pickers, data)
+titles = inputs.occupation_titles(data)
+occupations = {code: f"{title} ({code})" for code, title in titles.items()}
+fields = offer_form.fields(labels, occupations)
 
-c1, c2, c3, c4 = st.columns(4)
-with c1:
-    occ = inputs.occupation(data, "Occupation (BLS)")
-with c2:
-    track = state.choice("Track", tracks, key="track", default="Data scientist")
-with c3:
-    level = state.choice("Level", list(offer.LEVELS), key="level", default="Senior")
-with c4:
-    spec = state.choice("Specialization", specs, key="spec", default="Any")
-c1, c2, c3 = st.columns([1, 2, 1], vertical_alignment="bottom")
-with c1:
-    remote = state.toggle("Remote role", key="remote", default=False)
-with c2:
-    cbsa = state.choice(
-        "Home metro (you work remotely from)" if remote else "Metro",
-        list(labels),
-        key="metro",
-        default="41860",
-        format_func=labels.get,
-    )
-with c3:
-    nyc = cbsa == take_home.NYC_CBSA and state.toggle("NYC resident", key="nyc", default=True)
-    # Principal-city local tax (Indianapolis, Kansas City MO, Denver), like the NYC toggle.
-    city = cbsa in CITY_TOGGLES and state.toggle(CITY_TOGGLES[cbsa], key="city", default=True)
-c1, c2 = st.columns([1, 2], vertical_alignment="bottom")
-with c1:
-    default = cache.run(offer.default_base, data, cbsa, occ)
-    base = state.number("Base salary ($/yr)", key="base", default=default, **USD)
-with c2:
-    keep_dups = inputs.keep_duplicates()
-answer = st.container()  # the three answers, right under the base salary (first on a phone)
 
-st.subheader("Bonus, equity and sign-on")
-c1, c2, c3 = st.columns(3)
-with c1:
-    bonus = state.number("Annual bonus ($)", key="bonus", default=0.0, **USD)
-with c2:
-    equity = state.number("Equity per year ($)", key="equity", default=0.0, **USD)
-with c3:
-    sign_on = state.number("Sign-on bonus ($)", key="signon", default=0.0, **USD)
+def filled(item: dict) -> dict:
+    """An offer with its computed defaults: the track's occupation, the metro's BLS median."""
+    item = dict(item)
+    if item["occ"] is None:
+        item["occ"] = taxonomy.TRACK_OCCUPATION.get(item["track"], "15-2051")
+    if item["base"] is None:
+        item["base"] = cache.run(offer.default_base, data, item["metro"], item["occ"])
+    return item
 
-narrow = {
-    "specialization": None if spec == "Any" else spec,
-    "remote": True if remote else None,
-    "drop_duplicates": not keep_dups,
-}
-with answer, layout.friendly_errors():
-    totals = cache.run(offer.total_pay, base, bonus, equity, sign_on)
-    market = cache.run(offer.place_in_market, data, base, cbsa, occ)
-    index = cache.run(offer.place_in_index, data, base, level, track, **narrow)
-    ask = cache.run(negotiation.negotiation_range, data, cbsa, occ, level, track, **narrow)
-where = labels[cbsa] if market.area_type == "metro" else market.area_name
-low, high = round(ask.low, -3), round(ask.high, -3)
-with answer:
-    if market.fallback:
-        st.info(market.fallback, icon=":material/info:")
-    m1, m2, m3 = st.columns(3)
-    m1.metric(
-        f"BLS percentile, {where}",
-        stats.short_label(market.position),
-        border=True,
-        help=f"The base is {stats.position_label(market.position)} for {market.occ_title}.",
-    )
-    m2.metric(
-        f"Salary-index percentile (n = {index.n:,})",
-        stats.ordinal(index.percentile) if index.percentile == index.percentile else "—",
-        border=True,
-        help=f"{index.scope} ({index.status}).",
-    )
-    m3.metric("Base to ask for", f"${low / 1e3:,.0f}k – ${high / 1e3:,.0f}k", border=True)
-    st.markdown(
-        f"**Your base of {layout.money(base)} is {stats.position_label(market.position)}** for "
-        f"{market.occ_title} in {where} (BLS median {layout.money(market.ladder.wage(50))}).  \n"
-        f"**Why this ask:** {ask.basis}"
-    )
 
-st.subheader(f"Your base on the {where} pay ladder")
-layout.chart(charts.ladder_chart, market, where, ask=(low, high), key="offer_check_ladder")
-coded = (
-    f"some BLS wages are top-coded (≥ ${facts.top_code:,.0f})"
-    if market.top_coded
-    else ("no top-coded wage")
+if "offers" not in st.session_state:  # first visit in this session: the link decides
+    link = {key: st.query_params.get_all(key) for key in st.query_params}
+    st.session_state["offers"] = [filled(o) for o in offer_form.from_link(link, fields)]
+    st.session_state["reference"] = link.get("ref", ["US"])[-1]
+    if st.session_state["reference"] not in ("US", *labels):
+        st.session_state["reference"] = "US"
+offers: list[dict] = st.session_state["offers"]
+
+
+def add_offer() -> None:
+    st.session_state["offers"].append(filled(offer_form.blank(len(offers), fields)))
+
+
+def remove_offer(index: int) -> None:
+    st.session_state["offers"].pop(index)
+    for x in offer_form.LETTERS[index:]:  # later offers move up a letter: rebind their inputs
+        for name in fields:
+            st.session_state.pop(f"{x}_{name}", None)
+
+
+reference = st.selectbox(
+    "Compare take-home in the prices of",
+    ["US", *labels],
+    key=offer_form.bind("ref", st.session_state["reference"]),
+    format_func=lambda c: "the US average (price level 100)" if c == "US" else labels[c],
+    help="Take-home in each offer's city, converted to what it buys at these prices (BEA "
+    "Regional Price Parities). Pick the metro you live in now to see each offer in your "
+    "current prices.",
 )
-jobs = "jobs not released" if market.employment != market.employment else "jobs"
-layout.source_caption(
-    facts.caption("oews"),
-    n=None if market.employment != market.employment else int(market.employment),
-    note=f"n = {jobs} (employment RSE {market.emp_prse:g}%, mean-wage RSE {market.mean_prse:g}%)"
-    f" · percentiles log-linear between published points · {coded} here · ask: "
-    f"{facts.caption('aijobs')}, n = {ask.n:,} ({duplicate_note(not keep_dups)})",
+st.session_state["reference"] = reference
+columns = st.columns(len(offers))
+for i, column in enumerate(columns):
+    with column, st.container(border=True):
+        offers[i] = offer_form.inputs(i, offers[i], labels, occupations)
+        if len(offers) > 1:
+            st.button("Remove", key=f"remove_{i}", on_click=remove_offer, args=(i,))
+if len(offers) < len(offer_form.LETTERS):
+    st.button("Add an offer", icon=":material/add:", on_click=add_offer)
+st.query_params.from_dict(
+    offer_form.to_link(offers, fields) | ({"ref": reference} if reference != "US" else {})
 )
-layout.download(market.ladder_frame(), "offer_ladder.csv", key="offer_check_ladder_csv")
 
-st.subheader("First year vs every year")
-if totals.first_year == base:
-    layout.empty_state(
-        "Add a bonus, equity or sign-on above to compare the first year with later ones."
-    )
-else:
-    layout.chart(charts.totals_chart, totals.components, key="offer_check_totals")
-    layout.source_caption(
-        "your offer",
-        note=f"first year {layout.money(totals.first_year)} "
-        f"includes the sign-on bonus; annualized {layout.money(totals.annualized)} does not",
-    )
-
-st.subheader("After tax")
-try:
-    juris = take_home.jurisdiction_for(data, cbsa, nyc=nyc, city=city)
-    tax = cache.run(take_home.after_tax, data, totals.annualized, juris)
-except ValueError as err:
-    st.info(f"No after-tax figures: {err}", icon=":material/info:")
+specs = []
+for item in offers:
+    try:
+        specs.append(offer_form.to_spec(item))
+    except ValueError as err:
+        st.warning(f"{plain(item['label'])}: {plain(err)}", icon=":material/warning:")
+if not specs:
     st.stop()
-layout.chart(charts.tax_chart, tax, key="offer_check_tax")
-st.markdown(tax_line(tax, take_home.LOCAL_TAXES))
+with layout.friendly_errors():
+    result = cache.run(comparison.compare_offers, data, specs, reference)
+where = "US-average" if reference == "US" else labels[reference]
+
+st.subheader("The verdict")
+for a, column in zip(result.offers, st.columns(len(result.offers)), strict=True):
+    with column, st.container(border=True):
+        st.metric(
+            f"{a.spec.label}: take-home, {where} prices",
+            f"{layout.money(a.average_real)} a year",
+            help="Average over years 1–4, after every tax of the offer's own place",
+            border=False,
+        )
+        st.markdown(verdict_sentence(a, labels.get(a.spec.cbsa, a.spec.cbsa)))
+        st.markdown(ask_sentence(a, labels.get(a.spec.cbsa, a.spec.cbsa)))
+layout.chart(charts.range_chart, result, key="offer_check_ranges")
 layout.source_caption(
-    facts.caption("take_home"),
-    note=f"{tax.jurisdiction} · single filer, standard deduction, wages only · state payroll "
-    "taxes (e.g. CA SDI) included · "
-    + local_tax_note([tax.jurisdiction], take_home.LOCAL_TAXES)
-    + " · on annualized pay (base + bonus + equity; vesting equity taxed as wages)",
+    facts.caption("oews", "aijobs"),
+    n=sum(a.pay.n for a in result.offers if a.pay is not None),
+    note="n = salary-index records placing the levels · range: the level's 25th–75th "
+    "percentile read off the metro's BLS distribution (method and back-test: Data & "
+    "methods) · whiskers: 95% uncertainty from resampling the records and BLS's relative "
+    "standard error of the mean wage · a dotted end is open: past the highest wage BLS "
+    "publishes there",
 )
 
-st.subheader("The same base salary in each hub: take-home and purchasing power")
-with layout.friendly_errors():
-    worth = cache.run(take_home.worth_in_hubs, data, base, cbsa, occ, nyc=nyc, city=city)
-layout.chart(charts.hub_take_home_chart, worth, key="offer_check_hubs")
+st.subheader("Four years after tax and prices")
+layout.chart(charts.path_chart, result.table, where, key="offer_check_path")
+layout.source_caption(
+    facts.caption("take_home", "bea_rpp"),
+    note="each offer taxed where it is (single filer, standard deduction, wages only; "
+    "federal, Social Security, Medicare, state, state payroll and local taxes) · equity at "
+    "its grant value as it vests, target bonus paid in full · "
+    + local_tax_note(list(dict.fromkeys(result.table["jurisdiction"])), take_home.LOCAL_TAXES),
+)
 st.dataframe(
-    worth[["label", "take_home", "role_median", "real_take_home", "same_power"]],
+    result.table,
     hide_index=True,
     placeholder="—",
-    column_config=hub_worth_columns(market.occ_title),
+    column_order=list(offer_path_columns(where)),
+    column_config=offer_path_columns(where),
 )
-layout.source_caption(
-    facts.caption("oews", "bea_rpp", "take_home"),
-    note="take-home on your base earned in each hub (no bonus; a hub's own local taxes, as a "
-    "resident of its principal city) · the CSV adds price levels · same purchasing power = "
-    "base × hub RPP ÷ home RPP · US-average prices = take-home ÷ (RPP / 100) · "
-    + local_tax_note(list(worth["jurisdiction"]), take_home.LOCAL_TAXES, list(worth["label"])),
-)
-layout.download(worth, "offer_hubs.csv", key="offer_check_hubs_csv")
+layout.download(result.table, "offers_by_year.csv", key="offer_check_csv")
+
+first = result.offers[0].spec
+with st.expander(f"{first.label}'s base in each tech hub, after tax and prices"):
+    with layout.friendly_errors():
+        worth = cache.run(
+            take_home.worth_in_hubs,
+            data,
+            first.terms.base,
+            first.cbsa,
+            first.occupation,
+            nyc=first.resident,
+            city=first.resident,
+        )
+    layout.chart(charts.hub_take_home_chart, worth, key="offer_check_hubs")
+    st.dataframe(
+        worth[["label", "take_home", "role_median", "real_take_home", "same_power"]],
+        hide_index=True,
+        placeholder="—",
+        column_config=hub_worth_columns(titles.get(first.occupation, first.occupation)),
+    )
+    layout.source_caption(
+        facts.caption("oews", "bea_rpp", "take_home"),
+        note="take-home on the base alone, as a resident of each hub's main city",
+    )
+
+st.subheader("Share this comparison")
+query = urlencode(st.query_params.to_dict())
+st.code(f"{st.context.url or ''}?{query}", language=None, wrap_lines=True)
+st.caption("The link holds every offer and choice above; opening it shows the same comparison.")

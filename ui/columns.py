@@ -137,3 +137,27 @@ def progression_columns() -> Columns:
         "step_up": st.column_config.NumberColumn("Step-up vs previous level", format="×%.2f"),
         "step_ci": "Step-up 95% interval",
     }
+
+
+def offer_path_columns(reference: str) -> Columns:
+    """Offer check page: each offer's years, gross by component, taxes and take-home."""
+    return {
+        "offer": "Offer",
+        "year": st.column_config.NumberColumn("Year", format="%d"),
+        "total": usd("Gross"),
+        "Base": usd("Base"),
+        "Bonus": usd("Bonus"),
+        "Equity": usd("Equity vesting"),
+        "Refreshers": usd("Refreshers vesting"),
+        "Sign-on": usd("Sign-on"),
+        "Relocation": usd("Relocation"),
+        "federal_income_tax": usd("Federal tax"),
+        "social_security": usd("Social Security"),
+        "medicare": usd("Medicare"),
+        "state_income_tax": usd("State tax"),
+        "state_payroll_tax": usd("State payroll"),
+        "local_income_tax": usd("Local tax"),
+        "take_home": usd("Take-home"),
+        "real_take_home": usd(f"Take-home, {reference} prices"),
+        "jurisdiction": "Taxed as",
+    }

@@ -27,7 +27,9 @@ from ui.text import plain
 BIND = "query-params"
 
 
-def _warn(key: str, problem: str, shown: str) -> None:
+def warn(key: str, problem: str, shown: str) -> None:
+    """A visible warning that the link's value for `key` could not be used: names the
+    parameter and what is shown instead, as plain text (the link's own text is never echoed)."""
     st.warning(
         f"The link's value for “{plain(key)}” {problem}; showing {plain(shown)} instead.",
         icon=":material/link_off:",
@@ -74,7 +76,7 @@ def choice(
         elif len(raw) == 1 and raw[0] in known:
             st.session_state[key] = known[raw[0]]
         else:
-            _warn(key, "is not one this page offers", format_func(default))
+            warn(key, "is not one this page offers", format_func(default))
             st.session_state[key] = default
     place: dict[str, Any] = {}
     if key not in st.session_state:
@@ -111,12 +113,12 @@ def choices(
         unknown = [p for p in parts if p and p not in known]
         if unknown:
             rest = "the rest" if any(p in known for p in parts) else "the default"
-            _warn(key, f"holds {len(unknown)} item(s) this page does not offer", rest)
+            warn(key, f"holds {len(unknown)} item(s) this page does not offer", rest)
         if not chosen and parts != [""]:
             chosen = list(default)  # nothing usable: the default, as the warning says
         too_many = max_selections is not None and len(chosen) > max_selections
         if too_many:
-            _warn(key, f"holds more than {max_selections} items", f"the first {max_selections}")
+            warn(key, f"holds more than {max_selections} items", f"the first {max_selections}")
             chosen = chosen[:max_selections]
         # Native: repeated parameters holding shown labels, as the binding reads them (a
         # `~`-joined value is one unknown string to it, even when its parts are labels).
@@ -161,7 +163,7 @@ def number(
             value = math.nan
         if not math.isfinite(value) or not min_value <= value <= max_value:
             shown = f"{default:,.0f}" if float(default).is_integer() else f"{default:,g}"
-            _warn(key, f"is not a number from {min_value:,g} to {max_value:,g}", shown)
+            warn(key, f"is not a number from {min_value:,g} to {max_value:,g}", shown)
             st.session_state[key] = float(default)
     place = {} if key in st.session_state else {"value": float(default)}
     return st.number_input(
@@ -187,7 +189,7 @@ def toggle(label: str, *, key: str, default: bool, **kwargs: Any) -> bool:
         elif text in ("0", "false"):
             st.session_state[key] = False
         else:
-            _warn(key, "is not on or off", "on" if default else "off")
+            warn(key, "is not on or off", "on" if default else "off")
             st.session_state[key] = default
     place = {} if key in st.session_state else {"value": default}
     return st.toggle(label, key=key, bind=BIND, **place, **kwargs)

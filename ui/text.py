@@ -143,3 +143,85 @@ def tax_line(tax: object, names: dict[str, str]) -> str:
         f"**Take-home ${tax.take_home:,.0f} a year** (${tax.take_home / 12:,.0f} a month, "
         f"{tax.take_home / tax.gross:.0%} of ${tax.gross:,.0f}) · " + " · ".join(parts)
     )
+
+
+def _usd(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+def level_range_text(pay: object) -> str:
+    """A level's range in a place in words: '$154,129 – $183,593 – $212,000', with an open end
+    said as such ('above $186,010, the 90th percentile BLS publishes there')."""
+    low, mid, high = pay.wages
+    parts = []
+    parts.append(
+        _usd(low)
+        if low == low
+        else f"below {_usd(pay.area_bottom)} (the published {pay.area_bottom_pct}th)"
+    )
+    parts.append(_usd(mid) if mid == mid else f"above {_usd(pay.area_top)}")
+    parts.append(
+        _usd(high)
+        if high == high
+        else f"above {_usd(pay.area_top)}, the published {pay.area_top_pct}th percentile"
+    )
+    return f"{parts[0]} to {parts[2]} (middle {parts[1]})"
+
+
+def verdict_sentence(assessment: object, place: str) -> str:
+    """One offer's verdict in one Markdown sentence, with its basis; `place` names the
+    offer's metro."""
+    spec, pay, verdict = assessment.spec, assessment.pay, assessment.verdict
+    if pay is None:
+        return f"No market range for this offer: {plain(assessment.pay_error)}"
+    where = place
+    if pay.fallback:
+        where += f" (BLS publishes too little there: {pay.area_name}'s figures)"
+    near = ""
+    if verdict.near:
+        i = 0 if verdict.near == "low" else 2
+        near = (
+            f" It is close to the range's {verdict.near} edge (95% uncertainty "
+            f"{_usd(pay.low[i])}–{_usd(pay.high[i])}), so the verdict could go either way."
+        )
+    pcts = [f"{p:.0f}th" for p in pay.percentiles if p == p]
+    where_bls = (
+        f"the {pcts[0]}–{pcts[-1]} percentiles" if len(pcts) > 1 else "above the published range"
+    )
+    return (
+        f"**Base {_usd(spec.terms.base)} is {verdict.place} the market range** for "
+        f"{spec.level} {spec.track} pay in {plain(where)}: {level_range_text(pay)}.{near}  \n"
+        f"Basis: the middle half of {pay.n:,} {spec.level} {spec.track} records (US "
+        f"companies, salary index) sits at {where_bls} of US {pay.occ_title} pay (BLS); the "
+        f"same percentiles of {plain(pay.area_name)}'s BLS distribution give the range."
+        + (" Few records: treat as rough." if pay.status == "low confidence" else "")
+    )
+
+
+def ask_sentence(assessment: object, place: str) -> str:
+    """The counter-offer target of one offer, and what matching each other offer would take
+    there, in Markdown; `place` names the offer's metro."""
+    where = plain(place)
+    reason = {
+        "mid": f"the middle of the level's range in {where}",
+        "high": f"the top of the level's range in {where} (the base is already past its middle)",
+        "match": "what it takes to equal the best other offer here, after tax and prices",
+    }
+    if assessment.ask == assessment.ask:
+        head = f"**Ask for {_usd(assessment.ask)} base**: {reason[assessment.ask_reason]}."
+    else:
+        head = (
+            "**The base is already at or above the level's range here**: ask for equity, a "
+            "sign-on or a refresher rather than base."
+        )
+    lines = [
+        f"to match {plain(other)} you would need "
+        + (
+            f"a {_usd(base)} base here"
+            if base == base
+            else "a base the tax schedule does not reach"
+        )
+        for other, base in assessment.match.items()
+    ]
+    joined = "; ".join(lines)
+    return head + (f"  \n{joined[:1].upper()}{joined[1:]}." if lines else "")
