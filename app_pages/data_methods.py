@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from analysis import catalog
+from analysis import catalog, level_pay
 from analysis.data import TABLES, DataUnavailable
 from ui import cache, layout
-from ui.text import DEFINITIONS, LIMITATIONS
+from ui.text import DEFINITIONS, LEVEL_METHOD, LIMITATIONS
 
 st.title("Data & methods")
 st.write(
@@ -51,6 +51,35 @@ st.markdown("\n".join(f"- {line}" for line in LIMITATIONS))
 st.subheader("Definitions")
 for term, meaning in DEFINITIONS:
     st.markdown(f"**{term}.** {meaning.format(top_code=f'${facts.top_code:,.0f}')}")
+
+st.subheader("A level's pay in a place, and how well it holds up")
+st.markdown(LEVEL_METHOD)
+with layout.friendly_errors():
+    check = cache.run(level_pay.backtest, data)
+st.dataframe(
+    check,
+    hide_index=True,
+    column_config={
+        "check": "Check",
+        "level": "Level",
+        "n_train": st.column_config.NumberColumn("Records fitted", format="localized"),
+        "n_test": st.column_config.NumberColumn("Records held back", format="localized"),
+        "inside": st.column_config.NumberColumn("Inside the range", format="percent"),
+        "ci_low": st.column_config.NumberColumn("95% interval from", format="percent"),
+        "ci_high": st.column_config.NumberColumn("to", format="percent"),
+        "expected": st.column_config.NumberColumn("Expected", format="percent"),
+    },
+    key="data_methods_backtest",
+)
+layout.source_caption(
+    facts.caption("aijobs"),
+    n=int(check["n_test"].sum()),
+    note="US companies, full-time, ML/AI/data-science/data-engineering tracks, exact "
+    "duplicates dropped; each held-back record judged against the 25th–75th range of its own "
+    "track and level · random: a seeded 30% of 2023–2025 records held back · 2023 → 2024: the "
+    "range from 2023 records, tested on 2024's",
+)
+layout.download(check, "level_range_backtest.csv", key="data_methods_backtest_csv")
 
 st.subheader("Processed tables")
 st.write("Download any table the dashboard reads (CSV, spreadsheet formulas escaped).")

@@ -225,3 +225,20 @@ def ask_sentence(assessment: object, place: str) -> str:
     ]
     joined = "; ".join(lines)
     return head + (f"  \n{joined[:1].upper()}{joined[1:]}." if lines else "")
+
+LEVEL_METHOD = """
+BLS publishes pay by place but not by career level; the salary index has levels but no places
+(and is mostly US job listings, which pay more than the average job). The Offer check and the
+pay bands join them one way: the level's pay among salary-index records (US companies,
+full-time, 2023–2025) is placed in the **national** BLS distribution of the occupation
+("a senior ML engineer's median sits at the 89th percentile of all US data scientists"), and
+the same percentile is read off the **metro's** BLS distribution. So the index positions a
+level; BLS sets the dollars of the place. A level placed beyond the 10th–90th percentiles BLS
+publishes has an open end, never an extrapolated number. Uncertainty comes from resampling
+the records and from BLS's relative standard error of the mean wage (BLS publishes none for
+percentiles, so this is an approximation).
+
+The back-test below holds records back and asks how many fall inside their level's range
+(the 25th–75th percentile, so about 50% when the method is stable). The index has no places,
+so it tests the level side of the method, not the metro translation.
+"""
