@@ -299,3 +299,55 @@ def rent_burden(
         out["salary_1br"] = out["fmr_1"] * 12 / value
         out["salary_2br"] = out["fmr_2"] * 12 / value
     return out.sort_values("burden_1br", ascending=False, ignore_index=True)
+
+
+@dataclass(frozen=True)
+class AfterTaxEquivalence:
+    """`salary` in metro A carried to metro B so that take-home buys the same (USD/yr).
+
+    take_home_from / take_home_to: after every tax of each place (its state, plus the local
+    tax of its main city where the schedule has one: you would live there); jurisdiction_*:
+    the schedule codes used; same_after_tax: the gross salary in B with the same take-home
+    purchasing power (take-home_B / RPP_B = take-home_A / RPP_A), NaN past the schedule;
+    tax_effect: what the change of taxes alone adds to the salary needed (USD), beyond the
+    change of prices (`same_power` of `equivalent_salary`).
+    """
+
+    salary: float
+    jurisdiction_from: str
+    jurisdiction_to: str
+    take_home_from: float
+    take_home_to: float
+    same_after_tax: float
+    tax_effect: float
+
+
+def equivalent_after_tax(
+    data: Tables, salary: float, from_cbsa: str, to_cbsa: str
+) -> AfterTaxEquivalence:
+    """Carry `salary` (USD/yr) from metro `from_cbsa` to `to_cbsa` keeping take-home
+    purchasing power: moving from California to Texas changes state tax as much as prices.
+    Raises ValueError for a place without a tax schedule or price level."""
+    from analysis import take_home  # imported here: the page's first chart does not need it
+
+    value = check_salary(salary)
+    rpp_a, rpp_b = metros.price_level(data, from_cbsa), metros.price_level(data, to_cbsa)
+    for code, rpp in ((from_cbsa, rpp_a), (to_cbsa, rpp_b)):
+        if not np.isfinite(rpp):
+            raise ValueError(f"BEA publishes no price level for metro {code}.")
+    juris_a = take_home.jurisdiction_for(data, from_cbsa, nyc=True, city=True)
+    juris_b = take_home.jurisdiction_for(data, to_cbsa, nyc=True, city=True)
+    kept_a = float(take_home.schedule_taxes(data, [value], juris_a)["take_home"].iloc[0])
+    target_b = kept_a * rpp_b / rpp_a
+    gross_b = take_home.gross_for_take_home(data, target_b, juris_b)
+    kept_b = float(target_b) if np.isfinite(gross_b) else float("nan")
+    power = same_purchasing_power(value, rpp_a, rpp_b)
+    return AfterTaxEquivalence(
+        salary=value,
+        jurisdiction_from=juris_a,
+        jurisdiction_to=juris_b,
+        take_home_from=kept_a,
+        take_home_to=kept_b,
+        same_after_tax=gross_b,
+        tax_effect=gross_b - power if np.isfinite(gross_b) else float("nan"),
+    )

@@ -114,6 +114,20 @@ def schedule_taxes(data: Tables, gross: Sequence[float], jurisdiction: str) -> p
     return taxes.take_home(np.asarray(gross, dtype=float), jurisdiction, schedule)
 
 
+def gross_for_take_home(data: Tables, target: float, jurisdiction: str) -> float:
+    """The gross wage (USD a year) whose take-home in `jurisdiction` is `target`: the
+    schedule's take-home column inverted (it rises with gross everywhere). NaN outside the
+    schedule's range; ValueError for a place without a schedule."""
+    schedule = data.take_home
+    table = schedule[schedule["jurisdiction"] == jurisdiction].sort_values("gross")
+    if table.empty:
+        schedule_taxes(data, [1.0], jurisdiction)  # raises the user-facing message
+    kept = table["take_home"].to_numpy(dtype=float)
+    if not kept[0] <= target <= kept[-1]:
+        return float("nan")
+    return float(np.interp(target, kept, table["gross"].to_numpy(dtype=float)))
+
+
 def jurisdiction_for(data: Tables, cbsa: str, *, nyc: bool = False, city: bool = False) -> str:
     """The tax jurisdiction of a metro: its principal state (USPS code), or "NYC" for a New
     York City resident of the New York metro (CBSA 35620) when `nyc`, or the local code of

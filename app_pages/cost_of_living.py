@@ -52,9 +52,14 @@ with c4:
 
 with layout.friendly_errors():
     eq = cache.run(living.equivalent_salary, data, salary, origin, target, occ)
+try:
+    net = cache.run(living.equivalent_after_tax, data, salary, origin, target)
+except ValueError as err:  # no tax schedule for a place (Puerto Rico): say so, keep the rest
+    net = None
+    st.info(f"No after-tax answer: {err}", icon=":material/info:")
 
 st.markdown(f"**{eq.from_label} → {eq.to_label}**, {eq.occ_title.lower()}")
-m1, m2, m3 = st.columns(3)
+m1, m2, m3, m4 = st.columns(4)
 m1.metric(
     f"Your pay in {eq.from_label.split(',')[0]}",
     layout.money(eq.salary),
@@ -71,11 +76,30 @@ m2.metric(
     help=f"Price level {eq.rpp_from:.1f} → {eq.rpp_to:.1f} (BEA {eq.year}, US = 100)",
 )
 m3.metric(
+    "Same take-home, after tax and prices",
+    layout.money(net.same_after_tax) if net else "—",
+    border=True,
+    delta=f"{net.same_after_tax / eq.salary - 1:+.1%} vs your pay" if net else None,
+    delta_color="off",
+    delta_arrow="off",
+    help="The gross pay whose take-home buys there what yours buys here: taxes of each "
+    "place (state, and the main city's local tax where the schedule has one) and BEA prices",
+)
+m4.metric(
     "Same market position",
     eq.same_position_text(),
     border=True,
     help=f"{eq.position_label.capitalize()} of {eq.occ_title} pay, carried to {eq.to_label}",
 )
+if net is not None and net.same_after_tax == net.same_after_tax:
+    change = "more" if net.tax_effect > 0 else "less"
+    st.write(
+        f"After tax, your {layout.money(eq.salary)} keeps {layout.money(net.take_home_from)} "
+        f"({net.jurisdiction_from}). To keep as much purchasing power in {eq.to_label} "
+        f"({net.jurisdiction_to}) you would need {layout.money(net.same_after_tax)}: "
+        f"**{layout.money(abs(net.tax_effect))} {change}** than prices alone say, because the "
+        "taxes differ too."
+    )
 if eq.gap == eq.gap:
     word = "more" if eq.gap > 0 else "less"
     st.write(
@@ -89,9 +113,10 @@ else:
     st.write(eq.position_note)
 layout.chart(charts.equivalence_chart, eq, key="cost_of_living_equivalence")
 layout.source_caption(
-    facts.caption("oews", "bea_rpp"),
+    facts.caption("oews", "bea_rpp", "take_home"),
     note="market position is log-linear between the published 10th–90th percentiles; "
-    "no figure is invented beyond them",
+    "no figure is invented beyond them · take-home: single filer, standard deduction, wages "
+    "only, living in each metro's main city",
 )
 
 pair = list(dict.fromkeys([origin, target]))
