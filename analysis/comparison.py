@@ -30,9 +30,9 @@ YEARS = compensation.YEARS
 class OfferSpec:
     """One offer: who pays it (`label`), where (`cbsa`: the metro of the job, or for a
     `remote` role the metro you live and work in), for what role (`occupation` BLS code,
-    `track` and `level` of the salary index) and on what terms. `resident`: you would live in
-    the principal city, so its resident local tax applies (NYC, Marion County, Kansas City
-    MO); off, only the metro's state taxes."""
+    `track` and `level` of the salary index) and on what terms. `lives_in_city` /
+    `works_in_city`: you would live / work in the metro's main city, so its local tax applies
+    to you where the schedule has one (`take_home.LOCAL_RULES`); off, only the state's."""
 
     label: str
     cbsa: str
@@ -41,12 +41,19 @@ class OfferSpec:
     level: str
     terms: OfferTerms
     remote: bool = False
-    resident: bool = True
+    lives_in_city: bool = True
+    works_in_city: bool = True
 
 
 def jurisdiction(data: Tables, spec: OfferSpec) -> str:
-    """The tax jurisdiction of the offer's place (see `take_home.jurisdiction_for`)."""
-    return take_home.jurisdiction_for(data, spec.cbsa, nyc=spec.resident, city=spec.resident)
+    """The tax jurisdiction of the offer's place (see `take_home.jurisdiction_for`); a remote
+    role is worked from home, so a tax on working in the city applies only if you live there."""
+    return take_home.jurisdiction_for(
+        data,
+        spec.cbsa,
+        lives_in_city=spec.lives_in_city,
+        works_in_city=spec.works_in_city and (spec.lives_in_city or not spec.remote),
+    )
 
 
 def price_level(data: Tables, cbsa: str) -> float:

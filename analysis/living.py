@@ -335,8 +335,9 @@ def equivalent_after_tax(
     for code, rpp in ((from_cbsa, rpp_a), (to_cbsa, rpp_b)):
         if not np.isfinite(rpp):
             raise ValueError(f"BEA publishes no price level for metro {code}.")
-    juris_a = take_home.jurisdiction_for(data, from_cbsa, nyc=True, city=True)
-    juris_b = take_home.jurisdiction_for(data, to_cbsa, nyc=True, city=True)
+    here = {"lives_in_city": True, "works_in_city": True}
+    juris_a = take_home.jurisdiction_for(data, from_cbsa, **here)
+    juris_b = take_home.jurisdiction_for(data, to_cbsa, **here)
     kept_a = float(take_home.schedule_taxes(data, [value], juris_a)["take_home"].iloc[0])
     target_b = kept_a * rpp_b / rpp_a
     gross_b = take_home.gross_for_take_home(data, target_b, juris_b)

@@ -19,20 +19,37 @@ from analysis.data import Tables
 from analysis.offer import validate_offer
 from analysis.wages import cross_industry
 
-NYC_CBSA = "35620"
-"""New York-Newark-Jersey City: the only metro where the NYC resident income tax can apply."""
-CITY_JURISDICTIONS: dict[str, str] = {
-    "26900": "IN-MARION",  # Indianapolis-Carmel-Greenwood: Marion County resident income tax
-    "28140": "MO-KCMO",  # Kansas City, MO-KS: Kansas City, MO resident earnings tax
-    "19740": "CO-DENVER",  # Denver-Aurora-Centennial: Denver occupational privilege tax
+
+@dataclass(frozen=True)
+class LocalTax:
+    """The local tax of a metro's main city that the tax schedule models: `city` (its name),
+    `resident` (the schedule code when you live there; None when residents who work elsewhere
+    do not pay it) and `worker` (the code when you work there but live elsewhere in the
+    state; None when non-residents do not pay it)."""
+
+    city: str
+    resident: str | None
+    worker: str | None
+
+
+LOCAL_RULES: dict[str, LocalTax] = {
+    "35620": LocalTax("New York City", "NYC", None),  # residents only
+    "26900": LocalTax("Indianapolis (Marion County)", "IN-MARION", None),  # county of residence
+    "28140": LocalTax("Kansas City, MO", "MO-KCMO", "MO-KCMO"),  # 1% of residents and workers
+    "19740": LocalTax("Denver", None, "CO-DENVER"),  # a tax on working in Denver
+    "37980": LocalTax("Philadelphia", "PA-PHL", "PA-PHL-NR"),  # wage tax, two rates
+    "41180": LocalTax("St. Louis", "MO-STL", "MO-STL"),  # 1% of residents and workers
 }
-"""Metros (CBSA) whose principal city or county has a local tax policyengine-us models, and the
-schedule jurisdiction that adds it. New York is `NYC_CBSA`."""
+"""Metros (CBSA) whose main city has a local tax the schedule can hold, by who pays it. A
+code the stored schedule does not (yet) have falls back to the state."""
 LOCAL_TAXES: dict[str, str] = {
     "NYC": "NYC income tax",
     "IN-MARION": "Marion County income tax",
     "MO-KCMO": "Kansas City earnings tax",
     "CO-DENVER": "Denver occupational privilege tax",
+    "PA-PHL": "Philadelphia wage tax (resident)",
+    "PA-PHL-NR": "Philadelphia wage tax (non-resident)",
+    "MO-STL": "St. Louis earnings tax",
 }
 """The local tax each local jurisdiction of the schedule adds, by name."""
 
@@ -128,17 +145,24 @@ def gross_for_take_home(data: Tables, target: float, jurisdiction: str) -> float
     return float(np.interp(target, kept, table["gross"].to_numpy(dtype=float)))
 
 
-def jurisdiction_for(data: Tables, cbsa: str, *, nyc: bool = False, city: bool = False) -> str:
-    """The tax jurisdiction of a metro: its principal state (USPS code), or "NYC" for a New
-    York City resident of the New York metro (CBSA 35620) when `nyc`, or the local code of
-    `CITY_JURISDICTIONS` (Indianapolis, Kansas City, Denver) when `city`, i.e. when the filer
-    lives (Denver: works) in that metro's principal city or county."""
+def jurisdiction_for(
+    data: Tables, cbsa: str, *, lives_in_city: bool = False, works_in_city: bool = False
+) -> str:
+    """The tax jurisdiction of a metro: its principal state (USPS code), or the local code of
+    its main city's tax (`LOCAL_RULES`) when you live there (`lives_in_city`) or, for a tax
+    non-residents pay too, work there (`works_in_city`). Living elsewhere in the metro is
+    taken to mean in its principal state."""
     state = metros.jurisdiction_state(data, cbsa)
-    if nyc and str(cbsa) == NYC_CBSA:
-        return "NYC"
-    if city and str(cbsa) in CITY_JURISDICTIONS:
-        return CITY_JURISDICTIONS[str(cbsa)]
-    return state
+    rule = LOCAL_RULES.get(str(cbsa))
+    code = None
+    if rule is not None:
+        if lives_in_city and rule.resident:
+            code = rule.resident
+        elif works_in_city and rule.worker:
+            code = rule.worker
+    if code is None or code not in set(data.take_home["jurisdiction"].astype(str)):
+        return state
+    return code
 
 
 def worth_in_hubs(
@@ -148,17 +172,17 @@ def worth_in_hubs(
     occupation: str,
     *,
     hubs: Sequence[str] = metros.DEFAULT_HUBS,
-    nyc: bool = True,
-    city: bool = False,
+    lives_in_city: bool = True,
+    works_in_city: bool = True,
     year: int | None = None,
 ) -> pd.DataFrame:
     """What `base` (USD/yr, earned in `home_cbsa`) is worth in each hub, side by side.
 
     One row per metro, home first, then the hubs, columns: cbsa, label (as
     `metros.metro_names`), state, jurisdiction (each place's own taxes: the home row follows
-    the filer's `nyc` / `city` choice; a hub row assumes the filer would live and work in the
-    hub's principal city, so the NYC, Marion County, Kansas City and Denver local taxes apply
-    there), rpp (BEA all items, US = 100, `year`, default the latest in the table),
+    the filer's `lives_in_city` / `works_in_city`; a hub row assumes the filer would live and
+    work in the hub's main city, so its local tax applies there), rpp (BEA all items,
+    US = 100, `year`, default the latest in the table),
     same_power (the salary in the hub that buys what `base` buys at home:
     base x RPP_hub / RPP_home), role_median (OEWS median for `occupation`, NaN when not
     published),
@@ -184,7 +208,10 @@ def worth_in_hubs(
         rpp = float(prices.get(cbsa, float("nan")))
         is_home = cbsa == home_cbsa
         juris = jurisdiction_for(
-            data, cbsa, nyc=nyc if is_home else True, city=city if is_home else True
+            data,
+            cbsa,
+            lives_in_city=lives_in_city or not is_home,
+            works_in_city=works_in_city or not is_home,
         )
         try:
             home = after_tax(data, base, juris).take_home

@@ -139,8 +139,8 @@ with st.expander(f"{first.label}'s base in each tech hub, after tax and prices")
             first.terms.base,
             first.cbsa,
             first.occupation,
-            nyc=first.resident,
-            city=first.resident,
+            lives_in_city=first.lives_in_city,
+            works_in_city=first.works_in_city,
         )
     layout.chart(charts.hub_take_home_chart, worth, key="offer_check_hubs")
     st.dataframe(

@@ -20,6 +20,7 @@ import streamlit as st
 from analysis import compensation, taxonomy
 from analysis.comparison import OfferSpec
 from analysis.compensation import OfferTerms
+from analysis.take_home import LOCAL_RULES
 from ui.state import warn
 
 LETTERS = ("a", "b", "c", "d")
@@ -86,7 +87,8 @@ def fields(metros: Mapping[str, str], occupations: Mapping[str, str]) -> dict[st
         "label": Field(None, _text),
         "metro": Field(None, _one_of(metros)),
         "remote": Field(False, _flag),
-        "resident": Field(True, _flag),
+        "lives": Field(True, _flag),
+        "works": Field(True, _flag),
         "track": Field("ML engineer", _one_of(taxonomy.TRACKS)),
         "occ": Field(None, _one_of(occupations)),
         "level": Field("Senior", _one_of(LEVELS)),
@@ -128,7 +130,9 @@ def _legacy(params: Mapping[str, list[str]]) -> dict[str, str]:
     out = {f"a_{new}": params[old][-1] for old, new in names.items() if old in params}
     for old in ("nyc", "city"):
         if old in params:
-            out["a_resident"] = params[old][-1]
+            out["a_lives"] = params[old][-1]
+            if params.get("metro", [""])[-1] == "19740":  # Denver's toggle was about working
+                out["a_works"] = out.pop("a_lives")
     if "equity" in params:
         try:
             out["a_equity"] = str(4 * float(params["equity"][-1]))
@@ -209,7 +213,8 @@ def to_spec(offer: Mapping[str, Any]) -> OfferSpec:
         level=str(offer["level"]),
         terms=checked,
         remote=bool(offer["remote"]),
-        resident=bool(offer["resident"]),
+        lives_in_city=bool(offer["lives"]),
+        works_in_city=bool(offer["works"]),
     )
 
 
@@ -244,14 +249,24 @@ def inputs(
         key=bind(f"{x}_metro", offer["metro"]),
         format_func=metros.get,
     )
-    c1, c2 = st.columns(2)
-    out["remote"] = c1.toggle("Remote role", key=bind(f"{x}_remote", offer["remote"]))
-    out["resident"] = c2.toggle(
-        "Live in the main city",
-        key=bind(f"{x}_resident", offer["resident"]),
-        help="Its resident local tax applies where the tax schedule has one (New York City, "
-        "Marion County for Indianapolis, Kansas City MO).",
-    )
+    out["remote"] = st.toggle("Remote role", key=bind(f"{x}_remote", offer["remote"]))
+    rule = LOCAL_RULES.get(str(out["metro"]))
+    if rule is not None:  # only where a local tax depends on it
+        c1, c2 = st.columns(2)
+        out["lives"] = c1.toggle(
+            f"Live in {rule.city}",
+            key=bind(f"{x}_lives", offer["lives"]),
+            help="Its residents' local tax applies."
+            if rule.resident
+            else "Residents who work elsewhere pay no local tax.",
+        )
+        out["works"] = c2.toggle(
+            f"Work in {rule.city}",
+            key=bind(f"{x}_works", offer["works"]),
+            help="Its tax on working there applies."
+            if rule.worker
+            else "Only residents pay its local tax.",
+        )
     c1, c2 = st.columns(2)
     out["track"] = c1.selectbox(
         "Track",

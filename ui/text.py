@@ -98,15 +98,9 @@ LIMITATIONS: tuple[str, ...] = (
     "Ohio municipal taxes (Cleveland) and other local taxes are not.",
 )
 
-CITY_TOGGLES: dict[str, str] = {
-    "26900": "Live in Indianapolis (Marion County)",
-    "28140": "Live in Kansas City, MO",
-    "19740": "Work in Denver (city)",
-}
-"""The Offer check toggle label for each metro with a modelled local tax: who pays it."""
 LOCAL_EXCLUDED = (
-    "not included: Ohio municipal income tax (Cleveland; PolicyEngine US does not model it), "
-    "Kansas City earnings tax on non-residents who work there, and all other local taxes"
+    "not included: Ohio municipal income tax (Cleveland; PolicyEngine US does not model it) "
+    "and the local taxes of places other than the main cities listed"
 )
 """What the take-home figures leave out, for captions."""
 
