@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 
 import pandas as pd
 import pytest
 
 from analysis import remote
-from analysis.hubs import DEFAULT_HUBS, hub_names
-from tests.tables import raw_salary_rows, raw_salary_rows_deduplicated, table
+from analysis.data import Tables
+from analysis.filters import LEVELS
+from analysis.metros import DEFAULT_HUBS
+from analysis.stats import Z95
+from tests.tables import raw_salary_rows, raw_salary_rows_deduplicated, real, tiny
 
 
-def test_remote_ratio_counts_match_raw_csv():
+def test_remote_ratio_counts_match_the_published_counts():
     counts: dict[int, int] = {}
     for row in raw_salary_rows():
         counts[int(row["remote_ratio"])] = counts.get(int(row["remote_ratio"]), 0) + 1
-    assert counts == {0: 58_149, 100: 15_868, 50: 284}
-    # PROVENANCE counts every record, duplicates included: drop_duplicates=False.
+    assert counts == {0: 58_149, 100: 15_868, 50: 284}  # PROVENANCE
+    # PROVENANCE counts every record, duplicates included.
     every = {"country": None, "full_time_only": False, "drop_duplicates": False}
-    out = remote.pay_by_remote(table("salaries"), n_boot=5, **every)
-    got = out.groupby("remote_ratio")["n"].sum().to_dict()
-    assert got == counts
-    share = remote.remote_share(table("salaries"), **every)
+    out = remote.pay_by_remote(real(), n_boot=5, **every)
+    assert out.groupby("remote_ratio")["n"].sum().to_dict() == counts
+    share = remote.remote_share(real(), **every)
     assert share["n_remote"].sum() == counts[100]
     assert share["n"].sum() == sum(counts.values())
 
@@ -36,70 +39,73 @@ def test_default_remote_share_drops_duplicates_matches_raw_csv():
             year = int(row["work_year"])
             n[year] = n.get(year, 0) + 1
             remote_n[year] = remote_n.get(year, 0) + (row["remote_ratio"] == "100")
-    share = remote.remote_share(table("salaries")).set_index("year")
+    share = remote.remote_share(real()).set_index("year")
     assert share["n"].to_dict() == n
     assert share["n_remote"].to_dict() == remote_n
+    assert share["share"].to_dict() == pytest.approx({y: remote_n[y] / n[y] for y in n})
+    assert share.loc[2025, "partial"] and not share.loc[2024, "partial"]
 
 
-def test_pay_by_remote_medians_match_raw_csv():
-    values: list[float] = [
+def _raw_senior_2024(rows, ratio: str) -> list[float]:
+    return [
         float(r["salary_in_usd"])
-        for r in raw_salary_rows()
+        for r in rows
         if r["company_location"] == "US"
         and r["employment_type"] == "FT"
         and r["experience_level"] == "SE"
-        and r["remote_ratio"] == "100"
+        and r["remote_ratio"] == ratio
         and r["work_year"] == "2024"
     ]
-    out = remote.pay_by_remote(
-        table("salaries"), level="Senior", year=2024, drop_duplicates=False, n_boot=20
+
+
+def test_pay_by_remote_medians_and_premium_match_raw_csv():
+    out = remote.pay_by_remote(real(), level="Senior", year=2024, drop_duplicates=False, n_boot=20)
+    by = out.set_index("arrangement")
+    remote_pay = _raw_senior_2024(raw_salary_rows(), "100")
+    onsite_pay = _raw_senior_2024(raw_salary_rows(), "0")
+    assert by.loc["Fully remote", "n"] == len(remote_pay)
+    assert by.loc["Fully remote", "median"] == statistics.median(remote_pay)
+    assert by.loc["On-site", "median"] == statistics.median(onsite_pay)
+    assert by.loc["Fully remote", "premium"] == pytest.approx(
+        statistics.median(remote_pay) / statistics.median(onsite_pay)
     )
-    row = out.set_index("arrangement").loc["Fully remote"]
-    assert row["n"] == len(values)
-    assert row["median"] == statistics.median(values)
-    deduped = [
-        float(r["salary_in_usd"])
-        for r in raw_salary_rows_deduplicated()
-        if r["company_location"] == "US"
-        and r["employment_type"] == "FT"
-        and r["experience_level"] == "SE"
-        and r["remote_ratio"] == "100"
-        and r["work_year"] == "2024"
-    ]
-    default = remote.pay_by_remote(table("salaries"), level="Senior", year=2024, n_boot=20)
+    deduped = _raw_senior_2024(raw_salary_rows_deduplicated(), "100")
+    default = remote.pay_by_remote(real(), level="Senior", year=2024, n_boot=20)
     drow = default.set_index("arrangement").loc["Fully remote"]
-    assert drow["n"] == len(deduped) < len(values)
+    assert drow["n"] == len(deduped) < len(remote_pay)
     assert drow["median"] == statistics.median(deduped)
     shown = out.loc[out["status"] != "hidden"]
     assert (shown["p25"] <= shown["median"]).all() and (shown["median"] <= shown["p75"]).all()
-    assert (shown["ci_low"] <= shown["median"]).all() and (
-        shown["median"] <= shown["ci_high"]
-    ).all()
-    assert out.set_index("arrangement").loc["On-site", "premium"] == 1.0
+    assert ((shown["ci_low"] <= shown["median"]) & (shown["median"] <= shown["ci_high"])).all()
+    assert by.loc["On-site", "premium"] == 1.0
+    assert list(out["arrangement"]) == ["On-site", "Hybrid", "Fully remote"]
 
 
-def test_premium_interval_is_seeded_and_contains_ratio():
-    s = table("salaries")
-    out = remote.pay_by_remote(s, year=2024, n_boot=100)
-    again = remote.pay_by_remote(s, year=2024, n_boot=100)
-    pd.testing.assert_frame_equal(out, again)
-    ratio = out.dropna(subset=["premium"])
+@pytest.fixture(scope="module")
+def by_remote_2024() -> pd.DataFrame:
+    return remote.pay_by_remote(real(), year=2024, n_boot=100)
+
+
+def test_premium_interval_is_seeded_and_contains_ratio(by_remote_2024):
+    again = remote.pay_by_remote(real(), year=2024, n_boot=100)
+    pd.testing.assert_frame_equal(by_remote_2024, again)
+    ratio = by_remote_2024.dropna(subset=["premium"])
     assert len(ratio) >= 6
     assert (ratio["premium_low"] <= ratio["premium"]).all()
     assert (ratio["premium"] <= ratio["premium_high"]).all()
     onsite = ratio.loc[ratio["remote_ratio"] == 0]
     assert (onsite["premium"] == 1.0).all()
     assert (onsite["premium_low"] <= 1.0).all() and (onsite["premium_high"] >= 1.0).all()
-    hidden = out.loc[out["status"] == "hidden"]
+    hidden = by_remote_2024.loc[by_remote_2024["status"] == "hidden"]
     assert hidden[["premium", "premium_low", "premium_high"]].isna().all().all()
+    order = {lv: i for i, lv in enumerate(LEVELS)}
+    levels, ratios = by_remote_2024["level"], by_remote_2024["remote_ratio"]
+    keys = [(order[lv], r) for lv, r in zip(levels, ratios, strict=True)]
+    assert keys == sorted(keys)  # level order, then on-site, hybrid, fully remote
 
 
-def test_pay_by_remote_tiny_premium_interval():
-    pays = {
-        0: [100_000.0 + 1_000 * i for i in range(40)],
-        100: [90_000.0 + 1_000 * i for i in range(40)],
-    }
-    tiny = pd.DataFrame(
+def _records(pays: dict[int, list[float]], **extra) -> pd.DataFrame:
+    return pd.DataFrame(
         [
             {
                 "year": 2024,
@@ -109,116 +115,191 @@ def test_pay_by_remote_tiny_premium_interval():
                 "company_country": "US",
                 "employment_type": "Full-time",
                 "is_duplicate": False,
+                **extra,
             }
             for ratio, values in pays.items()
             for pay in values
         ]
     )
-    out = remote.pay_by_remote(tiny, n_boot=200).set_index("arrangement")
-    assert out.loc["Fully remote", "premium"] == pytest.approx(109_500 / 119_500)
-    assert out.loc["Fully remote", "premium_low"] < out.loc["Fully remote", "premium"]
-    assert out.loc["Fully remote", "premium_high"] > out.loc["Fully remote", "premium"]
-    assert out.loc["Fully remote", "premium_high"] < 1.0  # a $10k gap on a 40-point spread
 
 
-def test_policy_table_is_wide_by_hub():
-    sim = remote.geo_policy(_parities(), 150_000.0, HUBS, hq_cbsa="41860")
-    wide = remote.policy_table(sim, "pay")
-    assert list(wide.columns) == ["hub", "rpp", "tier", *remote.POLICIES]
-    assert list(wide["hub"]) == list(HUBS.values())
-    assert (wide["National rate"] == 150_000.0).all()
-    assert wide.set_index("hub").loc["Austin", "Full cost-of-living"] == pytest.approx(125_000)
-    with pytest.raises(ValueError, match="measure"):
-        remote.policy_table(sim, "rpp")
+def test_pay_by_remote_tiny_premium_interval():
+    pays = {
+        0: [100_000.0 + 1_000 * i for i in range(40)],
+        100: [90_000.0 + 1_000 * i for i in range(40)],
+    }
+    out = remote.pay_by_remote(tiny(salaries=_records(pays)), n_boot=200).set_index("arrangement")
+    # Medians: on-site 119,500, fully remote 109,500.
+    row = out.loc["Fully remote"]
+    assert row["premium"] == pytest.approx(109_500 / 119_500)
+    assert row["premium_low"] < row["premium"] < row["premium_high"]
+    assert row["premium_high"] < 1.0  # a $10k gap on a 40-point spread
+    assert list(out.index) == ["On-site", "Fully remote"]  # no hybrid record: no row
 
 
-def test_remote_share_wilson_interval_contains_share():
-    share = remote.remote_share(table("salaries"))
-    assert (share["ci_low"] <= share["share"]).all() and (share["share"] <= share["ci_high"]).all()
-    assert share.set_index("year").loc[2025, "partial"]
-    tiny = pd.DataFrame(
-        {
-            "year": [2024] * 4,
-            "level": ["Mid"] * 4,
-            "remote_ratio": [0, 100, 100, 50],
-            "salary_usd": [1.0, 2.0, 3.0, 4.0],
-            "company_country": ["US"] * 4,
-            "employment_type": ["Full-time"] * 4,
-            "is_duplicate": [False] * 4,
-        }
-    )
-    row = remote.remote_share(tiny).iloc[0]
-    tiny.loc[3, "is_duplicate"] = True
-    assert remote.remote_share(tiny).iloc[0]["n"] == 3
-    assert remote.remote_share(tiny, drop_duplicates=False).iloc[0]["n"] == 4
+def test_pay_by_remote_errors():
+    data = tiny(salaries=_records({0: [1.0] * 12}))
+    with pytest.raises(ValueError, match="Unknown level"):
+        remote.pay_by_remote(data, level="Intern")
+    with pytest.raises(ValueError, match="No salaries"):
+        remote.pay_by_remote(data, year=2023)
+    with pytest.raises(ValueError, match="No salaries"):
+        remote.pay_by_remote(data, country="DE")
+
+
+def test_remote_share_wilson_interval_hand_worked():
+    frame = _records({0: [1.0], 100: [2.0, 3.0], 50: [4.0]})
+    row = remote.remote_share(tiny(salaries=frame)).iloc[0]
     assert (row["n"], row["n_remote"], row["share"]) == (4, 2, 0.5)
-    assert row["status"] == "hidden"
+    # Wilson: (k + z^2/2) / (n + z^2) +- z sqrt(k(n-k)/n + z^2/4) / (n + z^2), k = 2, n = 4.
+    z2 = Z95**2
+    centre = (2 + z2 / 2) / (4 + z2)
+    half = Z95 * math.sqrt(2 * 2 / 4 + z2 / 4) / (4 + z2)
+    assert (row["ci_low"], row["ci_high"]) == pytest.approx((centre - half, centre + half))
+    assert row["status"] == "hidden" and not row["partial"]
+    frame.loc[3, "is_duplicate"] = True
+    assert remote.remote_share(tiny(salaries=frame)).iloc[0]["n"] == 3
+    assert remote.remote_share(tiny(salaries=frame), drop_duplicates=False).iloc[0]["n"] == 4
 
 
-def _parities() -> pd.DataFrame:
-    rpp = {"41860": 120.0, "12420": 100.0, "17410": 90.0, "19740": 104.3}
-    return pd.DataFrame(
-        {
-            "geo_level": "metro",
-            "geo_code": list(rpp),
-            "geo_name": list(rpp),
-            "year": 2024,
-            "all_items": list(rpp.values()),
-        }
+def test_real_remote_share_interval_contains_share():
+    share = remote.remote_share(real())
+    assert (share["ci_low"] <= share["share"]).all() and (share["share"] <= share["ci_high"]).all()
+    assert share["share"].between(0, 1).all()
+
+
+# --- geo-pay policies -----------------------------------------------------------------------------
+
+SF, AUSTIN, CLEVELAND, DENVER = "41860", "12420", "17410", "19740"
+RPP = {SF: 120.0, AUSTIN: 100.0, CLEVELAND: 90.0, DENVER: 104.3}
+HUBS = [SF, AUSTIN, CLEVELAND, DENVER]
+
+
+def _geo() -> Tables:
+    parities = pd.DataFrame(
+        {"geo_level": "metro", "geo_code": list(RPP), "year": 2024, "all_items": list(RPP.values())}
     )
+    for component in ("goods", "housing", "utilities", "other_services"):
+        parities[component] = 100.0
+    metros = pd.DataFrame(
+        {
+            "cbsa": HUBS,
+            "short_name": ["San Francisco", "Austin", "Cleveland, OH", "Denver"],
+            "title": ["SF", "AUS", "CLE", "DEN"],
+            "principal_state": ["CA", "TX", "OH", "CO"],
+        }
+    ).astype("string")
+    return tiny(price_parities=parities, metros=metros)
 
 
-HUBS = {"41860": "San Francisco", "12420": "Austin", "17410": "Cleveland", "19740": "Denver"}
-
-
-def test_full_col_gives_equal_purchasing_power_exactly():
-    out = remote.geo_policy(_parities(), 187_345.0, HUBS, hq_cbsa="41860")
+def test_full_cost_of_living_gives_equal_purchasing_power_exactly():
+    out = remote.geo_policy(_geo(), 187_345.0, SF, hubs=HUBS)
     col = out.loc[out["policy"] == "Full cost-of-living"]
     assert col["purchasing_power"].nunique() == 1
-    assert col.set_index("hub").loc["Austin", "pay"] == pytest.approx(187_345 * 100 / 120)
+    assert col["purchasing_power"].iloc[0] == pytest.approx(187_345 / 1.2)
+    assert col.set_index("cbsa").loc[AUSTIN, "pay"] == pytest.approx(187_345 * 100 / 120)
+    assert col.set_index("cbsa").loc[AUSTIN, "hub"] == "Austin, TX"
 
 
 def test_national_rate_gives_equal_pay():
-    out = remote.geo_policy(_parities(), 150_000.0, HUBS, hq_cbsa="41860")
-    national = out.loc[out["policy"] == "National rate"].set_index("hub")
-    assert (national["pay"] == 150_000.0).all()
-    assert national.loc["Cleveland", "purchasing_power"] == pytest.approx(150_000 / 0.9)
+    out = remote.geo_policy(_geo(), 150_000.0, SF, hubs=HUBS)
+    national = out.loc[out["policy"] == "National rate"].set_index("cbsa")
+    assert (national["pay"] == 150_000.0).all() and (national["pay_vs_hq"] == 1.0).all()
+    assert national.loc[CLEVELAND, "purchasing_power"] == pytest.approx(150_000 / 0.9)
 
 
 def test_tiered_zones_follow_thresholds():
     tiers = remote.Tiers(tier1_min=110, tier2_min=95, tier2_pay=0.9, tier3_pay=0.8)
-    out = remote.geo_policy(_parities(), 100_000.0, HUBS, tiers=tiers)
-    tiered = out.loc[out["policy"] == "Tiered zones"].set_index("hub")
-    assert tiered["tier"].to_dict() == {
-        "San Francisco": 1,
-        "Austin": 2,
-        "Cleveland": 3,
-        "Denver": 2,
-    }
+    out = remote.geo_policy(_geo(), 100_000.0, SF, tiers, hubs=HUBS)
+    tiered = out.loc[out["policy"] == "Tiered zones"].set_index("cbsa")
+    assert tiered["tier"].to_dict() == {SF: 1, AUSTIN: 2, CLEVELAND: 3, DENVER: 2}
     assert tiered["pay"].to_dict() == pytest.approx(
-        {"San Francisco": 100_000, "Austin": 90_000, "Cleveland": 80_000, "Denver": 90_000}
+        {SF: 100_000, AUSTIN: 90_000, CLEVELAND: 80_000, DENVER: 90_000}
     )
     assert len(out) == len(HUBS) * len(remote.POLICIES)
+    # A hub exactly at a threshold belongs to the higher tier.
+    assert remote.Tiers().tier(108.0) == 1 and remote.Tiers().tier(98.0) == 2
+
+
+def test_hq_outside_the_hubs_still_anchors_full_cost_of_living():
+    out = remote.geo_policy(_geo(), 120_000.0, SF, hubs=[AUSTIN, CLEVELAND])
+    assert set(out["cbsa"]) == {AUSTIN, CLEVELAND}
+    col = out.loc[out["policy"] == "Full cost-of-living"].set_index("cbsa")
+    assert col.loc[CLEVELAND, "pay"] == pytest.approx(120_000 * 90 / 120)
+
+
+def test_policy_table_is_wide_by_hub():
+    wide = remote.policy_table(_geo(), 150_000.0, SF)
+    # Default hubs that the tiny metros table knows, in the default hubs' order.
+    assert list(wide.columns) == ["hub", "rpp", "tier", *remote.POLICIES]
+    assert list(wide["hub"]) == ["San Francisco, CA", "Austin, TX", "Denver, CO", "Cleveland, OH"]
+    assert (wide["National rate"] == 150_000.0).all()
+    by = wide.set_index("hub")
+    assert by.loc["Austin, TX", "Full cost-of-living"] == pytest.approx(125_000)
+    power = remote.policy_table(_geo(), 150_000.0, SF, measure="purchasing_power")
+    assert power.set_index("hub").loc["Cleveland, OH", "National rate"] == pytest.approx(
+        150_000 / 0.9
+    )
+    with pytest.raises(ValueError, match="measure"):
+        remote.policy_table(_geo(), 150_000.0, SF, measure="rpp")
 
 
 def test_geo_policy_bad_inputs():
     with pytest.raises(ValueError, match="positive"):
-        remote.geo_policy(_parities(), 0.0, HUBS)
-    with pytest.raises(ValueError, match="price level"):
-        remote.geo_policy(_parities(), 1.0, {"99999": "Nowhere"})
+        remote.geo_policy(_geo(), 0.0, SF, hubs=HUBS)
+    with pytest.raises(ValueError, match="positive"):
+        remote.geo_policy(_geo(), float("nan"), SF, hubs=HUBS)
+    with pytest.raises(ValueError, match="at least one hub"):
+        remote.geo_policy(_geo(), 1.0, SF, hubs=["99999"])
     with pytest.raises(ValueError, match="tier 1"):
-        remote.geo_policy(_parities(), 1.0, HUBS, tiers=remote.Tiers(tier1_min=90, tier2_min=95))
+        remote.geo_policy(_geo(), 1.0, SF, remote.Tiers(tier1_min=90, tier2_min=95), hubs=HUBS)
+    with pytest.raises(ValueError, match="Unknown policy"):
+        remote.geo_policy(_geo(), 1.0, SF, hubs=HUBS, policies=["Pay less"])
+
+
+def test_hub_parities_name_the_hubs_bea_does_not_price():
+    with pytest.raises(ValueError, match="Nowhere"):
+        remote.hub_parities(_geo(), {SF: "San Francisco", "99999": "Nowhere"})
+
+
+def test_hq_median_refuses_a_median_bls_does_not_publish():
+    wages = pd.DataFrame(
+        {
+            "area_type": "metro",
+            "cbsa": ["11111", "22222"],
+            "industry_code": "000000",
+            "occ_code": "15-2051",
+            "a_median": [float("nan"), 100_000.0],
+            "a_median_note": ["top-coded", pd.NA],
+        }
+    )
+    data = tiny(wages=wages)
+    assert remote.hq_median(data, "22222", "15-2051") == 100_000.0
+    with pytest.raises(ValueError, match="top-coded"):
+        remote.hq_median(data, "11111", "15-2051")
+    with pytest.raises(ValueError, match="no median"):
+        remote.hq_median(data, "33333", "15-2051")
 
 
 def test_real_hubs_and_hq_median():
-    wages, parities = table("wages"), table("price_parities")
-    hq = remote.hq_median(wages, "41860", "15-2051")
-    assert hq > 0
-    names = hub_names(table("metros"))
-    out = remote.geo_policy(parities, hq, names)
-    assert set(out["hub"]) == set(names.values())
-    assert len(names) == len(DEFAULT_HUBS)
-    col = out.loc[out["policy"] == "Full cost-of-living"]
+    hq = remote.hq_median(real(), SF, "15-2051")
+    assert hq == 170_110  # BLS OEWS May 2025, San Francisco, Data Scientists
+    out = remote.geo_policy(real(), hq, SF)
+    assert len(out) == len(DEFAULT_HUBS) * len(remote.POLICIES)
+    assert list(out["cbsa"].drop_duplicates()) == list(DEFAULT_HUBS)
+    col = out.loc[out["policy"] == "Full cost-of-living"].set_index("cbsa")
+    # BEA RPP 2024 all items: San Francisco 115.613, Cleveland 93.923 (US = 100).
+    assert col.loc[SF, "rpp"] == pytest.approx(115.613, abs=5e-4)
+    assert col.loc[CLEVELAND, "pay"] == pytest.approx(170_110 * 93.923 / 115.613, rel=1e-5)
     assert col["purchasing_power"].nunique() == 1
-    # BEA 2024: San Francisco metro price level 115.613 (US = 100).
-    assert col.set_index("cbsa").loc["41860", "rpp"] == pytest.approx(115.613)
+    assert col["purchasing_power"].iloc[0] == pytest.approx(170_110 / 1.15613, rel=1e-5)
+
+
+def test_real_frames_are_not_mutated():
+    names = ("salaries", "wages", "metros", "price_parities")
+    before = {name: real().table(name).copy() for name in names}
+    remote.pay_by_remote(real(), level="Entry", year=2024, n_boot=5)
+    remote.remote_share(real())
+    remote.geo_policy(real(), 150_000.0)
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(real().table(name), frame)
