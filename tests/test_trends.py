@@ -9,64 +9,85 @@ import pandas as pd
 import pytest
 
 from analysis import trends
-from tests.tables import raw_salary_rows, raw_salary_rows_deduplicated, table
+from analysis.data import Tables
+from tests.tables import raw_salary_rows, raw_salary_rows_deduplicated, real, tiny
+
+CODES = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
 
 
-def test_counts_per_year_match_raw_csv():
+def test_counts_per_year_match_the_published_counts():
     counts: dict[int, int] = {}
     for row in raw_salary_rows():
         counts[int(row["work_year"])] = counts.get(int(row["work_year"]), 0) + 1
     assert counts == {2020: 75, 2021: 218, 2022: 1_660, 2023: 8_522, 2024: 62_229, 2025: 1_597}
     # PROVENANCE counts every record, duplicates included.
-    comp = trends.composition(table("salaries"), drop_duplicates=False, full_time_only=False)
-    assert dict(zip(comp["year"], comp["n"], strict=True)) == counts
-    assert comp.set_index("year").loc[2025, "partial"]
-    assert not comp.set_index("year").loc[2024, "partial"]
-    # The 2024 collection change (7x the records) is flagged.
-    assert comp.set_index("year").loc[2024, "composition_changed"]
+    comp = trends.composition(real(), drop_duplicates=False, full_time_only=False)
+    comp = comp.set_index("year")
+    assert comp["n"].to_dict() == counts
+    assert comp.loc[2025, "partial"] and not comp.loc[2024, "partial"]
+    # The 2024 collection change is flagged: 62,229 / 8,522 = 7.3 times the records.
+    assert comp.loc[2024, "count_ratio"] == pytest.approx(62_229 / 8_522)
+    assert comp.loc[2024, "composition_changed"]
     assert comp["us_share"].between(0, 1).all()
 
 
-def test_raw_medians_per_year_match_raw_csv():
+def test_duplicate_share_per_year_is_the_published_count():
+    # PROVENANCE: 39,304 rows repeat an earlier row exactly, 34,549 of them in 2024.
+    repeats: dict[int, int] = {}
+    seen: set[tuple[str, ...]] = set()
+    for row in raw_salary_rows():
+        key = tuple(row.values())
+        if key in seen:
+            repeats[int(row["work_year"])] = repeats.get(int(row["work_year"]), 0) + 1
+        seen.add(key)
+    assert repeats[2024] == 34_549 and sum(repeats.values()) == 39_304
+    comp = trends.composition(real(), drop_duplicates=False, full_time_only=False)
+    comp = comp.set_index("year")
+    shares = (comp["duplicate_share"] * comp["n"]).round().astype(int).to_dict()
+    assert shares == {year: repeats.get(year, 0) for year in comp.index}
+    # Dropping duplicates does not change the share reported (it is of the year's records).
+    dropped = trends.composition(real(), full_time_only=False).set_index("year")
+    assert dropped["duplicate_share"].to_dict() == pytest.approx(comp["duplicate_share"].to_dict())
+
+
+def test_raw_medians_per_year_match_the_raw_csv():
     by_year: dict[int, list[float]] = {}
     for row in raw_salary_rows():
         by_year.setdefault(int(row["work_year"]), []).append(float(row["salary_in_usd"]))
     expected = {year: statistics.median(v) for year, v in by_year.items()}
     assert round(expected[2024], -2) == 149_000  # PROVENANCE: 149.0k
-    out = trends.adjusted_trend(
-        table("salaries"), full_time_only=False, drop_duplicates=False, n_boot=20
-    )
+    out = trends.adjusted_trend(real(), full_time_only=False, drop_duplicates=False, n_boot=20)
     raw = out.loc[out["series"] == "Raw"]
     assert dict(zip(raw["year"], raw["median"], strict=True)) == expected
     assert dict(zip(raw["year"], raw["n"], strict=True)) == {y: len(v) for y, v in by_year.items()}
     adjusted = out.loc[out["series"] == "Adjusted"].set_index("year")
-    # The reference year is its own mix: adjusted == raw there.
+    # The reference year is its own mix (all weights 1): its weighted median is the ordinary
+    # median here because n = 62,229 is odd.
     assert adjusted.loc[2024, "median"] == expected[2024]
     shown = out.dropna(subset=["median"])
-    assert (shown["ci_low"] <= shown["median"]).all() and (
-        shown["median"] <= shown["ci_high"]
-    ).all()
+    assert ((shown["ci_low"] <= shown["median"]) & (shown["median"] <= shown["ci_high"])).all()
 
 
 def test_by_year_level_medians_match_raw_csv():
-    codes = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
     groups: dict[tuple[int, str], list[float]] = {}
     for row in raw_salary_rows():
         if row["employment_type"] == "FT" and row["company_location"] == "US":
-            key = (int(row["work_year"]), codes[row["experience_level"]])
+            key = (int(row["work_year"]), CODES[row["experience_level"]])
             groups.setdefault(key, []).append(float(row["salary_in_usd"]))
-    out = trends.by_year_level(table("salaries"), "US", drop_duplicates=False)
+    out = trends.by_year_level(real(), "US", drop_duplicates=False)
     out = out.set_index(["year", "level"])
+    assert len(out) == len(groups)
     for key, values in groups.items():
         assert out.loc[key, "n"] == len(values)
         if len(values) >= 10:
             assert out.loc[key, "median"] == statistics.median(values)
+        else:
+            assert out.loc[key, "status"] == "hidden" and np.isnan(out.loc[key, "median"])
 
 
 def test_default_drops_duplicates_matches_raw_csv():
     """Defaults (full-time, exact duplicates dropped): raw medians and counts per year and
     per year x level at US companies, recomputed with the csv module and a set of seen rows."""
-    codes = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
     by_year: dict[int, list[float]] = {}
     us_cells: dict[tuple[int, str], list[float]] = {}
     for row in raw_salary_rows_deduplicated():
@@ -75,29 +96,43 @@ def test_default_drops_duplicates_matches_raw_csv():
         year, pay = int(row["work_year"]), float(row["salary_in_usd"])
         by_year.setdefault(year, []).append(pay)
         if row["company_location"] == "US":
-            us_cells.setdefault((year, codes[row["experience_level"]]), []).append(pay)
-    out = trends.adjusted_trend(table("salaries"), n_boot=20)
+            us_cells.setdefault((year, CODES[row["experience_level"]]), []).append(pay)
+    out = trends.adjusted_trend(real(), n_boot=20)
     raw = out.loc[out["series"] == "Raw"].set_index("year")
     assert raw["n"].to_dict() == {y: len(v) for y, v in by_year.items()}
     assert raw["median"].to_dict() == {y: statistics.median(v) for y, v in by_year.items()}
-    comp = trends.composition(table("salaries")).set_index("year")
+    comp = trends.composition(real()).set_index("year")
     assert comp["n"].to_dict() == raw["n"].to_dict()
-    cells = trends.by_year_level(table("salaries"), "US").set_index(["year", "level"])
+    cells = trends.by_year_level(real(), "US").set_index(["year", "level"])
     for key, values in us_cells.items():
         assert cells.loc[key, "n"] == len(values)
         if len(values) >= 10:
             assert cells.loc[key, "median"] == statistics.median(values)
 
 
-def test_adjusted_status_follows_kish_effective_n():
-    """2020, full-time, duplicates kept: 69 records, but reweighting to the 2024 mix
-    up-weights a few of them so heavily that only ~24 effectively count: low confidence."""
-    out = trends.adjusted_trend(table("salaries"), drop_duplicates=False, n_boot=20)
+def test_adjusted_effective_n_is_kish_of_the_reference_mix_weights():
+    """2020, full-time, duplicates kept, all countries: each record's weight is the 2024 share
+    of its level x US/non-US cell over its 2020 share, computed here from the raw CSV."""
+    cells: dict[int, dict[tuple[str, bool], int]] = {2020: {}, 2024: {}}
+    for row in raw_salary_rows():
+        year = int(row["work_year"])
+        if row["employment_type"] == "FT" and year in cells:
+            cell = (row["experience_level"], row["company_location"] == "US")
+            cells[year][cell] = cells[year].get(cell, 0) + 1
+    n20, n24 = sum(cells[2020].values()), sum(cells[2024].values())
+    weights = [
+        (cells[2024][cell] / n24) / (count / n20)
+        for cell, count in cells[2020].items()
+        if cell in cells[2024]
+        for _ in range(count)
+    ]
+    kish = sum(weights) ** 2 / sum(w * w for w in weights)
+    out = trends.adjusted_trend(real(), drop_duplicates=False, n_boot=20)
     row = out.set_index(["year", "series"])
-    assert row.loc[(2020, "Raw"), "n"] == 69
+    assert row.loc[(2020, "Raw"), "n"] == n20 == 69
     assert row.loc[(2020, "Raw"), "status"] == "ok"
-    assert row.loc[(2020, "Adjusted"), "n_eff"] == pytest.approx(24.08, abs=0.01)
-    assert row.loc[(2020, "Adjusted"), "status"] == "low confidence"
+    assert row.loc[(2020, "Adjusted"), "n_eff"] == pytest.approx(kish, rel=1e-12)
+    assert 10 <= kish < 30 and row.loc[(2020, "Adjusted"), "status"] == "low confidence"
     assert (out["n_eff"] <= out["n"] + 1e-9).all()
     # The reference year is its own mix: all weights 1, n_eff = n.
     assert row.loc[(2024, "Adjusted"), "n_eff"] == pytest.approx(row.loc[(2024, "Raw"), "n"])
@@ -107,30 +142,12 @@ def test_kish_n_eff_known_values():
     assert trends.kish_n_eff(np.ones(7)) == pytest.approx(7)
     # Weights 3,1,1,1: (6)^2 / (9+1+1+1) = 3.
     assert trends.kish_n_eff(np.array([3.0, 1.0, 1.0, 1.0])) == pytest.approx(3.0)
+    assert trends.kish_n_eff(5 * np.array([3.0, 1.0, 1.0, 1.0])) == pytest.approx(3.0)
     assert trends.kish_n_eff(np.array([])) == 0.0
     assert trends.kish_n_eff(np.zeros(3)) == 0.0
 
 
-def test_adjusted_hidden_when_effective_n_tiny():
-    # 2023: 40 entry, 2 senior; 2024 reference is 50/50: the 2 seniors carry half the weight.
-    y23 = _frame(2023, {("Entry", "US"): [50_000.0] * 40, ("Senior", "US"): [200_000.0] * 2})
-    y24 = _frame(2024, {("Entry", "US"): [60_000.0] * 20, ("Senior", "US"): [210_000.0] * 20})
-    out = trends.adjusted_trend(pd.concat([y23, y24]), n_boot=10).set_index(["year", "series"])
-    adj = out.loc[(2023, "Adjusted")]
-    assert adj["n_eff"] == pytest.approx(42**2 / (40 * (21 / 40) ** 2 + 2 * (21 / 2) ** 2))
-    assert adj["n_eff"] < 10 and adj["status"] == "hidden" and np.isnan(adj["median"])
-    assert out.loc[(2023, "Raw"), "status"] == "ok"
-
-
-def test_trend_table_one_row_per_year():
-    s = table("salaries")
-    series = trends.adjusted_trend(s, n_boot=10)
-    comp = trends.composition(s)
-    wide = trends.trend_table(series, comp)
-    assert list(wide["year"]) == sorted(comp["year"])
-    assert (wide["n"] == comp["n"]).all()
-    raw = series.loc[series["series"] == "Raw"].set_index("year")["median"]
-    assert (wide.set_index("year")["raw_median"] == raw).all()
+# --- tiny frames ----------------------------------------------------------------------------------
 
 
 def _frame(year: int, cells: dict[tuple[str, str], list[float]]) -> pd.DataFrame:
@@ -150,41 +167,120 @@ def _frame(year: int, cells: dict[tuple[str, str], list[float]]) -> pd.DataFrame
     return pd.DataFrame(rows)
 
 
-def test_adjusted_equals_raw_when_mix_does_not_change():
+def _data(*frames: pd.DataFrame) -> Tables:
+    return tiny(salaries=pd.concat(frames, ignore_index=True))
+
+
+def test_adjusted_reweights_to_the_reference_mix():
+    # 2023: 30 entry at 50k and 10 senior at 200k (raw median 50k). The 2024 reference mix is
+    # 40% entry, 60% senior: entry weights 0.4 / 0.75, senior 0.6 / 0.25, so seniors carry
+    # 24 of the 40 units of weight and the weighted median is 200k.
+    y23 = _frame(2023, {("Entry", "US"): [50_000.0] * 30, ("Senior", "US"): [200_000.0] * 10})
+    y24 = _frame(2024, {("Entry", "US"): [60_000.0] * 20, ("Senior", "US"): [210_000.0] * 30})
+    out = trends.adjusted_trend(_data(y23, y24), n_boot=10).set_index(["year", "series"])
+    assert out.loc[(2023, "Raw"), "median"] == 50_000
+    assert out.loc[(2023, "Adjusted"), "median"] == 200_000
+    assert out.loc[(2023, "Adjusted"), "mix_coverage"] == 1.0
+    kish = 40**2 / (30 * (0.4 / 0.75) ** 2 + 10 * (0.6 / 0.25) ** 2)  # 24.19
+    assert out.loc[(2023, "Adjusted"), "n_eff"] == pytest.approx(kish)
+    assert out.loc[(2023, "Adjusted"), "status"] == "low confidence"
+    assert out.loc[(2023, "Raw"), "status"] == "ok"
+
+
+def test_adjusted_median_at_exactly_half_weight_is_the_lower_value():
+    # Entry and senior each carry exactly half the weight: the inverted-CDF weighted median is
+    # the last entry value, never an average of 50k and 200k.
+    y23 = _frame(2023, {("Entry", "US"): [50_000.0] * 30, ("Senior", "US"): [200_000.0] * 10})
+    y24 = _frame(2024, {("Entry", "US"): [60_000.0] * 20, ("Senior", "US"): [210_000.0] * 20})
+    out = trends.adjusted_trend(_data(y23, y24), n_boot=10).set_index(["year", "series"])
+    assert out.loc[(2023, "Adjusted"), "median"] == 50_000
+
+
+def test_adjusted_hidden_when_effective_n_tiny():
+    # 2023: 40 entry, 2 senior; 2024 reference is 50/50: the 2 seniors carry half the weight.
+    y23 = _frame(2023, {("Entry", "US"): [50_000.0] * 40, ("Senior", "US"): [200_000.0] * 2})
+    y24 = _frame(2024, {("Entry", "US"): [60_000.0] * 20, ("Senior", "US"): [210_000.0] * 20})
+    out = trends.adjusted_trend(_data(y23, y24), n_boot=10).set_index(["year", "series"])
+    adj = out.loc[(2023, "Adjusted")]
+    assert adj["n_eff"] == pytest.approx(42**2 / (40 * (21 / 40) ** 2 + 2 * (21 / 2) ** 2))
+    assert adj["n_eff"] < 10 and adj["status"] == "hidden" and np.isnan(adj["median"])
+    assert out.loc[(2023, "Raw"), "status"] == "ok"
+
+
+def test_adjusted_is_the_lower_median_when_the_mix_does_not_change():
     rng = np.random.default_rng(1)
-    ref = {("Entry", "US"): 10, ("Senior", "US"): 20, ("Senior", "DE"): 10}
+    ref = {("Entry", "US"): 10, ("Senior", "US"): 21, ("Senior", "DE"): 10}
     parts = []
     for year, scale in ((2023, 1), (2024, 2)):
         cells = {k: list(rng.integers(50, 300, n * scale) * 1_000.0) for k, n in ref.items()}
         parts.append(_frame(year, cells))
-    tiny = pd.concat(parts, ignore_index=True)
-    out = trends.adjusted_trend(tiny, n_boot=20).set_index(["year", "series"])
+    data = _data(*parts)
+    out = trends.adjusted_trend(data, n_boot=20).set_index(["year", "series"])
     for year in (2023, 2024):
-        assert out.loc[(year, "Adjusted"), "median"] == out.loc[(year, "Raw"), "median"]
+        pay = sorted(data.salaries.loc[data.salaries["year"] == year, "salary_usd"])
+        # Weights are exactly 1: the smallest value whose count reaches half (41 -> 21st,
+        # 82 -> 41st value); for an odd count it is the ordinary median.
+        assert out.loc[(year, "Adjusted"), "median"] == pay[(len(pay) - 1) // 2]
+        assert out.loc[(year, "Adjusted"), "n_eff"] == pytest.approx(len(pay))
+    assert out.loc[(2023, "Adjusted"), "median"] == out.loc[(2023, "Raw"), "median"]
 
 
-def test_adjusted_reweights_to_reference_mix():
-    # 2023: 30 entry at 50k, 10 senior at 200k (raw median 50k). 2024 mix is 50/50.
-    y23 = _frame(2023, {("Entry", "US"): [50_000.0] * 30, ("Senior", "US"): [200_000.0] * 10})
+def test_cells_missing_from_a_year_lower_its_mix_coverage():
+    # 2023 has no senior records: the reference's senior half is missing there.
+    y23 = _frame(2023, {("Entry", "US"): [50_000.0 + i for i in range(30)]})
     y24 = _frame(2024, {("Entry", "US"): [60_000.0] * 20, ("Senior", "US"): [210_000.0] * 20})
-    out = trends.adjusted_trend(pd.concat([y23, y24]), n_boot=10).set_index(["year", "series"])
-    assert out.loc[(2023, "Raw"), "median"] == 50_000
-    assert out.loc[(2023, "Adjusted"), "median"] == 125_000  # midway at exactly half weight
-    assert out.loc[(2023, "Adjusted"), "mix_coverage"] == 1.0
+    out = trends.adjusted_trend(_data(y23, y24), n_boot=10).set_index(["year", "series"])
+    assert out.loc[(2023, "Adjusted"), "mix_coverage"] == 0.5
+    assert out.loc[(2023, "Adjusted"), "median"] == out.loc[(2023, "Raw"), "median"] - 0.5
 
 
-def test_weighted_median_equal_weights_is_median():
-    x = np.array([3.0, 1.0, 4.0, 1.0, 5.0, 9.0])
-    assert trends.weighted_median(x, np.ones(6)) == np.median(x)
-    assert trends.weighted_median(x[:5], np.ones(5)) == np.median(x[:5])
-    assert trends.weighted_median(np.array([1.0, 10.0]), np.array([1.0, 3.0])) == 10.0
+def test_composition_mix_shift_hand_worked():
+    y23 = _frame(2023, {("Entry", "US"): [1.0] * 30, ("Senior", "US"): [2.0] * 10})
+    y24 = _frame(2024, {("Entry", "US"): [1.0] * 20, ("Senior", "DE"): [2.0] * 20})
+    comp = trends.composition(_data(y23, y24)).set_index("year")
+    # 2023 mix (entry-US 0.75, senior-US 0.25); 2024 (entry-US 0.5, senior-DE 0.5):
+    # total variation 0.5 x (0.25 + 0.25 + 0.5) = 0.5.
+    assert np.isnan(comp.loc[2023, "mix_shift"])
+    assert comp.loc[2024, "mix_shift"] == pytest.approx(0.5)
+    assert comp.loc[2024, "count_ratio"] == 1.0 and comp.loc[2024, "composition_changed"]
+    assert comp.loc[2023, "us_share"] == 1.0 and comp.loc[2024, "us_share"] == 0.5
+    assert comp.loc[2023, "share_entry"] == 0.75 and comp.loc[2024, "share_senior"] == 0.5
+    outside = trends.composition(_data(y23, y24), country_group="Outside US")
+    assert outside["year"].tolist() == [2024] and outside["n"].tolist() == [20]
+
+
+def test_trend_table_one_row_per_year():
+    series = trends.adjusted_trend(real(), n_boot=10)
+    comp = trends.composition(real())
+    wide = trends.trend_table(series, comp)
+    assert list(wide["year"]) == sorted(comp["year"])
+    assert (wide["n"] == comp["n"]).all()
+    raw = series.loc[series["series"] == "Raw"].set_index("year")["median"]
+    pd.testing.assert_series_equal(
+        wide.set_index("year")["raw_median"], raw, check_names=False, check_dtype=False
+    )
+    assert trends.select_series(series, "raw")["series"].unique().tolist() == ["Raw"]
+    assert trends.select_series(series, "adjusted")["series"].unique().tolist() == ["Adjusted"]
+    assert trends.select_series(series, "both") is series
+    with pytest.raises(ValueError, match="Unknown series"):
+        trends.select_series(series, "nominal")
+
+
+def test_real_frames_are_not_mutated():
+    before = real().salaries.copy()
+    trends.adjusted_trend(real(), level="Senior", country_group="US", n_boot=5)
+    trends.composition(real(), country_group="Outside US")
+    trends.by_year_level(real())
+    pd.testing.assert_frame_equal(real().salaries, before)
 
 
 def test_bad_inputs_raise_value_error():
-    tiny = _frame(2024, {("Entry", "US"): [1.0] * 12})
+    data = _data(_frame(2024, {("Entry", "US"): [1.0] * 12}))
     with pytest.raises(ValueError, match="country group"):
-        trends.adjusted_trend(tiny, country_group="Mars")
+        trends.adjusted_trend(data, country_group="Mars")
     with pytest.raises(ValueError, match="level"):
-        trends.adjusted_trend(tiny, level="Intern")
+        trends.adjusted_trend(data, level="Intern")
     with pytest.raises(ValueError, match="reference year"):
-        trends.adjusted_trend(tiny, reference_year=2019)
+        trends.adjusted_trend(data, reference_year=2019)
+    with pytest.raises(ValueError, match="No salaries"):
+        trends.composition(data, country_group="Outside US")
