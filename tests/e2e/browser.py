@@ -47,10 +47,34 @@ def missing_browser_reason() -> str | None:
 
 
 def free_port() -> int:
-    """A TCP port on 127.0.0.1 that is free right now."""
+    """A TCP port on 127.0.0.1 that is free right now (another process may take it before
+    you bind it: prefer reserved_ports)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def reserved_ports(count: int = 1) -> Iterator[list[int]]:
+    """`count` distinct free ports on 127.0.0.1, held for the servers you start in the block.
+
+    Each port stays bound (not listening) by a socket of ours with SO_REUSEADDR until the
+    block ends, so the kernel hands it to no one else (no bind(0), no other reservation, no
+    plain bind), while a server that binds it with SO_REUSEADDR and listens, as Streamlit
+    (uvicorn) and nginx do on Linux, still can. Unlike free_port() there is no window in which
+    another test's server could take the port. Close the block once the servers listen.
+    """
+    held: list[socket.socket] = []
+    try:
+        for _ in range(count):
+            s = socket.socket()
+            held.append(s)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", 0))
+        yield [s.getsockname()[1] for s in held]
+    finally:
+        for s in held:
+            s.close()
 
 
 @dataclass
@@ -87,47 +111,56 @@ def _stop(process: subprocess.Popen, grace: float = 10) -> None:
 
 @contextmanager
 def streamlit_server(
-    script: str | Path = "dashboard.py", *, log: Path, startup_timeout: float = 90
+    script: str | Path = "dashboard.py",
+    *,
+    log: Path,
+    startup_timeout: float = 90,
+    address: str | None = "127.0.0.1",
 ) -> Iterator[Server]:
     """Run `streamlit run <script>` headless on a free loopback port until the block ends.
 
     Waits for /_stcore/health. The server is always stopped on exit, also when the block
     raises (SIGTERM to its process group, SIGKILL after 10 s). Output goes to `log`.
+    address=None leaves --server.address out: the server listens on all interfaces, as a
+    plain `streamlit run dashboard.py` does (the URL is still http://127.0.0.1:PORT).
     """
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     log.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(script),
-                "--server.headless",
-                "true",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    server = Server(url, process, log)
+    # The port stays reserved until the server answers: no other test can take it meanwhile.
+    with reserved_ports(1) as (port,):
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "streamlit",
+                    "run",
+                    str(script),
+                    "--server.headless",
+                    "true",
+                    *(["--server.address", address] if address else []),
+                    "--server.port",
+                    str(port),
+                    "--browser.gatherUsageStats",
+                    "false",
+                    "--server.fileWatcherType",
+                    "none",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        server = Server(f"http://127.0.0.1:{port}", process, log)
+        try:
+            _wait_healthy(server, startup_timeout)
+        except BaseException:
+            _stop(process)
+            raise
     try:
-        _wait_healthy(server, startup_timeout)
         yield server
     finally:
         _stop(process)

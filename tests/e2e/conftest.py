@@ -25,13 +25,17 @@ from tests.e2e.browser import (
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 
 
-def _require_browser() -> None:
-    reason = missing_browser_reason()
+def require(reason: str | None, what: str = "browser tests") -> None:
+    """Skip `what` when `reason` (why it cannot run here) is set; under CI=true, fail instead."""
     if reason is None:
         return
     if os.environ.get("CI") == "true":
-        pytest.fail(f"browser tests cannot run under CI=true: {reason}", pytrace=False)
-    pytest.skip(f"browser tests skipped: {reason}")
+        pytest.fail(f"{what} cannot run under CI=true: {reason}", pytrace=False)
+    pytest.skip(f"{what} skipped: {reason}")
+
+
+def _require_browser() -> None:
+    require(missing_browser_reason(), "browser tests")
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -7,6 +7,10 @@ plotly chart is drawn and the network is idle, and records every request the pag
 [::1] / data: / blob: fails the test, named with its page. Such requests are also aborted, so
 the test never reaches the internet even on a machine that could, and is as fast without it.
 
+The server runs as a plain `streamlit run dashboard.py` does (all interfaces, no address), and
+its own start is checked too: with no browser.serverAddress set, Streamlit asks
+checkip.amazonaws.com for the machine's public address to print an "External URL".
+
 The favicon gets a check of its own: Streamlit swaps the tab icon in from page_icon after the
 page loads (":material/..." icons come from fonts.gstatic.com), and the swapped-in icon must be
 local and really there (not a 404 that would leave the tab without an icon).
@@ -14,12 +18,14 @@ local and really there (not a 404 that would leave the tab without an icon).
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 import pytest
 
 from tests.apptest_helpers import dashboard_pages
-from tests.e2e.browser import VIEWPORT, settle
+from tests.e2e.browser import VIEWPORT, settle, streamlit_server
+from tests.e2e.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.e2e
 
@@ -59,8 +65,26 @@ def test_is_local(url, local):
     assert is_local(url) is local
 
 
+@pytest.fixture(scope="module")
+def offline_server(browser):
+    """`streamlit run dashboard.py` listening on all interfaces, like a local run."""
+    with streamlit_server("dashboard.py", log=ARTIFACTS / "server-offline.log", address=None) as s:
+        yield s
+
+
+def test_server_start_asks_no_outside_service(offline_server):
+    end = time.monotonic() + 15  # the URL is printed just after the server answers
+    while "URL:" not in (log := offline_server.log_tail(20_000)) and time.monotonic() < end:
+        time.sleep(0.2)
+    assert "URL: http://localhost:" in log, log
+    assert "External URL" not in log and "external IP" not in log, (
+        f"the server looked up its public address at start:\n{log}"
+    )
+
+
 @pytest.mark.parametrize("entry", PAGES, ids=[p.name for p in PAGES])
-def test_page_load_stays_on_this_machine(browser, dashboard_url, entry):
+def test_page_load_stays_on_this_machine(browser, offline_server, entry):
+    dashboard_url = offline_server.url
     # A fresh context per page: nothing is served from an earlier page's cache.
     context = browser.new_context(viewport=VIEWPORT, service_workers="block")
     requested: list[str] = []

@@ -1,0 +1,181 @@
+"""Run the production recipe (deploy/run.py: Streamlit replicas behind nginx) on loopback.
+
+Used by tests/e2e/test_e2e_proxy.py. The launcher runs in its own session (process group), so
+the replicas and nginx it starts share that group; stopping sends SIGTERM to the launcher
+alone (it must stop its children itself), then SIGKILL to the whole group whatever happened.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deploy.run import find_nginx
+from tests.e2e.browser import ROOT, reserved_ports
+
+LAUNCHER = ROOT / "deploy" / "run.py"
+# One access-log line in deploy/nginx.conf's "atlas" format.
+ACCESS_LINE = re.compile(
+    r'^(?P<addr>\S+) \[[^\]]+\] "(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d{3}) '
+    r"\d+ rt=\S+ upstream=(?P<upstream>.*?) route=(?P<route>\S+)$"
+)
+
+
+def missing_nginx_reason() -> str | None:
+    """Why nginx cannot run here, or None if it can."""
+    if find_nginx() is None:
+        return "nginx not found (Debian: apt-get install nginx)"
+    return None
+
+
+def http_get(
+    url: str, headers: dict[str, str] | None = None, method: str = "GET", data: bytes | None = None
+):
+    """(status, headers, body) of one request; HTTP errors are answers too, not exceptions."""
+    request = urllib.request.Request(url, headers=headers or {}, method=method, data=data)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, answer.headers, answer.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers, err.read()
+
+
+@dataclass
+class Stack:
+    """A running deploy/run.py: nginx on 127.0.0.1:listen_port, replicas on replica_ports."""
+
+    listen_port: int
+    replica_ports: list[int]
+    run_dir: Path
+    process: subprocess.Popen
+    log: Path
+    stop_report: dict = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.listen_port}"
+
+    def access_log(self) -> list[dict[str, str]]:
+        """nginx's access log, one dict per line (addr, method, path, status, upstream, route)."""
+        path = self.run_dir / "access.log"
+        if not path.exists():
+            return []
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        return [m.groupdict() for m in map(ACCESS_LINE.match, lines) if m]
+
+    def logs_tail(self, chars: int = 1500) -> str:
+        """The end of every log of the stack, for failure messages."""
+        parts = []
+        paths = [self.log, self.run_dir / "error.log"]
+        paths += [self.run_dir / f"replica-{p}.log" for p in self.replica_ports]
+        for path in paths:
+            with suppress(OSError):
+                text = path.read_text(encoding="utf-8", errors="replace")[-chars:]
+                parts.append(f"--- {path.name}\n{text}")
+        return "\n".join(parts)
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def stop_stack(stack: Stack, grace: float = 20) -> None:
+    """SIGTERM the launcher, wait for it; then SIGKILL anything left in its process group.
+
+    Records in stack.stop_report whether the launcher exited by itself (and with which code)
+    and whether any of its children outlived it.
+    """
+    process, pgid = stack.process, stack.process.pid
+    if process.poll() is None:
+        with suppress(ProcessLookupError):
+            process.send_signal(signal.SIGTERM)
+        with suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=grace)
+    stack.stop_report["exit_code"] = process.poll()
+    # Give children a moment to finish exiting after the launcher returned.
+    end = time.monotonic() + 2
+    while _group_alive(pgid) and time.monotonic() < end:
+        time.sleep(0.05)
+    stack.stop_report["survivors"] = _group_alive(pgid)
+    with suppress(ProcessLookupError):
+        os.killpg(pgid, signal.SIGKILL)
+    if process.poll() is None:
+        process.wait(timeout=10)
+
+
+@contextmanager
+def proxy_stack(
+    run_dir: Path, *, replicas: int = 2, startup_timeout: float = 90
+) -> Iterator[Stack]:
+    """deploy/run.py with `replicas` replicas and nginx on free loopback ports until the block
+    ends; waits until nginx answers /healthz and every replica /_stcore/health."""
+    run_dir.mkdir(parents=True, exist_ok=True)
+    log = run_dir / "run.log"
+    # Ports stay reserved until every server listens (see reserved_ports).
+    with reserved_ports(replicas + 1) as ports:
+        listen_port, replica_ports = ports[0], ports[1:]
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    str(LAUNCHER),
+                    "--ports",
+                    ",".join(map(str, replica_ports)),
+                    "--listen",
+                    f"127.0.0.1:{listen_port}",
+                    "--run-dir",
+                    str(run_dir),
+                    "--startup-timeout",
+                    str(startup_timeout),
+                    "--exit-with-parent",  # no orphans even if pytest itself is killed
+                ],
+                cwd=ROOT,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        stack = Stack(listen_port, replica_ports, run_dir, process, log)
+        try:
+            _wait_ready(stack, startup_timeout)
+        except BaseException:
+            stop_stack(stack)
+            raise
+    try:
+        yield stack
+    finally:
+        stop_stack(stack)
+
+
+def _wait_ready(stack: Stack, seconds: float) -> None:
+    urls = [f"{stack.url}/healthz"]
+    urls += [f"http://127.0.0.1:{p}/_stcore/health" for p in stack.replica_ports]
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if stack.process.poll() is not None:
+            raise RuntimeError(
+                f"deploy/run.py exited with code {stack.process.returncode}:\n{stack.logs_tail()}"
+            )
+        try:
+            if all(http_get(u)[0] == 200 for u in urls):
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the stack was not ready within {seconds:.0f} s:\n{stack.logs_tail()}")

@@ -1,0 +1,359 @@
+"""The production recipe, for real: deploy/run.py starts two Streamlit replicas and nginx on
+loopback (free ports, nginx's config, pid, logs and temp files in a tmp dir), and Chromium uses
+the app through the proxy.
+
+- every page routed in dashboard.py renders through nginx: its title, its charts, no exception
+  box, and no Content-Security-Policy violation (the CSP is the one in deploy/nginx.conf);
+- the security headers are on the HTML, on static files and on error responses;
+- /_stcore/metrics is not served through the proxy (also spelled otherwise), /_stcore/health
+  and /healthz are; an upload over server.maxUploadSize is refused by nginx;
+- sticky sessions: a routing cookie pins a browser to one replica; both replicas serve pages;
+  each websocket and upload reached the replica its cookie names (nginx's access log).
+
+The browser opens the app as http://atlas.test:PORT (Chromium maps the name to 127.0.0.1): with
+a name other than localhost, Streamlit accepts the websocket only if the proxy passes the Host
+header with its port, as it must in production.
+
+Without nginx or Chromium the tests skip with the reason; under CI=true they fail instead.
+Everything is stopped at the end, also on failure: SIGTERM to the launcher (which must stop
+its children itself: checked), then SIGKILL to its whole process group.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import dataclass, field
+
+import pytest
+
+from deploy.run import TEMPLATE, csp_of, render_nginx_conf, streamlit_index_html
+from tests.apptest_helpers import dashboard_pages
+from tests.e2e.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    EXCEPTION,
+    VIEWPORT,
+    missing_browser_reason,
+    settle,
+    wait_for_charts,
+)
+from tests.e2e.conftest import ARTIFACTS, require
+from tests.e2e.page_specs import PAGE_SPECS
+from tests.e2e.proxy import Stack, http_get, missing_nginx_reason, proxy_stack
+
+pytestmark = pytest.mark.e2e
+
+HOST = "atlas.test"
+PAGES = dashboard_pages()
+SPECS = {s.file: s for s in PAGE_SPECS}
+ROUTE_COOKIE = "atlas_route"
+MAX_UPLOAD = 1024 * 1024  # server.maxUploadSize = 1 (MB, which Streamlit counts as MiB)
+CSP_PROBE = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+    `${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+"""
+BANDS = "role,metro,min,mid,max\n15-2051,San Jose,150000,180000,210000\n"
+
+
+# ------------------------------------------------------------------------------------------
+# the template and its renderer (no server needed)
+# ------------------------------------------------------------------------------------------
+
+
+def test_render_fills_every_placeholder_and_matches_streamlit(tmp_path):
+    conf = render_nginx_conf(listen="127.0.0.1:8080", run_dir=tmp_path, ports=[8501, 8502])
+    assert "${" not in conf
+    assert "server 127.0.0.1:8501 " in conf and "server 127.0.0.1:8502 " in conf
+    assert "listen 127.0.0.1:8080;" in conf
+    assert f"pid {tmp_path.resolve()}/nginx.pid;" in conf
+    assert 'HttpOnly; SameSite=Lax";' in conf  # no Secure on plain http
+    secure = render_nginx_conf(listen="80", run_dir=tmp_path, ports=[1], secure_cookie=True)
+    assert 'SameSite=Lax; Secure";' in secure
+
+
+def test_render_refuses_a_csp_without_streamlits_inline_script(tmp_path):
+    changed = streamlit_index_html().replace(
+        "window.prerenderReady = false", "window.prerenderReady = 0"
+    )
+    with pytest.raises(ValueError, match="inline script"):
+        render_nginx_conf(listen="8080", run_dir=tmp_path, ports=[8501], index_html=changed)
+
+
+# ------------------------------------------------------------------------------------------
+# the running stack
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    require(missing_nginx_reason(), "proxy tests")
+    require(missing_browser_reason(), "proxy tests")
+    run_dir = tmp_path_factory.mktemp("proxy")
+    with proxy_stack(run_dir) as running:
+        yield running
+    # Outside the finally: only reached when the module's tests are done.
+    report = running.stop_report
+    copy = ARTIFACTS / "proxy"
+    copy.mkdir(parents=True, exist_ok=True)
+    for log in run_dir.glob("*.log"):
+        (copy / log.name).write_bytes(log.read_bytes())
+    assert report["exit_code"] == 0 and not report["survivors"], (
+        f"deploy/run.py did not stop cleanly on SIGTERM: {report}\n{running.logs_tail()}"
+    )
+
+
+@pytest.fixture(scope="module")
+def route_keys(stack) -> dict[str, str]:
+    """A routing-cookie value for each replica ("127.0.0.1:PORT" -> value), found by asking."""
+    for i in range(40):
+        for _ in range(2):
+            http_get(f"{stack.url}/_stcore/health", {"Cookie": f"{ROUTE_COOKIE}=probe-{i}"})
+    upstreams: dict[str, set[str]] = {}
+    for line in stack.access_log():
+        if line["route"].startswith("probe-"):
+            upstreams.setdefault(line["route"], set()).add(line["upstream"])
+    keys: dict[str, str] = {}
+    for route, seen in sorted(upstreams.items()):
+        assert len(seen) == 1, f"cookie {route} went to several replicas: {seen}"
+        keys.setdefault(seen.pop(), route)
+    return keys
+
+
+@pytest.fixture(scope="module")
+def proxy_browser(stack) -> Iterator[object]:
+    """Headless Chromium that resolves atlas.test to 127.0.0.1 (and nothing else)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {HOST} 127.0.0.1"],
+            headless=True,
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def contexts(proxy_browser, stack, route_keys) -> Iterator[list[tuple[str, object]]]:
+    """One browser context per replica, pinned to it by its routing cookie."""
+    assert len(route_keys) == 2, f"40 cookies all hashed to one replica: {route_keys}"
+    made = []
+    try:
+        for upstream, key in sorted(route_keys.items()):
+            context = proxy_browser.new_context(viewport=VIEWPORT)
+            context.set_default_timeout(30_000)
+            context.add_init_script(CSP_PROBE)
+            context.add_cookies([{"name": ROUTE_COOKIE, "value": key, "domain": HOST, "path": "/"}])
+            made.append((upstream, context))
+        yield made
+    finally:
+        for _, context in made:
+            context.close()
+
+
+def proxy_url(stack: Stack, path: str = "") -> str:
+    return f"http://{HOST}:{stack.listen_port}/{path}"
+
+
+def csp_directives(policy: str) -> dict[str, list[str]]:
+    parts = (d.split() for d in policy.split(";") if d.strip())
+    return {p[0]: p[1:] for p in parts}
+
+
+def check_security_headers(headers, where: str) -> None:
+    csp = headers.get_all("Content-Security-Policy") or []
+    assert len(csp) == 1, f"{where}: {len(csp)} CSP headers"
+    d = csp_directives(csp[0])
+    assert d.get("frame-ancestors") == ["'none'"], f"{where}: frame-ancestors {d}"
+    assert d.get("default-src") == ["'self'"], f"{where}: default-src {d}"
+    assert d.get("object-src") == ["'none'"], f"{where}: object-src {d}"
+    scripts = d.get("script-src", [])
+    assert "'self'" in scripts, f"{where}: script-src {scripts}"
+    assert not {"'unsafe-eval'", "'unsafe-inline'", "*", "http:", "https:", "data:"} & set(
+        scripts
+    ), f"{where}: script-src allows too much: {scripts}"
+    everywhere = {s for sources in d.values() for s in sources}
+    assert not {"*", "http:", "https:"} & everywhere, f"{where}: a wildcard source in {csp}"
+    assert csp[0] == csp_of(TEMPLATE.read_text(encoding="utf-8")), (
+        f"{where}: served CSP differs from deploy/nginx.conf's"
+    )
+    assert headers.get_all("X-Frame-Options") == ["DENY"], where
+    assert headers.get_all("X-Content-Type-Options") == ["nosniff"], where
+    assert headers.get_all("Referrer-Policy") == ["no-referrer"], where
+
+
+def test_security_headers_on_html_static_and_errors(stack):
+    status, headers, body = http_get(f"{stack.url}/")
+    assert status == 200 and b'<div id="root">' in body
+    check_security_headers(headers, "/")
+    bundle = re.search(rb'src="\./(static/js/index\.[^"]+\.js)"', body)
+    assert bundle, "no script bundle named in index.html"
+    for path in ["hubs", "app/static/favicon.png", bundle.group(1).decode(), "_stcore/metrics"]:
+        status, headers, _ = http_get(f"{stack.url}/{path}")
+        assert status in (200, 404), (path, status)
+        check_security_headers(headers, f"/{path} ({status})")
+    assert http_get(f"{stack.url}/app/static/favicon.png")[1]["Content-Type"] == "image/png"
+
+
+def test_metrics_are_not_public_health_is(stack):
+    replica = f"http://127.0.0.1:{stack.replica_ports[0]}"
+    assert http_get(f"{replica}/_stcore/metrics")[0] == 200, "the replica serves metrics"
+    for path in [
+        "/_stcore/metrics",
+        "/_stcore/metrics/",
+        "/_stcore//metrics",
+        "/%5Fstcore/metrics",
+        "/_stcore/%6Detrics",
+        "/hubs/_stcore/metrics",
+        "/_stcore/metrics?families=session_events",
+    ]:
+        status, _, body = http_get(stack.url + path)
+        assert status == 404 and b"session_events" not in body, f"{path}: {status}"
+    for path in ["/_stcore/health", "/healthz"]:
+        status, headers, body = http_get(stack.url + path)
+        assert (status, body) == (200, b"ok"), f"{path}: {status} {body[:80]!r}"
+        check_security_headers(headers, path)
+
+
+def test_uploads_over_the_limit_are_refused_by_nginx(stack):
+    url = f"{stack.url}/_stcore/upload_file/some-session/some-file"
+    status, _, body = http_get(url, method="PUT", data=b"x" * (MAX_UPLOAD + 1))
+    assert status == 413 and b"nginx" in body, status
+    # At the limit the request reaches Streamlit, which wants its XSRF token first.
+    status, _, body = http_get(url, method="PUT", data=b"x" * MAX_UPLOAD)
+    assert status == 403 and b"nginx" not in body, status
+
+
+def test_routing_cookie_is_set_once_and_keeps_a_client_on_one_replica(stack, route_keys):
+    _, headers, _ = http_get(f"{stack.url}/")
+    cookie = headers.get("Set-Cookie", "")
+    assert re.match(rf"{ROUTE_COOKIE}=[0-9a-f]{{32}}; Path=/; HttpOnly; SameSite=Lax$", cookie)
+    value = cookie.split(";")[0].split("=")[1]
+    _, again, _ = http_get(f"{stack.url}/", {"Cookie": f"{ROUTE_COOKIE}={value}"})
+    assert again.get("Set-Cookie") is None, "the cookie is handed out again"
+    expected = {f"127.0.0.1:{p}" for p in stack.replica_ports}
+    assert set(route_keys) == expected, f"cookies reached {set(route_keys)}, not {expected}"
+
+
+@dataclass
+class PageLoad:
+    """What one page showed through the proxy (or the error that stopped looking at it)."""
+
+    upstream: str
+    titles: list[str] = field(default_factory=list)
+    charts: int = 0
+    exceptions: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def _open(context, url: str):
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda m: m.type == "error" and console.append(m.text[:300]))
+    page.on("pageerror", lambda e: console.append(f"uncaught: {e}"[:300]))
+    page.goto(url, wait_until="commit")  # the rest loads while we look at the other lane
+    return page, console
+
+
+def _look(page, console: list[str], upstream: str, min_charts: int, name: str) -> PageLoad:
+    load = PageLoad(upstream, console=console)
+    try:
+        settle(page)
+        load.charts = wait_for_charts(page, min_charts)
+        titles = page.locator("[data-testid='stMain'] h1").all_inner_texts()
+        load.titles = [t.strip() for t in titles]
+        load.exceptions = page.locator(EXCEPTION).all_inner_texts()
+        load.violations = page.evaluate("window.__cspViolations")
+    except Exception as err:  # reported by the page's own test, not as a fixture error
+        load.error = f"{type(err).__name__}: {err}"[:1500]
+        shot = ARTIFACTS / "proxy" / f"{name}.png"
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        with suppress(Exception):
+            page.screenshot(path=str(shot), full_page=True)
+            load.error += f" (screenshot: {shot})"
+    finally:
+        page.close()
+    return load
+
+
+@pytest.fixture(scope="module")
+def page_loads(stack, contexts) -> dict[str, PageLoad]:
+    """Every page, loaded through the proxy two at a time: one per replica, in parallel."""
+    loads: dict[str, PageLoad] = {}
+    for start in range(0, len(PAGES), len(contexts)):
+        batch = list(zip(PAGES[start : start + len(contexts)], contexts, strict=False))
+        opened = [
+            (entry, upstream, *_open(context, proxy_url(stack, entry.url_path)))
+            for entry, (upstream, context) in batch
+        ]
+        for entry, upstream, page, console in opened:
+            spec = SPECS.get(entry.file)
+            loads[entry.file] = _look(
+                page, console, upstream, spec.min_charts if spec else 0, entry.name
+            )
+    return loads
+
+
+@pytest.mark.parametrize("entry", PAGES, ids=[p.name for p in PAGES])
+def test_page_through_the_proxy(page_loads, entry):
+    spec = SPECS.get(entry.file)
+    assert spec is not None, f"{entry.file} has no PageSpec in tests/e2e/page_specs.py"
+    load = page_loads[entry.file]
+    where = f"{entry.file} via {load.upstream}"
+    assert load.error is None, f"{where}: {load.error}"
+    assert not load.exceptions, f"{where} shows an exception: {load.exceptions}"
+    assert spec.title in load.titles, f"{where}: titles {load.titles}, expected {spec.title!r}"
+    assert load.charts >= spec.min_charts, f"{where}: {load.charts} charts < {spec.min_charts}"
+    assert not load.violations, f"{where}: CSP violations {load.violations}"
+    bad = [e for e in load.console if "Content Security Policy" in e or "uncaught" in e]
+    assert not bad, f"{where}: console {bad}"
+
+
+def test_upload_through_the_proxy(stack, contexts, tmp_path):
+    """XSRF cookie + sticky upload + body size, end to end: the pay-band comparison appears."""
+    _, context = contexts[0]
+    page = context.new_page()
+    try:
+        page.goto(proxy_url(stack, "pay_bands"), wait_until="domcontentloaded")
+        settle(page)
+        before = wait_for_charts(page, SPECS["app_pages/pay_bands.py"].min_charts)
+        csv = tmp_path / "bands.csv"
+        csv.write_text(BANDS, encoding="utf-8")
+        page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(csv))
+        after = wait_for_charts(page, before + 1)
+        settle(page)
+        shown = page.locator(EXCEPTION).all_inner_texts()
+    finally:
+        page.close()
+    assert after == before + 1 and not shown, (before, after, shown)
+
+
+def test_each_session_stayed_on_its_replica(stack, contexts):
+    """Every request carrying a pinned cookie (pages, static files, websockets, the upload)
+    reached that cookie's replica, and both replicas had sessions."""
+    pinned = {}
+    for upstream, context in contexts:
+        for cookie in context.cookies():
+            if cookie["name"] == ROUTE_COOKIE:
+                pinned[cookie["value"]] = upstream
+    end = time.monotonic() + 10
+    while True:  # a websocket is logged when it closes, a moment after its page
+        lines = [line for line in stack.access_log() if line["route"] in pinned]
+        sockets = [s for s in lines if s["path"] == "/_stcore/stream"]
+        if {pinned[s["route"]] for s in sockets} == set(pinned.values()):
+            break
+        assert time.monotonic() < end, f"websockets did not reach both replicas: {sockets}"
+        time.sleep(0.2)
+    assert all(s["status"] == "101" for s in sockets), sockets
+    assert any(s["path"].startswith("/_stcore/upload_file/") for s in lines), "no upload logged"
+    strays = [s for s in lines if s["upstream"] != pinned[s["route"]]]
+    assert not strays, f"requests that left their cookie's replica: {strays[:5]}"
