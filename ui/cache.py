@@ -23,6 +23,7 @@ recompute, and never the tables every session shares.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import threading
 import weakref
@@ -36,7 +37,7 @@ from analysis.data import DataUnavailable, Tables
 
 P = ParamSpec("P")
 R = TypeVar("R")
-PLAIN = (str, int, float, bool, type(None))
+PLAIN = (str, int, float, bool, type(None), dt.date)
 
 _tables: Tables | None = None
 _tables_lock = threading.Lock()

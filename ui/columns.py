@@ -161,3 +161,48 @@ def offer_path_columns(reference: str) -> Columns:
         "real_take_home": usd(f"Take-home, {reference} prices"),
         "jurisdiction": "Taxed as",
     }
+
+
+def level_bands_columns() -> Columns:
+    """Pay bands page: bands by level per area (region first)."""
+    return {
+        "level": "Level",
+        "area": "Area",
+        "minimum": usd("Minimum"),
+        "mid": usd("Midpoint"),
+        "maximum": usd("Maximum"),
+        "low_ci": usd("Midpoint 95% from"),
+        "high_ci": usd("to"),
+        "floor": usd("Open: at least", help="Past the published range: at least this"),
+        "national_pct": st.column_config.NumberColumn(
+            "US percentile", format="%.0f", help="Where the level sits among all US workers"
+        ),
+        "n": RECORDS,
+        "status": "Records",
+        "note": "Note",
+        "as_of": "As of",
+    }
+
+
+def upload_check_columns() -> Columns:
+    """Pay bands page, 'Check your own bands': each uploaded band against the market band."""
+    return {
+        "row": st.column_config.NumberColumn("Row"),
+        "role": "Role",
+        "occ_title": "Occupation (BLS)",
+        "level": "Level",
+        "mapping": "Mapped by",
+        "metro": "Metro",
+        "min": usd("Your min"),
+        "market_min": usd("Market min"),
+        "min_place": "Your min's BLS percentile",
+        "mid": usd("Your mid"),
+        "market_mid": usd("Market mid"),
+        "mid_gap_pct": st.column_config.NumberColumn("Mid gap", format="%+.0f%%"),
+        "mid_place": "Your mid's BLS percentile",
+        "max": usd("Your max"),
+        "market_max": usd("Market max"),
+        "max_place": "Your max's BLS percentile",
+        "basis": "Market band from",
+        "as_of": "As of",
+    }

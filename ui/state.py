@@ -16,6 +16,7 @@ link's value is checked:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -71,10 +72,13 @@ def choice(
     if raw is not None:
         labels = {format_func(o) for o in options}
         known = _lookup(options, format_func)
+        first = raw[0].split("~")[0] if len(raw) == 1 else None
         if len(raw) == 1 and raw[0] in labels:
             pass  # the binding takes it
         elif len(raw) == 1 and raw[0] in known:
             st.session_state[key] = known[raw[0]]
+        elif first in known:  # an old link's list where one value is now asked: its first
+            st.session_state[key] = known[first]
         else:
             warn(key, "is not one this page offers", format_func(default))
             st.session_state[key] = default
@@ -193,3 +197,29 @@ def toggle(label: str, *, key: str, default: bool, **kwargs: Any) -> bool:
             st.session_state[key] = default
     place = {} if key in st.session_state else {"value": default}
     return st.toggle(label, key=key, bind=BIND, **place, **kwargs)
+
+
+def date(
+    label: str, *, key: str, default: dt.date, min_value: dt.date, max_value: dt.date, **kwargs: Any
+) -> dt.date:
+    """A date input bound to URL parameter `key` (ISO, e.g. 2026-01-01). A link value that is
+    not a date in [min_value, max_value] warns and shows the default."""
+    raw = _first_run(key)
+    if raw is not None:
+        try:
+            value = dt.date.fromisoformat(raw[0]) if len(raw) == 1 else None
+        except ValueError:
+            value = None
+        if value is None or not min_value <= value <= max_value:
+            warn(key, f"is not a date from {min_value} to {max_value}", default.isoformat())
+            st.session_state[key] = default
+    place = {} if key in st.session_state else {"value": default}
+    return st.date_input(
+        label,
+        min_value=min_value,
+        max_value=max_value,
+        key=key,
+        bind=BIND,
+        **place,
+        **kwargs,
+    )

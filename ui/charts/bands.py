@@ -146,32 +146,104 @@ def talent_map_chart(points: pd.DataFrame) -> go.Figure:
     return style(fig, money=None, height=460, legend=False)
 
 
-def upload_gaps_chart(comparison: pd.DataFrame) -> go.Figure:
-    """Per uploaded row: the band mid's gap to the market median, in % (bars) with $ in hover.
+def level_bands_chart(bands: pd.DataFrame) -> go.Figure:
+    """Bands by level: for each level and area (region first, then each metro) a bar from the
+    band's minimum to its maximum with the midpoint marked; an open band (the level's target
+    above the published range) is drawn as a dotted arrow from the metro's highest published
+    wage, labelled "≥"; an area without a band is named with the reason in the hover.
 
-    `comparison`: row, role, metro, mid, market_median, mid_gap_usd, mid_gap_pct.
+    `bands`: `analysis.level_bands.level_bands` output.
     """
-    shown = comparison[comparison["mid_gap_pct"].notna()]
-    labels = [f"row {r}: {role} · {m}" for r, role, m in shown[["row", "role", "metro"]].values]
-    colors = [palette()[5] if v < 0 else palette()[2] for v in shown["mid_gap_pct"]]
-    fig = go.Figure(
-        go.Bar(
-            x=shown["mid_gap_pct"],
-            y=labels,
-            orientation="h",
-            marker={"color": colors},
-            customdata=np.stack(
-                [shown["mid"], shown["market_median"], shown["mid_gap_usd"]], axis=-1
-            ),
-            text=[f"{v:+.0f}%" for v in shown["mid_gap_pct"]],
-            textposition="outside",
-            hovertemplate=(
-                "%{y}<br>your mid $%{customdata[0]:,.0f} vs market median "
-                "$%{customdata[1]:,.0f}<br>gap $%{customdata[2]:,.0f} (%{x:+.1f}%)<extra></extra>"
-            ),
+    colors = palette()
+    shown = bands[bands["area"] != "All"].copy()
+    shown["row"] = shown["level"] + " · " + shown["area"]
+    fig = go.Figure()
+    for i, level in enumerate(shown["level"].unique()):
+        part = shown[shown["level"] == level]
+        have = part[part["mid"].notna()]
+        colour = colors[i % len(colors)]
+        fig.add_trace(
+            go.Bar(
+                y=have["row"],
+                x=have["maximum"] - have["minimum"],
+                base=have["minimum"],
+                orientation="h",
+                name=level,
+                marker={"color": colour, "opacity": 0.75},
+                customdata=np.stack(
+                    [have["minimum"], have["mid"], have["maximum"], have["n"]], axis=-1
+                ),
+                hovertemplate="%{y}<br>min $%{customdata[0]:,.0f} · mid $%{customdata[1]:,.0f}"
+                " · max $%{customdata[2]:,.0f}<br>n = %{customdata[3]:,} records<extra></extra>",
+            )
         )
-    )
-    fig.add_vline(x=0, line_color="rgba(128,128,128,0.6)")
-    fig.update_xaxes(title="Band mid vs market median (%)", ticksuffix="%")
+        fig.add_trace(
+            go.Scatter(
+                y=have["row"], x=have["mid"], mode="markers", showlegend=False,
+                marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#333"}},
+                hoverinfo="skip",
+            )
+        )  # fmt: skip
+        opened = part[(part["open"] == "above") & part["floor"].notna()]
+        for row in opened.itertuples():
+            fig.add_trace(
+                go.Scatter(
+                    x=[row.floor, row.floor * 1.12], y=[row.row, row.row], mode="lines+text",
+                    line={"color": colour, "width": 3, "dash": "dot"},
+                    text=["", f"≥ ${row.floor:,.0f}"], textposition="middle right",
+                    showlegend=False, hoverinfo="skip",
+                )
+            )  # fmt: skip
+    empty = shown[shown["mid"].isna() & ~((shown["open"] == "above") & shown["floor"].notna())]
+    if len(empty):
+        fig.add_trace(
+            go.Scatter(
+                y=empty["row"], x=[0] * len(empty), mode="text", showlegend=False,
+                text=[n or "no band: past the published range" for n in empty["note"]],
+                textposition="middle right", hoverinfo="skip",
+            )
+        )  # fmt: skip
+    fig.update_layout(barmode="overlay")
     fig.update_yaxes(autorange="reversed", type="category")
-    return style(fig, money=None, height=max(260, 30 * len(shown) + 100), legend=False)
+    return style(fig, money="x", height=max(300, 30 * len(shown) + 120))
+
+
+def upload_check_chart(checked: pd.DataFrame) -> go.Figure:
+    """Per uploaded row: your band (min-max bar, mid tick) over the market band at the target
+    (a thinner bar), named by role, level, occupation and metro.
+
+    `checked`: `analysis.band_check.check_bands` output.
+    """
+    colors = palette()
+    rows = [
+        f"row {r.row}: {r.role or r.occ_title} · {r.level or 'all levels'} · {r.metro}"
+        for r in checked.itertuples()
+    ]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            y=rows, x=checked["market_max"] - checked["market_min"], base=checked["market_min"],
+            orientation="h", name="Market band at your target", width=0.35,
+            marker={"color": "rgba(128,128,128,0.45)"},
+            hovertemplate="%{y}<br>market $%{base:,.0f} – $%{x:,.0f} wide<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.add_trace(
+        go.Bar(
+            y=rows, x=checked["max"] - checked["min"], base=checked["min"], orientation="h",
+            name="Your band", width=0.7, marker={"color": colors[0], "opacity": 0.6},
+            customdata=np.stack([checked["min"], checked["mid"], checked["max"]], axis=-1),
+            hovertemplate="%{y}<br>yours: $%{customdata[0]:,.0f} · $%{customdata[1]:,.0f} · "
+            "$%{customdata[2]:,.0f}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.add_trace(
+        go.Scatter(
+            y=rows, x=checked["mid"], mode="markers", name="Your mid",
+            marker={"symbol": "diamond", "size": 11, "color": colors[1]},
+            hovertemplate="%{y}: your mid $%{x:,.0f}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_layout(barmode="overlay")
+    fig.update_yaxes(autorange="reversed", type="category")
+    return style(fig, money="x", height=max(260, 46 * len(rows) + 110))
