@@ -213,3 +213,51 @@ def equal_power_line(data: Tables, occupation: str = DEFAULT_OCCUPATION) -> pd.D
     rpp = all_metros_for_map(data, occupation)["rpp"].dropna()
     points = np.array([rpp.min(), rpp.max()], dtype=float)
     return pd.DataFrame({"rpp": points, "pay": national * points / 100.0})
+
+
+def rank_intervals(
+    data: Tables,
+    occupation: str = DEFAULT_OCCUPATION,
+    cbsas: Sequence[str] | None = metros.DEFAULT_HUBS,
+    *,
+    real: bool = False,
+    n_draws: int = 4000,
+    seed: int = 20250519,
+) -> pd.DataFrame:
+    """How sure each metro's rank is: ranks of the medians redrawn with their sampling error.
+
+    Each draw scales every metro's median by exp(z x RSE), z standard normal and RSE BLS's
+    relative standard error of the metro's mean wage (none is published for the median, so
+    this approximates it); with `real` the medians are first divided by the price level (BEA
+    publishes no sampling error for it). Output, one row per ranked metro (as
+    `compare_hubs`): cbsa, label, rank (of the published medians), rank_low, rank_high (the
+    2.5% and 97.5% points of the drawn ranks), tied (labels of the other metros whose rank
+    range overlaps this one's, comma-joined). Metros without a median or RSE get no row.
+    """
+    table = compare_hubs(data, occupation, cbsas).table
+    value = table["real_median" if real else "median"].to_numpy(dtype=float)
+    rse = table["mean_prse"].to_numpy(dtype=float) / 100.0
+    keep = np.isfinite(value) & np.isfinite(rse)
+    value, rse, rows = value[keep], rse[keep], table.loc[keep].reset_index(drop=True)
+    rng = np.random.default_rng(seed)
+    draws = value * np.exp(rng.normal(0.0, 1.0, (n_draws, len(value))) * rse)
+    ranks = (-draws).argsort(axis=1).argsort(axis=1) + 1
+    low, high = np.percentile(ranks, [2.5, 97.5], axis=0)
+    out = pd.DataFrame(
+        {
+            "cbsa": rows["cbsa"],
+            "label": rows["label"],
+            "rank": _rank(pd.Series(value)).to_numpy(),
+            "rank_low": np.floor(low).astype(int),
+            "rank_high": np.ceil(high).astype(int),
+        }
+    )
+    out["tied"] = [
+        ", ".join(
+            str(o.label)
+            for o in out.itertuples()
+            if o.cbsa != r.cbsa and o.rank_low <= r.rank_high and r.rank_low <= o.rank_high
+        )
+        for r in out.itertuples()
+    ]
+    return out.sort_values("rank", ignore_index=True)

@@ -94,21 +94,30 @@ layout.source_caption(
 )
 
 st.subheader("The numbers")
+ranks = cache.run(hubs.rank_intervals, data, occ, chosen, real=real)
 rank = "rank_real" if real else "rank_nominal"
 shown = table.sort_values(rank).assign(
     interval=[
         "—" if lo != lo else f"{layout.money(lo)} – {layout.money(hi)}"
         for lo, hi in zip(table["median_ci_low"], table["median_ci_high"], strict=True)
     ],
-    rank=table[rank],
 )
+spans = {
+    r.cbsa: f"{r.rank}" + (f" ({r.rank_low}–{r.rank_high})" if r.rank_low != r.rank_high else "")
+    for r in ranks.itertuples()
+}
+shown["rank"] = shown["cbsa"].map(spans).fillna("—")
 columns = ["rank", "label", "employment", "median", "interval", "p10", "p90", "rpp", "real_median"]
 st.dataframe(
     shown[columns],
     hide_index=True,
     placeholder="—",
     column_config={
-        "rank": st.column_config.NumberColumn("Rank", help="1 = highest median in this view"),
+        "rank": st.column_config.TextColumn(
+            "Rank (95% range)",
+            help="1 = highest median in this view; in brackets the ranks it could take given "
+            "BLS's sampling error (ranks that overlap are a statistical tie)",
+        ),
         "label": "Metro",
         "employment": st.column_config.NumberColumn("Jobs", format="localized"),
         "median": layout.usd("Median"),
@@ -124,6 +133,13 @@ st.dataframe(
     },
 )
 layout.download(table, f"tech_hubs_{occ}.csv", key="hubs_csv")
+ties = [r for r in ranks.itertuples() if r.tied]
+if ties:
+    groups = {" · ".join(sorted([r.label, *r.tied.split(", ")])) for r in ties}
+    st.caption(
+        "Statistical ties (rank ranges overlap when the medians are redrawn with BLS's "
+        "relative standard errors, 4,000 draws): " + "; ".join(sorted(groups))
+    )
 layout.source_caption(
     facts.caption("oews", "bea_rpp"),
     n=int(table["n"].sum()),
