@@ -232,7 +232,7 @@ def rank_intervals(
     publishes no sampling error for it). Output, one row per ranked metro (as
     `compare_hubs`): cbsa, label, rank (of the published medians), rank_low, rank_high (the
     2.5% and 97.5% points of the drawn ranks), tied (labels of the other metros whose rank
-    range overlaps this one's, comma-joined). Metros without a median or RSE get no row.
+    range overlaps this one's, joined with "; "). Metros without a median or RSE get no row.
     """
     table = compare_hubs(data, occupation, cbsas).table
     value = table["real_median" if real else "median"].to_numpy(dtype=float)
@@ -253,7 +253,7 @@ def rank_intervals(
         }
     )
     out["tied"] = [
-        ", ".join(
+        "; ".join(
             str(o.label)
             for o in out.itertuples()
             if o.cbsa != r.cbsa and o.rank_low <= r.rank_high and r.rank_low <= o.rank_high

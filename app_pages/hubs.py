@@ -135,7 +135,7 @@ st.dataframe(
 layout.download(table, f"tech_hubs_{occ}.csv", key="hubs_csv")
 ties = [r for r in ranks.itertuples() if r.tied]
 if ties:
-    groups = {" · ".join(sorted([r.label, *r.tied.split(", ")])) for r in ties}
+    groups = {" · ".join(sorted([r.label, *r.tied.split("; ")])) for r in ties}
     st.caption(
         "Statistical ties (rank ranges overlap when the medians are redrawn with BLS's "
         "relative standard errors, 4,000 draws): " + "; ".join(sorted(groups))

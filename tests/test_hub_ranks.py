@@ -14,7 +14,7 @@ def test_ranks_contain_the_published_rank_and_ties_are_mutual():
     assert ranks["rank"].tolist() == sorted(ranks["rank"])
     by_label = ranks.set_index("label")["tied"]
     for label, tied in by_label.items():
-        for other in filter(None, tied.split(", ")):
+        for other in filter(None, tied.split("; ")):
             assert label in by_label[other]
 
 
