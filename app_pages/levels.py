@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis import filters, levels, stats, taxonomy
+from analysis import company_size, filters, levels, stats, taxonomy
 from ui import cache, columns, inputs, layout, state
 from ui.charts import levels as charts
 from ui.text import duplicate_note, top_code_note
@@ -88,6 +88,43 @@ st.dataframe(
     column_config=columns.progression_columns(),
 )
 layout.download(curve, "levels_progression.csv", key="levels_dl_curve")
+
+st.subheader("Startup, mid-size or large company?")
+with layout.friendly_errors():
+    sizes = cache.run(
+        company_size.pay_by_company_size,
+        data,
+        tracks,
+        None if country == "ALL" else country,
+        drop_duplicates=not keep_dups,
+    )
+layout.chart(charts.company_size_chart, sizes, key="levels_company_size")
+absent = sizes.loc[sizes["status"] == "hidden"]
+layout.source_caption(
+    facts.caption("aijobs"),
+    n=int(sizes["n"].sum()),
+    note=f"{', '.join(tracks)}, full-time, work years {YEARS}, companies in "
+    f"{COUNTRIES[country]} · company size as aijobs.net records it: small under 50 "
+    "employees, medium 50–250, large over 250 · medians with 95% intervals, compared within "
+    "each level · hollow = under 30 records · base pay only: the index holds no equity, so a "
+    "startup's lower base for more equity does not show here · "
+    + (
+        "not shown (under 10 records): "
+        + ", ".join(f"{r.size_label} {r.level} ({r.n})" for r in absent.itertuples())
+        if len(absent)
+        else "every size shown"
+    )
+    + f" · {dup_note}",
+)
+st.dataframe(
+    sizes.assign(
+        ratio_ci=stats.ratio_intervals(sizes["ratio"], sizes["ratio_low"], sizes["ratio_high"])
+    )[["level", "size_label", "n", "median", "p25", "p75", "ratio", "ratio_ci", "status"]],
+    hide_index=True,
+    placeholder="—",
+    column_config=columns.company_size_columns(),
+)
+layout.download(sizes, "levels_company_size.csv", key="levels_dl_company_size")
 
 st.subheader("Pay by years of experience")
 ai_only = state.toggle("AI/ML roles only", key="aiml", default=True)

@@ -206,3 +206,18 @@ def upload_check_columns() -> Columns:
         "basis": "Market band from",
         "as_of": "As of",
     }
+
+
+def company_size_columns() -> Columns:
+    """Career levels page: pay by company size within each level."""
+    return {
+        "level": "Level",
+        "size_label": "Company size",
+        "n": RECORDS,
+        "median": usd("Median"),
+        "p25": usd("25th percentile"),
+        "p75": usd("75th percentile"),
+        "ratio": st.column_config.NumberColumn("vs medium", format="×%.2f"),
+        "ratio_ci": "vs medium, 95% interval",
+        "status": "Confidence",
+    }

@@ -205,3 +205,38 @@ def spread_chart(ladder: pd.DataFrame, *, top_code: float) -> go.Figure:
 def _ordinal(p: int) -> str:
     """'10th percentile', 'Median', ... for a published percentile."""
     return "Median" if p == 50 else f"{p}th percentile"
+
+
+def company_size_chart(table: pd.DataFrame) -> go.Figure:
+    """Median pay by level, one colour per company size, with 95% intervals; hollow markers
+    mark under 30 records; sizes with under 10 records at a level are absent (the table and
+    caption say so). `table`: `analysis.company_size.pay_by_company_size` output."""
+    colors = palette()
+    fig = go.Figure()
+    shown = table[table["status"] != "hidden"]
+    for i, (label, part) in enumerate(shown.groupby("size_label", sort=False)):
+        thin = part["status"] == "low confidence"
+        fig.add_trace(
+            go.Scatter(
+                x=part["level"],
+                y=part["median"],
+                mode="markers",
+                name=str(label),
+                marker={
+                    "size": 12,
+                    "color": [
+                        "rgba(0,0,0,0)" if t else colors[i % len(colors)] for t in thin
+                    ],
+                    "line": {"width": 2, "color": colors[i % len(colors)]},
+                },
+                error_y=interval_bars(
+                    part["median"], part["ci_low"], part["ci_high"], colors[i % len(colors)]
+                ),
+                customdata=part["n"],
+                hovertemplate=f"{label}<br>%{{x}}: median $%{{y:,.0f}}<br>n = "
+                "%{customdata:,}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(categoryorder="array", categoryarray=list(LEVELS))
+    fig.update_layout(scattermode="group")
+    return style(fig, money="y", height=380)
