@@ -225,13 +225,19 @@ def test_adjusted_is_the_lower_median_when_the_mix_does_not_change():
     assert out.loc[(2023, "Adjusted"), "median"] == out.loc[(2023, "Raw"), "median"]
 
 
-def test_cells_missing_from_a_year_lower_its_mix_coverage():
-    # 2023 has no senior records: the reference's senior half is missing there.
-    y23 = _frame(2023, {("Entry", "US"): [50_000.0 + i for i in range(30)]})
+def test_cells_missing_from_either_year_are_left_out():
+    # 2023 has no senior records (half the reference mix is missing there) and 5 executives
+    # the reference lacks (weight 0): the adjusted median is the entries' lower median.
+    entries = [50_000.0 + i for i in range(31)]
+    y23 = _frame(2023, {("Entry", "US"): entries, ("Executive", "US"): [900_000.0] * 5})
     y24 = _frame(2024, {("Entry", "US"): [60_000.0] * 20, ("Senior", "US"): [210_000.0] * 20})
     out = trends.adjusted_trend(_data(y23, y24), n_boot=10).set_index(["year", "series"])
-    assert out.loc[(2023, "Adjusted"), "mix_coverage"] == 0.5
-    assert out.loc[(2023, "Adjusted"), "median"] == out.loc[(2023, "Raw"), "median"] - 0.5
+    adjusted = out.loc[(2023, "Adjusted")]
+    assert adjusted["mix_coverage"] == 0.5
+    assert adjusted["median"] == 50_015  # the 16th of 31 entry values
+    assert adjusted["n_eff"] == pytest.approx(31)
+    assert out.loc[(2023, "Raw"), "median"] == 50_017.5  # the 18th and 19th of 36 values
+    assert out.loc[(2023, "Raw"), "n"] == adjusted["n"] == 36
 
 
 def test_composition_mix_shift_hand_worked():
