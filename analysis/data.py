@@ -40,6 +40,7 @@ TABLES: tuple[str, ...] = (
     "salaries",
     "survey",
     "take_home",
+    "cpi",
 )
 """Every processed table, by name (`data/<name>.parquet`)."""
 REBUILD = "python -m databuild --raw-dir ../shared/data/raw"
@@ -199,6 +200,11 @@ class Tables:
     def survey(self) -> pd.DataFrame:
         """Stack Overflow Developer Survey extracts (2024 subset, 2025 extract)."""
         return self.table("survey")
+
+    @property
+    def cpi(self) -> pd.DataFrame:
+        """BLS CPI-U annual averages: US city average and metro areas."""
+        return self.table("cpi")
 
     @property
     def take_home(self) -> pd.DataFrame:

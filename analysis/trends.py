@@ -20,6 +20,8 @@ All pay is annual USD. Nothing here imports streamlit; nothing mutates its input
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -43,6 +45,7 @@ def _subset(
     country_group: str,
     drop_duplicates: bool,
     full_time_only: bool,
+    tracks: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Year, level, us (bool), salary_usd of the rows kept by the filters (a new frame).
 
@@ -57,6 +60,7 @@ def _subset(
         country=None if country_group == "All countries" else US,
         exclude_country=country_group == "Outside US",
         levels=LEVELS if level is None else [level],
+        tracks=tracks,
         full_time_only=full_time_only,
         drop_duplicates=drop_duplicates,
         columns=["year", "level", "company_country", "salary_usd"],
@@ -106,6 +110,7 @@ def composition(
     *,
     level: str | None = None,
     country_group: str = "All countries",
+    tracks: Sequence[str] | None = None,
     drop_duplicates: bool = True,
     full_time_only: bool = True,
 ) -> pd.DataFrame:
@@ -121,13 +126,14 @@ def composition(
     """
     salaries = data.salaries
     options = {"level": level, "country_group": country_group, "full_time_only": full_time_only}
-    frame = _subset(salaries, drop_duplicates=drop_duplicates, **options)
+    frame = _subset(salaries, drop_duplicates=drop_duplicates, tracks=tracks, **options)
     everything = salaries.loc[
         filter_records(
             salaries,
             country=None if country_group == "All countries" else US,
             exclude_country=country_group == "Outside US",
             levels=LEVELS if level is None else [level],
+            tracks=tracks,
             full_time_only=full_time_only,
             drop_duplicates=False,
             columns=[],
@@ -193,18 +199,33 @@ def _weighted_interval(
     return float(low), float(high)
 
 
+def _in_dollars_of_latest(data: Tables, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with salary_usd in the dollars of the latest CPI-U year (rows of years without
+    a CPI annual average dropped)."""
+    from analysis import prices
+
+    factors = prices.to_dollars_of(data)
+    out = frame.assign(salary_usd=frame["salary_usd"] * frame["year"].map(factors))
+    return out[out["salary_usd"].notna()].reset_index(drop=True)
+
+
 def adjusted_trend(
     data: Tables,
     level: str | None = None,
     country_group: str = "All countries",
     *,
+    tracks: Sequence[str] | None = None,
     reference_year: int = REFERENCE_YEAR,
+    real: bool = False,
     drop_duplicates: bool = True,
     full_time_only: bool = True,
     n_boot: int = 200,
     seed: int = stats.DEFAULT_SEED,
 ) -> pd.DataFrame:
     """Raw and composition-adjusted median pay by year, side by side (long format).
+
+    With `real`, every salary is first put in the dollars of the latest year with a CPI-U
+    annual average (`analysis.prices`; years without one are left out).
 
     Inputs: `level` one of LEVELS or None for all; `country_group` one of COUNTRY_GROUPS;
     `reference_year` whose level x US mix every year is reweighted to (see module doc).
@@ -223,7 +244,10 @@ def adjusted_trend(
         country_group=country_group,
         drop_duplicates=drop_duplicates,
         full_time_only=full_time_only,
+        tracks=tracks,
     )
+    if real:
+        frame = _in_dollars_of_latest(data, frame)
     frame["cell"] = frame["level"] + "|" + np.where(frame["us"], "US", "non-US")
     ref = frame.loc[frame["year"] == reference_year, "cell"].value_counts()
     if ref.empty:
@@ -291,3 +315,51 @@ def select_series(series: pd.DataFrame, which: str = "both") -> pd.DataFrame:
     if which not in ("raw", "adjusted"):
         raise ValueError(f"Unknown series {which!r}; use 'raw', 'adjusted' or 'both'.")
     return series.loc[series["series"].str.lower() == which].reset_index(drop=True)
+
+
+def pay_change(
+    data: Tables,
+    start: int,
+    end: int,
+    level: str | None = None,
+    country_group: str = "US",
+    *,
+    tracks: Sequence[str] | None = None,
+    real: bool = True,
+    drop_duplicates: bool = True,
+    n_boot: int = 400,
+    seed: int = stats.DEFAULT_SEED,
+) -> dict[str, float]:
+    """How much the median moved from work year `start` to `end` (the raw median of each
+    year's records; with `real`, in constant dollars of the latest CPI year), with a seeded
+    bootstrap 95% interval of the ratio (each year resampled alone).
+
+    Keys: start, end, median_start, median_end, change (end / start - 1), ci_low, ci_high,
+    n_start, n_end. Raises ValueError when either year has fewer than MIN_SHOWN records.
+    """
+    frame = _subset(
+        data.salaries,
+        level=level,
+        country_group=country_group,
+        drop_duplicates=drop_duplicates,
+        full_time_only=True,
+        tracks=tracks,
+    )
+    if real:
+        frame = _in_dollars_of_latest(data, frame)
+    a = frame.loc[frame["year"] == start, "salary_usd"].to_numpy(dtype=float)
+    b = frame.loc[frame["year"] == end, "salary_usd"].to_numpy(dtype=float)
+    if min(len(a), len(b)) < stats.MIN_SHOWN:
+        raise ValueError(f"Too few records in {start} ({len(a)}) or {end} ({len(b)}) to compare.")
+    low, high = stats.bootstrap_interval([b, a], stats.ratio_of_medians, n_boot=n_boot, seed=seed)
+    return {
+        "start": float(start),
+        "end": float(end),
+        "median_start": float(np.median(a)),
+        "median_end": float(np.median(b)),
+        "change": float(np.median(b) / np.median(a) - 1),
+        "ci_low": low - 1,
+        "ci_high": high - 1,
+        "n_start": float(len(a)),
+        "n_end": float(len(b)),
+    }

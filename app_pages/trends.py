@@ -2,13 +2,16 @@
 
 import streamlit as st
 
-from analysis import trends
+from analysis import prices, taxonomy, trends
+from analysis.data import DataUnavailable
 from analysis.filters import LEVELS
 from ui import cache, inputs, layout, state
 from ui.charts import trends as charts
 from ui.text import duplicate_note
 
 SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted only"}
+DOLLARS = {"real": "Constant dollars (after inflation)", "nominal": "Dollars of each year"}
+BREAK = 2024
 
 
 def interval(low: float, high: float) -> str:
@@ -25,7 +28,11 @@ st.write(
 data = cache.tables()
 cache.require(data, "salaries")
 facts = data.facts
-c1, c2, c3, c4 = st.columns(4)
+try:
+    cpi_year = cache.run(prices.latest_year, data)
+except (DataUnavailable, ValueError):
+    cpi_year = None
+c1, c2, c3 = st.columns(3)
 with c1:
     level = state.choice(
         "Level", [trends.ALL_LEVELS, *LEVELS], key="level", default=trends.ALL_LEVELS
@@ -35,19 +42,39 @@ with c2:
         "Company country", list(trends.COUNTRY_GROUPS), key="country", default="All countries"
     )
 with c3:
+    tracks = state.choices(
+        "Tracks", taxonomy.TRACKS, key="tracks", default=[], placeholder="All tracks"
+    )
+c4, c5, c6 = st.columns(3)
+with c4:
     show = state.choice(
         "Series", list(SERIES), key="series", default="both", format_func=SERIES.get
     )
-with c4:
+with c5:
+    dollars = state.choice(
+        "Dollars",
+        list(DOLLARS) if cpi_year else ["nominal"],
+        key="dollars",
+        default="real" if cpi_year else "nominal",
+        format_func=DOLLARS.get,
+        help=f"Constant dollars: each year's pay in {cpi_year} dollars by the BLS CPI-U "
+        "(US city average)."
+        if cpi_year
+        else "The CPI table is not built, so only each year's dollars are shown.",
+    )
+with c6:
     keep_dups = inputs.keep_duplicates()
+real = dollars == "real"
+unit = f"{cpi_year} dollars" if real else "dollars of each year"
 
 chosen = {
     "level": None if level == trends.ALL_LEVELS else level,
     "country_group": group,
+    "tracks": tracks or None,
     "drop_duplicates": not keep_dups,
 }
 with layout.friendly_errors():
-    series = cache.run(trends.adjusted_trend, data, **chosen)
+    series = cache.run(trends.adjusted_trend, data, real=real, **chosen)
     comp = cache.run(trends.composition, data, **chosen)
 table = cache.run(trends.trend_table, series, comp)
 ref = trends.REFERENCE_YEAR
@@ -64,26 +91,34 @@ if not changed.empty:
         f"**The sample changed sharply in {years_text}** (orange bars): {steps}. In 2024 the "
         "index switched to mostly US job-listing salaries. A raw median mixes pay growth "
         f"with these changes; the adjusted line reweights every year to the {ref} mix of "
-        "level × US/non-US companies. "
+        "level × US/non-US companies. That removes a shift in levels and countries, not the "
+        "change of source itself (job listings pay differently from survey answers at the same "
+        "level), so compare years on the same side of the shaded line. "
         + ("**2025 covers only early January** (hollow points)." if table["partial"].any() else ""),
         icon=":material/history:",
     )
 full = table.loc[~table["partial"].astype(bool)].tail(3)
+card = "raw" if show == "raw" else "adjusted"
 for col, row in zip(st.columns(len(full)), full.itertuples(), strict=True):
     col.metric(
-        f"Adjusted median {row.year}",
-        layout.money(row.adjusted_median),
-        help=f"Reweighted to the {ref} level × US/non-US mix; effective n = "
-        f"{row.adjusted_n_eff:,.0f} ({row.adjusted_status}). Raw median "
-        f"{layout.money(row.raw_median)} from {row.n:,} records mixes in the change of sample.",
+        f"{card.capitalize()} median {row.year}",
+        layout.money(getattr(row, f"{card}_median")),
+        help=(
+            f"Reweighted to the {ref} level × US/non-US mix; effective n = "
+            f"{row.adjusted_n_eff:,.0f} ({row.adjusted_status})"
+            if card == "adjusted"
+            else f"The median of {row.n:,} records, as collected that year"
+        )
+        + f"; {unit}.",
     )
 
 shown = cache.run(trends.select_series, series, show)
-layout.chart(charts.trend_chart, shown, comp, ref, key="trends_chart")
+layout.chart(charts.trend_chart, shown, comp, ref, BREAK, unit, key="trends_chart")
 layout.source_caption(
-    facts.caption("aijobs"),
+    facts.caption("aijobs", *(["cpi"] if real else [])),
     n=int(table["n"].sum()),
-    note=f"{level}, {group}, full-time · medians with 95% intervals (adjusted: bootstrap) · "
+    note=f"{level}, {group}, {', '.join(tracks) or 'all tracks'}, full-time, {unit} · medians "
+    "with 95% intervals (adjusted: bootstrap) · shaded from 2024: mostly job listings · "
     "faded points: low confidence (adjusted: effective n under 30 after reweighting) · "
     "bars: records per year, orange = sample composition changed sharply · "
     + duplicate_note(not keep_dups),
@@ -117,3 +152,46 @@ columns = {
 }
 st.dataframe(view[list(columns)], hide_index=True, placeholder="—", column_config=columns)
 layout.download(table, "trends.csv", key="trends_dl")
+
+st.subheader("Did AI pay beat inflation?")
+if cpi_year is None:
+    layout.empty_state("The CPI table is not built, so pay cannot be put in constant dollars.")
+else:
+    start, end = 2021, 2023  # the longest span on one side of the 2024 change of source
+    try:
+        change = cache.run(
+            trends.pay_change, data, start, end, chosen["level"], group,
+            tracks=tracks or None, drop_duplicates=not keep_dups,
+        )  # fmt: skip
+    except ValueError as err:
+        layout.empty_state(str(err))
+    else:
+        word = (
+            "beat"
+            if change["ci_low"] > 0
+            else "fell behind"
+            if change["ci_high"] < 0
+            else ("kept roughly level with")
+        )
+        st.metric(
+            f"Median pay {start} → {end}, after inflation",
+            f"{change['change']:+.1%}",
+            f"95% interval {change['ci_low']:+.1%} to {change['ci_high']:+.1%}",
+            delta_color="off",
+            delta_arrow="off",
+            border=True,
+        )
+        st.markdown(
+            f"**From {start} to {end}, the median of these records {word} inflation**: "
+            f"{layout.money(change['median_start'])} → {layout.money(change['median_end'])} "
+            f"in {cpi_year} dollars ({change['n_start']:,.0f} and {change['n_end']:,.0f} "
+            "records). Both years come from the survey era of the index; across the 2024 "
+            "change of source the comparison would mix pay growth with who is counted."
+        )
+        layout.source_caption(
+            facts.caption("aijobs", "cpi"),
+            note="raw medians of each year's records, each year's dollars turned into "
+            f"{cpi_year} dollars by the CPI-U annual average (US city average: what the pay "
+            "buys in the US; salaries of companies abroad are in US dollars at each year's "
+            "exchange rate) · seeded bootstrap 95% interval of the ratio",
+        )

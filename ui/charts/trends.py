@@ -11,15 +11,21 @@ from ui.charts import interval_bars, palette, style
 
 
 def trend_chart(
-    series: pd.DataFrame, composition: pd.DataFrame, reference_year: int = REFERENCE_YEAR
+    series: pd.DataFrame,
+    composition: pd.DataFrame,
+    reference_year: int = REFERENCE_YEAR,
+    break_year: int = 2024,
+    dollars: str = "",
 ) -> go.Figure:
     """Median pay per year, raw and adjusted, with 95% intervals; records per year below.
 
     `series` is analysis.trends.adjusted_trend output, `composition` analysis.trends
     .composition output. Partial years are drawn hollow; low-confidence points (status from
     the effective sample size for the adjusted series) are faded. Record bars are orange in
-    the years `composition` flags as a sharp change of sample. The x axis covers exactly the
-    years in the data.
+    the years `composition` flags as a sharp change of sample. From `break_year` on the
+    background is shaded: the index then collects mostly job listings, so a change across
+    that line is partly a change of source. `dollars` names the dollars of the y axis
+    ("2025 dollars"). The x axis covers exactly the years in the data.
     """
     colours = palette()
     fig = make_subplots(
@@ -77,8 +83,19 @@ def trend_chart(
         col=1,
     )
     years = composition["year"].astype(int)
+    if break_year <= years.max():
+        fig.add_vrect(
+            x0=break_year - 0.5,
+            x1=years.max() + 0.5,
+            fillcolor="rgba(128,128,128,0.14)",
+            line_width=0,
+            annotation_text="mostly job listings",
+            annotation_position="top left",
+            row="all",
+            col=1,
+        )
     fig.update_xaxes(dtick=1, range=[years.min() - 0.5, years.max() + 0.5])
-    fig.update_yaxes(title="Median pay", row=1, col=1)
+    fig.update_yaxes(title=f"Median pay{', ' + dollars if dollars else ''}", row=1, col=1)
     fig.update_yaxes(
         title="Records",
         type="log",
