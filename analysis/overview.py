@@ -20,13 +20,14 @@ from analysis.filters import US, latest_full_year
 from analysis.wages import CROSS_INDUSTRY, DEFAULT_OCCUPATION
 
 AI_OCCUPATIONS = ("15-2051", "15-1221")
-"""AI/ML occupations: Data Scientists, Computer and Information Research Scientists."""
+"""The BLS occupations closest to AI/ML work (BLS has none named so): Data Scientists and
+Computer and Information Research Scientists."""
 RELATED_OCCUPATIONS = ("15-1252",)
 """AI-adjacent for comparison, not AI/ML itself: Software Developers."""
 CONTEXT_OCCUPATIONS = ("15-0000", "00-0000")
 """All computer & mathematical occupations (contains the ones above), all occupations."""
 GROUPS = {
-    **dict.fromkeys(AI_OCCUPATIONS, "AI/ML occupation"),
+    **dict.fromkeys(AI_OCCUPATIONS, "Closest to AI/ML (BLS)"),
     **dict.fromkeys(RELATED_OCCUPATIONS, "Related occupation"),
     **dict.fromkeys(CONTEXT_OCCUPATIONS, "All-occupation context"),
 }
@@ -35,7 +36,7 @@ GROUPS = {
 def national_medians(data: Tables) -> pd.DataFrame:
     """National cross-industry median pay of the AI occupations and the two context groups.
 
-    Output: occ_code, occ_title, group ("AI/ML occupation" | "Related occupation" |
+    Output: occ_code, occ_title, group ("Closest to AI/ML (BLS)" | "Related occupation" |
     "All-occupation context"), median (USD/yr; NaN when top-coded), median_note, employment
     (jobs; 15-0000 contains the computer occupations listed, so never add them up),
     mean_prse (%), vs_all (median / all-occupations median), in the order AI/ML

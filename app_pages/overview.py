@@ -76,7 +76,10 @@ layout.source_caption(
     f"full-time, {head.remote_year} · salary-index cards: " + duplicate_note(step.drop_duplicates),
 )
 
-st.subheader("National median pay: AI/ML occupations, a related one, and everyone")
+st.subheader(
+    "National median pay: the two BLS occupations closest to AI/ML work, a related one, "
+    "and everyone"
+)
 layout.chart(charts.national_medians_chart, medians, key="overview_medians")
 layout.source_caption(
     facts.caption("oews"),

@@ -42,8 +42,8 @@ def test_national_medians_are_the_published_bls_figures():
     assert out.loc["00-0000", "vs_all"] == 1.0
     assert out.loc["15-2051", "mean_prse"] == 0.7
     assert out["group"].to_dict() == {
-        "15-2051": "AI/ML occupation",
-        "15-1221": "AI/ML occupation",
+        "15-2051": "Closest to AI/ML (BLS)",
+        "15-1221": "Closest to AI/ML (BLS)",
         "15-1252": "Related occupation",
         "15-0000": "All-occupation context",
         "00-0000": "All-occupation context",

@@ -73,15 +73,18 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
     (
         "Duplicate salary records",
         "53% of aijobs.net rows repeat an earlier row exactly (mostly job postings with the same "
-        "title, level and salary). Charts keep them unless they say otherwise; regressions drop "
-        "them because repeated postings are not independent observations.",
+        "title, level and salary). Every page drops them by default, because a re-posted "
+        "listing is not a new observation and would inflate n and narrow the intervals; "
+        "Career levels, Specializations, Remote work and Trends offer a 'Keep exact "
+        "duplicates' switch to see what they change.",
     ),
 )
 
 
 LIMITATIONS: tuple[str, ...] = (
-    "BLS OEWS wages are base pay plus some incentive pay; they exclude stock and equity "
-    "grants, non-production bonuses, overtime and benefits, so they understate total "
+    "BLS OEWS wages are base pay plus incentive pay that is part of it (commissions, "
+    "production bonuses, tips); they exclude stock and equity grants, non-production bonuses "
+    "such as year-end bonuses, overtime and benefits, so they understate total "
     "compensation at firms that pay heavily in equity.",
     "OEWS covers employees on payrolls, not the self-employed, and has no job levels: a "
     "metro's distribution mixes entry and senior workers.",

@@ -14,15 +14,14 @@ NEUTRAL = "rgba(128,128,128,0.8)"
 def national_medians_chart(frame: pd.DataFrame) -> go.Figure:
     """Horizontal bars of national median pay, sorted by median, one colour per group.
 
-    `frame` is analysis.overview.national_medians output. AI/ML occupations take the theme's
-    first colour, related occupations a dark neutral grey, the all-occupation context a light
-    grey;
-    the legend names each group. Each bar is labelled with its median and employment. The
-    whiskers are approximate: ±1.96 × BLS's relative standard error of the *mean* wage,
-    applied to the median (BLS publishes no error for the median).
+    `frame` is analysis.overview.national_medians output. The two occupations closest to
+    AI/ML take the theme's first colour, related occupations a dark neutral grey, the
+    all-occupation context a light grey; the legend names each group. Each bar is labelled
+    with its median and employment. The whiskers are approximate: ±1.96 × BLS's relative
+    standard error of the *mean* wage, applied to the median (BLS publishes none for it).
     """
     colours = {
-        "AI/ML occupation": palette()[0],
+        "Closest to AI/ML (BLS)": palette()[0],
         "Related occupation": NEUTRAL,
         "All-occupation context": CONTEXT,
     }
