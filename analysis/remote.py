@@ -6,7 +6,8 @@
   mixes that change of sample into the comparison.
 - `remote_share`: the share of fully-remote records per year with a Wilson interval.
 - Both filter records with analysis.filters.filter_records ("US" = company_country;
-  exact duplicates dropped by default).
+  exact duplicates dropped by default; the AI and data tracks, not generic software titles,
+  by default).
 - `geo_policy`: a geo-pay simulator. Given an HQ salary and a set of hub metros, the pay and
   purchasing power (pay / (RPP / 100), in national-average dollars) in each hub under three
   common policies: one national rate, tiered zones by price level, a full cost-of-living
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import metros, stats
+from analysis import metros, stats, taxonomy
 from analysis.data import Tables
 from analysis.filters import LEVELS, PARTIAL_YEARS, US, filter_records
 from analysis.wages import DEFAULT_OCCUPATION, cross_industry
@@ -62,10 +63,16 @@ class Tiers:
         return {1: self.tier1_pay, 2: self.tier2_pay, 3: self.tier3_pay}[tier]
 
 
+AI_DATA_TRACKS: tuple[str, ...] = tuple(t for t in taxonomy.TRACKS if t != "Other")
+"""The tracks the page's "AI and data jobs" hold: every track but Other (generic software,
+consulting and product titles)."""
+
+
 def _records(
     salaries: pd.DataFrame,
     *,
     country: str | None,
+    tracks: Sequence[str] | None = AI_DATA_TRACKS,
     full_time_only: bool,
     drop_duplicates: bool,
 ) -> pd.DataFrame:
@@ -73,6 +80,7 @@ def _records(
     rows = filter_records(
         salaries,
         country=country,
+        tracks=tracks,
         levels=None,
         full_time_only=full_time_only,
         drop_duplicates=drop_duplicates,
@@ -97,6 +105,7 @@ def pay_by_remote(
     year: int | None = None,
     country: str | None = US,
     *,
+    tracks: Sequence[str] | None = AI_DATA_TRACKS,
     full_time_only: bool = True,
     drop_duplicates: bool = True,
     n_boot: int = 400,
@@ -119,6 +128,7 @@ def pay_by_remote(
     frame = _records(
         data.salaries,
         country=country,
+        tracks=tracks,
         full_time_only=full_time_only,
         drop_duplicates=drop_duplicates,
     )
@@ -165,6 +175,7 @@ def remote_share(
     data: Tables,
     country: str | None = US,
     *,
+    tracks: Sequence[str] | None = AI_DATA_TRACKS,
     full_time_only: bool = True,
     drop_duplicates: bool = True,
 ) -> pd.DataFrame:
@@ -178,6 +189,7 @@ def remote_share(
     frame = _records(
         data.salaries,
         country=country,
+        tracks=tracks,
         full_time_only=full_time_only,
         drop_duplicates=drop_duplicates,
     )

@@ -22,6 +22,17 @@ data = cache.tables()
 cache.require(data, "salaries", "wages", "metros", "price_parities")
 facts = data.facts
 years, latest = cache.run(filters.salary_years, data)
+tracks = state.choices(
+    "Tracks",
+    list(remote.AI_DATA_TRACKS),
+    key="tracks",
+    default=list(remote.AI_DATA_TRACKS),
+    help="The salary index's AI and data tracks. Generic software, consulting and product "
+    "titles (the 'Other' track, e.g. 7,930 'Software Engineer' records) are left out.",
+)
+if not tracks:
+    layout.empty_state("Choose at least one track.")
+    st.stop()
 c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
 with c1:
     level = state.choice("Level", [ALL_LEVELS, *LEVELS], key="level", default=ALL_LEVELS)
@@ -49,11 +60,15 @@ with layout.friendly_errors():
         None if level == ALL_LEVELS else level,
         None if year == "all" else year,
         where,
+        tracks=tracks,
         drop_duplicates=not keep_dups,
     )
-    share = cache.run(remote.remote_share, data, where, drop_duplicates=not keep_dups)
+    share = cache.run(
+        remote.remote_share, data, where, tracks=tracks, drop_duplicates=not keep_dups
+    )
 dup_note = duplicate_note(not keep_dups)
-population = f"{COUNTRIES[country]}, full-time"
+which = "all AI and data tracks" if set(tracks) == set(remote.AI_DATA_TRACKS) else ", ".join(tracks)
+population = f"{COUNTRIES[country]}, full-time, {which}"
 st.markdown(f"**Both charts below: {population}, {dup_note}.**")
 layout.chart(charts.arrangement_chart, table, key="remote_pay")
 layout.source_caption(
