@@ -66,14 +66,16 @@ cols[4].metric(
     f"95% CI {head.remote_low:.0%}–{head.remote_high:.0%}",
     delta_color="off",
     delta_arrow="off",
-    help=f"Share of US companies' full-time salary records in the AI and data tracks with remote ratio 100 in "
-    f"{head.remote_year} (latest full year), exact duplicates dropped; n = {head.remote_n:,}",
+    help="Share of US companies' full-time salary records in the AI and data tracks with "
+    f"remote ratio 100 in {head.remote_year} (latest full year), exact duplicates dropped; "
+    f"n = {head.remote_n:,}",
 )
 layout.source_caption(
     facts.caption("oews", "bea_rpp", "aijobs"),
     note=f"medians · hubs: the ten tech hubs of the Tech hubs page · entry → senior: "
-    f"{step.track}s at US companies, full-time, {years} · fully remote: AI and data tracks at US companies, "
-    f"full-time, {head.remote_year} · salary-index cards: " + duplicate_note(step.drop_duplicates),
+    f"{step.track}s at US companies, full-time, {years} · fully remote: AI and data tracks "
+    f"at US companies, full-time, {head.remote_year} · salary-index cards: "
+    + duplicate_note(step.drop_duplicates),
 )
 
 st.subheader(
