@@ -66,6 +66,7 @@ PREMIUM_COLUMNS = (
     "ci_high",
     "status",
     "is_baseline",
+    "holds",
 )
 ADJUSTED_COLUMNS = (
     "specialization",
@@ -115,7 +116,8 @@ def raw_premiums(
     Output columns `PREMIUM_COLUMNS`: n records, median_usd (USD/yr), premium =
     median / baseline median - 1 (0.12 = 12% more), ci_low / ci_high (seeded percentile
     bootstrap 95% interval of the same ratio - 1, each group resampled alone), status
-    ('hidden' groups get NaN estimates), is_baseline. Baseline first, then by premium.
+    ('hidden' groups get NaN estimates), is_baseline, holds (the group's three most common job
+    titles with their counts: what the label stands for). Baseline first, then by premium.
     """
     records = select_records(data, tracks=tracks, drop_duplicates=drop_duplicates)
     base = records.loc[records["specialization"] == baseline, "salary_usd"].to_numpy(float)
@@ -129,11 +131,13 @@ def raw_premiums(
     for spec, group in records.groupby("specialization", sort=True):
         x = group["salary_usd"].to_numpy(float)
         status = stats.sample_status(len(x))
+        top = group["title"].value_counts().head(3)
         row = {
             "specialization": str(spec),
             "n": len(x),
             "status": status,
             "is_baseline": spec == baseline,
+            "holds": "; ".join(f"{t} ({c:,})" for t, c in top.items()),
         }
         if status != "hidden":
             row["median_usd"] = float(np.median(x))
@@ -267,53 +271,6 @@ def controls_text(adjusted: pd.DataFrame) -> str:
     return ", ".join(names) if names else "nothing"
 
 
-def _pct(value: float) -> str:
-    return f"{value:+.0%}".replace("-", "−")
-
-
-def headline(adjusted: pd.DataFrame, baseline: str = BASELINE) -> str:
-    """One sentence answering the page's question from `adjusted_premiums` output.
-
-    A specialization counts as reliably different when its 95% interval excludes 0; groups
-    under 30 records are named as such. The text is built from the numbers, never typed.
-    """
-    shown = adjusted[(adjusted["status"] != "hidden") & ~adjusted["is_baseline"]]
-    shown = shown[shown["premium"].notna()]
-    if shown.empty:
-        return f"No specialization has enough records to compare with {baseline}."
-    higher = shown[shown["ci_low"] > 0]
-    lower = shown[shown["ci_high"] < 0]
-    unclear = len(shown) - len(higher) - len(lower)
-
-    def names(part: pd.DataFrame) -> str:
-        return "; ".join(
-            f"{r.specialization} ({_pct(r.premium)}, 95% interval {_pct(r.ci_low)} to "
-            f"{_pct(r.ci_high)}{', under 30 records' if r.status == 'low confidence' else ''})"
-            for r in part.itertuples()
-        )
-
-    compared = f"{baseline.lower() if baseline == BASELINE else baseline} titles"
-    if higher.empty and lower.empty:
-        return (
-            f"No specialization shows a reliable pay difference from {compared} once the "
-            f"controls are held fixed: all {len(shown)} 95% intervals include 0."
-        )
-    parts = [
-        f"reliably higher than {compared}: {names(higher)}"
-        if not higher.empty
-        else f"no specialization shows a reliable premium over {compared}"
-    ]
-    if not lower.empty:
-        parts.append(f"reliably lower: {names(lower)}")
-    sentence = "; ".join(parts)
-    tail = (
-        f"; the other {unclear} interval{'s include' if unclear != 1 else ' includes'} 0."
-        if unclear
-        else "."
-    )
-    return sentence[0].upper() + sentence[1:] + tail
-
-
 METHODS = ("Raw median ratio", "Adjusted (regression)")
 
 
@@ -331,6 +288,7 @@ def premium_comparison(
         cols = ["specialization", "n", "premium", "ci_low", "ci_high", "status", "is_baseline"]
         parts.append(frame.loc[frame["status"] != "hidden", cols].assign(method=label))
     out = pd.concat(parts, ignore_index=True)
+    out["holds"] = out["specialization"].map(raw.set_index("specialization")["holds"])
     rank = out["specialization"].map({s: i for i, s in enumerate(raw["specialization"])})
     out = out.assign(_k=rank).sort_values(["_k", "method"], ascending=[True, False], kind="stable")
     first = ["specialization", "method"]

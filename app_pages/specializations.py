@@ -7,7 +7,7 @@ import streamlit as st
 from analysis import specialties, stats, taxonomy, tools
 from ui import cache, inputs, layout, state
 from ui.charts import specialties as charts
-from ui.text import duplicate_note
+from ui.text import duplicate_note, premium_headline
 
 PAGE = "specializations"
 VIEWS = {
@@ -44,7 +44,9 @@ with layout.friendly_errors():
 both = cache.run(specialties.premium_comparison, raw, adjusted)
 shown = cache.run(specialties.premium_comparison, raw, adjusted, VIEWS[view])
 base_row = raw[raw["is_baseline"]].iloc[0]
-st.markdown(f"**{specialties.headline(adjusted, baseline)}**")
+st.markdown(
+    "**" + premium_headline(raw if view == "Raw" else adjusted, baseline, view != "Raw") + "**"
+)
 st.metric(f"Baseline median: {baseline}", layout.money(base_row["median_usd"]))
 if shown.empty:
     layout.empty_state("No specialization has enough records (10+) to show with these filters.")

@@ -223,6 +223,7 @@ def ask_sentence(assessment: object, place: str) -> str:
     joined = "; ".join(lines)
     return head + (f"  \n{joined[:1].upper()}{joined[1:]}." if lines else "")
 
+
 LEVEL_METHOD = """
 BLS publishes pay by place but not by career level; the salary index has levels but no places
 (and is mostly US job listings, which pay more than the average job). The Offer check and the
@@ -239,3 +240,58 @@ The back-test below holds records back and asks how many fall inside their level
 (the 25th–75th percentile, so about 50% when the method is stable). The index has no places,
 so it tests the level side of the method, not the metro translation.
 """
+
+
+def _signed_pct(value: float) -> str:
+    return f"{value:+.0%}".replace("-", "−")
+
+
+def premium_headline(frame: object, baseline: str, adjusted: bool) -> str:
+    """One sentence answering the Specializations page from `specialties.raw_premiums` or
+    `adjusted_premiums` output (`adjusted` says which). "Reliably" higher or lower needs a 95%
+    interval that excludes 0 AND at least 30 records: a group the chart marks as noise (under
+    30) is named as too thin to say, never as a finding."""
+    rows = frame[(frame["status"] != "hidden") & ~frame["is_baseline"] & frame["premium"].notna()]
+    if rows.empty:
+        return f"No specialization has enough records to compare with {plain(baseline)}."
+    solid, thin = rows[rows["status"] == "ok"], rows[rows["status"] == "low confidence"]
+    higher, lower = solid[solid["ci_low"] > 0], solid[solid["ci_high"] < 0]
+    unclear = len(solid) - len(higher) - len(lower)
+    how = (
+        "once level, year, country, track, remote ratio and company size are held fixed"
+        if (adjusted)
+        else "in raw medians (nothing held fixed)"
+    )
+    compared = f"{'general' if baseline == 'General' else plain(baseline)} titles"
+
+    def names(part: object) -> str:
+        return "; ".join(
+            f"{plain(r.specialization)} ({_signed_pct(r.premium)}, 95% interval "
+            f"{_signed_pct(r.ci_low)} to {_signed_pct(r.ci_high)})"
+            for r in part.itertuples()
+        )
+
+    if higher.empty and lower.empty:
+        head = f"No specialization shows a reliable pay difference from {compared} {how}"
+        head += (
+            f": all {len(solid)} intervals of groups with 30+ records include 0"
+            if len(solid)
+            else ""
+        )
+    else:
+        parts = (
+            [f"reliably higher than {compared} {how}: {names(higher)}"]
+            if len(higher)
+            else [f"none reliably higher than {compared} {how}"]
+        )
+        if len(lower):
+            parts.append(f"reliably lower: {names(lower)}")
+        head = "; ".join(parts)
+        if unclear:
+            head += (
+                f"; the other {unclear} interval{'s include' if unclear != 1 else ' includes'} 0"
+            )
+    if len(thin):
+        few = ", ".join(plain(n) for n in thin["specialization"])
+        head += f". Too few records (under 30) to say: {few}"
+    return head[0].upper() + head[1:] + "."

@@ -131,6 +131,7 @@ PREMIUM_TABLE = {
     "ci_low": "95% low",
     "ci_high": "95% high",
     "status_text": "Note",
+    "holds": "What the group holds (top titles)",
 }
 """Premium table column -> header."""
 
