@@ -154,7 +154,10 @@ def industry_detail(
     out = out.assign(_order=order).sort_values(
         ["_order", "tot_emp", "industry_code"], ascending=[False, False, True]
     )
-    return out.drop(columns="_order").reset_index(drop=True)
+    out = out.drop(columns="_order").reset_index(drop=True)
+    # An industry with few jobs has a noisy median: flagged like a thin group.
+    out["thin"] = (out["tot_emp"].fillna(0) < THIN_JOBS).to_numpy()
+    return out
 
 
 def _combine(members: pd.DataFrame, total_emp: float) -> dict[str, object]:

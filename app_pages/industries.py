@@ -94,7 +94,8 @@ else:
     layout.source_caption(
         facts.caption("oews"),
         note=f"{len(result)} industries, {industries.DEPTHS[depth]} · the 20 best-paid drawn, "
-        "all in the table · RSE = BLS relative standard error · "
+        f"all in the table · pale and marked thin: under {industries.THIN_JOBS:,} jobs, a "
+        "noisy median · RSE = BLS relative standard error · "
         + top_code_note(
             int(result["a_median_note"].eq(TOP_CODED).sum()), facts.top_code, "drawn at that floor"
         ),

@@ -151,9 +151,10 @@ def detail_pay_chart(detail: pd.DataFrame, *, top_code: float, top: int = 20) ->
     topcoded = detail["a_median_note"].eq(TOP_CODED).fillna(False)
     shown = detail[detail["a_median"].notna() | topcoded].head(top)
     capped = shown["a_median_note"].eq(TOP_CODED).fillna(False)
+    thin = shown["thin"].astype(bool).tolist() if "thin" in shown else [False] * len(shown)
     labels = [
-        f"{_short(n)} ({c})"
-        for n, c in zip(shown["industry_name"], shown["industry_code"], strict=True)
+        f"{_short(n)} ({c})" + (" · thin" if t else "")
+        for n, c, t in zip(shown["industry_name"], shown["industry_code"], thin, strict=True)
     ]
     # Top-coded medians are drawn at the cap and labelled as a lower bound, never as exact.
     pay = shown["a_median"].where(~capped, top_code)
@@ -163,7 +164,7 @@ def detail_pay_chart(detail: pd.DataFrame, *, top_code: float, top: int = 20) ->
         f"<br>{r.tot_emp:,.0f} jobs (relative standard error {r.emp_prse:.0f}%)"
         for r, cap in zip(shown.itertuples(), capped, strict=True)
     ]
-    fig = _pay_and_jobs(labels, pay, shown["tot_emp"], hover, "Median annual wage")
+    fig = _pay_and_jobs(labels, pay, shown["tot_emp"], hover, "Median annual wage", faint=thin)
     fig.data[0].text = [
         top_text if cap else thousands(v) for v, cap in zip(pay, capped, strict=True)
     ]
@@ -237,6 +238,7 @@ DETAIL_TABLE = {
     "a_pct90": "90th pct.",
     "tot_emp": "Jobs",
     "emp_prse": "Jobs RSE",
+    "thin_text": "Note",
 }
 """Detail table column -> header (RSE = BLS relative standard error)."""
 
@@ -249,6 +251,7 @@ def detail_table(detail: pd.DataFrame, *, top_code: float) -> Styler:
     """
     top_text = f"≥ ${top_code:,.0f}"
     frame = detail.assign(
+        thin_text=["thin: few jobs, a noisy median" if t else "" for t in detail["thin"]],
         group_text=detail["industry_group"].fillna(DASH),
         median_text=[
             top_text if n == TOP_CODED else _money(v)
