@@ -46,18 +46,19 @@ with layout.friendly_errors():
         drop_duplicates=not keep_dups,
     )
 
-first = curve.loc[curve["track"] == tracks[0]].set_index("level")
-for col, level in zip(st.columns(4), levels.LEVELS, strict=True):
-    row = first.loc[level]
-    shown = row["status"] != "hidden"
-    step = row["step_up"]
-    col.metric(
-        f"{level} median · {tracks[0]}",
-        layout.money(row["median"]) if shown else "—",
-        delta=None if not shown or step != step else f"×{step:.2f} vs previous level",
-        delta_color="off",
-        help=f"n = {row['n']:,} ({row['status']})" if shown else f"n = {row['n']:,}: under 10",
-    )
+for track in tracks:
+    rows = curve.loc[curve["track"] == track].set_index("level")
+    for col, level in zip(st.columns(4), levels.LEVELS, strict=True):
+        row = rows.loc[level]
+        shown = row["status"] != "hidden"
+        step = row["step_up"]
+        col.metric(
+            f"{track} · {level} median",
+            layout.money(row["median"]) if shown else "—",
+            delta=None if not shown or step != step else f"×{step:.2f} vs previous level",
+            delta_color="off",
+            help=f"n = {row['n']:,} ({row['status']})" if shown else f"n = {row['n']:,}: under 10",
+        )
 
 layout.chart(charts.progression_chart, curve, key="levels_curve")
 dup_note = duplicate_note(not keep_dups)

@@ -76,7 +76,12 @@ layout.source_caption(
     n=int(table["n"].sum()),
     note=f"{population}, work year {'2020–2025 pooled' if year == 'all' else year} · medians "
     "with 95% intervals · hatched = under 30 records · “n < 10” = too few to show · "
-    f"{dup_note}",
+    + "".join(
+        f"{a}: under 10 records at every level, not drawn · "
+        for a, rows in table.groupby("arrangement")
+        if (rows["status"] == "hidden").all()
+    )
+    + dup_note,
 )
 view = table.assign(
     premium_ci=stats.ratio_intervals(table["premium"], table["premium_low"], table["premium_high"])

@@ -14,8 +14,9 @@ def arrangement_chart(table: pd.DataFrame) -> go.Figure:
     """Grouped bars: median pay by level (x) and arrangement (colour), 95% interval whiskers.
 
     `table` is analysis.remote.pay_by_remote output. A level x arrangement with fewer than
-    10 records (or none) gets no bar but an "n < 10" label in its slot; low-confidence bars
-    (n < 30) are hatched. The hover gives the premium vs on-site with its interval.
+    10 records (or none) gets no bar but an "n < 10" label in its slot, and an arrangement
+    under 10 at every level is left out altogether (the page's caption names it);
+    low-confidence bars (n < 30) are hatched. The hover gives the premium vs on-site.
     """
     colours = palette()
     levels = [lv for lv in LEVELS if lv in set(table["level"])]
@@ -29,6 +30,8 @@ def arrangement_chart(table: pd.DataFrame) -> go.Figure:
         )
         rows["status"] = rows["status"].fillna("hidden")
         shown = rows["status"] != "hidden"
+        if not shown.any():
+            continue  # an arrangement too thin at every level gets no bar and no legend entry
         low = rows["status"] == "low confidence"
         premium = [
             ""
