@@ -1,33 +1,18 @@
-"""Tests for analysis.specialties: premiums on tiny frames, regression recovery, real data."""
+"""analysis.specialties: premiums on tiny frames, regression recovery, real-data counts."""
 
 from __future__ import annotations
-
-import csv
-from collections import Counter
-from functools import cache
 
 import numpy as np
 import pandas as pd
 import pytest
-import statsmodels.api as sm
 
-from analysis import load, specialties, taxonomy
-from analysis.paths import DEFAULT_RAW_DIR
+from analysis import specialties, taxonomy
+from analysis.data import Tables
+from tests.tables import raw_salary_rows, raw_salary_rows_deduplicated, real, tiny
 
 
-@cache
-def _real(name: str) -> pd.DataFrame:
-    """A processed table from data/, or straight from its reader while data/ is being built."""
-    try:
-        return load.load_table(name)
-    except load.DataUnavailable:
-        if name == "salaries":
-            from databuild.sources import aijobs as reader
-        else:
-            from databuild.sources import so_survey as reader
-        if not (DEFAULT_RAW_DIR / reader.SOURCE.folder).is_dir():
-            pytest.skip("neither data/ nor the raw sources are available")
-        return reader.read(DEFAULT_RAW_DIR).tables[name]
+def _data(frame: pd.DataFrame) -> Tables:
+    return tiny(salaries=frame)
 
 
 def _records(rows: list[tuple[str, float]], track: str = "ML engineer") -> pd.DataFrame:
@@ -46,7 +31,7 @@ def _records(rows: list[tuple[str, float]], track: str = "ML engineer") -> pd.Da
 def test_raw_premium_is_the_hand_ratio_of_medians():
     general = [("General", v) for v in (100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 200)]
     nlp = [("NLP", v) for v in (150, 160, 165, 170, 175, 180, 190, 200, 210, 220)]
-    out = specialties.raw_premiums(_records(general + nlp)).set_index("specialization")
+    out = specialties.raw_premiums(_data(_records(general + nlp))).set_index("specialization")
     assert out.loc["NLP", "premium"] == pytest.approx(177.5 / 150 - 1)
     assert out.loc["NLP", "n"] == 10
     assert out.loc["NLP", "status"] == "low confidence"
@@ -57,7 +42,7 @@ def test_raw_premium_is_the_hand_ratio_of_medians():
 def test_raw_premium_hides_small_groups_and_keeps_their_n():
     general = [("General", 100 + v) for v in range(40)]
     cv = [("Computer vision", 200)] * 9
-    out = specialties.raw_premiums(_records(general + cv)).set_index("specialization")
+    out = specialties.raw_premiums(_data(_records(general + cv))).set_index("specialization")
     assert out.loc["Computer vision", "status"] == "hidden"
     assert out.loc["Computer vision", "n"] == 9
     assert np.isnan(out.loc["Computer vision", "premium"])
@@ -69,9 +54,9 @@ def test_same_seed_same_interval_and_other_seed_differs():
     rows = [("General", v) for v in rng.lognormal(11.5, 0.3, 200)]
     rows += [("NLP", v) for v in rng.lognormal(11.6, 0.3, 40)]
     frame = _records(rows)
-    a = specialties.raw_premiums(frame, seed=7)
-    b = specialties.raw_premiums(frame, seed=7)
-    c = specialties.raw_premiums(frame, seed=8)
+    a = specialties.raw_premiums(_data(frame), seed=7)
+    b = specialties.raw_premiums(_data(frame), seed=7)
+    c = specialties.raw_premiums(_data(frame), seed=8)
     pd.testing.assert_frame_equal(a, b)
     assert not np.allclose(a["ci_low"].iloc[1:], c["ci_low"].iloc[1:])
 
@@ -80,8 +65,8 @@ def test_raw_premium_does_not_mutate_and_drops_duplicates_by_default():
     frame = _records([("General", 100 + v) for v in range(30)] + [("NLP", 150)] * 12)
     frame.loc[frame.index[-2:], "is_duplicate"] = True
     before = frame.copy()
-    dropped = specialties.raw_premiums(frame).set_index("specialization")
-    kept = specialties.raw_premiums(frame, drop_duplicates=False).set_index("specialization")
+    dropped = specialties.raw_premiums(_data(frame)).set_index("specialization")
+    kept = specialties.raw_premiums(_data(frame), drop_duplicates=False).set_index("specialization")
     pd.testing.assert_frame_equal(frame, before)
     assert kept.loc["NLP", "n"] == 12
     assert dropped.loc["NLP", "n"] == 10
@@ -90,7 +75,7 @@ def test_raw_premium_does_not_mutate_and_drops_duplicates_by_default():
 def test_raw_premium_uses_full_time_records_only():
     frame = _records([("General", 100 + v) for v in range(30)] + [("NLP", 150)] * 12)
     frame.loc[frame.index[-3:], "employment_type"] = "Contract"
-    out = specialties.raw_premiums(frame).set_index("specialization")
+    out = specialties.raw_premiums(_data(frame)).set_index("specialization")
     assert out.loc["NLP", "n"] == 9
     assert out.loc["NLP", "status"] == "hidden"
 
@@ -98,9 +83,9 @@ def test_raw_premium_uses_full_time_records_only():
 def test_unknown_baseline_or_no_tracks_is_a_value_error():
     frame = _records([("General", 100 + v) for v in range(30)])
     with pytest.raises(ValueError, match="baseline"):
-        specialties.raw_premiums(frame, baseline="NLP")
+        specialties.raw_premiums(_data(frame), baseline="NLP")
     with pytest.raises(ValueError, match="track"):
-        specialties.raw_premiums(frame, tracks=())
+        specialties.raw_premiums(_data(frame), tracks=())
 
 
 def _constructed(effect: float) -> pd.DataFrame:
@@ -132,7 +117,7 @@ def _constructed(effect: float) -> pd.DataFrame:
 
 
 def test_regression_recovers_a_known_premium():
-    out = specialties.adjusted_premiums(_constructed(0.20)).set_index("specialization")
+    out = specialties.adjusted_premiums(_data(_constructed(0.20))).set_index("specialization")
     assert out.loc["NLP", "premium"] == pytest.approx(0.20, abs=0.01)
     assert out.loc["NLP", "ci_low"] <= out.loc["NLP", "premium"] <= out.loc["NLP", "ci_high"]
     assert out.loc["NLP", "n"] == 40
@@ -174,8 +159,10 @@ def _two_tracks(spec_effect: float) -> pd.DataFrame:
 
 def test_track_control_removes_a_premium_that_is_only_the_track():
     frame = _two_tracks(0.0)
-    without = specialties.adjusted_premiums(frame, track_control=False)
-    with_control = specialties.adjusted_premiums(frame)  # two tracks -> controlled by default
+    without = specialties.adjusted_premiums(_data(frame), track_control=False)
+    with_control = specialties.adjusted_premiums(
+        _data(frame)
+    )  # two tracks -> controlled by default
     genai = "Generative AI / LLM"
     spurious = without.set_index("specialization").loc[genai, "premium"]
     assert spurious > 0.15  # the track's pay gap shows up as a fake specialization premium
@@ -185,12 +172,12 @@ def test_track_control_removes_a_premium_that_is_only_the_track():
     assert "career track" in with_control.attrs["controls"]
     assert "career track" not in without.attrs["controls"]
     # One track chosen: no track term (it would have a single value anyway).
-    single = specialties.adjusted_premiums(_constructed(0.1), tracks=("ML engineer",))
+    single = specialties.adjusted_premiums(_data(_constructed(0.1)), tracks=("ML engineer",))
     assert "career track" not in single.attrs["controls"]
 
 
 def test_track_control_keeps_a_real_premium_within_the_track():
-    out = specialties.adjusted_premiums(_two_tracks(0.10)).set_index("specialization")
+    out = specialties.adjusted_premiums(_data(_two_tracks(0.10))).set_index("specialization")
     assert out.loc["Generative AI / LLM", "premium"] == pytest.approx(0.10, abs=1e-9)
 
 
@@ -198,7 +185,7 @@ def test_company_countries_with_30_records_are_their_own_level():
     frame = _constructed(0.2)  # 40 US and 40 DE records
     frame.loc[frame.index % 10 == 0, "company_country"] = "FR"  # 8 < 30: pooled as Other
     assert (frame["company_country"].value_counts() >= 30).sum() == 2
-    out = specialties.adjusted_premiums(frame)
+    out = specialties.adjusted_premiums(_data(frame))
     assert out.attrs["countries"] == ("DE", "US", "Other")
     text = specialties.controls_text(out)
     assert "company country (DE, US, Other)" in text
@@ -210,8 +197,8 @@ def test_raw_and_adjusted_use_the_same_records():
     frame = _constructed(0.2)
     frame.loc[frame.index[:5], "employment_type"] = "Contract"
     frame.loc[frame.index[5:9], "is_duplicate"] = True
-    raw = specialties.raw_premiums(frame).set_index("specialization")["n"]
-    adjusted = specialties.adjusted_premiums(frame)
+    raw = specialties.raw_premiums(_data(frame)).set_index("specialization")["n"]
+    adjusted = specialties.adjusted_premiums(_data(frame))
     assert raw.to_dict() == adjusted.set_index("specialization")["n"].to_dict()
     assert raw.sum() == adjusted.attrs["n_model"] == 80 - 9
 
@@ -266,115 +253,81 @@ def test_headline_is_built_from_the_intervals():
 def test_regression_uses_full_time_only():
     frame = _constructed(0.20)
     frame.loc[frame.index[:5], "employment_type"] = "Contract"
-    out = specialties.adjusted_premiums(frame)
+    out = specialties.adjusted_premiums(_data(frame))
     assert out.attrs["n_model"] == 75
 
 
-def test_added_column_hc3_matches_statsmodels():
-    rng = np.random.default_rng(3)
-    base = np.column_stack([np.ones(300), rng.normal(size=(300, 3))])
-    flags = (rng.random((300, 2)) < 0.3).astype(float)
-    y = base @ [1.0, 0.2, -0.1, 0.3] + 0.15 * flags[:, 0] + rng.normal(scale=0.5, size=300)
-    coef, se = specialties.added_column_hc3(y, base, flags)
-    for j in range(2):
-        fit = sm.OLS(y, np.column_stack([base, flags[:, j]])).fit(cov_type="HC3")
-        assert coef[j] == pytest.approx(fit.params[-1], rel=1e-9)
-        assert se[j] == pytest.approx(fit.bse[-1], rel=1e-9)
+# --- real data -----------------------------------------------------------------------------------
 
 
-def test_split_tools_strips_and_handles_missing():
-    out = specialties.split_tools(pd.Series(["PyTorch; TensorFlow", None, "PyTorch"]))
-    assert list(out.columns) == ["PyTorch", "TensorFlow"]
-    assert out["PyTorch"].tolist() == [True, False, True]
-    assert out["TensorFlow"].tolist() == [True, False, False]
+def _raw_pay(*, drop_duplicates: bool) -> dict[str, list[float]]:
+    """salary_in_usd by specialization of full-time ML + AI engineer records from the raw CSV
+    (tracks and specializations from the taxonomy of the title; an exact duplicate repeats
+    every field of an earlier row)."""
+    rows = raw_salary_rows_deduplicated() if drop_duplicates else raw_salary_rows()
+    pay: dict[str, list[float]] = {}
+    for row in rows:
+        title = row["job_title"]
+        if row["employment_type"] == "FT" and taxonomy.title_track(title) in (
+            "ML engineer",
+            "AI engineer",
+        ):
+            pay.setdefault(taxonomy.title_specialization(title), []).append(
+                float(row["salary_in_usd"])
+            )
+    return pay
 
 
-def test_tool_premium_recovers_a_constructed_association():
-    rows = []
-    for i in range(200):
-        uses = i % 4 == 0
-        years = float(i % 20)
-        log_pay = 11.0 + 0.03 * years + (np.log(1.25) if uses else 0.0) + 0.01 * ((i % 7) - 3)
-        rows.append(
-            {
-                "year": 2024,
-                "pay_usd": float(np.exp(log_pay)),
-                "years_experience": years,
-                "country": "US" if i % 2 else "Germany",
-                "frameworks": "PyTorch;NumPy" if uses else "NumPy",
-            }
-        )
-    out = specialties.tool_premiums(
-        pd.DataFrame(rows), column="frameworks", items=None, min_country=10, min_users=30
-    )
-    torch = out.set_index("tool").loc["PyTorch"]
-    assert torch["premium"] == pytest.approx(0.25, abs=0.02)
-    assert torch["n_users"] == 50 and torch["n_non_users"] == 150
-    assert torch["ci_low"] <= torch["premium"] <= torch["ci_high"]
-    # NumPy is used by everyone: no non-users, so it is hidden rather than estimated.
-    assert out.set_index("tool").loc["NumPy", "status"] == "hidden"
+@pytest.fixture(scope="module")
+def raw() -> pd.DataFrame:
+    return specialties.raw_premiums(real())
 
 
-# --- real data -----------------------------------------------------------------------------
-
-
-def _raw_counts(*, drop_duplicates: bool) -> Counter:
-    """Specialization counts of full-time ML + AI engineer records straight from the raw CSV
-    (an exact duplicate repeats every field of an earlier row)."""
-    path = DEFAULT_RAW_DIR / "aijobs" / "salaries.csv"
-    if not path.is_file():
-        pytest.skip("raw aijobs file not available")
-    seen: set[tuple[str, ...]] = set()
-    titles: Counter = Counter()
-    with open(path, newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            key = tuple(row.values())
-            repeat = key in seen
-            seen.add(key)
-            if row["employment_type"] == "FT" and not (drop_duplicates and repeat):
-                titles[row["job_title"]] += 1
-    counts: Counter = Counter()
-    for title, n in titles.items():
-        if taxonomy.title_track(title) in specialties.DEFAULT_TRACKS:
-            counts[taxonomy.title_specialization(title)] += n
-    return counts
+@pytest.fixture(scope="module")
+def adjusted() -> pd.DataFrame:
+    return specialties.adjusted_premiums(real())
 
 
 @pytest.mark.parametrize("drop", [True, False])
-def test_real_n_per_specialization_matches_the_raw_file(drop):
-    out = specialties.raw_premiums(_real("salaries"), drop_duplicates=drop)
+def test_real_n_and_medians_per_specialization_match_the_raw_file(drop):
+    out = specialties.raw_premiums(real(), drop_duplicates=drop, n_boot=50)
     out = out.set_index("specialization")
-    expected = _raw_counts(drop_duplicates=drop)
-    assert out["n"].to_dict() == dict(expected)
+    pay = _raw_pay(drop_duplicates=drop)
+    assert out["n"].to_dict() == {spec: len(v) for spec, v in pay.items()}
+    base = float(np.median(pay["General"]))
+    for spec, values in pay.items():
+        if len(values) >= 10:
+            assert out.loc[spec, "median_usd"] == float(np.median(values))
+            assert out.loc[spec, "premium"] == pytest.approx(np.median(values) / base - 1)
+        else:
+            assert out.loc[spec, "status"] == "hidden" and np.isnan(out.loc[spec, "premium"])
     assert out.loc["General", "premium"] == 0.0
     shown = out[out["status"] != "hidden"]
     assert ((shown["ci_low"] <= shown["premium"]) & (shown["premium"] <= shown["ci_high"])).all()
 
 
-def test_real_adjusted_baseline_is_zero_and_intervals_contain_estimates():
-    out = specialties.adjusted_premiums(_real("salaries")).set_index("specialization")
+def test_real_adjusted_baseline_is_zero_and_intervals_contain_estimates(raw, adjusted):
+    out = adjusted.set_index("specialization")
     assert out.loc["General", "premium"] == 0.0
     shown = out[out["status"] != "hidden"]
     assert ((shown["ci_low"] <= shown["premium"]) & (shown["premium"] <= shown["ci_high"])).all()
+    assert (shown.loc[~shown["is_baseline"], "p_value"].between(0, 1)).all()
     # Raw and adjusted rows count the same records, so they can be read side by side.
-    raw = specialties.raw_premiums(_real("salaries")).set_index("specialization")
-    assert out["n"].to_dict() == raw["n"].to_dict()
-    assert out.attrs["n_model"] == raw["n"].sum()
-    kept = specialties.raw_premiums(_real("salaries"), drop_duplicates=False)
-    assert kept["n"].sum() > raw["n"].sum()
+    by_raw = raw.set_index("specialization")
+    assert out["n"].to_dict() == by_raw["n"].to_dict()
+    assert out.attrs["n_model"] == by_raw["n"].sum()
     assert out.loc["NLP", "status"] == "low confidence"
     assert out.attrs["countries"][0] == "US" and out.attrs["countries"][-1] == "Other"
 
 
-def test_real_genai_premium_needs_the_track_control():
+def test_real_genai_premium_needs_the_track_control(adjusted):
     """Every Generative AI / LLM record is in the AI engineer track, the General baseline
     mostly ML engineers: the track control moves the GenAI estimate up by several points."""
-    salaries = _real("salaries")
-    records = specialties.select_records(salaries)
+    records = specialties.select_records(real())
     genai = records[records["specialization"] == "Generative AI / LLM"]
-    assert set(genai["track"]) == {"AI engineer"}
-    with_control = specialties.adjusted_premiums(salaries).set_index("specialization")
-    without = specialties.adjusted_premiums(salaries, track_control=False)
+    assert len(genai) > 0 and set(genai["track"]) == {"AI engineer"}
+    with_control = adjusted.set_index("specialization")
+    without = specialties.adjusted_premiums(real(), track_control=False)
     without = without.set_index("specialization")
     gap = (
         with_control.loc["Generative AI / LLM", "premium"]
@@ -383,54 +336,22 @@ def test_real_genai_premium_needs_the_track_control():
     assert gap > 0.05
 
 
-def test_real_tool_premiums_cover_pytorch_with_both_groups():
-    out = specialties.tool_premiums(_real("survey")).set_index("tool")
-    torch = out.loc["Torch/PyTorch"]
-    assert torch["n_users"] >= 300 and torch["n_non_users"] >= 300
-    assert torch["ci_low"] <= torch["premium"] <= torch["ci_high"]
-    # Default list: ML libraries only, no .NET / Spring / Kafka from the same survey question.
-    assert set(out.index) <= set(taxonomy.ML_LIBRARIES)
-    assert {"Scikit-Learn", "TensorFlow", "Hugging Face Transformers"} <= set(out.index)
-
-
-def test_real_tool_lists_name_items_as_the_survey_publishes_them():
-    survey = _real("survey")
-    for tool_list in specialties.TOOL_LISTS.values():
-        published = set(specialties.split_tools(survey[tool_list.column]).columns)
-        if tool_list.items is not None:
-            assert set(tool_list.items) <= published, tool_list.label
-    clouds = specialties.tool_premiums(
-        survey, column="cloud_platforms", items=taxonomy.ML_CLOUDS
-    ).set_index("tool")
-    assert {"Amazon Web Services (AWS)", "Microsoft Azure", "Google Cloud"} <= set(
-        clouds.index[clouds["status"] != "hidden"]
-    )
-    assert "Vercel" not in clouds.index
-
-
-def test_real_tool_minimum_and_holm_flags():
-    out = specialties.tool_premiums(_real("survey"), column="ai_tools", items=None)
-    shown = out[out["status"] != "hidden"]
-    hidden = out[out["status"] == "hidden"]
-    smaller = np.minimum(out["n_users"], out["n_non_users"])
-    assert (smaller[shown.index] >= specialties.MIN_TOOL_USERS).all()
-    assert (smaller[hidden.index] < specialties.MIN_TOOL_USERS).all()
-    assert hidden["premium"].isna().all() and not hidden.empty
-    assert out.attrs["n_compared"] == len(shown)
-    # Holm: adjusted p never below the raw one; a flagged tool has a 95% interval without 0.
-    assert (shown["p_holm"] >= shown["p_value"] - 1e-15).all()
-    flagged = shown[shown["holm_reject"].astype(bool)]
-    assert ((flagged["ci_low"] > 0) | (flagged["ci_high"] < 0)).all()
-    # Some tools' unadjusted intervals exclude 0 but do not survive the correction.
-    unadjusted = (shown["ci_low"] > 0) | (shown["ci_high"] < 0)
-    assert unadjusted.sum() > len(flagged)
-
-
-def test_comparison_stacks_both_methods_without_hidden_groups():
-    salaries = _real("salaries")
-    raw = specialties.raw_premiums(salaries)
-    adjusted = specialties.adjusted_premiums(salaries)
+def test_comparison_stacks_both_methods_without_hidden_groups(raw, adjusted):
     both = specialties.premium_comparison(raw, adjusted)
     assert set(both["method"]) == {"Raw median ratio", "Adjusted (regression)"}
     assert "hidden" not in set(both["status"])
     assert both["specialization"].iloc[0] == "General"
+    # Specializations keep the raw frame's order, raw row before adjusted row.
+    order = list(dict.fromkeys(both["specialization"]))
+    assert order == [s for s in raw["specialization"] if s in set(order)]
+    first = both[both["specialization"] == "General"]["method"].tolist()
+    assert first == ["Raw median ratio", "Adjusted (regression)"]
+    only_raw = specialties.premium_comparison(raw, adjusted, methods=["Raw median ratio"])
+    assert set(only_raw["method"]) == {"Raw median ratio"}
+
+
+def test_real_table_is_not_mutated():
+    before = real().salaries.copy()
+    specialties.raw_premiums(real(), tracks=("Data scientist",), n_boot=20)
+    specialties.adjusted_premiums(real(), tracks=("Data scientist",))
+    pd.testing.assert_frame_equal(real().salaries, before)
