@@ -46,7 +46,9 @@ with layout.friendly_errors():
     result = cache.run(hubs.compare_hubs, data, occ, chosen)
     points = cache.run(hubs.all_metros_for_map, data, occ)
     national = cache.run(wages.national_median, data, occ)
-table = result.table
+# Whole dollars once, so a card and the table round a value the same way.
+money_columns = ["median", "real_median", "p10", "p90", "median_ci_low", "median_ci_high"]
+table = result.table.assign(**{c: result.table[c].round() for c in money_columns})
 if result.missing:
     st.info(f"No published {result.occ_title} wages for: {', '.join(result.missing)}.")
 
@@ -63,7 +65,9 @@ m2.metric(
 m3.metric(f"US median, {result.occ_title}", layout.money(national), border=True)
 
 st.subheader(f"{result.occ_title}: pay range by metro")
-layout.chart(charts.ranges_chart, table, real=real, top_code=facts.top_code, key="hubs_ranges")
+layout.chart(
+    charts.ranges_chart, result.table, real=real, top_code=facts.top_code, key="hubs_ranges"
+)
 layout.source_caption(
     facts.caption("oews", "bea_rpp") if real else facts.caption("oews"),
     n=int(table["n"].sum()),
@@ -83,7 +87,7 @@ layout.source_caption(
 
 st.subheader("Pay against price level")
 line = cache.run(hubs.equal_power_line, data, occ)
-layout.chart(charts.pay_vs_prices_chart, table, points, line, key="hubs_scatter")
+layout.chart(charts.pay_vs_prices_chart, result.table, points, line, key="hubs_scatter")
 layout.source_caption(
     facts.caption("oews", "bea_rpp"),
     n=int(table["n"].sum()),
