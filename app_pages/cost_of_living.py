@@ -152,8 +152,8 @@ st.markdown(
 layout.source_caption(
     facts.caption("hud_fmr", "oews"),
     n=int(burden["n"].sum()),
-    note=f"n = {eq.occ_title.lower()} jobs · bars: Fair Market Rent × 12 ÷ the metro's median "
-    f"{eq.occ_title.lower()} gross pay (not your salary)",
+    note=f"n = {eq.occ_title.lower()} jobs · bars: a one-bedroom's Fair Market Rent × 12 ÷ your "
+    f"gross pay (the same in every metro) and ÷ the metro's median {eq.occ_title.lower()} pay",
 )
 layout.download(burden, f"rent_burden_{occ}.csv", key="cost_of_living_rent_csv")
 

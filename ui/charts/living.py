@@ -89,16 +89,17 @@ def history_chart(hist: pd.DataFrame) -> go.Figure:
 
 
 def rent_burden_chart(burden: pd.DataFrame) -> go.Figure:
-    """Horizontal bars: HUD Fair Market Rent x 12 as a share of the median pay, 1 and 2 bedrooms.
+    """Horizontal bars: a one-bedroom's HUD Fair Market Rent x 12 as a share of YOUR pay (the
+    same gross in every metro, column salary_1br) and of the metro's median pay (burden_1br).
 
     A dotted line marks the common 30%-of-income affordability rule of thumb.
     """
     data = burden[burden["burden_1br"].notna()].iloc[::-1]
     fig = go.Figure()
-    for col, fmr, name, colour in (
-        ("burden_1br", "fmr_1", "1 bedroom", palette()[0]),
-        ("burden_2br", "fmr_2", "2 bedrooms", palette()[1]),
-    ):
+    series = [("burden_1br", "fmr_1", "of the median pay there", palette()[0])]
+    if "salary_1br" in data:
+        series.insert(0, ("salary_1br", "fmr_1", "of your pay", palette()[1]))
+    for col, fmr, name, colour in series:
         fig.add_trace(
             go.Bar(
                 y=data["label"],
@@ -108,13 +109,14 @@ def rent_burden_chart(burden: pd.DataFrame) -> go.Figure:
                 marker={"color": colour},
                 customdata=data[[fmr, "median"]],
                 hovertemplate=(
-                    "%{y}<br>rent $%{customdata[0]:,.0f}/month = %{x:.0%} of the median pay "
-                    "($%{customdata[1]:,.0f}/yr)<extra>" + name + "</extra>"
+                    "%{y}<br>one-bedroom rent $%{customdata[0]:,.0f}/month = %{x:.0%} "
+                    + name
+                    + "<extra></extra>"
                 ),
             )
         )
     fig.add_vline(x=0.3, line={"dash": "dot", "color": "gray"}, annotation_text="30% rule")
     fig.update_layout(barmode="group")
-    fig.update_xaxes(tickformat=".0%", title="Annual rent as a share of the median gross pay")
+    fig.update_xaxes(tickformat=".0%", title="A year of one-bedroom rent, as a share of gross pay")
     fig.update_yaxes(title=None)
     return style(fig, money=None, height=max(280, 44 * len(data) + 120))
