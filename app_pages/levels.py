@@ -137,7 +137,10 @@ per_year = bins.groupby("year")["n"].sum()
 layout.source_caption(
     facts.caption("so_survey"),
     n=int(per_year.sum()),
-    note=" and ".join(f"{n:,} in {y}" for y, n in per_year.items())
+    note=" and ".join(
+        f"{n:,} in {y}" + (" (under 100: read that curve as rough)" if n < 100 else "")
+        for y, n in per_year.items()
+    )
     + f" · {'US respondents only' if us_only else 'respondents in all countries'}"
     + f" · {'AI/ML roles' if ai_only else 'all roles'} · 2024 counts professional years, "
     "2025 total coding years: never pooled · dots: binned medians with 95% intervals · line: "
