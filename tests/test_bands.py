@@ -1,35 +1,46 @@
+"""analysis.bands: market bands per metro, regional averages, percentile targets."""
+
+from __future__ import annotations
+
 import math
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import bands, stats
-from analysis.bands import UploadError, parse_upload
+from analysis import bands
+from analysis.band_upload import parse_upload
+from analysis.data import Tables
+from tests.tables import TOP_CODE, real, tiny
+
+SAN_JOSE, KANSAS_CITY, AUSTIN = "41940", "28140", "12420"
 
 METROS = pd.DataFrame(
     {
-        "cbsa": ["41940", "28140", "12420"],
+        "cbsa": [SAN_JOSE, KANSAS_CITY, AUSTIN, "99998"],
         "title": [
             "San Jose-Sunnyvale-Santa Clara, CA",
             "Kansas City, MO-KS",
             "Austin-Round Rock-San Marcos, TX",
+            "Nowhere, ME",
         ],
-        "short_name": ["San Jose", "Kansas City", "Austin"],
-        "principal_state": ["CA", "MO", "TX"],
-        "states": ["CA", "MO-KS", "TX"],
-        "census_region": ["West", "Midwest", "South"],
+        "short_name": ["San Jose", "Kansas City", "Austin", "Nowhere"],
+        "principal_state": ["CA", "MO", "TX", "ME"],
+        "states": ["CA", "MO-KS", "TX", "ME"],
+        "census_region": ["West", "Midwest", "South", "Northeast"],
+        "lat": [37.3, 39.1, 30.3, np.nan],
+        "lon": [-121.9, -94.6, -97.7, np.nan],
     }
-)
+).astype({"cbsa": "string", "title": "string", "short_name": "string"})
 
 
-def wage_row(cbsa, p10, p25, med, p75, p90, emp, note90=pd.NA):
+def wage_row(cbsa, p10, p25, med, p75, p90, emp, note90=pd.NA, occ="15-2051"):
     return {
         "area_type": "metro",
         "industry_code": "000000",
         "cbsa": cbsa,
-        "occ_code": "15-2051",
-        "occ_title": "Data Scientists",
+        "occ_code": occ,
+        "occ_title": {"15-2051": "Data Scientists", "15-1252": "Software Developers"}[occ],
         "a_pct10": p10,
         "a_pct25": p25,
         "a_median": med,
@@ -48,142 +59,152 @@ def wage_row(cbsa, p10, p25, med, p75, p90, emp, note90=pd.NA):
 
 WAGES = pd.DataFrame(
     [
-        wage_row("41940", 110_000, 140_000, 185_080, 230_000, np.nan, 10_000, "top-coded"),
-        wage_row("28140", 70_000, 85_000, 105_000, 130_000, 160_000, 2_000),
+        wage_row(SAN_JOSE, 110_000, 140_000, 185_080, 230_000, np.nan, 10_000, "top-coded"),
+        wage_row(KANSAS_CITY, 70_000, 85_000, 105_000, 130_000, 160_000, 2_000),
+        wage_row(KANSAS_CITY, 80_000, 95_000, 115_000, 140_000, 170_000, 3_000, occ="15-1252"),
+        {**wage_row(SAN_JOSE, 1, 2, 3, 4, 5, 6), "area_type": "state"},  # not a metro row
     ]
-)
+).astype({"cbsa": "string", "a_pct90_note": "string"})
 PARITIES = pd.DataFrame(
     {
         "geo_level": ["metro", "metro", "metro"],
-        "geo_code": ["41940", "28140", "41940"],
+        "geo_code": [SAN_JOSE, KANSAS_CITY, SAN_JOSE],
         "year": [2024, 2024, 2019],
         "all_items": [118.0, 96.0, 111.0],
+        "goods": 100.0,
+        "housing": 100.0,
+        "utilities": 100.0,
+        "other_services": 100.0,
     }
 )
 
 
+def _data(wages: pd.DataFrame = WAGES, parities: pd.DataFrame = PARITIES) -> Tables:
+    return tiny(wages=wages, metros=METROS, price_parities=parities)
+
+
 def test_region_metros_by_region_and_by_any_state():
-    assert bands.region_metros(METROS, region="Midwest")["cbsa"].tolist() == ["28140"]
-    assert bands.region_metros(METROS, states=["KS"])["cbsa"].tolist() == ["28140"]
-    assert len(bands.region_metros(METROS)) == 3
+    data = _data()
+    assert bands.region_metros(data, region="Midwest")["cbsa"].tolist() == [KANSAS_CITY]
+    assert bands.region_metros(data, states=["KS"])["cbsa"].tolist() == [KANSAS_CITY]
+    # Only metros with OEWS wages; sorted by short name.
+    assert bands.region_metros(data)["cbsa"].tolist() == [KANSAS_CITY, SAN_JOSE]
+    assert bands.regions(data) == ["Midwest", "Northeast", "South", "West"]
+    assert bands.region_states(data) == ["CA", "KS", "MO"]
+    assert bands.region_states(data, "Midwest") == ["KS", "MO"]
 
 
 def test_market_bands_join_price_level_and_keep_topcoded_missing():
-    out = bands.market_bands(WAGES, METROS, PARITIES, ["41940", "28140"], ["15-2051"])
-    sj = out.set_index("cbsa").loc["41940"]
-    assert sj["metro"] == "San Jose, CA" and sj["price_level"] == 118.0
+    out = bands.market_bands(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"])
+    assert out["cbsa"].tolist() == [KANSAS_CITY, SAN_JOSE]  # by occupation, then metro label
+    sj = out.set_index("cbsa").loc[SAN_JOSE]
+    assert (sj["metro"], sj["state"], sj["price_level"]) == ("San Jose, CA", "CA", 118.0)
     assert math.isnan(sj["a_pct90"]) and sj["a_pct90_note"] == "top-coded"
+    assert sj["a_median"] == 185_080 and sj["tot_emp"] == 10_000
+
+
+def test_market_bands_price_year_defaults_to_the_latest_or_is_asked():
+    only_2019 = _data(parities=PARITIES[PARITIES["year"] == 2019])
+    older = bands.market_bands(only_2019, [SAN_JOSE], ["15-2051"])
+    assert older["price_level"].item() == 111.0
+    asked = bands.market_bands(_data(), [SAN_JOSE], ["15-2051"], year=2019)
+    assert asked["price_level"].item() == 111.0
 
 
 def test_market_bands_empty_selection_is_a_clear_error():
     with pytest.raises(ValueError, match="at least one metro"):
-        bands.market_bands(WAGES, METROS, PARITIES, [], ["15-2051"])
-
-
-def test_market_bands_price_level_is_the_latest_year_in_the_data():
-    out = bands.market_bands(WAGES, METROS, PARITIES[PARITIES["year"] == 2019], ["41940"],
-                             ["15-2051"])  # fmt: skip
-    assert out["price_level"].item() == 111.0
+        bands.market_bands(_data(), [], ["15-2051"])
+    with pytest.raises(ValueError, match="at least one metro"):
+        bands.market_bands(_data(), [SAN_JOSE], [])
 
 
 def test_regional_band_is_employment_weighted_and_excludes_topcoded():
-    out = bands.market_bands(WAGES, METROS, PARITIES, ["41940", "28140"], ["15-2051"])
-    region = bands.regional_band(out).iloc[0]
+    region = bands.regional_band(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"]).iloc[0]
     assert region["a_median"] == pytest.approx((185_080 * 10_000 + 105_000 * 2_000) / 12_000)
+    assert region["a_pct10"] == pytest.approx((110_000 * 10_000 + 70_000 * 2_000) / 12_000)
     assert region["a_pct90"] == 160_000  # only Kansas City publishes a 90th percentile
     assert region["n_excluded"] == 1
-    assert region["tot_emp"] == 12_000
+    assert (region["metros"], region["tot_emp"]) == (2, 12_000)
 
 
 def test_regional_band_counts_metros_without_employment_as_excluded():
-    austin = wage_row("12420", 80_000, 95_000, 120_000, 150_000, 180_000, np.nan)
+    austin = wage_row(AUSTIN, 80_000, 95_000, 120_000, 150_000, 180_000, np.nan)
     wages = pd.concat([WAGES, pd.DataFrame([austin])], ignore_index=True)
-    out = bands.market_bands(wages, METROS, PARITIES, ["41940", "28140", "12420"], ["15-2051"])
-    region = bands.regional_band(out).iloc[0]
+    region = bands.regional_band(_data(wages), [SAN_JOSE, KANSAS_CITY, AUSTIN], ["15-2051"])
+    row = region.iloc[0]
     # Austin's employment is not released: no weight, so it is excluded from every average.
-    assert region["a_median"] == pytest.approx((185_080 * 10_000 + 105_000 * 2_000) / 12_000)
-    assert region["n_excluded"] == 2 and region["metros"] == 3
+    assert row["a_median"] == pytest.approx((185_080 * 10_000 + 105_000 * 2_000) / 12_000)
+    assert row["n_excluded"] == 2 and row["metros"] == 3
 
 
-def test_at_target_matches_published_points_and_refuses_topcoded_tail():
-    out = bands.market_bands(WAGES, METROS, PARITIES, ["41940", "28140"], ["15-2051"])
-    at50 = bands.at_target(out, 50)
-    assert at50.tolist() == pytest.approx(out["a_median"].tolist())
-    at85 = bands.at_target(out, 85).set_axis(out["cbsa"])
-    assert math.isnan(at85["41940"]) and 130_000 < at85["28140"] < 160_000
+def test_regional_band_one_row_per_occupation():
+    out = bands.regional_band(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051", "15-1252"])
+    assert out["occ_code"].tolist() == ["15-1252", "15-2051"]
+    assert out.set_index("occ_code").loc["15-1252", "a_median"] == 115_000
 
 
-GOOD = (
-    b"role,metro,min,mid,max\n"
-    b"Data scientist,San Jose,150000,180000,210000\n"
-    b"15-2051,28140,90000,100000,120000\n"
-)
+def test_at_target_matches_published_points_and_refuses_a_topcoded_tail():
+    out = bands.market_bands(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"])
+    assert bands.at_target(out, 50, TOP_CODE).tolist() == out["a_median"].tolist()
+    at85 = bands.at_target(out, 85, TOP_CODE).set_axis(out["cbsa"])
+    # Kansas City: log-linear between its 75th (130,000) and 90th (160,000), two thirds along.
+    assert at85[KANSAS_CITY] == pytest.approx(130_000 * (160_000 / 130_000) ** (2 / 3))
+    assert math.isnan(at85[SAN_JOSE])  # its 90th is top-coded: no number past the 75th
+    assert math.isnan(bands.at_target(out, 95, TOP_CODE).iloc[0])
 
 
-def test_parse_upload_accepts_names_codes_and_titles():
-    out = parse_upload(GOOD, METROS)
-    assert out["cbsa"].tolist() == ["41940", "28140"]
-    assert out["row"].tolist() == [2, 3]
-    title = b'role,metro,min,mid,max\nx,"Kansas City, MO-KS",1000,2000,3000\n'
-    assert parse_upload(title, METROS)["metro"].item() == "Kansas City, MO"
-    label = b'role,metro,min,mid,max\nx,"Kansas City, MO",1000,2000,3000\n'
-    assert parse_upload(label, METROS)["cbsa"].item() == "28140"
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (b"role,city,min,mid,max\nx,San Jose,1,2,3\n", "Missing column"),
-        (b"role,metro,min,mid,max\nx,San Jose,lots,2,3\n", "Row 2: min 'lots' is not a number"),
-        (b"role,metro,min,mid,max\nx,Gotham,10000,20000,30000\n", "Row 2: unknown metro"),
-        (b'role,metro,min,mid,max\n"=HYPERLINK(""http://evil"")",San Jose,1,2,3\n', "formula"),
-        (b"role,metro,min,mid,max\nx,San Jose,30000,20000,10000\n", "increasing order"),
-        (b"role,metro,min,mid,max\nx,San Jose,10000,20000,90000000\n", "plausible"),
-        ("role,metro,min,mid,max\nIngénieur,San José,1,2,3\n".encode("latin-1"), "not UTF-8"),
-        (b"", "empty"),
-        (b"role,metro,min,mid,max\n", "no rows"),
-        (b"\x00\x01\x02binary", "binary"),
-        (b"role,metro,min,mid,max\n" + b"x,San Jose,1000,2000,3000\n" * 400_000, "limit is 1 MB"),
-    ],
-    ids=[
-        "wrong-columns",
-        "text-in-number",
-        "unknown-metro",
-        "hyperlink-formula",
-        "order",
-        "absurd",
-        "latin-1",
-        "empty",
-        "header-only",
-        "binary",
-        "10MB",
-    ],
-)
-def test_parse_upload_rejects_bad_files_with_a_message(content, message):
-    with pytest.raises(UploadError, match=message):
-        parse_upload(content, METROS)
-
-
-def test_compare_upload_gap_in_dollars_and_percent():
-    up = parse_upload(GOOD, METROS)
-    out = bands.compare_upload(up, WAGES, METROS, PARITIES, "15-2051").set_index("cbsa")
-    assert out.loc["41940", "mid_gap_usd"] == pytest.approx(180_000 - 185_080)
-    assert out.loc["28140", "mid_gap_pct"] == pytest.approx(100 * (100_000 - 105_000) / 105_000)
-    assert 25 < out.loc["41940", "mid_percentile"] < 50
-    assert out.loc["41940", "mid_position"] == stats.ordinal(out.loc["41940", "mid_percentile"])
-
-
-def test_compare_upload_mid_next_to_a_top_coded_ninetieth_is_bounded():
-    up = parse_upload(b"role,metro,min,mid,max\nx,San Jose,200000,235000,260000\n", METROS)
-    row = bands.compare_upload(up, WAGES, METROS, PARITIES, "15-2051").iloc[0]
-    # San Jose's 75th is $230,000 and its 90th top-coded (>= $239,200): between the two.
-    assert np.isnan(row["mid_percentile"]) and row["mid_position"] == "75th–90th"
+def test_labelled_bands_and_talent_pools():
+    one = bands.labelled_bands(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"], target=50)
+    assert one["label"].tolist() == ["San Jose, CA", "Kansas City, MO"]  # by median, highest
+    assert one["target_pay"].tolist() == [185_080, 105_000]
+    two = bands.labelled_bands(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051", "15-1252"])
+    assert "Kansas City, MO · 15-1252" in set(two["label"]) and "target_pay" not in two
+    pools = bands.talent_pools(_data(), [SAN_JOSE, KANSAS_CITY], "15-2051")
+    assert set(pools["cbsa"]) == {SAN_JOSE, KANSAS_CITY}
+    assert pools.set_index("cbsa").loc[SAN_JOSE, "lat"] == 37.3
 
 
 def test_upload_template_is_made_from_the_data_and_parses():
-    out = bands.market_bands(WAGES, METROS, PARITIES, ["41940", "28140"], ["15-2051"])
+    out = bands.market_bands(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"])
     template = bands.upload_template(out)
     lines = template.decode().splitlines()
     assert lines[0] == "role,metro,min,mid,max" and len(lines) == 3
-    parsed = parse_upload(template, METROS).set_index("cbsa")
-    assert parsed.loc["41940", "mid"] == 185_080 and parsed.loc["28140", "min"] == 85_000
+    assert lines[1] == '15-2051,"Kansas City, MO",85000,105000,130000'
+    parsed = parse_upload(_data(), template).set_index("cbsa")
+    assert parsed.loc[SAN_JOSE, "mid"] == 185_080 and parsed.loc[KANSAS_CITY, "min"] == 85_000
+
+
+def test_inputs_are_not_mutated():
+    frames = {"wages": WAGES.copy(), "metros": METROS.copy(), "parities": PARITIES.copy()}
+    bands.labelled_bands(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"], target=85)
+    bands.regional_band(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"])
+    pd.testing.assert_frame_equal(WAGES, frames["wages"])
+    pd.testing.assert_frame_equal(METROS, frames["metros"])
+    pd.testing.assert_frame_equal(PARITIES, frames["parities"])
+
+
+# --- the real tables ------------------------------------------------------------------------------
+
+
+def test_real_market_bands_are_the_published_figures():
+    out = bands.market_bands(real(), [SAN_JOSE, KANSAS_CITY], ["15-2051"]).set_index("cbsa")
+    # BLS OEWS May 2025, 15-2051: San Jose and Kansas City annual percentiles; BEA RPP 2024.
+    assert out.loc[SAN_JOSE, list(bands.PCT_COLUMNS)].tolist() == [
+        109_740, 149_570, 185_080, 219_460, 282_840
+    ]  # fmt: skip
+    assert out.loc[KANSAS_CITY, list(bands.PCT_COLUMNS)].tolist() == [
+        61_820, 75_960, 99_870, 128_540, 149_060
+    ]  # fmt: skip
+    assert out.loc[SAN_JOSE, "tot_emp"] == 6_060 and out.loc[KANSAS_CITY, "tot_emp"] == 1_260
+    assert out.loc[SAN_JOSE, "price_level"] == pytest.approx(110.423, abs=5e-4)
+    assert out.loc[KANSAS_CITY, "metro"] == "Kansas City, MO"
+    region = bands.regional_band(real(), [SAN_JOSE, KANSAS_CITY], ["15-2051"]).iloc[0]
+    assert region["a_median"] == pytest.approx((185_080 * 6_060 + 99_870 * 1_260) / 7_320)
+    assert region["n_excluded"] == 0
+
+
+def test_real_regions_cover_the_four_census_regions():
+    assert bands.regions(real()) == ["Midwest", "Northeast", "South", "West"]
+    west = bands.region_metros(real(), "West")
+    assert SAN_JOSE in set(west["cbsa"]) and (west["census_region"] == "West").all()
+    assert "KS" in bands.region_states(real(), "Midwest")
