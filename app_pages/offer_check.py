@@ -9,6 +9,7 @@ from analysis import comparison, metros, offer, take_home, taxonomy
 from ui import cache, inputs, layout, offer_form
 from ui.charts import offers as charts
 from ui.columns import hub_worth_columns, offer_path_columns
+from ui.state import warn
 from ui.text import ask_sentence, local_tax_note, plain, verdict_sentence
 
 st.title("Offer check")
@@ -41,6 +42,7 @@ if "offers" not in st.session_state:  # first visit in this session: the link de
     st.session_state["offers"] = [filled(o) for o in offer_form.from_link(link, fields)]
     st.session_state["reference"] = link.get("ref", ["US"])[-1]
     if st.session_state["reference"] not in ("US", *labels):
+        warn("ref", "is not one this page offers", "the US average")
         st.session_state["reference"] = "US"
 offers: list[dict] = st.session_state["offers"]
 
