@@ -8,7 +8,7 @@ import statistics
 import pandas as pd
 import pytest
 
-from analysis import remote
+from analysis import remote, taxonomy
 from analysis.data import Tables
 from analysis.filters import LEVELS
 from analysis.metros import DEFAULT_HUBS
@@ -21,8 +21,8 @@ def test_remote_ratio_counts_match_the_published_counts():
     for row in raw_salary_rows():
         counts[int(row["remote_ratio"])] = counts.get(int(row["remote_ratio"]), 0) + 1
     assert counts == {0: 58_149, 100: 15_868, 50: 284}  # PROVENANCE
-    # PROVENANCE counts every record, duplicates included.
-    every = {"country": None, "full_time_only": False, "drop_duplicates": False}
+    # PROVENANCE counts every record: duplicates, every country and every track included.
+    every = {"country": None, "tracks": None, "full_time_only": False, "drop_duplicates": False}
     out = remote.pay_by_remote(real(), n_boot=5, **every)
     assert out.groupby("remote_ratio")["n"].sum().to_dict() == counts
     share = remote.remote_share(real(), **every)
@@ -30,12 +30,18 @@ def test_remote_ratio_counts_match_the_published_counts():
     assert share["n"].sum() == sum(counts.values())
 
 
+def _ai_or_data(row: dict[str, str]) -> bool:
+    """The default population's tracks: every track of the taxonomy but Other."""
+    return taxonomy.title_track(row["job_title"]) != "Other"
+
+
 def test_default_remote_share_drops_duplicates_matches_raw_csv():
-    """Default: US companies, full-time, exact duplicates dropped (csv module + seen set)."""
+    """Default: US companies, full-time, the AI and data tracks, exact duplicates dropped
+    (csv module + seen set, tracks from the taxonomy of the title)."""
     n: dict[int, int] = {}
     remote_n: dict[int, int] = {}
     for row in raw_salary_rows_deduplicated():
-        if row["company_location"] == "US" and row["employment_type"] == "FT":
+        if row["company_location"] == "US" and row["employment_type"] == "FT" and _ai_or_data(row):
             year = int(row["work_year"])
             n[year] = n.get(year, 0) + 1
             remote_n[year] = remote_n.get(year, 0) + (row["remote_ratio"] == "100")
@@ -44,13 +50,18 @@ def test_default_remote_share_drops_duplicates_matches_raw_csv():
     assert share["n_remote"].to_dict() == remote_n
     assert share["share"].to_dict() == pytest.approx({y: remote_n[y] / n[y] for y in n})
     assert share.loc[2025, "partial"] and not share.loc[2024, "partial"]
+    every_track = remote.remote_share(real(), tracks=None).set_index("year")
+    assert (every_track["n"] >= share["n"]).all()
+    assert every_track["n"].sum() > share["n"].sum()
 
 
 def _raw_senior_2024(rows, ratio: str) -> list[float]:
+    """Senior, 2024, US companies, full-time, AI and data tracks, one remote ratio."""
     return [
         float(r["salary_in_usd"])
         for r in rows
-        if r["company_location"] == "US"
+        if _ai_or_data(r)
+        and r["company_location"] == "US"
         and r["employment_type"] == "FT"
         and r["experience_level"] == "SE"
         and r["remote_ratio"] == ratio
@@ -115,6 +126,7 @@ def _records(pays: dict[int, list[float]], **extra) -> pd.DataFrame:
                 "company_country": "US",
                 "employment_type": "Full-time",
                 "is_duplicate": False,
+                "track": "ML engineer",
                 **extra,
             }
             for ratio, values in pays.items()
@@ -145,6 +157,12 @@ def test_pay_by_remote_errors():
         remote.pay_by_remote(data, year=2023)
     with pytest.raises(ValueError, match="No salaries"):
         remote.pay_by_remote(data, country="DE")
+    with pytest.raises(ValueError, match="No salaries"):
+        remote.pay_by_remote(data, tracks=["Data engineer"])
+    other = tiny(salaries=_records({0: [1.0] * 12}, track="Other"))
+    with pytest.raises(ValueError, match="No salaries"):
+        remote.remote_share(other)  # generic titles are not AI or data jobs by default
+    assert remote.remote_share(other, tracks=None).iloc[0]["n"] == 12
 
 
 def test_remote_share_wilson_interval_hand_worked():

@@ -24,6 +24,7 @@ def _records(rows: list[tuple[str, float]], track: str = "ML engineer") -> pd.Da
             "track": track,
             "is_duplicate": False,
             "employment_type": "Full-time",
+            "title": [f"{s} engineer" for s, _ in rows],
         }
     )
 
@@ -37,6 +38,15 @@ def test_raw_premium_is_the_hand_ratio_of_medians():
     assert out.loc["NLP", "status"] == "low confidence"
     assert out.loc["General", "premium"] == 0.0
     assert out.loc["NLP", "ci_low"] <= out.loc["NLP", "premium"] <= out.loc["NLP", "ci_high"]
+
+
+def test_raw_premium_says_which_titles_a_group_holds():
+    frame = _records([("General", 100 + v) for v in range(12)] + [("NLP", 150)] * 10)
+    general = ["ML Engineer"] * 6 + ["Data Scientist"] * 3 + ["AI Engineer"] * 2 + ["X"]
+    frame["title"] = general + ["NLP Engineer"] * 6 + ["Bot"] * 4
+    out = specialties.raw_premiums(_data(frame)).set_index("specialization")
+    assert out.loc["General", "holds"] == ("ML Engineer (6); Data Scientist (3); AI Engineer (2)")
+    assert out.loc["NLP", "holds"] == "NLP Engineer (6); Bot (4)"
 
 
 def test_raw_premium_hides_small_groups_and_keeps_their_n():
@@ -111,6 +121,7 @@ def _constructed(effect: float) -> pd.DataFrame:
                                 "track": "ML engineer",
                                 "is_duplicate": False,
                                 "employment_type": "Full-time",
+                                "title": f"{spec} engineer",
                             }
                         )
     return pd.DataFrame(rows)
@@ -152,6 +163,7 @@ def _two_tracks(spec_effect: float) -> pd.DataFrame:
                             "salary_usd": float(np.exp(11.5 + lv + shift + e)),
                             "is_duplicate": False,
                             "employment_type": "Full-time",
+                            "title": f"{spec} engineer",
                         }
                     )
     return pd.DataFrame(rows)
@@ -201,53 +213,6 @@ def test_raw_and_adjusted_use_the_same_records():
     adjusted = specialties.adjusted_premiums(_data(frame))
     assert raw.to_dict() == adjusted.set_index("specialization")["n"].to_dict()
     assert raw.sum() == adjusted.attrs["n_model"] == 80 - 9
-
-
-def test_headline_is_built_from_the_intervals():
-    def frame(rows):
-        return pd.DataFrame(
-            [
-                {
-                    "specialization": "General",
-                    "premium": 0.0,
-                    "ci_low": 0.0,
-                    "ci_high": 0.0,
-                    "status": "ok",
-                    "is_baseline": True,
-                },
-                *rows,
-            ]
-        )
-
-    def row(name, premium, low, high, status="ok"):
-        return {
-            "specialization": name,
-            "premium": premium,
-            "ci_low": low,
-            "ci_high": high,
-            "status": status,
-            "is_baseline": False,
-        }
-
-    none = specialties.headline(frame([row("NLP", 0.1, -0.05, 0.3), row("CV", -0.1, -0.2, 0.01)]))
-    assert none.startswith("No specialization shows a reliable pay difference")
-    assert "all 2 95% intervals include 0" in none
-    mixed = specialties.headline(
-        frame(
-            [
-                row("MLOps", 0.12, 0.04, 0.2),
-                row("NLP", -0.2, -0.3, -0.1, "low confidence"),
-                row("CV", 0.0, -0.1, 0.1),
-                row("RL", np.nan, np.nan, np.nan, "hidden"),
-            ]
-        )
-    )
-    assert mixed.startswith("Reliably higher than general titles: MLOps (+12%")
-    assert "reliably lower: NLP (−20%, 95% interval −30% to −10%, under 30 records)" in mixed
-    assert mixed.endswith("the other 1 interval includes 0.")
-    assert "RL" not in mixed
-    lower_only = specialties.headline(frame([row("NLP", -0.2, -0.3, -0.1)]))
-    assert lower_only.startswith("No specialization shows a reliable premium over general")
 
 
 def test_regression_uses_full_time_only():
