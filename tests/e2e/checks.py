@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode, urlparse
+from urllib.parse import parse_qs, quote, urlencode, urlparse
 
 from tests.e2e.browser import EXCEPTION, settle, wait_for_charts
 from tests.e2e.page_specs import Filter, PageSpec
 
-WAIT_MS = 30_000  # generous: a cold page with real tables can take seconds on a CI runner
+WAIT_MS = 60_000  # generous: a cold page with real tables can take many seconds on a busy runner
+ALERT = "[data-testid='stAlert']"
 
 
-def page_url(base: str, url_path: str, params: dict[str, str] | None = None) -> str:
-    """The browser URL of a page: base + "/" + url_path (+ "?" + query)."""
-    query = f"?{urlencode(params)}" if params else ""
+def page_url(
+    base: str, url_path: str, params: Mapping[str, str | Sequence[str]] | None = None
+) -> str:
+    """The browser URL of a page: base + "/" + url_path (+ "?" + query; a list value is a
+    repeated parameter, as the app writes lists)."""
+    query = f"?{urlencode(params, doseq=True, quote_via=quote)}" if params else ""
     return f"{base}/{url_path}{query}"
 
 
+def url_values(page, param: str) -> list[str]:
+    """Every value of `param` in the page's URL, decoded (empty when absent)."""
+    return parse_qs(urlparse(page.url).query, keep_blank_values=True).get(param, [])
+
+
 def url_param(page, param: str) -> str | None:
-    """The current value of `param` in the page's URL (None when absent)."""
-    values = parse_qs(urlparse(page.url).query, keep_blank_values=True).get(param)
+    """The current value of `param` in the page's URL (None when absent; the last one when
+    repeated)."""
+    values = url_values(page, param)
     return values[-1] if values else None
 
 
@@ -28,9 +39,25 @@ def exceptions(page) -> list[str]:
     return [e[:500] for e in page.locator(EXCEPTION).all_inner_texts()]
 
 
+def warnings(page) -> list[str]:
+    """Texts of the warning boxes on the page (a link the page could not use says so)."""
+    return [
+        text[:500]
+        for text in page.locator(
+            f"{ALERT}:has([data-testid='stAlertContentWarning'])"
+        ).all_inner_texts()
+    ]
+
+
 def open_page(page, url: str) -> None:
     """Go to `url` and wait until the app has finished running."""
     page.goto(url, wait_until="domcontentloaded")
+    settle(page)
+
+
+def reload(page) -> None:
+    """Reload the tab (a new session opening the URL the tab shows) and wait for the app."""
+    page.reload(wait_until="domcontentloaded")
     settle(page)
 
 
@@ -59,6 +86,7 @@ def check_default_view(page, spec: PageSpec, base: str, screenshot: Path) -> Non
         timeout=WAIT_MS
     )
     assert charts >= spec.min_charts, f"{spec.file}: {charts} charts, expected {spec.min_charts}"
+    assert not warnings(page), f"{spec.file}: the default view warns: {warnings(page)}"
     if spec.known_text is not None:
         expect(page.get_by_text(spec.known_text).first).to_be_visible(timeout=WAIT_MS)
 
@@ -66,6 +94,14 @@ def check_default_view(page, spec: PageSpec, base: str, screenshot: Path) -> Non
 def selectbox(page, label: str):
     """The selectbox (a combobox input) whose label is `label`."""
     return page.get_by_role("combobox", name=label, exact=True)
+
+
+def multiselect_values(page, label: str) -> list[str]:
+    """The chips (selected options, as shown) of the multiselect whose label is `label`."""
+    box = page.locator("[data-testid='stMultiSelect']").filter(
+        has=page.locator("[data-testid='stWidgetLabel']", has_text=label)
+    )
+    return box.first.locator("[data-tag] > span[title]").all_inner_texts()
 
 
 def check_filter_from_url(page, base: str, url_path: str, flt: Filter) -> None:
@@ -78,14 +114,14 @@ def check_filter_from_url(page, base: str, url_path: str, flt: Filter) -> None:
         expect(selectbox(page, flt.label)).to_have_value(flt.text, timeout=WAIT_MS)
         assert url_param(page, flt.param) == flt.value, f"URL lost {flt.param} {attempt}"
         if attempt == "after opening the link":
-            page.reload(wait_until="domcontentloaded")
-            settle(page)
+            reload(page)
 
 
 CHART_SIGNATURE_JS = """() => {
-    // A short fingerprint of what every plotly chart on the page draws (its traces' data).
-    const text = [...document.querySelectorAll('.js-plotly-plot')]
-        .map(gd => JSON.stringify(gd.data || [])).join('|');
+    // A short fingerprint of what every plotly chart on the page draws (its traces' data;
+    // not the uid plotly.js may give a trace when it draws it).
+    const data = gd => JSON.stringify(gd.data || [], (k, v) => (k === 'uid' ? undefined : v));
+    const text = [...document.querySelectorAll('.js-plotly-plot')].map(data).join('|');
     let h = 0;
     for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
     return text.length + ':' + h;
@@ -98,12 +134,19 @@ def chart_signature(page) -> str:
     return page.evaluate(CHART_SIGNATURE_JS)
 
 
-def check_filter_from_widget(page, base: str, url_path: str, flt: Filter) -> None:
+def check_filter_from_widget(
+    page, base: str, url_path: str, flt: Filter, *, opened: bool = False, reload_after=False
+) -> None:
     """Picking value in the widget (from the default view) writes it into the URL and
-    redraws the charts with other data."""
+    redraws the charts with other data; with `reload_after`, a reload of the URL the app
+    wrote (a new session: what a shared link does) shows the same choice.
+
+    `opened`: the tab already shows the page's default view (check_default_view ran).
+    """
     from playwright.sync_api import expect
 
-    open_page(page, page_url(base, url_path))
+    if not opened:
+        open_page(page, page_url(base, url_path))
     before = chart_signature(page)
     box = selectbox(page, flt.label)
     expect(box).to_be_visible(timeout=WAIT_MS)
@@ -124,3 +167,13 @@ def check_filter_from_widget(page, base: str, url_path: str, flt: Filter) -> Non
     page.wait_for_function(
         f"before => ({CHART_SIGNATURE_JS})() !== before", arg=before, timeout=WAIT_MS
     )
+    if reload_after:
+        redrawn = chart_signature(page)
+        reload(page)
+        assert not exceptions(page), f"exception after a reload: {exceptions(page)}"
+        expect(selectbox(page, flt.label)).to_have_value(flt.text, timeout=WAIT_MS)
+        assert url_param(page, flt.param) == flt.value, f"a reload lost {flt.param} in the URL"
+        assert not warnings(page), f"the app's own link warns: {warnings(page)}"
+        page.wait_for_function(
+            f"shown => ({CHART_SIGNATURE_JS})() === shown", arg=redrawn, timeout=WAIT_MS
+        )

@@ -3,14 +3,16 @@
 One PageSpec per st.Page in dashboard.py (tests/e2e/test_page_specs.py checks the list matches).
 
 - title: the text of the page's `st.title(...)` (exact).
-- known_text: a figure or phrase that must be visible in the default view, taken from the real
-  data (e.g. "$185,080" for a known OEWS median); None = only the title is checked.
+- known_text: a figure or phrase that must be visible in the default view, taken from a
+  published source (e.g. "$185,080", San Jose's OEWS Data Scientists median) or the page's
+  own wording; None = only the title is checked. Tables are drawn on a canvas: their cells
+  are not page text, so pick a metric, a caption or Markdown.
 - min_charts: how many plotly charts the default view draws at least.
-- filter: a selectbox bound to the URL with ui.state.choice, or None:
-  Filter(param="metro", value="41940", label="Metro", shown="San Jose") where `value` is how
-  the option appears in the URL (str(option)), `label` is the widget's label and `shown` the
-  option's text in the widget (format_func(option); defaults to `value`). `value` must not
-  be the widget's default: the test picks it in the widget and expects the URL to change.
+- filter: a selectbox bound to the URL (ui.state.choice), or None:
+  Filter(param="to", value="Indianapolis, IN", label="To metro"). `value` is what the URL
+  holds for the option: the option as the widget shows it (format_func(option)), which is
+  also the widget's text unless `shown` says otherwise. `value` must not be the widget's
+  default: the test picks it in the widget and expects the URL to change.
 """
 
 from __future__ import annotations
@@ -63,32 +65,31 @@ PAGE_SPECS: list[PageSpec] = [
         title="Tech hubs",
         known_text="$185,080",
         min_charts=3,
-        filter=Filter("occ", "15-1252", "Occupation", "Software Developers (15-1252)"),
+        filter=Filter("occ", "Software Developers (15-1252)", "Occupation"),
     ),
     PageSpec(
         "app_pages/cost_of_living.py",
         "cost_of_living",
         title="Cost of living",
         known_text="Same purchasing power",
-        min_charts=3,
-        filter=Filter("to", "26900", "To metro", "Indianapolis, IN"),
+        min_charts=4,
+        filter=Filter("to", "Indianapolis, IN", "To metro"),
     ),
-    # aijobs.net US ML engineer Senior median, full-time 2023-2025, duplicates dropped.
+    # OEWS national Data Scientists employment: 262,440 jobs (the market-spread caption).
     PageSpec(
         "app_pages/levels.py",
         "levels",
         title="Career levels",
-        known_text="$195,000",
-        min_charts=2,
-        filter=Filter("country", "ALL", "Company country", "All countries"),
+        known_text="262,440 jobs",
+        min_charts=3,
+        filter=Filter("country", "All countries", "Company country"),
     ),
-    # Median of the deduplicated full-time General ML/AI-engineer records (aijobs.net).
     PageSpec(
         "app_pages/specializations.py",
         "specializations",
         title="Specializations",
-        known_text="$170,000",
-        min_charts=1,
+        known_text="Association, not causation",
+        min_charts=2,
         filter=Filter("base", "MLOps / ML infrastructure", "Compare against"),
     ),
     # OEWS national Data Scientists employment 262,440.
@@ -98,7 +99,7 @@ PAGE_SPECS: list[PageSpec] = [
         title="Industries",
         known_text="262,440",
         min_charts=1,
-        filter=Filter("occ", "15-1252", "Occupation", "Software Developers (15-1252)"),
+        filter=Filter("occ", "Software Developers (15-1252)", "Occupation"),
     ),
     # San Francisco Data Scientists median $170,110 is the default HQ salary.
     PageSpec(
@@ -106,32 +107,35 @@ PAGE_SPECS: list[PageSpec] = [
         "remote",
         title="Remote work",
         known_text="$170,110",
-        min_charts=2,
-        filter=Filter("hq", "35620", "HQ metro", "New York, NY"),
+        min_charts=3,
+        filter=Filter("hq", "New York, NY", "HQ metro"),
     ),
-    # aijobs.net 2023 full-time median reweighted to the 2024 mix, duplicates dropped.
+    # aijobs.net salaries.csv: 27,424 full-time 2024 records once exact repeats are dropped.
     PageSpec(
         "app_pages/trends.py",
         "trends",
         title="Trends",
-        known_text="$135,960",
+        known_text="27,424 records",
         min_charts=1,
         filter=Filter("level", "Senior", "Level"),
     ),
+    # San Francisco's published 90th percentile for Data Scientists, $272,430, ends offer A's
+    # range. The page keeps its offers in its own link format (a_metro=41860, ref=35620:
+    # codes, not labels); its one single selectbox is the prices to compare in.
     PageSpec(
         "app_pages/offer_check.py",
         "offer_check",
         title="Offer check",
-        known_text="$170,110",
+        known_text="$272,430",
         min_charts=3,
-        filter=Filter("metro", "35620", "Metro", "New York, NY"),
+        filter=Filter("ref", "35620", "Compare take-home in the prices of", "New York, NY"),
     ),
     PageSpec(
         "app_pages/pay_bands.py",
         "pay_bands",
         title="Pay bands by region",
         known_text="approximation",
-        min_charts=1,
+        min_charts=2,
         filter=Filter("region", "West", "Census region"),
     ),
     # aijobs.net salary index: 74,301 records.
