@@ -1,117 +1,404 @@
-"""`python -m benchmarks.analysis`: time every analysis function a page calls, on the full tables.
+"""`python -m benchmarks.analysis`: time every analysis function a page calls, as the page calls
+it (default inputs), on the full processed tables.
 
 Target (issue 4): each function answers in under 50 ms once the tables are loaded; those that
-cannot (regressions, bootstraps, LOWESS) are marked "cached" — the pages compute them once per
-input through st.cache_data. The floor is one groupby median over the salary table, run in the
-same process, so the ratios survive a busy machine. Prints a markdown table.
+cannot (regressions, bootstraps, LOWESS) rely on the pages' cache (`ui.cache.run`), computed
+once per input. The floor is one groupby median over the salary table, interleaved with the
+cases (floor, case 1, ..., case N, floor, ...), so its ratios survive a busy machine.
+
+`CASES` lists the calls page by page; `page_calls()` reads app_pages/ for the analysis
+functions the pages call, so tests/test_benchmarks_smoke.py can fail when a page calls one no
+case times (and runs every case once, so a changed signature fails the build, not the next
+benchmark). Options: --runs N (default 5), --quick (one run, no warm-up: the CI smoke).
+Prints a markdown table.
 """
 
 from __future__ import annotations
 
+import argparse
+import ast
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PAGES_DIR = ROOT / "app_pages"
 RUNS = 5
 TARGET_MS = 50.0
+DS = "15-2051"  # Data Scientists: every page's default occupation
+SF, SJ, AUSTIN = "41860", "41940", "12420"
 
 
-def median_ms(fn: Callable[[], object], runs: int = RUNS) -> float:
-    """Median wall-clock milliseconds of `runs` calls after one warm-up call."""
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+@dataclass(frozen=True)
+class Case:
+    """One analysis call as a page makes it: `call(data, done)`, where `done` maps the names of
+    earlier cases to their results (for functions that take another's output)."""
+
+    page: str
+    name: str  # "module.function", as app_pages/ spells it
+    call: Callable[[object, dict[str, object]], object]
 
 
-def cases(t: dict) -> list[tuple[str, Callable[[], object], bool]]:
-    """(name, call, cached at the page) for each function the pages use."""
+def _offer_specs(data) -> list[object]:
+    """The Offer check's default offer, built as the page builds it."""
+    from analysis import metros, offer, taxonomy, wages
+    from ui import offer_form
+
+    labels = metros.metro_labels(data)
+    occs = wages.occupations(data)
+    titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
+    fields = offer_form.fields(labels, {c: f"{t} ({c})" for c, t in titles.items()})
+    item = offer_form.blank(0, fields)
+    item["occ"] = item["occ"] or taxonomy.TRACK_OCCUPATION.get(item["track"], DS)
+    item["base"] = item["base"] or offer.default_base(data, item["metro"], item["occ"])
+    return [offer_form.to_spec(item)]
+
+
+def cases() -> list[Case]:
+    """Every analysis call of every page, with the page's default inputs, in page order."""
     from analysis import (
+        band_check,
         bands,
+        catalog,
+        company_size,
+        comparison,
+        filters,
         hubs,
         industries,
+        level_bands,
+        level_pay,
         levels,
         living,
-        offers,
+        metros,
+        offer,
         overview,
+        prices,
         remote,
         specialties,
+        stats,
+        take_home,
+        tools,
         trends,
+        wages,
     )
 
-    w, m, p, r = t["wages"], t["metros"], t["price_parities"], t["rents"]
-    s, sv, th = t["salaries"], t["survey"], t["take_home"]
-    hub_list = list(hubs.DEFAULT_HUBS)
-    names = hubs.hub_names(m)
-    ds = "15-2051"
-    offer = {"occ": ds, "cbsa": "41860", "level": "Senior", "track": "Data scientist"}
+    hub_list = list(metros.DEFAULT_HUBS)
+    tracks = ["ML engineer", "Data scientist"]
+    specs = {"baseline": "General", "tracks": list(specialties.DEFAULT_TRACKS)}
+    trend = {"level": None, "country_group": "All countries", "drop_duplicates": True}
+    tiers = remote.Tiers()
+    template = (
+        b"role,metro,min,mid,max\n15-2051,San Jose,150000,180000,210000\n"
+        b"Data scientist,Austin,100000,120000,140000\n"
+    )
+    c = Case
     return [
-        ("hubs.compare_hubs", lambda: hubs.compare_hubs(w, m, p), False),
-        ("hubs.all_metros_for_map", lambda: hubs.all_metros_for_map(w, m, p, occupation=ds), False),
-        (
+        c("overview", "overview.national_medians", lambda d, r: overview.national_medians(d)),
+        c("overview", "overview.headline", lambda d, r: overview.headline(d)),
+        c("hubs", "wages.occupations", lambda d, r: wages.occupations(d)),
+        c("hubs", "metros.metro_options", lambda d, r: metros.metro_options(d, DS)),
+        c("hubs", "hubs.compare_hubs", lambda d, r: hubs.compare_hubs(d, DS, hub_list)),
+        c("hubs", "hubs.all_metros_for_map", lambda d, r: hubs.all_metros_for_map(d, DS)),
+        c("hubs", "wages.national_median", lambda d, r: wages.national_median(d, DS)),
+        c("hubs", "hubs.equal_power_line", lambda d, r: hubs.equal_power_line(d, DS)),
+        c("hubs", "hubs.rank_intervals", lambda d, r: hubs.rank_intervals(d, DS, hub_list)),
+        c(
+            "cost_of_living",
             "living.equivalent_salary",
-            lambda: living.equivalent_salary(150_000, "41940", "12420", w, m, p, occupation=ds),
-            False,
+            lambda d, r: living.equivalent_salary(d, 150_000, SJ, AUSTIN, DS),
         ),
-        (
+        c(
+            "cost_of_living",
+            "living.equivalent_after_tax",
+            lambda d, r: living.equivalent_after_tax(d, 150_000, SJ, AUSTIN),
+        ),
+        c(
+            "cost_of_living",
+            "living.price_components",
+            lambda d, r: living.price_components(d, [SJ, AUSTIN]),
+        ),
+        c(
+            "cost_of_living",
+            "living.price_history",
+            lambda d, r: living.price_history(d, [SJ, AUSTIN]),
+        ),
+        c(
+            "cost_of_living",
             "living.rent_burden",
-            lambda: living.rent_burden(w, m, p, r, hub_list, occupation=ds),
-            False,
+            lambda d, r: living.rent_burden(d, [SJ, AUSTIN], DS, salary=150_000.0),
         ),
-        ("living.price_history", lambda: living.price_history(p, m, hub_list), False),
-        (
-            "levels.progression",
-            lambda: levels.progression(s, ["ML engineer", "Data scientist"]),
-            True,
+        c("levels", "levels.progression", lambda d, r: levels.progression(d, tracks, "US")),
+        c("levels", "filters.duplicate_share", lambda d, r: filters.duplicate_share(d)),
+        c(
+            "levels",
+            "company_size.pay_by_company_size",
+            lambda d, r: company_size.pay_by_company_size(d, tracks, "US"),
         ),
-        ("levels.experience_curve", lambda: levels.experience_curve(sv), True),
-        ("levels.market_spread", lambda: levels.market_spread(w), False),
-        ("specialties.raw_premiums", lambda: specialties.raw_premiums(s), True),
-        ("specialties.adjusted_premiums", lambda: specialties.adjusted_premiums(s), True),
-        ("specialties.tool_premiums", lambda: specialties.tool_premiums(sv), True),
-        ("industries.industry_groups", lambda: industries.industry_groups(w), False),
-        ("industries.industry_detail", lambda: industries.industry_detail(w), False),
-        ("remote.pay_by_remote", lambda: remote.pay_by_remote(s), True),
-        ("remote.remote_share", lambda: remote.remote_share(s), False),
-        ("remote.geo_policy", lambda: remote.geo_policy(p, 170_110, names), False),
-        ("trends.adjusted_trend", lambda: trends.adjusted_trend(s), True),
-        ("trends.composition", lambda: trends.composition(s), True),
-        ("offers.check_offer", lambda: offers.check_offer(w, s, m, **offer, base=170_000), False),
-        (
-            "offers.worth_in_hubs",
-            lambda: offers.worth_in_hubs(170_000, "41860", hub_list, p, w, ds, th, m),
-            False,
+        c("levels", "levels.experience_curve", lambda d, r: levels.experience_curve(d, True, True)),
+        c("levels", "levels.market_spread", lambda d, r: levels.market_spread(d, DS)),
+        c(
+            "levels",
+            "stats.ratio_intervals",
+            lambda d, r: stats.ratio_intervals(
+                *(r["levels.progression"][k] for k in ("step_up", "step_low", "step_high"))
+            ),
         ),
-        ("bands.market_bands", lambda: bands.market_bands(w, m, p, hub_list, [ds]), False),
-        ("overview.headline", lambda: overview.headline(w, m, p, s), True),
+        c(
+            "specializations",
+            "specialties.raw_premiums",
+            lambda d, r: specialties.raw_premiums(d, **specs),
+        ),
+        c(
+            "specializations",
+            "specialties.adjusted_premiums",
+            lambda d, r: specialties.adjusted_premiums(d, **specs),
+        ),
+        c(
+            "specializations",
+            "specialties.premium_comparison",
+            lambda d, r: specialties.premium_comparison(
+                r["specialties.raw_premiums"], r["specialties.adjusted_premiums"]
+            ),
+        ),
+        c(
+            "specializations",
+            "specialties.controls_text",
+            lambda d, r: specialties.controls_text(r["specialties.adjusted_premiums"]),
+        ),
+        c("specializations", "tools.tool_premiums", lambda d, r: tools.tool_premiums(d, "ml")),
+        c("industries", "industries.occupations", lambda d, r: industries.occupations(d)),
+        c("industries", "industries.national_total", lambda d, r: industries.national_total(d, DS)),
+        c(
+            "industries",
+            "industries.industry_groups",
+            lambda d, r: industries.industry_groups(d, DS),
+        ),
+        c(
+            "industries",
+            "industries.industry_detail",
+            lambda d, r: industries.industry_detail(d, DS, industries.GROUP_DEPTH),
+        ),
+        c("remote", "filters.salary_years", lambda d, r: filters.salary_years(d)),
+        c(
+            "remote",
+            "remote.pay_by_remote",
+            lambda d, r: remote.pay_by_remote(d, None, r["filters.salary_years"][1], "US"),
+        ),
+        c("remote", "remote.remote_share", lambda d, r: remote.remote_share(d, "US")),
+        c("remote", "metros.hub_names", lambda d, r: metros.hub_names(d)),
+        c("remote", "remote.hq_median", lambda d, r: remote.hq_median(d, remote.DEFAULT_HQ)),
+        c(
+            "remote",
+            "remote.geo_policy",
+            lambda d, r: remote.geo_policy(d, r["remote.hq_median"], remote.DEFAULT_HQ, tiers),
+        ),
+        c(
+            "remote",
+            "remote.policy_table",
+            lambda d, r: remote.policy_table(
+                d, r["remote.hq_median"], remote.DEFAULT_HQ, tiers, "pay"
+            ),
+        ),
+        c("trends", "prices.latest_year", lambda d, r: prices.latest_year(d)),
+        c("trends", "trends.adjusted_trend", lambda d, r: trends.adjusted_trend(d, **trend)),
+        c("trends", "trends.composition", lambda d, r: trends.composition(d, **trend)),
+        c(
+            "trends",
+            "trends.trend_table",
+            lambda d, r: trends.trend_table(r["trends.adjusted_trend"], r["trends.composition"]),
+        ),
+        c(
+            "trends",
+            "trends.select_series",
+            lambda d, r: trends.select_series(r["trends.adjusted_trend"], "both"),
+        ),
+        c(
+            "trends",
+            "trends.pay_change",
+            lambda d, r: trends.pay_change(d, 2021, 2023, None, "All countries"),
+        ),
+        c("offer_check", "metros.metro_labels", lambda d, r: metros.metro_labels(d)),
+        c("offer_check", "offer.default_base", lambda d, r: offer.default_base(d, SF, DS)),
+        c(
+            "offer_check",
+            "comparison.compare_offers",
+            lambda d, r: comparison.compare_offers(d, _offer_specs(d), "US"),
+        ),
+        c(
+            "offer_check",
+            "take_home.worth_in_hubs",
+            lambda d, r: take_home.worth_in_hubs(d, 170_000.0, SF, DS),
+        ),
+        c("pay_bands", "level_bands.reference_date", lambda d, r: level_bands.reference_date(d)),
+        c("pay_bands", "bands.regions", lambda d, r: bands.regions(d)),
+        c("pay_bands", "bands.region_states", lambda d, r: bands.region_states(d, None)),
+        c("pay_bands", "bands.region_metros", lambda d, r: bands.region_metros(d, None, None)),
+        c(
+            "pay_bands",
+            "level_bands.level_bands",
+            lambda d, r: level_bands.level_bands(d, hub_list, DS, "Data scientist", 50, 0.2),
+        ),
+        c(
+            "pay_bands",
+            "level_bands.regional_ladder",
+            lambda d, r: level_bands.regional_ladder(d, hub_list, DS),
+        ),
+        c(
+            "pay_bands",
+            "bands.labelled_bands",
+            lambda d, r: bands.labelled_bands(d, hub_list, [DS]),
+        ),
+        c(
+            "pay_bands",
+            "bands.talent_pools",
+            lambda d, r: bands.talent_pools(d, list(r["bands.region_metros"]["cbsa"]), DS),
+        ),
+        c(
+            "pay_bands",
+            "bands.upload_template",
+            lambda d, r: bands.upload_template(r["bands.labelled_bands"]),
+        ),
+        c(
+            "pay_bands",
+            "band_check.read_bands",
+            lambda d, r: band_check.read_bands(d, template, DS),
+        ),
+        c(
+            "pay_bands",
+            "band_check.check_bands",
+            lambda d, r: band_check.check_bands(d, r["band_check.read_bands"]),
+        ),
+        c("data_methods", "catalog.sources_table", lambda d, r: catalog.sources_table(d)),
+        c("data_methods", "level_pay.backtest", lambda d, r: level_pay.backtest(d)),
+        c("data_methods", "catalog.inputs_table", lambda d, r: catalog.inputs_table(d)),
     ]
 
 
-def main() -> int:
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from analysis import load
+def page_calls(pages_dir: Path = PAGES_DIR) -> dict[str, set[str]]:
+    """ "module.function" -> the pages calling it, for every call of a public function of an
+    `analysis` module in app_pages/*.py (directly or through `cache.run(module.function, ...)`).
+    Classes (capitalized names, e.g. remote.Tiers) are not calls to time."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(pages_dir.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        modules = {
+            alias.asname or alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "analysis"
+            for alias in node.names
+        }
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            targets = [node.func]
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "run" and node.args:
+                targets.append(node.args[0])  # cache.run(module.function, ...)
+            for target in targets:
+                if (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id in modules
+                    and not target.attr[:1].isupper()
+                    and not target.attr.startswith("_")
+                ):
+                    found.setdefault(f"{target.value.id}.{target.attr}", set()).add(path.stem)
+    return found
+
+
+def load_tables():
+    """The processed tables of data/ (ATLAS_DATA_DIR), every table read (a missing one is
+    left for the case that needs it to report), and the seconds that took."""
+    from analysis.data import TABLES, DataUnavailable, Tables
+    from analysis.paths import DATA_DIR
 
     start = time.perf_counter()
-    tables = {name: load.load_table(name) for name in load.TABLES}
-    load_s = time.perf_counter() - start
-    salaries = tables["salaries"]
-    floor = median_ms(lambda: salaries.groupby("level")["salary_usd"].median())
-    print(f"Loaded all {len(tables)} tables in {load_s:.2f} s (target 0.5 s).\n")
-    print("| function | median ms | / floor | under 50 ms | cached at page |")
-    print("|---|---:|---:|:---:|:---:|")
-    print(f"| floor: salaries groupby median | {floor:.1f} | 1.0× | | |")
-    for name, fn, cached in cases(tables):
-        ms = median_ms(fn)
-        ok = "yes" if ms < TARGET_MS else "no"
-        print(f"| {name} | {ms:.1f} | {ms / floor:.0f}× | {ok} | {'yes' if cached else ''} |")
-    return 0
+    data = Tables.open(DATA_DIR)
+    for name in TABLES:
+        try:
+            data.table(name)
+        except DataUnavailable as err:
+            print(f"  not loaded: {err}", file=sys.stderr)
+    return data, time.perf_counter() - start
+
+
+@dataclass
+class Timing:
+    """The seconds of one case's calls, or why it failed (its first call raised)."""
+
+    name: str
+    page: str
+    seconds: list[float]
+    error: str | None = None
+
+
+def run_cases(data, runs: int, warm_up: bool = True) -> list[Timing]:
+    """Each case and the floor (first), `runs` interleaved repetitions (floor, case 1, ...,
+    floor, ...). The first call fills the results later cases take; with `warm_up` it is not
+    timed. A case that raises is reported with its error and not repeated."""
+    salaries = data.salaries
+    floor = Case("", "floor", lambda d, r: salaries.groupby("level")["salary_usd"].median())
+    todo = [floor, *cases()]
+    done: dict[str, object] = {}
+    timings = [Timing(case.name, case.page, []) for case in todo]
+    for case, timing in zip(todo, timings, strict=True):
+        start = time.perf_counter()
+        try:
+            done[case.name] = case.call(data, done)
+        except Exception as err:  # a changed signature or a missing table: say which
+            timing.error = f"{type(err).__name__}: {err}"[:300]
+            continue
+        if not warm_up:
+            timing.seconds.append(time.perf_counter() - start)
+    for _ in range(runs - (0 if warm_up else 1)):
+        for case, timing in zip(todo, timings, strict=True):
+            if timing.error is None:
+                start = time.perf_counter()
+                case.call(data, done)
+                timing.seconds.append(time.perf_counter() - start)
+    return timings
+
+
+def report(timings: list[Timing], load_s: float, runs: int) -> str:
+    """Markdown: min and median ms per call, median × the floor's median, under 50 ms."""
+    floor = statistics.median(timings[0].seconds)
+    lines = [
+        f"Loaded every table in {load_s:.2f} s (target 0.5 s). {runs} run(s) per call.",
+        "",
+        "| page | function | min ms | median ms | / floor | under 50 ms |",
+        "|---|---|---:|---:|---:|:---:|",
+    ]
+    for t in timings:
+        page = t.page or "floor: salaries groupby median"
+        if t.error:
+            lines.append(f"| {page} | {t.name} | – | – | – | failed: {t.error} |")
+            continue
+        median = statistics.median(t.seconds)
+        ok = "" if t.name == "floor" else ("yes" if median * 1000 < TARGET_MS else "no")
+        lines.append(
+            f"| {page} | {t.name} | {min(t.seconds) * 1000:.1f} | {median * 1000:.1f} "
+            f"| {median / floor:.0f}× | {ok} |"
+        )
+    missing = sorted(set(page_calls()) - {t.name for t in timings})
+    if missing:
+        lines += ["", f"Not timed (no case yet): {', '.join(missing)}"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--quick", action="store_true", help="one run, no warm-up (CI smoke)")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else args.runs
+    data, load_s = load_tables()
+    timings = run_cases(data, runs, warm_up=not args.quick)
+    print(report(timings, load_s, runs))
+    return 1 if any(t.error for t in timings) else 0
 
 
 if __name__ == "__main__":

@@ -1,42 +1,50 @@
-"""`python -m benchmarks.pages`: how long each page's script takes, against a floor page.
+"""`python -m benchmarks.pages`: what each page costs, as ratios to a floor page run alongside.
 
-For every page in dashboard.py plus benchmarks/floor_page.py, a fresh Python process runs the
-page with Streamlit's AppTest:
+Three measurements, each repeated (`--runs`, `--cold-runs`) with the floor page
+(benchmarks/floor_page.py: a title, one URL-bound selectbox, one small chart) interleaved:
+floor, page 1, ..., page N, floor, page 1, ... A machine that slows down during the run slows
+the floor's repetitions too, so the ratios ("× floor" = page statistic / floor statistic of the
+same kind) hold up better than seconds.
 
-- cold s: the first run, with an empty st.cache_data. The libraries every page uses
-  (streamlit, pandas, numpy, plotly, pyarrow) are imported beforehand; the project's own
-  modules and the tables are not, so their import and load are part of "cold".
-- warm s: the median of 5 further runs in the same session (caches filled).
-- warm / floor: warm time over the floor page's warm time.
-- peak MB: the process's peak resident memory (resource.getrusage ru_maxrss), baseline included.
+- warm rerun: an AppTest rerun of the page's default view with every cache filled (the least
+  any interaction costs). The default view is run once, untimed, first.
+- first filter change: with empty st.cache_data and st.cache_resource, the default view is run
+  (untimed), then the page's URL-bound filter (tests/e2e/page_specs.py) is set to its other
+  value and the rerun is timed: the first visitor to ask for that view. The processed tables
+  stay loaded (they are held by ui.cache, per server). Pages without a filter show "–".
+- cold start: a fresh `streamlit run` per page and repetition; seconds from starting the
+  process to the first plotly chart in headless Chromium (to the title, marked †, on a page
+  without charts), plus the server's resident memory then.
 
-Then, in headless Chromium (skipped with a reason when Chromium or playwright is missing):
-time from a cold `streamlit run dashboard.py` to the first plotly chart on the default page,
-and the server's resident memory (VmRSS) after visiting every page.
-
-Options: --no-browser, --runs N (warm runs, default 5), --page app_pages/x.py (only that page).
-Prints markdown tables. Numbers depend on the machine; compare runs on the same one.
+The AppTest part runs in this process; page order is dashboard.py's. Prints markdown tables
+of min and median (seconds, and × floor). Numbers depend on the machine; compare runs on the
+same one. Options: --runs N, --cold-runs N, --page FILE (repeatable), --cold-page FILE
+(repeatable; default: every page measured), --no-browser.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 import time
-from contextlib import suppress
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FLOOR = ROOT / "benchmarks" / "floor_page.py"
-FLOOR_NAME = "floor (benchmarks/floor_page.py)"
-WARM_RUNS = 5
-# Installed before any page script: records when the first plotly chart enters the DOM
-# (ms since navigation start) in window.__firstChart.
+FLOOR_FILE = "benchmarks/floor_page.py"
+FLOOR = "floor"
+RUNS = 5
+COLD_RUNS = 3
+TIMEOUT_S = 300
+# Installed before any page script: when the first plotly chart (and the first title) enters
+# the DOM, in ms since navigation start: window.__firstChart, window.__firstTitle.
 FIRST_CHART_PROBE = """
 new MutationObserver((_, observer) => {
+    if (!window.__firstTitle && document.querySelector("[data-testid='stMain'] h1")) {
+        window.__firstTitle = performance.now();
+    }
     if (document.querySelector('.js-plotly-plot .main-svg')) {
         window.__firstChart = performance.now();
         observer.disconnect();
@@ -45,85 +53,111 @@ new MutationObserver((_, observer) => {
 """
 
 
-def measure_one(page_file: str, runs: int, timeout: float = 300) -> dict[str, object]:
-    """In this process: cold then warm AppTest runs of one page; returns timings and peak RSS.
+@dataclass
+class Target:
+    """A page to measure: its file ("app_pages/hubs.py" or the floor), browser path, filter."""
 
-    `page_file` is a dashboard page ("app_pages/hubs.py") or "floor".
-    """
-    import resource
+    file: str
+    url_path: str
+    filter_key: str | None = None
+    filter_value: str | None = None  # the option as the widget shows it (and the URL holds)
+    times: dict[str, list[float]] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
 
-    import numpy  # noqa: F401  (pre-imported: see the module docstring)
-    import pandas  # noqa: F401
-    import plotly.graph_objects  # noqa: F401
-    import pyarrow.parquet  # noqa: F401
-    import streamlit as st
-    from streamlit.testing.v1 import AppTest
+    @property
+    def name(self) -> str:
+        return FLOOR if self.file == FLOOR_FILE else self.file
 
+
+def targets(files: Sequence[str] | None = None) -> list[Target]:
+    """The floor and the dashboard's pages (all, or those in `files`), with their filters."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from tests.apptest_helpers import run_page
+    from tests.apptest_helpers import dashboard_pages
+    from tests.e2e.page_specs import PAGE_SPECS
+
+    filters = {s.file: s.filter for s in PAGE_SPECS if s.filter is not None}
+    found = [Target(FLOOR_FILE, "", "points", "20")]
+    for entry in dashboard_pages():
+        if files and entry.file not in files:
+            continue
+        flt = filters.get(entry.file)
+        found.append(Target(entry.file, entry.url_path, flt and flt.param, flt and flt.value))
+    unknown = set(files or ()) - {t.file for t in found}
+    if unknown:
+        raise SystemExit(f"not pages of dashboard.py: {sorted(unknown)}")
+    return found
+
+
+def _app(target: Target):
+    """An AppTest of `target`'s default view, run once (the floor runs on its own)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.apptest_helpers import exception_summary, run_page
+
+    if target.file == FLOOR_FILE:
+        at = AppTest.from_file(str(ROOT / FLOOR_FILE), default_timeout=TIMEOUT_S).run()
+    else:
+        at = run_page(target.file, timeout=TIMEOUT_S)
+    if at.exception:
+        raise RuntimeError(f"{target.file}: {exception_summary(at)[:300]}")
+    return at
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def _clear_caches() -> None:
+    import streamlit as st
 
     st.cache_data.clear()
-    start = time.perf_counter()
-    if page_file == "floor":
-        at = AppTest.from_file(str(FLOOR), default_timeout=timeout).run()
-    else:
-        at = run_page(page_file, timeout=timeout)
-    cold = time.perf_counter() - start
-    warm: list[float] = []
+    st.cache_resource.clear()
+
+
+def _change_filter(at, target: Target):
+    """Pick `filter_value` (the option's shown text) in the filter's selectbox and rerun.
+
+    The browser sends the shown text; AppTest's own setters take the option itself (or try
+    the text through the widget's format_func, which not every page's accepts), so the
+    selection is made by position, as the frontend reports it."""
+    box = at.selectbox(key=target.filter_key)
+    index = list(box.options).index(target.filter_value)
+
+    class Picked(type(box)):
+        @property
+        def index(self) -> int:
+            return index
+
+    box.__class__ = Picked
+    box._value = target.filter_value  # no longer the initial value: the state is sent
+    return box.run()
+
+
+def measure_scripts(found: list[Target], runs: int) -> None:
+    """Warm reruns and first filter changes, interleaved; fills `times["warm"/"filter"]`."""
+    apps = {}
+    for target in found:  # untimed first runs: imports, tables, caches
+        apps[target.file] = _app(target)
+        target.times.update(warm=[], filter=[])
     for _ in range(runs):
-        start = time.perf_counter()
-        at.run()
-        warm.append(time.perf_counter() - start)
-    return {
-        "cold": cold,
-        "warm": statistics.median(warm),
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "exception": [str(e.value)[:200] for e in at.exception],
-        "charts": len(at.get("plotly_chart")),
-    }
-
-
-def measure_in_subprocess(page_file: str, runs: int) -> dict[str, object]:
-    """Run `measure_one` in a fresh interpreter; returns its result or {"error": ...}."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.pages", "--one", page_file, "--runs", str(runs)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=900,
-    )
-    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
-    if proc.returncode != 0 or not lines:
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
-        return {"error": f"exit {proc.returncode}: {tail[0][:150]}"}
-    return json.loads(lines[-1])
-
-
-def script_table(pages: list[str], runs: int) -> str:
-    """Markdown table of cold/warm/peak for the floor page and `pages`."""
-    floor = measure_in_subprocess("floor", runs)
-    rows = [(FLOOR_NAME, floor)]
-    for page_file in pages:
-        rows.append((page_file, measure_in_subprocess(page_file, runs)))
-        print(f"  measured {page_file}", file=sys.stderr)
-    floor_warm = floor.get("warm")
-    lines = [
-        "| page | cold s | warm s | warm / floor | peak MB | charts | note |",
-        "|---|---:|---:|---:|---:|---:|---|",
-    ]
-    for name, r in rows:
-        if "error" in r:
-            lines.append(f"| {name} | – | – | – | – | – | failed: {r['error']} |")
-            continue
-        ratio = f"{r['warm'] / floor_warm:.1f}×" if floor_warm else "–"
-        note = f"exception: {r['exception'][0]}" if r["exception"] else ""
-        lines.append(
-            f"| {name} | {r['cold']:.3f} | {r['warm']:.3f} | {ratio} | {r['peak_mb']:.0f} "
-            f"| {r['charts']} | {note} |"
-        )
-    return "\n".join(lines)
+        for target in found:
+            target.times["warm"].append(_timed(apps[target.file].run))
+    for _ in range(runs):
+        for target in found:
+            if target.filter_key is None:
+                continue
+            _clear_caches()
+            at = _app(target)
+            target.times["filter"].append(_timed(lambda at=at, t=target: _change_filter(at, t)))
+            box = at.selectbox(key=target.filter_key)
+            if at.exception:
+                target.notes["filter"] = f"exception: {at.exception[0].value}"[:120]
+            elif box.format_func(box.value) != target.filter_value:
+                target.notes["filter"] = f"the filter shows {box.format_func(box.value)!r}"
+    _clear_caches()
 
 
 def vm_rss_mb(pid: int) -> float | None:
@@ -137,84 +171,110 @@ def vm_rss_mb(pid: int) -> float | None:
     return None
 
 
-def browser_table(pages: list[tuple[str, str]], chart_timeout_s: float = 60) -> str:
-    """Cold server start to first chart on the default page, and server RSS after all pages.
+def cold_start(browser, target: Target, log: Path, timeout_s: float = 120) -> tuple[float, bool]:
+    """Seconds from `streamlit run` to the first chart of `target` (or its title: then False)
+    in a new browser context; records the server's resident memory in `target.times["rss"]`."""
+    from tests.e2e.browser import VIEWPORT, streamlit_server
 
-    `pages` are (file, url_path). Returns a markdown table, or a line saying why it was skipped.
-    """
-    from tests.e2e.browser import (
-        VIEWPORT,
-        chromium,
-        missing_browser_reason,
-        settle,
-        streamlit_server,
-    )
-
-    reason = missing_browser_reason()
-    if reason:
-        return f"Browser measurements skipped: {reason}."
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    log = ROOT / "test-artifacts" / "benchmarks" / "server.log"
-    rows: list[tuple[str, str]] = []
-    with chromium() as browser:
-        start = time.perf_counter()
-        with streamlit_server("dashboard.py", log=log) as server:
-            healthy = time.perf_counter() - start
-            rows.append(("server start → /_stcore/health", f"{healthy:.2f} s"))
-            rows.append(("server RSS at start", f"{vm_rss_mb(server.process.pid) or 0:.0f} MB"))
-            context = browser.new_context(viewport=VIEWPORT)
+    script = FLOOR_FILE if target.file == FLOOR_FILE else "dashboard.py"
+    start = time.perf_counter()
+    with streamlit_server(script, log=log, startup_timeout=timeout_s) as server:
+        context = browser.new_context(viewport=VIEWPORT)
+        try:
             context.add_init_script(FIRST_CHART_PROBE)
             page = context.new_page()
             navigated = time.perf_counter()
-            page.goto(server.url + "/", wait_until="commit")
-            settle(page, timeout_ms=chart_timeout_s * 1000)
-            settled = time.perf_counter() - start
-            # Charts draw a moment after the script ends; none after 5 s = the page has none.
-            with suppress(PlaywrightTimeout):
-                page.wait_for_function("() => window.__firstChart", timeout=5_000)
-            chart_ms = page.evaluate("() => window.__firstChart")
-            first_chart = (
-                f"{navigated - start + chart_ms / 1000:.2f} s"
-                if chart_ms
-                else "no chart on the default page"
+            page.goto(f"{server.url}/{target.url_path}", wait_until="commit")
+            page.wait_for_function(
+                "() => window.__firstChart || (window.__firstTitle && "
+                "document.querySelector(\"[data-testid='stStatusWidget']\") === null && "
+                "performance.now() - window.__firstTitle > 3000)",
+                timeout=timeout_s * 1000,
             )
-            rows.append(("server start → first chart on default page", first_chart))
-            rows.append(("server start → default page finished running", f"{settled:.2f} s"))
-            for _, url_path in pages:
-                page.goto(f"{server.url}/{url_path}", wait_until="commit")
-                settle(page)
+            chart_ms, title_ms = page.evaluate("() => [window.__firstChart, window.__firstTitle]")
             rss = vm_rss_mb(server.process.pid)
-            rows.append((f"server RSS after visiting all {len(pages)} pages", f"{rss or 0:.0f} MB"))
+        finally:
             context.close()
-    lines = ["| browser measurement | value |", "|---|---:|"]
-    lines += [f"| {k} | {v} |" for k, v in rows]
-    return "\n".join(lines)
+    if rss is not None:
+        target.times.setdefault("rss", []).append(rss)
+    ms = chart_ms or title_ms
+    return navigated - start + ms / 1000, bool(chart_ms)
+
+
+def measure_cold(found: list[Target], cold_files: set[str] | None, runs: int) -> str | None:
+    """Cold starts, interleaved; fills `times["cold"]`. Returns why it was skipped, or None."""
+    from tests.e2e.browser import chromium, missing_browser_reason
+
+    reason = missing_browser_reason()
+    if reason:
+        return reason
+    log = ROOT / "test-artifacts" / "benchmarks" / "server.log"
+    chosen = [t for t in found if cold_files is None or t.file in cold_files or t.name == FLOOR]
+    with chromium() as browser:
+        for _ in range(runs):
+            for target in chosen:
+                seconds, chart = cold_start(browser, target, log)
+                target.times.setdefault("cold", []).append(seconds)
+                if not chart:
+                    target.notes["cold"] = "†"
+    return None
+
+
+def _cell(target: Target, floor: Target, kind: str) -> tuple[str, str]:
+    """(min, median) cells: seconds and, for pages, × the floor's statistic of the same kind."""
+    values, base = target.times.get(kind) or [], floor.times.get(kind) or []
+    if not values:
+        return "–", "–"
+    cells = []
+    for stat in (min, statistics.median):
+        seconds = stat(values)
+        ratio = f" ({seconds / stat(base):.1f}×)" if target is not floor and base else ""
+        cells.append(f"{seconds:.3f}{ratio}")
+    mark = target.notes.get(kind, "")
+    return cells[0] + mark, cells[1] + mark
+
+
+def report(found: list[Target], runs: int, cold_runs: int, skipped: str | None) -> str:
+    """The markdown table of every measurement (floor first)."""
+    floor = found[0]
+    lines = [
+        f"## Pages against the floor (warm and filter: {runs} runs; cold: {cold_runs} runs; "
+        "seconds, (× floor) = the page's statistic / the floor's, min | median)",
+        "",
+        "| page | warm min | warm median | first filter min | first filter median "
+        "| cold start min | cold start median | server MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for target in found:
+        rss = target.times.get("rss")
+        cells = [c for kind in ("warm", "filter", "cold") for c in _cell(target, floor, kind)]
+        memory = f"{statistics.median(rss):.0f}" if rss else "–"
+        lines.append(f"| {target.name} | " + " | ".join(cells) + f" | {memory} |")
+    notes = [f"{t.name}: {n}" for t in found for k, n in t.notes.items() if k != "cold"]
+    if any(t.notes.get("cold") for t in found):
+        notes.append("† the page draws no chart: cold start to its title, script finished")
+    if skipped:
+        notes.append(f"cold start not measured: {skipped}")
+    return "\n".join(lines + (["", *notes] if notes else []))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=WARM_RUNS, help="warm runs per page")
+    parser.add_argument("--runs", type=int, default=RUNS, help="warm and filter repetitions")
+    parser.add_argument("--cold-runs", type=int, default=COLD_RUNS, help="cold repetitions")
     parser.add_argument("--page", action="append", help="only these page files")
-    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium part")
-    parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: measure in this process
+    parser.add_argument("--cold-page", action="append", help="cold start only these pages")
+    parser.add_argument("--no-browser", action="store_true", help="skip the cold starts")
     args = parser.parse_args(argv)
 
-    if args.one:
-        print(json.dumps(measure_one(args.one, args.runs)))
-        return 0
-
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from tests.apptest_helpers import dashboard_pages
-
-    entries = dashboard_pages()
-    files = args.page or [e.file for e in entries]
-    print(f"## Page scripts (AppTest, cold = fresh process; warm = median of {args.runs})\n")
-    print(script_table(files, args.runs))
+    found = targets(args.page)
+    measure_scripts(found, args.runs)
+    print(f"  measured warm reruns and filter changes of {len(found)} scripts", file=sys.stderr)
+    skipped = "--no-browser" if args.no_browser else None
     if not args.no_browser:
-        print("\n## Browser (headless Chromium)\n")
-        print(browser_table([(e.file, e.url_path) for e in entries if e.file in files]))
+        cold = set(args.cold_page) if args.cold_page else None
+        skipped = measure_cold(found, cold, args.cold_runs)
+    print(report(found, args.runs, args.cold_runs, skipped))
     return 0
 
 
