@@ -9,7 +9,9 @@ has passed is that folder swapped in, so a failed build leaves `data/` exactly a
 The same inputs give byte-identical outputs: no timestamps, fixed row order, fixed writer
 settings. A bad source ends the build with exit code 2 and one line naming the file, the line
 and the column. Besides each reader's own checks, `databuild.checks` compares sources with one
-another (metro codes of OEWS, BEA and HUD against the OMB delineation) as soon as they are read.
+another (metro codes of OEWS, BEA and HUD against the OMB delineation; a BEA price level for
+every OEWS nonmetro area's state) as soon as they are read. `databuild.nonmetro` adds the OEWS
+nonmetropolitan areas to the `metros` table (kind 'nonmetro') before it is checked and written.
 
 data/manifest.json (keys sorted; no timestamps):
 
@@ -20,7 +22,8 @@ data/manifest.json (keys sorted; no timestamps):
   (table -> rows); ``caption``, a short label for charts composed from the facts (e.g.
   "BLS OEWS, May 2025"); ``facts``, what the inputs say about themselves, read from the data
   (the reader's FACTS lists the keys: oews reference_period, year, top_code_hourly,
-  top_code_annual, top_code_source; bea_rpp first_year, latest_year, release_date, release;
+  top_code_annual, top_code_source, nonmetro_areas; bea_rpp first_year, latest_year,
+  release_date, release, nonmetro_states, nonmetro_missing;
   geo delineation, gazetteer_year, metros; hud_fmr fiscal_year; aijobs snapshot, first_year,
   latest_year; so_survey years, extracts).
 - ``tables.<name>``: rows, columns, source key.
@@ -46,6 +49,7 @@ import pyarrow.parquet as pq
 from analysis.paths import CACHE_DIR, DATA_DIR
 from databuild.checks import CHECKS
 from databuild.errors import SourceError
+from databuild.nonmetro import EXTENSIONS
 from databuild.sources import aijobs, bea_rpp, geo, hud, oews, so_survey
 from databuild.sources.base import ColumnDoc, ReadResult, sha256_of
 
@@ -100,7 +104,7 @@ def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]
         "",
         "Written by `python -m databuild` from the official sources (see `manifest.json`",
         "for URLs, licences, input hashes and row counts). Do not edit by hand: rebuild.",
-        "This file is generated from the column docs in `databuild/sources/*.py`.",
+        "This file is generated from the readers' column docs in `databuild/sources/`.",
         "",
     ]
     for name, (module, docs) in tables.items():
@@ -114,7 +118,8 @@ def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]
             "|---|---|---|---|",
         ]
         for column, doc in docs.items():
-            lines.append(f"| `{column}` | {doc.dtype} | {doc.unit} | {doc.meaning} |")
+            meaning = doc.meaning.replace("|", "\\|")  # a bare | would split the cell
+            lines.append(f"| `{column}` | {doc.dtype} | {doc.unit} | {meaning} |")
         if info.caveats:
             lines += ["", "Caveats:", *[f"- {c}" for c in info.caveats]]
         lines.append("")
@@ -198,6 +203,11 @@ def write_all(raw_dir: Path, staging: Path, *, log=print) -> dict[str, object]:
         if set(result.facts) != set(module.FACTS):
             raise ValueError(f"reader {info.key}: facts {sorted(result.facts)} differ from FACTS")
         results[info.key] = result
+        for needed, name, extend in EXTENSIONS:
+            if name in result.tables:
+                if not needed <= set(results):
+                    raise ValueError(f"table {name} needs sources {sorted(needed)} read first")
+                result.tables[name] = extend(results)
         for needed, check in [c for c in pending if c[0] <= set(results)]:
             check(results)
             pending.remove((needed, check))

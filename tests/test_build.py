@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
-from databuild import build
+from databuild import build, checks
 
 pytestmark = pytest.mark.skipif(not DEFAULT_RAW_DIR.is_dir(), reason="raw sources not present")
 
@@ -93,6 +93,42 @@ def test_manifest_facts_are_the_published_ones(built):
         assert set(sources[module.SOURCE.key]["facts"]) == set(module.FACTS)
     readme = (built / "README.md").read_text()
     assert "`top_code_annual`" in readme and "`latest_year`" in readme
+    # PARPP prints 0.000 for these states' nonmetropolitan portions (tests/test_source_bea_rpp)
+    assert bea["facts"]["nonmetro_missing"] == {
+        "10": "Delaware",
+        "11": "District of Columbia",
+        "34": "New Jersey",
+        "44": "Rhode Island",
+    }
+    assert bea["facts"]["nonmetro_states"] == 51 - 4
+    # oews PROVENANCE: 528 metro/nonmetro areas, of which the delineation's 393 metros
+    assert oews["facts"]["nonmetro_areas"] == 528 - 393
+
+
+def test_every_nonmetro_area_is_a_metros_row_and_priced(built):
+    wages = pd.read_parquet(built / "wages.parquet")
+    metros = pd.read_parquet(built / "metros.parquet")
+    parities = pd.read_parquet(built / "price_parities.parquet")
+    manifest = json.loads((built / "manifest.json").read_text())
+    nonmetro = wages[wages["area_type"] == "nonmetro"]
+    assert nonmetro["cbsa"].tolist() == nonmetro["area_code"].tolist()
+    rows = metros[metros["kind"] == "nonmetro"]
+    assert len(rows) == manifest["sources"]["oews"]["facts"]["nonmetro_areas"]
+    assert set(rows["cbsa"]) == set(nonmetro["cbsa"]) and metros["cbsa"].is_unique
+    assert (metros["kind"] == "metro").sum() == manifest["sources"]["geo"]["facts"]["metros"]
+    assert manifest["tables"]["metros"]["rows"] == len(metros)
+    alabama = metros.set_index("cbsa").loc["0100001"]
+    assert alabama["title"] == "Northwest Alabama nonmetropolitan area"
+    assert alabama["short_name"] == "Northwest Alabama nonmetro"
+    assert (alabama["principal_state"], alabama["census_region"]) == ("AL", "South")
+    assert rows["lat"].isna().all() and rows["short_name"].is_unique
+    # one key for both kinds; the nonmetro areas' states priced by BEA in the latest year
+    joined = wages.dropna(subset=["cbsa"]).merge(metros, on="cbsa", validate="many_to_one")
+    assert (joined["area_type"] == joined["kind"]).all()
+    latest = parities[(parities["geo_level"] == "state nonmetro") & (parities["year"] == 2024)]
+    state_of = nonmetro.drop_duplicates("area_code").set_index("area_code")["state_code"]
+    unpriced = set(state_of[~state_of.isin(latest["geo_code"])])
+    assert unpriced == set(checks.NONMETRO_PRICE_GAPS) == {"10", "72"}  # Delaware, Puerto Rico
 
 
 def test_data_readme_documents_every_column(built):
@@ -104,10 +140,19 @@ def test_data_readme_documents_every_column(built):
                 assert f"`{column}`" in readme
 
 
-def copy_raw(tmp_path: Path) -> Path:
+def copy_raw(tmp_path: Path, keys: tuple[str, ...]) -> Path:
+    """Copy the raw folders of the sources `keys` into tmp_path/raw."""
     raw = tmp_path / "raw"
-    shutil.copytree(DEFAULT_RAW_DIR, raw)
+    for module in readers(keys):
+        shutil.copytree(DEFAULT_RAW_DIR / module.SOURCE.folder, raw / module.SOURCE.folder)
     return raw
+
+
+def readers(keys: tuple[str, ...]) -> tuple:
+    """The build's readers for the source `keys`, in build order."""
+    found = tuple(m for m in build.READERS if m.SOURCE.key in keys)
+    assert len(found) == len(keys), keys
+    return found
 
 
 # --------------------------------------------------------------------------- corruptions
@@ -116,6 +161,7 @@ def copy_raw(tmp_path: Path) -> Path:
 
 OEWS = "oews/oews_may2025_tech_occupations.csv"
 MARPP = "bea_rpp/MARPP_MSA_2008_2024.csv"
+PARPP = "bea_rpp/PARPP_PORT_2008_2024.csv"
 HUD = "hud_fmr/FY26_FMRs.xlsx"
 SAN_JOSE_DATA_SCIENTISTS = "OEUM0041940000000152051"
 
@@ -244,6 +290,36 @@ def truncate_mid_row(relative: str):
     return damage
 
 
+def parpp_nonmetro_row_removed(raw: Path) -> None:  # every LineCode of Alabama's nonmetro
+    path = raw / PARPP
+    lines = path.read_bytes().decode("utf-8").split("\n")
+    kept = [line for line in lines if not line.startswith(' "01999"')]
+    assert len(kept) == len(lines) - 5
+    path.write_bytes("\n".join(kept).encode("utf-8"))
+
+
+def parpp_years_shifted(raw: Path) -> None:
+    header = ",".join(str(y) for y in range(2008, 2025))
+    edit_text(raw, PARPP, header, ",".join(str(y) for y in range(2009, 2026)), 1)
+
+
+def zeros(line: str) -> str:
+    """A BEA row with every year printed 0.000 (BEA's mark for a portion it does not price)."""
+    fields = line.split(",")
+    return ",".join(fields[:8] + ["0.000"] * (len(fields) - 8))
+
+
+def parpp_state_unpriced(raw: Path) -> None:  # Alabama's nonmetro portion marked unpriced
+    path = raw / PARPP
+    lines = path.read_bytes().decode("utf-8").split("\n")
+    lines = [zeros(line) if line.startswith(' "01999"') else line for line in lines]
+    path.write_bytes("\n".join(lines).encode("utf-8"))
+
+
+def oews_nonmetro_code_outside_state(raw: Path) -> None:  # Northwest Alabama coded as Alaska's
+    edit_text(raw, OEWS, "0100001", "0200009")
+
+
 def damage_truncate(raw: Path) -> None:
     data = (raw / MARPP).read_bytes()
     (raw / MARPP).write_bytes(data[: len(data) // 2])
@@ -271,47 +347,93 @@ def damage_random(raw: Path) -> None:
     (raw / OEWS).write_bytes(random.Random(4).randbytes(4096))
 
 
+# The build completes `metros` with the OEWS nonmetro areas as soon as geo is read, so a case
+# that gets past the geo reader needs oews too.
+GEO_BEA = ("oews", "bea_rpp", "geo")
+GEO_HUD = ("oews", "geo", "hud_fmr")
+
 CORRUPTIONS = [
-    ("truncated", damage_truncate, MARPP, "truncated"),
-    ("renamed-column", damage_rename_column, MARPP, "missing column"),
-    ("text-in-number", damage_text_in_number, MARPP, "'oops' is not a number"),
-    ("empty", damage_empty, OEWS, "empty"),
-    ("random-bytes", damage_random, OEWS, "not valid utf-8|fields|missing"),
-    # (id, damage, file the message must name, what the message must say)
-    ("1-oews-metro-code", oews_metro_code, OEWS, "41941 .*not a metropolitan CBSA"),
-    ("2-bea-metro-code", bea_metro_code, MARPP, "41941 .*not a metropolitan CBSA"),
-    ("3-bea-years-shifted", bea_years_shifted, MARPP, "2009-2025 but the file name says"),
-    ("4-bea-state-as-metro", bea_state_file_as_metro, MARPP, "footer names table SARPP"),
-    ("5-bea-previous-release", bea_previous_release, MARPP, "2008-2023 but the file name"),
-    ("6-bea-row-shifted", bea_row_shifted, MARPP, "21420: .NA. years differ"),
-    ("7-oews-p10-p90-swapped", oews_percentiles_swapped, OEWS, "percentiles must not decrease"),
-    ("bea-area-shifted", bea_all_rows_of_an_area_shifted, "MARPP", "says .NA. for"),
-    ("bea-duplicate-code", bea_duplicate_metro_code, MARPP, "duplicate GeoFIPS"),
-    ("oews-text-in-wage", oews_text_in_wage_column, OEWS, "'6060 workers' is not a number"),
-    ("oews-annual-vs-hourly", oews_annual_not_hourly_times_2080, OEWS, "x 2,080"),
-    ("oews-one-area-code", oews_one_row_area_code, OEWS, "series_key"),
-    ("hud-negative-rent", hud_negative_rent, HUD, "-1500 is outside the plausible range"),
-    ("hud-metro-code", hud_metro_code, HUD, "41941 is not a metropolitan CBSA"),
-    ("gazetteer-unknown-code", gazetteer_unknown_code, "2024_Gaz", "10301 is not a CBSA"),
-    ("aijobs-truncated", truncate_mid_row("aijobs/salaries.csv"), "salaries.csv", "fields"),
+    # (id, damage, sources whose readers the failure needs, file the message must name, what
+    # the message must say). Only those sources are copied and read: the others cannot change
+    # the outcome, and the full build is exercised by `built` above.
+    ("truncated", damage_truncate, ("bea_rpp",), MARPP, "truncated"),
+    ("renamed-column", damage_rename_column, ("bea_rpp",), MARPP, "missing column"),
+    ("text-in-number", damage_text_in_number, ("bea_rpp",), MARPP, "'oops' is not a number"),
+    ("empty", damage_empty, ("oews",), OEWS, "empty"),
+    ("random-bytes", damage_random, ("oews",), OEWS, "not valid utf-8|fields|missing"),
+    ("1-oews-metro-code", oews_metro_code, ("oews", "geo"), OEWS, "41941 .*not a metropolitan"),
+    ("2-bea-metro-code", bea_metro_code, GEO_BEA, MARPP, "41941 .*not a metropolitan"),
+    ("3-bea-years-shifted", bea_years_shifted, ("bea_rpp",), MARPP, "2009-2025 but the file"),
+    ("4-bea-state-as-metro", bea_state_file_as_metro, ("bea_rpp",), MARPP, "footer names table"),
+    ("5-bea-previous-release", bea_previous_release, ("bea_rpp",), MARPP, "2008-2023 but the"),
+    ("6-bea-row-shifted", bea_row_shifted, ("bea_rpp",), MARPP, "21420: .NA. years differ"),
+    ("7-oews-p10-p90-swapped", oews_percentiles_swapped, ("oews",), OEWS, "must not decrease"),
+    ("bea-area-shifted", bea_all_rows_of_an_area_shifted, ("bea_rpp",), "MARPP", "says .NA. for"),
+    ("bea-duplicate-code", bea_duplicate_metro_code, ("bea_rpp",), MARPP, "duplicate GeoFIPS"),
+    ("oews-text-in-wage", oews_text_in_wage_column, ("oews",), OEWS, "'6060 workers' is not a"),
+    ("oews-annual-vs-hourly", oews_annual_not_hourly_times_2080, ("oews",), OEWS, "x 2,080"),
+    ("oews-one-area-code", oews_one_row_area_code, ("oews",), OEWS, "series_key"),
+    ("hud-negative-rent", hud_negative_rent, ("hud_fmr",), HUD, "-1500 is outside the plausible"),
+    ("hud-metro-code", hud_metro_code, GEO_HUD, HUD, "41941 is not a metropolitan"),
+    ("gazetteer-unknown-code", gazetteer_unknown_code, ("geo",), "2024_Gaz", "10301 is not a CBSA"),
+    (
+        "aijobs-truncated",
+        truncate_mid_row("aijobs/salaries.csv"),
+        ("aijobs",),
+        "salaries.csv",
+        "fields",
+    ),
     (
         "survey-truncated",
         truncate_mid_row("so_survey/so2025_salary_prediction_processed.csv"),
+        ("so_survey",),
         "so2025_salary_prediction_processed.csv",
         "fields|empty|not",
+    ),
+    # every area priced (issue 14): BEA state portions and OEWS nonmetro areas
+    (
+        "parpp-nonmetro-row-removed",
+        parpp_nonmetro_row_removed,
+        ("bea_rpp",),
+        PARPP,
+        "lacks the nonmetropolitan portion of Alabama .GeoFIPS 01999",
+    ),
+    (
+        "parpp-years-shifted",
+        parpp_years_shifted,
+        ("bea_rpp",),
+        PARPP,
+        "year columns run 2009-2025 but the file name says 2008-2024",
+    ),
+    (
+        "parpp-state-unpriced",
+        parpp_state_unpriced,
+        ("oews", "bea_rpp"),
+        PARPP,
+        "no 2024 nonmetropolitan price level .* state 01, where OEWS publishes nonmetro area "
+        "0100001 .Northwest Alabama nonmetropolitan area.; 4 such",
+    ),
+    (
+        "oews-nonmetro-code-outside-state",
+        oews_nonmetro_code_outside_state,
+        ("oews", "geo"),
+        OEWS,
+        "nonmetro area code 0200009 .Northwest Alabama nonmetropolitan area. does not start "
+        "with its state_code 01",
     ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("damage", "named", "says"),
+    ("damage", "keys", "named", "says"),
     [pytest.param(*case[1:], id=case[0]) for case in CORRUPTIONS],
 )
 def test_corrupt_source_exits_2_names_the_file_and_leaves_output_untouched(
-    tmp_path, capsys, damage, named, says
+    tmp_path, capsys, monkeypatch, damage, keys, named, says
 ):
-    raw = copy_raw(tmp_path)
+    raw = copy_raw(tmp_path, keys)
     damage(raw)
+    monkeypatch.setattr(build, "READERS", readers(keys))
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("previous build")
@@ -333,25 +455,26 @@ def test_download_mode_records_fetched_files_in_the_manifest(tmp_path, monkeypat
     from databuild import download
 
     def fake_download_all(cache_dir, **_):
-        shutil.copytree(DEFAULT_RAW_DIR, cache_dir, dirs_exist_ok=True)
-        target = Path(cache_dir) / "aijobs" / "salaries.csv"
+        shutil.copytree(DEFAULT_RAW_DIR / "oews", Path(cache_dir) / "oews", dirs_exist_ok=True)
+        target = Path(cache_dir) / OEWS
         return [
             download.FetchResult(
                 path=target,
                 sha256="0" * 64,
                 bytes=target.stat().st_size,
-                url="http://127.0.0.1:1/salaries.csv",
+                url="http://127.0.0.1:1/oews.csv",
                 from_cache=False,
             )
         ]
 
     monkeypatch.setattr(download, "download_all", fake_download_all)
+    monkeypatch.setattr(build, "READERS", readers(("oews",)))  # any reader records downloads
     out = tmp_path / "out"
     code = build.main(["--cache", str(tmp_path / "cache"), "--out", str(out)])
     assert code == 0
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["build_command"] == "python -m databuild"
-    assert manifest["downloads"][0]["path"] == "aijobs/salaries.csv"
+    assert manifest["downloads"][0]["path"] == OEWS
 
 
 def test_download_failure_exits_2_without_touching_output(tmp_path, monkeypatch, capsys):

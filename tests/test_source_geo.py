@@ -53,6 +53,7 @@ def test_fixture_metros():
     for name, doc in docs.items():
         assert str(table[name].dtype) == doc.dtype, name
     assert "10100" not in set(table["cbsa"])  # micropolitan Aberdeen, SD is left out
+    assert (table["kind"] == "metro").all()  # nonmetro rows are added by the build
     by = table.set_index("cbsa")
     assert by.loc["41940", "short_name"] == "San Jose"
     assert by.loc["41940", "title"] == "San Jose-Sunnyvale-Santa Clara, CA"
@@ -102,6 +103,21 @@ def test_read_uses_raw_folder(tmp_path):
     result = geo.read(tmp_path)
     assert set(result.tables) == {"metros"}
     assert [p.name for p in result.inputs] == [geo.LIST1, geo.LIST2, geo.GAZETTEER]
+    assert result.facts["delineation"] == "July 2023"  # list1's source note
+
+
+def test_list1_without_its_source_note(tmp_path):
+    (tmp_path / "geo").mkdir()
+    list1 = _copy(tmp_path / "geo")[0]
+    book = openpyxl.load_workbook(list1)
+    sheet = book.worksheets[0]
+    notes = [c for c in sheet["A"] if isinstance(c.value, str) and "delineations" in c.value]
+    assert notes, "the fixture keeps the Census source note"
+    for cell in notes:
+        cell.value = None
+    book.save(list1)
+    with pytest.raises(SourceError, match=r"list1_2023\.xlsx: source note .* not found"):
+        geo.read(tmp_path)
 
 
 def test_header_without_title_lines(tmp_path):
@@ -216,10 +232,18 @@ def test_metro_missing_from_gazetteer(tmp_path):
         geo.read_files(list1, list2, gaz)
 
 
-@pytest.mark.skipif(not (RAW / "geo").is_dir(), reason="raw data not present")
-def test_real_files_known_answers():
-    metros = geo.read(RAW).tables["metros"]
+@pytest.fixture(scope="module")
+def real_metros():
+    """The real geography read once for the module (skipped without it)."""
+    if not (RAW / "geo").is_dir():
+        pytest.skip("raw data not present")
+    return geo.read(RAW).tables["metros"]
+
+
+def test_real_files_known_answers(real_metros):
+    metros = real_metros
     assert len(metros) == 393
+    assert (metros["kind"] == "metro").all()
     assert metros["short_name"].is_unique
     by = metros.set_index("cbsa")
     assert by.loc["41940", "short_name"] == "San Jose"
@@ -242,8 +266,8 @@ def test_real_files_known_answers():
 
 
 @pytest.mark.skipif(not (RAW / "bea_rpp").is_dir(), reason="raw data not present")
-def test_every_bea_metro_is_in_metros():
-    metros = geo.read(RAW).tables["metros"]
+def test_every_bea_metro_is_in_metros(real_metros):
+    metros = real_metros
     rpp = bea_rpp.read(RAW).tables["price_parities"]
     bea = set(rpp.loc[(rpp["geo_level"] == "metro") & (rpp["year"] == 2024), "geo_code"])
     assert len(bea) == 387

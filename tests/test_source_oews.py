@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 import sqlite3
 from pathlib import Path
@@ -21,6 +22,14 @@ REAL_CSV = RAW / "oews" / oews.CSV_NAME
 SQLITE = Path("/tmp/oews.sqlite")
 
 SAN_JOSE_DS = "OEUM0041940000000152051"
+
+
+@pytest.fixture(scope="module")
+def real():
+    """The real raw folder read once for the module (skipped without it)."""
+    if not REAL_CSV.is_file():
+        pytest.skip("raw data not present")
+    return oews.read(RAW)
 
 
 def _variant(tmp_path: Path, old: str, new: str, name: str = "oews_sample.csv") -> Path:
@@ -68,8 +77,9 @@ def test_sample_values_areas_and_order():
     assert san_jose["area_code"] == "0041940"
     assert san_jose["state_code"] == "06"
     nonmetro = table[table["area_type"] == "nonmetro"].iloc[0]
-    assert pd.isna(nonmetro["cbsa"])
     assert nonmetro["area_code"] == "0100001"
+    assert nonmetro["cbsa"] == "0100001"  # its key in metros (kind 'nonmetro')
+    assert table.loc[table["area_type"].isin(["national", "state"]), "cbsa"].isna().all()
 
 
 def test_not_released_cells_are_nan_with_note():
@@ -238,10 +248,10 @@ def test_flat_files_missing_column(tmp_path):
 
 
 @pytest.mark.skipif(not SQLITE.is_file() or not REAL_CSV.is_file(), reason="sqlite or raw absent")
-def test_sqlite_equals_csv_extract():
+def test_sqlite_equals_csv_extract(real):
     """The raw CSV is exactly the sqlite filtered to our occupations and rows."""
     from_sqlite = oews.read_sqlite(SQLITE)
-    from_csv = oews.read(RAW).tables["wages"]
+    from_csv = real.tables["wages"]
     pd.testing.assert_frame_equal(from_sqlite, from_csv)
 
 
@@ -366,9 +376,8 @@ def test_duplicate_row(tmp_path):
 # --- known answers on the real file ------------------------------------------------------
 
 
-@pytest.mark.skipif(not REAL_CSV.is_file(), reason="raw data not present")
-def test_known_answers_on_real_file():
-    result = oews.read(RAW)
+def test_known_answers_on_real_file(real):
+    result = real
     wages = result.tables["wages"]
     assert len(wages) == 12835 == result.rows_read
     cross = wages[wages["industry_code"] == "000000"]
@@ -382,7 +391,14 @@ def test_known_answers_on_real_file():
     assert by_cbsa["41860"] == 170110
     assert by_cbsa["42660"] == 164740
     assert len(ds) == 425  # PROVENANCE: 15-2051 is published for 425 areas
-    assert ds["cbsa"].notna().sum() == (ds["area_type"] == "metro").sum() == 291
+    metro = ds[ds["area_type"] == "metro"]
+    assert len(metro) == 291
+    assert metro["cbsa"].tolist() == metro["area_code"].str[2:].tolist()
+    nonmetro = wages[wages["area_type"] == "nonmetro"]
+    assert nonmetro["cbsa"].tolist() == nonmetro["area_code"].tolist()
+    assert wages.loc[wages["area_type"].isin(["national", "state"]), "cbsa"].isna().all()
+    # PROVENANCE: 528 metro/nonmetro areas; the OMB 2023 delineation has 393 metros
+    assert result.facts["nonmetro_areas"] == nonmetro["area_code"].nunique() == 528 - 393
     counts = wages["area_type"].value_counts()
     assert counts["national"] == 5447
     assert counts["state"] == 1013
@@ -391,3 +407,19 @@ def test_known_answers_on_real_file():
     # order: national, state, metro, nonmetro, then codes
     order = wages["area_type"].map({t: i for i, t in enumerate(oews.AREA_ORDER)})
     assert order.is_monotonic_increasing
+
+
+def test_nonmetro_jobs_match_the_raw_rows(real):
+    """Employment in the nonmetro areas, summed straight from the raw CSV with the csv module,
+    equals the table's: the nonmetro rows (now keyed by their area code) keep every job."""
+    wanted = {"15-2051": 0.0, "15-1252": 0.0}  # data scientists, software developers
+    with open(REAL_CSV, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            nonmetro = row["area_type"] == "M" and "nonmetropolitan" in row["area_name"]
+            published = row["TOT_EMP"] != "-"  # '-': not available / not released
+            if nonmetro and row["industry_code"] == "000000" and row["occ_code"] in wanted:
+                wanted[row["occ_code"]] += float(row["TOT_EMP"]) if published else 0.0
+    wages = real.tables["wages"]
+    rows = wages[(wages["area_type"] == "nonmetro") & (wages["industry_code"] == "000000")]
+    assert rows.groupby("occ_code")["tot_emp"].sum()[list(wanted)].to_dict() == wanted
+    assert rows["cbsa"].str.fullmatch(r"\d{7}").fillna(False).all()

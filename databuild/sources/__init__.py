@@ -1,6 +1,7 @@
-"""One reader per raw source format.
+"""One reader per raw source format: a module, or a package whose modules each do one job
+(`oews`, `bea_rpp`).
 
-Every reader module exposes:
+Every reader module (or package) exposes:
 
 - ``SOURCE``: a `SourceInfo` (publisher, official URL, licence, vintage, raw folder).
 - ``TABLES``: ``{table_name: {column: ColumnDoc}}``, the processed tables it writes, with

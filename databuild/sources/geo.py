@@ -4,6 +4,9 @@ One row per metropolitan statistical area (CBSA) in OMB's July 2023 delineation 
 `list1_2023.xlsx`), with a unique display name built from the title's first principal city
 (`list2_2023.xlsx` keeps real hyphenated city names such as Winston-Salem whole), its states,
 Census region, county count and the Gazetteer internal point (`2024_Gaz_cbsa_national.txt`).
+
+The build then appends the BLS OEWS nonmetropolitan areas as rows of kind 'nonmetro'
+(`databuild.nonmetro`), so one key joins `wages` to `metros` for both kinds of area.
 """
 
 from __future__ import annotations
@@ -36,9 +39,11 @@ SOURCE = SourceInfo(
     vintage="OMB Bulletin 23-01 (July 2023); Census 2024 Gazetteer",
     folder="geo",
     caveats=(
-        "Metropolitan statistical areas only (393, 6 of them in Puerto Rico); micropolitan "
-        "areas are left out.",
+        "Delineation rows (kind 'metro'): metropolitan statistical areas only (393, 6 of them "
+        "in Puerto Rico); micropolitan areas are left out.",
         "lat/lon are the Census internal point of the CBSA, for maps, not a city centre.",
+        "Rows of kind 'nonmetro' are the BLS OEWS May 2025 nonmetropolitan areas (from the "
+        "oews source), not CBSAs: keyed by their 7-digit BLS area code, without centroid.",
     ),
 )
 
@@ -57,7 +62,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "West": ("AZ", "CO", "ID", "MT", "NV", "NM", "UT", "WY", "AK", "CA", "HI", "OR", "WA"),
 }
 """Census Bureau regions by state postal code (Puerto Rico belongs to none)."""
-_REGION_OF = {state: region for region, states in REGIONS.items() for state in states}
+REGION_OF = {state: region for region, states in REGIONS.items() for state in states}
 
 FACTS: dict[str, str] = {
     "delineation": "OMB delineation, from list1's source note, e.g. 'July 2023'",
@@ -67,21 +72,36 @@ FACTS: dict[str, str] = {
 
 TABLES: dict[str, dict[str, ColumnDoc]] = {
     "metros": {
-        "cbsa": ColumnDoc("string", "CBSA code", "5-digit OMB 2023 CBSA code"),
+        "cbsa": ColumnDoc(
+            "string",
+            "area key",
+            "5-digit OMB 2023 CBSA code; for kind 'nonmetro' the 7-digit BLS OEWS area code "
+            "(e.g. '0100001'), which can never equal a CBSA code. wages.cbsa joins on it",
+        ),
         "title": ColumnDoc(
-            "string", "name", "Official CBSA title, e.g. 'San Jose-Sunnyvale-Santa Clara, CA'"
+            "string",
+            "name",
+            "Official CBSA title, e.g. 'San Jose-Sunnyvale-Santa Clara, CA'; for kind "
+            "'nonmetro' the OEWS area name, e.g. 'Northwest Alabama nonmetropolitan area'",
         ),
         "short_name": ColumnDoc(
             "string",
             "name",
             "Display name: the title's first principal city ('San Jose', 'New York'); unique: "
-            "when several metros share it, each gets ', ST' (its principal state) appended",
+            "when several metros share it, each gets ', ST' (its principal state) appended. "
+            "Kind 'nonmetro': the OEWS name with 'nonmetropolitan area' (and a trailing "
+            "'(noncontiguous)') shortened to 'nonmetro', e.g. 'Northwest Alabama nonmetro'",
         ),
         "principal_state": ColumnDoc(
-            "string", "USPS code", "First state in the title (2-letter postal code)"
+            "string",
+            "USPS code",
+            "First state in the title (2-letter postal code); kind 'nonmetro': the area's "
+            "state (OEWS state_code, as the postal code the metros of that state carry)",
         ),
         "states": ColumnDoc(
-            "string", "USPS codes", "All states in the title joined with '-', e.g. 'MO-KS'"
+            "string",
+            "USPS codes",
+            "All states in the title joined with '-', e.g. 'MO-KS'; kind 'nonmetro': its state",
         ),
         "census_region": ColumnDoc(
             "string",
@@ -89,20 +109,45 @@ TABLES: dict[str, dict[str, ColumnDoc]] = {
             "Census region of the principal state: Northeast | Midwest | South | West; NA for "
             "Puerto Rico",
         ),
-        "lat": ColumnDoc("float64", "degrees north", "Gazetteer internal point latitude"),
-        "lon": ColumnDoc("float64", "degrees east", "Gazetteer internal point longitude"),
-        "counties": ColumnDoc("Int64", "counties", "Number of counties (or equivalents) in list1"),
+        "lat": ColumnDoc(
+            "float64",
+            "degrees north",
+            "Gazetteer internal point latitude; NaN for kind 'nonmetro' (the raw geography has "
+            "no nonmetro centroids: the Gazetteer lists CBSAs only)",
+        ),
+        "lon": ColumnDoc(
+            "float64",
+            "degrees east",
+            "Gazetteer internal point longitude; NaN for kind 'nonmetro' (as lat)",
+        ),
+        "counties": ColumnDoc(
+            "Int64",
+            "counties",
+            "Number of counties (or equivalents) in list1; NA for kind 'nonmetro' (OEWS does "
+            "not list an area's counties)",
+        ),
+        "kind": ColumnDoc(
+            "string",
+            "category",
+            "metro (a metropolitan statistical area of the OMB 2023 delineation) | nonmetro (a "
+            "BLS OEWS nonmetropolitan area: counties of one state outside metropolitan areas, "
+            "as BLS groups them). Rows: metros by cbsa, then nonmetro areas by code",
+        ),
     }
 }
 
 
-def read_sheet(path: Path, sheet: str | int, first_header: str) -> pd.DataFrame:
+def read_sheet(
+    path: Path, sheet: str | int, first_header: str, notes: list[str] | None = None
+) -> pd.DataFrame:
     """Read an .xlsx sheet as an all-string frame with `_line` (1-based spreadsheet row).
 
     The header is the first row (among the first 10) whose first cell is `first_header`,
     so title lines above it are skipped. Blank rows are dropped, and so are trailing note
     rows (text in the first column only). Any read failure (not a zip, corrupt workbook,
-    missing sheet) raises SourceError naming the file.
+    missing sheet) raises SourceError naming the file. When `notes` is given, the last five
+    non-empty cells of the sheet's first column are appended to it (where Census puts its
+    source note), so the workbook is parsed only once.
     """
     require_file(path)
     try:
@@ -111,6 +156,8 @@ def read_sheet(path: Path, sheet: str | int, first_header: str) -> pd.DataFrame:
         raise SourceError(
             path, f"not a readable Excel workbook or sheet {sheet!r} ({type(err).__name__}: {err})"
         ) from None
+    if notes is not None and raw.shape[1]:
+        notes.extend(raw.iloc[:, 0].dropna().iloc[-5:])
     first = raw.iloc[:10, 0].astype("string").str.strip() if raw.shape[1] else pd.Series()
     hits = first.index[first == first_header]
     if len(hits) == 0:
@@ -186,9 +233,12 @@ def _unique_names(first: pd.Series, state: pd.Series) -> pd.Series:
     return first.where(~shared, first + ", " + state)
 
 
-def read_files(list1: Path, list2: Path, gazetteer: Path) -> tuple[pd.DataFrame, int]:
-    """Read the three geography files -> (`metros` table, data rows read)."""
-    counties = read_sheet(list1, 0, "CBSA Code")
+def read_files(
+    list1: Path, list2: Path, gazetteer: Path, notes: list[str] | None = None
+) -> tuple[pd.DataFrame, int]:
+    """Read the three geography files -> (`metros` table, data rows read); `notes` as in
+    `read_sheet`, for list1."""
+    counties = read_sheet(list1, 0, "CBSA Code", notes)
     cols1 = [
         "CBSA Code",
         "CBSA Title",
@@ -249,14 +299,14 @@ def read_files(list1: Path, list2: Path, gazetteer: Path) -> tuple[pd.DataFrame,
             "short_name": _unique_names(firsts, principal_state),
             "principal_state": principal_state,
             "states": states,
-            "census_region": principal_state.map(_REGION_OF),
+            "census_region": principal_state.map(REGION_OF),
             "counties": metro_counties.drop_duplicates(["FIPS State Code", "FIPS County Code"])
             .groupby("CBSA Code")
             .size(),
         },
         index=metros.index,
     )
-    unknown = ~principal_state.isin([*_REGION_OF, "PR"])
+    unknown = ~principal_state.isin([*REGION_OF, "PR"])
     if unknown.any():
         code = unknown.idxmax()
         raise SourceError(
@@ -282,6 +332,7 @@ def read_files(list1: Path, list2: Path, gazetteer: Path) -> tuple[pd.DataFrame,
         )
     out["lat"] = gaz["lat"].reindex(out.index)
     out["lon"] = gaz["lon"].reindex(out.index)
+    out["kind"] = "metro"
     out = out.sort_values("cbsa", kind="stable")
     return conform(out, TABLES["metros"]), len(counties) + len(cities) + len(gaz)
 
@@ -307,10 +358,10 @@ def _read_gazetteer(path: Path) -> pd.DataFrame:
     return frame.set_index("GEOID")[["lat", "lon", "_line"]]
 
 
-def _delineation(list1: Path) -> str:
-    """'July 2023' from list1's source note ('... based on OMB, July 2023 delineations')."""
-    notes = pd.read_excel(list1, sheet_name=0, header=None, usecols=[0], dtype=str)[0]
-    for note in notes.dropna().iloc[-5:]:
+def _delineation(notes: list[str], list1: Path) -> str:
+    """'July 2023' from list1's source note ('... based on OMB, July 2023 delineations'),
+    among the last cells of its first column (`notes`, from `read_sheet`)."""
+    for note in notes:
         if match := re.search(r"OMB, (\w+ \d{4}) delineations", note):
             return match.group(1)
     raise SourceError(list1, "source note 'based on OMB, <month year> delineations' not found")
@@ -320,9 +371,10 @@ def read(raw_dir: Path) -> ReadResult:
     """Read `raw_dir/geo/` (list1, list2, Gazetteer) -> table `metros`."""
     folder = Path(raw_dir) / SOURCE.folder
     paths = [folder / LIST1, folder / LIST2, folder / GAZETTEER]
-    table, rows = read_files(*paths)
+    notes: list[str] = []
+    table, rows = read_files(*paths, notes=notes)
     found = {
-        "delineation": _delineation(paths[0]),
+        "delineation": _delineation(notes, paths[0]),
         "gazetteer_year": int(GAZETTEER[:4]),
         "metros": len(table),
     }

@@ -2,10 +2,12 @@
 
 One row per area x year (2008-2024) for the nation, the 50 states + DC, the 387 metropolitan
 statistical areas and the U.S. nonmetropolitan portion, from `MARPP_MSA_2008_2024.csv` and
-`SARPP_STATE_2008_2024.csv`. An RPP is a price index with the U.S. average = 100.
+`SARPP_STATE_2008_2024.csv`, then each state's metropolitan and nonmetropolitan portion from
+`PARPP_PORT_2008_2024.csv` (the price level of a state's BLS OEWS nonmetropolitan areas).
+An RPP is a price index with the U.S. average = 100.
 
 The package, one job per module: `table` (one BEA CSV and its checks), `levels` (MARPP +
-SARPP -> the table), `notes` (footnote and definition files), `columns` (codes and column
+SARPP + PARPP -> the table), `notes` (footnote and definition files), `columns` (codes and column
 docs). This module holds the reader contract (SOURCE, TABLES, FACTS, `read`).
 """
 
@@ -32,7 +34,8 @@ from databuild.sources.bea_rpp.table import (
 SOURCE = SourceInfo(
     key="bea_rpp",
     publisher="U.S. Bureau of Economic Analysis (BEA)",
-    title="Regional Price Parities by MSA (MARPP) and by state (SARPP), 2008-2024",
+    title="Regional Price Parities by MSA (MARPP), by state (SARPP) and by state metro and "
+    "nonmetro portion (PARPP), 2008-2024",
     url="https://apps.bea.gov/regional/zip/MARPP.zip",
     licence="Public domain (U.S. federal government work)",
     vintage="Release of 2026-02-19 (new 2024, revised 2008-2023); OMB 2023 metro delineation",
@@ -43,6 +46,9 @@ SOURCE = SourceInfo(
         "(NA) before 2013 for Enid OK, before 2015 for Twin Falls ID and before 2016 for "
         "Kiryas Joel-Poughkeepsie-Newburgh NY.",
         "Metro codes follow the OMB July 2023 delineation (e.g. Cleveland is 17410).",
+        "State portions (PARPP): BEA prints 0.000 on every line and year for the "
+        "nonmetropolitan portion of the states it does not price there (fact "
+        "nonmetro_missing); those rows are left out, never stored as 0.",
     ),
 )
 
@@ -50,6 +56,7 @@ METRO_FILE = "MARPP_MSA_2008_2024.csv"
 STATE_FILE = "SARPP_STATE_2008_2024.csv"
 FOOTNOTES_FILE = "MARPP__Footnotes.html"
 DEFINITION_FILE = "MARPP__definition.xml"
+PORTION_FILE = "PARPP_PORT_2008_2024.csv"
 VINTAGE_DIR = "vintage_2024-12"
 VINTAGE_METRO_FILE = "MARPP_MSA_2008_2023.csv"
 VINTAGE_STATE_FILE = "SARPP_STATE_2008_2023.csv"
@@ -59,6 +66,10 @@ FACTS: dict[str, str] = {
     "latest_year": "Last year column; equals the footer's 'new statistics for' year",
     "release_date": "BEA release date (ISO), from the footer's 'Last updated'",
     "release": "Release month, e.g. 'Feb 2026'",
+    "nonmetro_states": "States (and DC) with a nonmetropolitan-portion price level in PARPP "
+    "(rows 'state nonmetro')",
+    "nonmetro_missing": "State FIPS -> name of the states whose nonmetropolitan portion BEA "
+    "prints as 0.000 (no price level; no 'state nonmetro' rows)",
 }
 
 
@@ -76,26 +87,30 @@ def find_file(folder: Path, name: str) -> Path:
 
 
 def read(raw_dir: Path) -> ReadResult:
-    """Read `raw_dir/bea_rpp/` MARPP and SARPP -> table `price_parities`.
+    """Read `raw_dir/bea_rpp/` MARPP, SARPP and PARPP -> table `price_parities`.
 
     MARPP's footnote and definition files, when present beside it, are checked against it.
     """
     folder = Path(raw_dir) / SOURCE.folder
     metro_path, state_path = find_file(folder, METRO_FILE), find_file(folder, STATE_FILE)
-    table, rows, info = read_files_info(metro_path, state_path)
-    inputs = [metro_path, state_path]
+    portion_path = find_file(folder, PORTION_FILE)
+    table, rows, info, portions = read_files_info(metro_path, state_path, portion_path)
+    inputs = [metro_path, state_path, portion_path]
     if (notes := folder / FOOTNOTES_FILE).exists():
         check_footnotes(notes, info)
         inputs.append(notes)
     if (definition := folder / DEFINITION_FILE).exists():
         check_definition(definition, "MARPP")
         inputs.append(definition)
-    counts = table.drop_duplicates("geo_code")["geo_level"].value_counts()
+    counts = table.drop_duplicates(["geo_level", "geo_code"])["geo_level"].value_counts()
+    unpriced = sorted(portions.unpriced.items()) if portions else []
     found = {
         "first_year": info.years[0],
         "latest_year": info.years[-1],
         "release_date": info.release_date.isoformat(),
         "release": info.release_date.strftime("%b %Y"),
+        "nonmetro_states": int(counts.get("state nonmetro", 0)),
+        "nonmetro_missing": {code[:2]: name[: name.rindex(" (")] for code, name in unpriced},
     }
     return ReadResult(
         tables={"price_parities": table},
@@ -105,10 +120,11 @@ def read(raw_dir: Path) -> ReadResult:
         caption=f"BEA Regional Price Parities, {found['latest_year']} "
         f"(released {found['release']})",
         log=[
-            f"{metro_path.name} + {state_path.name}: {rows} data rows -> "
+            f"{metro_path.name} + {state_path.name} + {portion_path.name}: {rows} data rows -> "
             f"price_parities {len(table)} rows",
             "areas: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
             f"all_items (NA) cells: {int(table['all_items'].isna().sum())}",
+            f"nonmetropolitan portions printed 0.000 (left out): {found['nonmetro_missing']}",
         ],
     )
 
@@ -132,6 +148,7 @@ __all__ = [
     "METRO_FILE",
     "NONMETRO_CODE",
     "PARITY_RANGE",
+    "PORTION_FILE",
     "SOURCE",
     "STATE_FILE",
     "TABLES",

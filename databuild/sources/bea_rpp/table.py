@@ -1,8 +1,11 @@
-"""One BEA RPP CSV (MARPP, SARPP) -> a long frame, with every check a BEA table allows.
+"""One BEA RPP CSV (MARPP, SARPP, PARPP) -> a long frame, with every check a BEA table allows.
 
 The footer names the table and the release; the header's year columns must be contiguous and
 match the file name's span; each area has LineCodes 1-5 with their BEA descriptions, the same
-(NA) years on every line, and parities in a plausible range.
+(NA) years on every line, and parities in a plausible range. PARPP prints 0.000 on every line
+and year for a state's nonmetropolitan portion that BEA does not price (`unpriced`): such an
+area is reported in `TableInfo.unpriced` and left out of the frame; a 0 anywhere else is out
+of range like any other implausible parity.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -78,6 +81,10 @@ class TableInfo:
     missing: dict[str, list[int]]
     """GeoFIPS -> the years printed (NA), identical on all its LineCodes."""
     path: Path
+    unpriced: dict[str, str] = field(default_factory=dict)
+    """GeoFIPS -> GeoName of the areas printed 0.000 on every line and year (left out)."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """GeoFIPS -> the file line of its first row, for messages about an area."""
 
 
 def _footer_info(path: Path, footer: list[str], line: int) -> tuple[str, date, int]:
@@ -149,20 +156,38 @@ def _check_range(frame: pd.DataFrame, year: str, path: Path) -> None:
         )
 
 
+def _unpriced_rows(frame: pd.DataFrame, years: list[str], unpriced: str | None) -> pd.Series:
+    """Rows of the areas whose GeoFIPS fully matches `unpriced` and whose every parity, on
+    every LineCode and year, is exactly 0 (BEA's mark for a portion it does not price)."""
+    if unpriced is None:
+        return pd.Series(False, index=frame.index)
+    zero = (frame[years] == 0).all(axis=1)
+    area_zero = zero.groupby(frame["GeoFIPS"]).transform("all")
+    return area_zero & frame["GeoFIPS"].str.fullmatch(unpriced)
+
+
 def read_table(path: Path, table: str | None = None) -> tuple[pd.DataFrame, int]:
-    """Read one BEA RPP CSV (MARPP, SARPP) -> (long frame, data rows read); see `_read_table`."""
+    """Read one BEA RPP CSV (MARPP, SARPP, PARPP) -> (long frame, data rows read); see
+    `read_table_info`."""
     wide, rows, _ = read_table_info(path, table)
     return wide, rows
 
 
-def read_table_info(path: Path, table: str | None = None) -> tuple[pd.DataFrame, int, TableInfo]:
-    """Read one BEA RPP CSV (MARPP, SARPP) -> (long frame, data rows read, what it says).
+def read_table_info(
+    path: Path,
+    table: str | None = None,
+    *,
+    codes: str = r"\d{5}",
+    unpriced: str | None = None,
+) -> tuple[pd.DataFrame, int, TableInfo]:
+    """Read one BEA RPP CSV (MARPP, SARPP, PARPP) -> (long frame, data rows read, what it says).
 
     The frame has one row per GeoFIPS x year with columns geo_fips, geo_name, year and the
-    five parities (float64). Raises SourceError for a missing column, a bad GeoFIPS, an
-    unknown LineCode, a Description not matching its LineCode, a non-4-digit year column, a
-    parity outside [50, 200] ([25, 400] for housing and utilities) or text that is not a
-    number.
+    five parities (float64). Raises SourceError for a missing column, a GeoFIPS not matching
+    `codes`, an unknown LineCode, a Description not matching its LineCode, a non-4-digit year
+    column, a parity outside [50, 200] ([25, 400] for housing and utilities) or text that is
+    not a number. Areas whose GeoFIPS matches `unpriced` and which are 0.000 on every line and
+    year are left out of the frame and listed in `TableInfo.unpriced`.
     """
     # The SARPP copy ends lines with "\r\r\n" (a carrier's double CRLF conversion): count
     # lines as "\n"-terminated, as grep -n and wc -l do.
@@ -194,7 +219,8 @@ def read_table_info(path: Path, table: str | None = None) -> tuple[pd.DataFrame,
             f"{years[-1]}",
         )
     frame["GeoFIPS"] = frame["GeoFIPS"].str.strip().str.strip('"').str.strip()
-    check_pattern(frame, "GeoFIPS", r"\d{5}", path, "a 5-digit GeoFIPS code")
+    what = "a 5-digit GeoFIPS code" + ("" if codes == r"\d{5}" else f" matching {codes}")
+    check_pattern(frame, "GeoFIPS", codes, path, what)
     frame["LineCode"] = frame["LineCode"].str.strip()
     check_pattern(frame, "LineCode", "[1-5]", path, "a BEA RPP LineCode 1-5")
     desc = frame["Description"].str.split().str.join(" ")
@@ -217,8 +243,10 @@ def read_table_info(path: Path, table: str | None = None) -> tuple[pd.DataFrame,
         )
     for year in years:
         frame[year] = to_number(frame, year, path, missing=("(NA)",))
-        _check_range(frame, year, path)
-    missing = _missing_years(frame, years, path)
+    zero = _unpriced_rows(frame, years, unpriced)
+    for year in years:
+        _check_range(frame[~zero], year, path)
+    missing = _missing_years(frame[~zero], years, path)
     complete = frame.groupby("GeoFIPS")["LineCode"].transform("size") == len(LINES)
     if not complete.all():
         first = (~complete).idxmax()
@@ -243,6 +271,10 @@ def read_table_info(path: Path, table: str | None = None) -> tuple[pd.DataFrame,
             line=int(frame.at[first, "_line"]),
             column="GeoName",
         )
+    rows_read = len(frame)
+    lines = frame.groupby("GeoFIPS", sort=False)["_line"].min()
+    left_out = frame[zero].drop_duplicates("GeoFIPS")
+    frame = frame[~zero]
     long = frame.melt(
         id_vars=["GeoFIPS", "geo_name", "LineCode"], value_vars=years, var_name="year"
     )
@@ -250,5 +282,14 @@ def read_table_info(path: Path, table: str | None = None) -> tuple[pd.DataFrame,
     wide = wide.rename(columns={k: v[0] for k, v in LINES.items()}).reset_index()
     wide = wide.rename(columns={"GeoFIPS": "geo_fips"})
     wide["year"] = wide["year"].astype(int)
-    info = TableInfo(expected, [int(y) for y in years], released, new_year, missing, path)
-    return wide, len(frame), info
+    info = TableInfo(
+        expected,
+        [int(y) for y in years],
+        released,
+        new_year,
+        missing,
+        path,
+        unpriced=dict(zip(left_out["GeoFIPS"], left_out["geo_name"], strict=True)),
+        lines={code: int(line) for code, line in lines.items()},
+    )
+    return wide, rows_read, info

@@ -107,6 +107,8 @@ def read(raw_dir: Path) -> ReadResult:
         rows, label = len(table), "BLS flat files"
         inputs = [folder / FLAT_DIR / name for name in FLAT_FILES]
     suppressed = int(table["a_median"].isna().sum())
+    nonmetro = table.loc[table["area_type"] == "nonmetro", "area_code"]
+    found = {**found, "nonmetro_areas": int(nonmetro.nunique())}
     return ReadResult(
         facts=found,
         caption=caption(found),

@@ -98,7 +98,11 @@ def _wages_columns() -> dict[str, ColumnDoc]:
         ),
         "area_code": ColumnDoc("string", "BLS code", "BLS 7-digit area code"),
         "cbsa": ColumnDoc(
-            "string", "CBSA code", "5-digit OMB CBSA code (area_code[2:]) for metro rows, else NA"
+            "string",
+            "metros key",
+            "Key of the area's row in metros: the 5-digit OMB CBSA code (area_code[2:]) for "
+            "metro rows; the 7-digit BLS area_code for nonmetro rows (metros kind 'nonmetro', "
+            "never equal to a 5-digit CBSA); NA for national and state rows",
         ),
         "area_name": ColumnDoc("string", "name", "BLS area name"),
         "state_code": ColumnDoc("string", "FIPS", "2-digit state FIPS code ('00' national)"),

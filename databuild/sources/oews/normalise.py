@@ -190,7 +190,9 @@ def normalise(cells: pd.DataFrame, path: Path, labels: dict[str, str]) -> pd.Dat
         {
             "area_type": area_type,
             "area_code": cells["area_code"],
-            "cbsa": cells["area_code"].str[2:].where(area_type == "metro"),
+            "cbsa": cells["area_code"]
+            .str[2:]
+            .where(area_type == "metro", cells["area_code"].where(area_type == "nonmetro")),
             "area_name": cells["area_name"],
             "state_code": cells["state_code"],
             "industry_code": cells["industry_code"],

@@ -31,6 +31,8 @@ FACTS: dict[str, str] = {
     "top_code_annual": "USD per year at or above which BLS top-codes a wage (footnote 5)",
     "top_code_source": "Where the top code comes from: the input's footnote text or the "
     "reader's declared constant (CSV extract)",
+    "nonmetro_areas": "BLS nonmetropolitan areas in the wages table (area_type 'nonmetro'; "
+    "rows of kind 'nonmetro' in metros)",
 }
 
 
