@@ -1,4 +1,5 @@
-"""analysis.bands: market bands per metro, regional averages, percentile targets."""
+"""analysis.bands: market bands per metro, regional averages, percentile targets, the upload
+template (read back with analysis.band_check)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import bands
-from analysis.band_upload import parse_upload
+from analysis import band_check, bands
 from analysis.data import Tables
 from tests.tables import TOP_CODE, real, tiny
 
@@ -118,31 +118,6 @@ def test_market_bands_empty_selection_is_a_clear_error():
         bands.market_bands(_data(), [SAN_JOSE], [])
 
 
-def test_regional_band_is_employment_weighted_and_excludes_topcoded():
-    region = bands.regional_band(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"]).iloc[0]
-    assert region["a_median"] == pytest.approx((185_080 * 10_000 + 105_000 * 2_000) / 12_000)
-    assert region["a_pct10"] == pytest.approx((110_000 * 10_000 + 70_000 * 2_000) / 12_000)
-    assert region["a_pct90"] == 160_000  # only Kansas City publishes a 90th percentile
-    assert region["n_excluded"] == 1
-    assert (region["metros"], region["tot_emp"]) == (2, 12_000)
-
-
-def test_regional_band_counts_metros_without_employment_as_excluded():
-    austin = wage_row(AUSTIN, 80_000, 95_000, 120_000, 150_000, 180_000, np.nan)
-    wages = pd.concat([WAGES, pd.DataFrame([austin])], ignore_index=True)
-    region = bands.regional_band(_data(wages), [SAN_JOSE, KANSAS_CITY, AUSTIN], ["15-2051"])
-    row = region.iloc[0]
-    # Austin's employment is not released: no weight, so it is excluded from every average.
-    assert row["a_median"] == pytest.approx((185_080 * 10_000 + 105_000 * 2_000) / 12_000)
-    assert row["n_excluded"] == 2 and row["metros"] == 3
-
-
-def test_regional_band_one_row_per_occupation():
-    out = bands.regional_band(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051", "15-1252"])
-    assert out["occ_code"].tolist() == ["15-1252", "15-2051"]
-    assert out.set_index("occ_code").loc["15-1252", "a_median"] == 115_000
-
-
 def test_at_target_matches_published_points_and_refuses_a_topcoded_tail():
     out = bands.market_bands(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"])
     assert bands.at_target(out, 50, TOP_CODE).tolist() == out["a_median"].tolist()
@@ -168,16 +143,17 @@ def test_upload_template_is_made_from_the_data_and_parses():
     out = bands.market_bands(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"])
     template = bands.upload_template(out)
     lines = template.decode().splitlines()
-    assert lines[0] == "role,metro,min,mid,max" and len(lines) == 3
-    assert lines[1] == '15-2051,"Kansas City, MO",85000,105000,130000'
-    parsed = parse_upload(_data(), template).set_index("cbsa")
-    assert parsed.loc[SAN_JOSE, "mid"] == 185_080 and parsed.loc[KANSAS_CITY, "min"] == 85_000
+    assert lines[0] == "role,metro,level,min,mid,max" and len(lines) == 3
+    assert lines[1] == '15-2051,"Kansas City, MO",,85000,105000,130000'
+    parsed = band_check.read_bands(_data(), template, "15-2051")
+    assert parsed.problems.empty
+    rows = parsed.rows.set_index("cbsa")
+    assert rows.loc[SAN_JOSE, "mid"] == 185_080 and rows.loc[KANSAS_CITY, "min"] == 85_000
 
 
 def test_inputs_are_not_mutated():
     frames = {"wages": WAGES.copy(), "metros": METROS.copy(), "parities": PARITIES.copy()}
     bands.labelled_bands(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"], target=85)
-    bands.regional_band(_data(), [SAN_JOSE, KANSAS_CITY], ["15-2051"])
     pd.testing.assert_frame_equal(WAGES, frames["wages"])
     pd.testing.assert_frame_equal(METROS, frames["metros"])
     pd.testing.assert_frame_equal(PARITIES, frames["parities"])
@@ -198,9 +174,6 @@ def test_real_market_bands_are_the_published_figures():
     assert out.loc[SAN_JOSE, "tot_emp"] == 6_060 and out.loc[KANSAS_CITY, "tot_emp"] == 1_260
     assert out.loc[SAN_JOSE, "price_level"] == pytest.approx(110.423, abs=5e-4)
     assert out.loc[KANSAS_CITY, "metro"] == "Kansas City, MO"
-    region = bands.regional_band(real(), [SAN_JOSE, KANSAS_CITY], ["15-2051"]).iloc[0]
-    assert region["a_median"] == pytest.approx((185_080 * 6_060 + 99_870 * 1_260) / 7_320)
-    assert region["n_excluded"] == 0
 
 
 def test_real_regions_cover_the_four_census_regions():

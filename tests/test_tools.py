@@ -172,11 +172,12 @@ def test_real_tool_minimum_and_holm_flags():
     # Some tools' unadjusted intervals exclude 0 but do not survive the correction.
     unadjusted = (shown["ci_low"] > 0) | (shown["ci_high"] < 0)
     assert unadjusted.sum() > len(flagged)
-    # Holm's step-down: the smallest p-value is multiplied by the number of tools compared.
-    smallest = shown["p_value"].idxmin()
-    assert shown.loc[smallest, "p_holm"] == pytest.approx(
-        min(1.0, shown.loc[smallest, "p_value"] * len(shown))
-    )
+    # Holm's step-down, by hand: the i-th smallest p-value times (m - i + 1), kept monotone.
+    ordered = shown.sort_values("p_value")
+    m = len(ordered)
+    factors = m - np.arange(m)
+    expected = np.maximum.accumulate(np.minimum(1.0, ordered["p_value"].to_numpy() * factors))
+    assert ordered["p_holm"].to_numpy() == pytest.approx(expected)
 
 
 def test_real_survey_is_not_mutated(ml):
