@@ -13,7 +13,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_default_view_shows_both_answers():
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_default_view_shows_the_answers():
     at = default_view(PAGE)
     assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == "Cost of living"
@@ -23,7 +27,12 @@ def test_default_view_shows_both_answers():
     assert (at.selectbox(key="from").value, at.selectbox(key="to").value) == ("41940", "12420")
     assert at.multiselect(key="more").value == []
     labels = [m.label for m in at.metric]
-    assert labels == ["Your pay in San Jose", "Same purchasing power", "Same market position"]
+    assert labels == [
+        "Your pay in San Jose",
+        "Same purchasing power",
+        "Same take-home, after tax and prices",
+        "Same market position",
+    ]
     assert any("San Jose, CA → Austin, TX" in m.value for m in at.markdown)
     assert at.metric[0].value == "$150,000"
     assert any("local pay does not move one-for-one" in m.value for m in at.markdown)
@@ -33,7 +42,9 @@ def test_default_view_shows_both_answers():
     # Rent on the typed salary as well as the median pay, and each labelled.
     assert any(m.value.startswith("**On your $150,000**") for m in at.markdown)
     captions = " ".join(c.value for c in at.caption)
-    assert "median data scientists gross pay (not your salary)" in captions
+    # Rent as a share of the typed salary and of the metro's median pay, each labelled.
+    assert "÷ your gross pay (the same in every metro)" in captions
+    assert "÷ the metro's median data scientists pay" in captions
     assert "compares places within that year" in captions
     assert "BLS OEWS, May 2025" in captions
 
@@ -46,18 +57,18 @@ def test_a_published_median_maps_to_the_other_metros_median():
     assert not at.exception and not at.warning
     assert at.number_input(key="salary").value == 185_080
     assert at.selectbox(key="to").value == "42660"
-    assert at.metric[2].value == "$164,740"
+    assert metric(at, "Same market position") == "$164,740"
     assert any("50th percentile" in m.value for m in at.markdown)
 
 
 def test_old_link_and_the_same_metro_on_both_sides():
-    # Older links: metro codes and a `~`-joined list. From a metro to itself, both answers
-    # are the salary itself.
+    # Older links: metro codes and a `~`-joined list. From a metro to itself, every answer
+    # is the salary itself.
     at = run_page(PAGE, {"from": "41940", "to": "41940", "more": "42660~35620"})
     assert not at.exception and not at.warning
     assert at.selectbox(key="from").value == "41940" == at.selectbox(key="to").value
     assert at.multiselect(key="more").value == ["42660", "35620"]
-    assert [m.value for m in at.metric] == ["$150,000", "$150,000", "$150,000"]
+    assert [m.value for m in at.metric] == ["$150,000"] * 4
     rent = next(m.value for m in at.markdown if m.value.startswith("**On your"))
     assert "Seattle, WA" in rent and "New York, NY" in rent
 
@@ -75,4 +86,4 @@ def test_junk_link_warns_and_falls_back():
 def test_salary_beyond_published_range_shows_a_bound():
     at = run_page(PAGE, {"salary": "4000000"})
     assert not at.exception
-    assert at.metric[2].value.startswith("> $")
+    assert metric(at, "Same market position").startswith("> $")
