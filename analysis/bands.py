@@ -1,17 +1,15 @@
-"""Pay bands by region for recruiters, and checks of a recruiter's own band table.
+"""The market a recruiter hires in: metros of a region, their BLS pay by metro, the talent map,
+and a template for the band upload.
 
-Market bands come from BLS OEWS May 2025 (cross-industry, per metro); price levels from the
-latest BEA RPP year in the table. A regional band is the employment-weighted average of the
-metros' percentiles — an approximation (BLS does not publish pooled percentiles), labelled as
-such. A metro whose percentile is top-coded or not released, or whose employment is not
-released (no weight), is left out of that average and counted in `n_excluded`.
+Market bands come from BLS OEWS (cross-industry, per metro); price levels from the latest BEA
+RPP year in the table. Bands by level and the region's pooled distribution are
+`analysis.level_bands`; checking an uploaded band table is `analysis.band_check`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 
 from analysis import metros, stats
@@ -20,7 +18,7 @@ from analysis.wages import CROSS_INDUSTRY, ladder
 
 PCT_COLUMNS = ("a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90")
 """OEWS annual percentile columns (as `analysis.wages.PCT_COLUMNS`)."""
-UPLOAD_COLUMNS = ("role", "metro", "min", "mid", "max")
+UPLOAD_COLUMNS = ("role", "metro", "level", "min", "mid", "max")
 
 
 def region_metros(
@@ -98,37 +96,6 @@ def market_bands(
     return out[columns].sort_values(["occ_code", "metro"]).reset_index(drop=True)
 
 
-def regional_band(data: Tables, cbsas: Sequence[str], occ_codes: Sequence[str]) -> pd.DataFrame:
-    """Employment-weighted average of each percentile across metros, per occupation.
-
-    Output: occ_code, occ_title, a_pct10..a_pct90, metros (count), tot_emp (sum of metros
-    with employment), n_excluded (metros left out of at least one percentile's average: the
-    percentile is top-coded or not released, or the employment is not released so the metro
-    has no weight). Weighted averages of percentiles approximate, but are not, the pooled
-    percentiles of the region.
-    """
-    bands = market_bands(data, cbsas, occ_codes)
-    rows = []
-    for (occ, title), group in bands.groupby(["occ_code", "occ_title"], sort=True):
-        weights = group["tot_emp"].fillna(0.0)
-        row: dict[str, object] = {"occ_code": occ, "occ_title": title}
-        excluded = ~(weights > 0)
-        for column in PCT_COLUMNS:
-            ok = group[column].notna() & (weights > 0)
-            excluded |= ~ok
-            row[column] = (
-                float(np.average(group.loc[ok, column], weights=weights[ok]))
-                if ok.any()
-                else np.nan
-            )
-        row["metros"] = len(group)
-        row["tot_emp"] = float(weights.sum())
-        row["n_excluded"] = int(excluded.sum())
-        rows.append(row)
-    columns = ["occ_code", "occ_title", *PCT_COLUMNS, "metros", "tot_emp", "n_excluded"]
-    return pd.DataFrame(rows, columns=columns)
-
-
 def at_target(bands: pd.DataFrame, target: float, top_code: float) -> pd.Series:
     """Pay at percentile `target` (10-90) per band row, log-linear between published points.
 
@@ -141,14 +108,16 @@ def at_target(bands: pd.DataFrame, target: float, top_code: float) -> pd.Series:
 
 def upload_template(bands: pd.DataFrame, rows: int = 2) -> bytes:
     """A CSV (UTF-8) to start an upload from: the header and `rows` example rows taken from
-    `bands` (a `market_bands` frame): role = SOC code, metro = display label, min/mid/max = the
-    metro's BLS 25th percentile, median and 75th percentile (USD/yr, whole dollars). Rows with
-    a missing value are skipped."""
+    `bands` (a `market_bands` frame): role = SOC code, metro = display label, level blank (all
+    levels: the optional column is there to fill in), min/mid/max = the metro's BLS 25th
+    percentile, median and 75th percentile (USD/yr, whole dollars). Rows with a missing value
+    are skipped."""
     usable = bands.dropna(subset=["a_pct25", "a_median", "a_pct75"]).head(rows)
     frame = pd.DataFrame(
         {
             "role": usable["occ_code"].to_numpy(),
             "metro": usable["metro"].to_numpy(),
+            "level": [""] * len(usable),
             "min": usable["a_pct25"].round().astype("int64").to_numpy(),
             "mid": usable["a_median"].round().astype("int64").to_numpy(),
             "max": usable["a_pct75"].round().astype("int64").to_numpy(),
