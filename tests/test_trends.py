@@ -272,6 +272,54 @@ def test_trend_table_one_row_per_year():
         trends.select_series(series, "nominal")
 
 
+# BLS CPI-U, U.S. city average, all items, annual averages (CUUR0000SA0).
+CPI = {2021: 270.970, 2023: 304.702, 2024: 313.689}
+
+
+def _cpi() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"series_id": "CUUR0000SA0", "year": list(CPI), "value": list(CPI.values())}
+    )
+
+
+def _two_years(track_2023: str = "ML engineer") -> pd.DataFrame:
+    y21 = _frame(2021, {("Mid", "US"): [100_000.0] * 20}).assign(track="ML engineer")
+    y23 = _frame(2023, {("Mid", "US"): [110_000.0] * 20}).assign(track=track_2023)
+    return pd.concat([y21, y23], ignore_index=True)
+
+
+def test_pay_change_nominal_and_in_constant_dollars():
+    data = tiny(salaries=_two_years(), cpi=_cpi())
+    nominal = trends.pay_change(data, 2021, 2023, real=False, n_boot=50)
+    assert nominal["change"] == pytest.approx(0.10)
+    assert (nominal["median_start"], nominal["median_end"]) == (100_000, 110_000)
+    assert (nominal["n_start"], nominal["n_end"]) == (20, 20)
+    # Constant samples: every resample has the same medians, so the interval is the point.
+    assert (nominal["ci_low"], nominal["ci_high"]) == pytest.approx((0.10, 0.10))
+    real_change = trends.pay_change(data, 2021, 2023, n_boot=50)
+    # In 2024 dollars: 110,000 x 313.689 / 304.702 against 100,000 x 313.689 / 270.970.
+    assert real_change["change"] == pytest.approx(1.1 * 270.970 / 304.702 - 1)  # -2.2%
+    assert real_change["median_start"] == pytest.approx(100_000 * 313.689 / 270.970)
+    with pytest.raises(ValueError, match=r"in 2022 \(0\)"):
+        trends.pay_change(data, 2022, 2023, real=False)
+
+
+def test_real_trend_puts_every_year_in_the_latest_cpi_dollars():
+    data = tiny(salaries=_two_years(), cpi=_cpi())
+    out = trends.adjusted_trend(data, country_group="US", reference_year=2023, real=True)
+    raw = out[out["series"] == "Raw"].set_index("year")["median"]
+    assert raw[2021] == pytest.approx(100_000 * 313.689 / 270.970)
+    assert raw[2023] == pytest.approx(110_000 * 313.689 / 304.702)
+
+
+def test_tracks_filter_the_records():
+    data = tiny(salaries=_two_years(track_2023="Data scientist"))
+    only_ml = trends.composition(data, tracks=["ML engineer"])
+    assert only_ml["year"].tolist() == [2021] and only_ml["n"].tolist() == [20]
+    with pytest.raises(ValueError, match=r"2023 \(0\)"):
+        trends.pay_change(data, 2021, 2023, tracks=["ML engineer"], real=False)
+
+
 def test_real_frames_are_not_mutated():
     before = real().salaries.copy()
     trends.adjusted_trend(real(), level="Senior", country_group="US", n_boot=5)
