@@ -29,29 +29,31 @@ def test_default_view_shows_levels_and_known_figures():
     at = default_view(PAGE)
     assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == "Career levels"
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 4
     assert at.multiselect(key="tracks").value == ["ML engineer", "Data scientist"]
     assert at.selectbox(key="country").value == "US"
     assert at.toggle(key="dups").value is False
     assert at.toggle(key="aiml").value is True
     assert at.selectbox(key="occ").value == "15-2051"
     cards = {m.label: m for m in at.metric}
-    assert list(cards) == [f"{level} median · ML engineer" for level in LEVELS]
-    medians = [_dollars(cards[f"{level} median · ML engineer"].value) for level in LEVELS]
-    assert medians == sorted(medians)  # pay rises with each level
-    # Each step-up is this level's median over the previous level's.
-    for previous, level in itertools.pairwise(LEVELS):
-        delta = cards[f"{level} median · ML engineer"].proto.delta
-        step = float(re.fullmatch(r"×(\d+\.\d+) vs previous level", delta).group(1))
-        shown = _dollars(cards[f"{level} median · ML engineer"].value)
-        before = _dollars(cards[f"{previous} median · ML engineer"].value)
-        assert step == pytest.approx(shown / before, abs=0.006), level
+    tracks = ["ML engineer", "Data scientist"]
+    assert list(cards) == [f"{track} · {level} median" for track in tracks for level in LEVELS]
+    for track in tracks:
+        medians = [_dollars(cards[f"{track} · {level} median"].value) for level in LEVELS]
+        assert medians == sorted(medians), track  # pay rises with each level
+        # Each step-up is this level's median over the previous level's.
+        for previous, level in itertools.pairwise(LEVELS):
+            delta = cards[f"{track} · {level} median"].proto.delta
+            step = float(re.fullmatch(r"×(\d+\.\d+) vs previous level", delta).group(1))
+            shown = _dollars(cards[f"{track} · {level} median"].value)
+            before = _dollars(cards[f"{track} · {previous} median"].value)
+            assert step == pytest.approx(shown / before, abs=0.006), (track, level)
     captions = _captions(at)
     assert "aijobs.net" in captions and "exact duplicates dropped" in captions
     assert "work years 2023–2025" in captions and "companies in United States" in captions
     assert "Stack Overflow" in captions and "US respondents only" in captions
     # The survey chart's n is the sum of its two years, each counted on its own.
-    survey = re.search(r"n = ([\d,]+) · ([\d,]+) in 2024 and ([\d,]+) in 2025", captions)
+    survey = re.search(r"n = ([\d,]+) · ([\d,]+) in 2024[^·]* and ([\d,]+) in 2025", captions)
     total, in_2024, in_2025 = (int(g.replace(",", "")) for g in survey.groups())
     assert total == in_2024 + in_2025 and in_2024 > 0 and in_2025 > 0
     # BLS OEWS May 2025: 262,440 Data Scientists jobs in the US.
@@ -88,7 +90,7 @@ def test_link_opens_the_view_it_names(link):
     # BLS OEWS May 2025: 1,687,890 Software Developers jobs in the US.
     assert "Software Developers, all US employers" in captions and "1,687,890 jobs" in captions
     assert set(at.dataframe[0].value["track"]) == {"Data engineer", "Analyst"}
-    assert at.metric[0].label == "Entry median · Data engineer"
+    assert at.metric[0].label == "Data engineer · Entry median"
 
 
 def test_junk_link_warns_and_falls_back():
@@ -98,4 +100,4 @@ def test_junk_link_warns_and_falls_back():
     assert at.multiselect(key="tracks").value == ["ML engineer", "Data scientist"]
     assert at.selectbox(key="country").value == "US"
     assert at.toggle(key="dups").value is False
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 4

@@ -48,22 +48,27 @@ def test_default_view_shows_answer_premiums_tools():
         "ci_low",
         "ci_high",
         "status_text",
+        "holds",
     }
     # Same n for the raw and the adjusted row of every specialization.
     assert (premiums.groupby("specialization")["n"].nunique() == 1).all()
     baseline = premiums[premiums["specialization"] == "General"]
     assert (baseline["premium"] == 0).all() and (baseline["status_text"] == "baseline").all()
-    # The one-line answer names exactly the specializations whose adjusted interval
-    # excludes 0, and says there is no reliable premium only when no interval is above 0.
+    # The one-line answer names, with its interval, exactly the specializations with 30+
+    # records whose adjusted interval excludes 0; thinner ones only as too few to say; and
+    # it says none is reliably higher only when no such interval is above 0.
     answer = next(m.value for m in at.markdown if m.value.startswith("**"))
     others = premiums[premiums["specialization"] != "General"]
     adjusted = others[others["method"] == ADJUSTED]
     assert len(adjusted) >= 3
     for row in adjusted.itertuples():
-        reliable = row.ci_low > 0 or row.ci_high < 0
+        reliable = row.n >= 30 and (row.ci_low > 0 or row.ci_high < 0)
         assert (f"{row.specialization} (" in answer) == reliable, (row.specialization, answer)
-    no_premium = not (adjusted["ci_low"] > 0).any()
-    assert answer.startswith("**No specialization shows a reliable premium") == no_premium
+    thin = adjusted.loc[adjusted["n"] < 30, "specialization"]
+    assert thin.empty or "Too few records (under 30) to say: " in answer
+    assert all(name in answer.split("Too few records")[-1] for name in thin)
+    higher = ((adjusted["ci_low"] > 0) & (adjusted["n"] >= 30)).any()
+    assert answer.startswith("**None reliably higher") == (not higher)
     shown_tools = at.dataframe[1].value
     assert set(shown_tools["tool"]) <= set(tools.TOOL_LISTS["ml"].items)
 
@@ -125,6 +130,7 @@ def test_tables_show_signed_whole_percents_and_dashes():
             "ci_high": [0.0, 0.0037],
             "status": ["ok", "low confidence"],
             "is_baseline": [True, False],
+            "holds": ["ML Engineer", "NLP Engineer"],
         }
     )
     html = charts.premium_table(comparison).to_html()

@@ -88,7 +88,7 @@ def test_link_opens_the_view_it_names(link):
     assert at.selectbox(key="series").value == "adjusted"
     assert at.toggle(key="dups").value is True
     captions = " ".join(c.value for c in at.caption)
-    assert "Senior, US, full-time" in captions and "exact duplicates kept" in captions
+    assert "Senior, US, all tracks, full-time" in captions and "exact duplicates kept" in captions
     assert (at.dataframe[0].value["us_share"] == 1).all()
 
 
