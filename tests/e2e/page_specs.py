@@ -81,7 +81,7 @@ PAGE_SPECS: list[PageSpec] = [
         "levels",
         title="Career levels",
         known_text="262,440 jobs",
-        min_charts=3,
+        min_charts=4,
         filter=Filter("country", "All countries", "Company country"),
     ),
     PageSpec(
@@ -130,12 +130,13 @@ PAGE_SPECS: list[PageSpec] = [
         min_charts=3,
         filter=Filter("ref", "35620", "Compare take-home in the prices of", "New York, NY"),
     ),
+    # The ten hubs' published OEWS Data Scientists jobs add up to 67,510.
     PageSpec(
         "app_pages/pay_bands.py",
         "pay_bands",
         title="Pay bands by region",
-        known_text="approximation",
-        min_charts=2,
+        known_text="n = 67,510",
+        min_charts=3,
         filter=Filter("region", "West", "Census region"),
     ),
     # aijobs.net salary index: 74,301 records.
