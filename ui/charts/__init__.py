@@ -18,6 +18,13 @@ CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 MONEY_HOVER = "$%{y:,.0f}"
 GREY = "rgba(128,128,128,0.45)"
+WHISKER = "rgba(128,128,128,0.95)"
+SEQUENTIAL = "Cividis"
+SEQUENTIAL_RANGE = (0.2, 0.8)
+"""Colour scales run over the middle of Cividis (colour-blind safe): its darkest end vanishes
+on the dark theme and its lightest on the light one."""
+"""Interval whiskers on bars: a mid grey that stands out on the light and the dark theme
+(plotly's default dark grey vanishes on the dark background)."""
 """Neutral marks (context, not the point of the chart), visible on light and dark."""
 DASH = "—"
 """A missing value in a table."""
@@ -89,3 +96,12 @@ def interval_bars(
 def floor_figure(x: list[float], y: list[float]) -> go.Figure:
     """The benchmark floor: one plotly line of a few points, styled like every other chart."""
     return style(go.Figure(go.Scatter(x=x, y=y, mode="lines+markers")), money=None)
+
+
+def sequential() -> list[list[object]]:
+    """The sequential colour scale of maps: `SEQUENTIAL` trimmed to `SEQUENTIAL_RANGE`."""
+    import plotly.colors as pc
+
+    low, high = SEQUENTIAL_RANGE
+    steps = [low + (high - low) * i / 8 for i in range(9)]
+    return [[i / 8, c] for i, c in enumerate(pc.sample_colorscale(SEQUENTIAL, steps))]

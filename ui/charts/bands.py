@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from analysis.bands import PCT_COLUMNS
 from analysis.wages import TOP_CODED
-from ui.charts import palette, style
+from ui.charts import palette, sequential, style
 
 
 def band_ranges_chart(bands: pd.DataFrame, *, top_code: float) -> go.Figure:
@@ -132,7 +132,7 @@ def talent_map_chart(points: pd.DataFrame) -> go.Figure:
                 "sizeref": 2.0 * max(size.max(), 1.0) / 40**2,
                 "sizemin": 3,
                 "color": shown["loc_quotient"],
-                "colorscale": "Viridis",
+                "colorscale": sequential(),
                 "colorbar": {"title": "Location<br>quotient"},
                 "line": {"width": 0.5, "color": "white"},
             },
@@ -142,7 +142,16 @@ def talent_map_chart(points: pd.DataFrame) -> go.Figure:
             ),
         )
     )
-    fig.update_geos(scope="usa", showland=True, landcolor="rgba(128,128,128,0.12)")
+    # A transparent map background: plotly's white one is a white box on the dark theme.
+    fig.update_geos(
+        scope="usa",
+        showland=True,
+        landcolor="rgba(128,128,128,0.12)",
+        bgcolor="rgba(0,0,0,0)",
+        showlakes=False,
+        subunitcolor="rgba(128,128,128,0.5)",
+        countrycolor="rgba(128,128,128,0.5)",
+    )
     return style(fig, money=None, height=460, legend=False)
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.wages import TOP_CODED
-from ui.charts import GREY, palette, style
+from ui.charts import GREY, palette, sequential, style
 
 
 def _money(value: float) -> str:
@@ -147,7 +147,7 @@ def metro_map_chart(
             marker={
                 "size": size,
                 "color": data[key],
-                "colorscale": "Cividis",
+                "colorscale": sequential(),
                 "reversescale": False,
                 "line": {"width": 0.5, "color": "white"},
                 "opacity": 0.85,

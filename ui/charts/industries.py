@@ -45,7 +45,7 @@ def _pay_and_jobs(
         shared_yaxes=True,
         column_widths=[0.72, 0.28],
         horizontal_spacing=0.03,
-        subplot_titles=(pay_title, "Employment (jobs)"),
+        subplot_titles=(pay_title, "Jobs"),
     )
     colours = palette()
     fig.add_trace(
@@ -136,7 +136,7 @@ def group_pay_chart(groups: pd.DataFrame, *, top_code: float) -> go.Figure:
         shown["weighted_median"],
         shown["tot_emp"],
         hover,
-        "Employment-weighted average of industry medians",
+        "Pay (weighted median)",
         error=(shown["ci_low"], shown["ci_high"]),
         faint=shown["thin"].tolist(),
     )
@@ -164,7 +164,7 @@ def detail_pay_chart(detail: pd.DataFrame, *, top_code: float, top: int = 20) ->
         f"<br>{r.tot_emp:,.0f} jobs (relative standard error {r.emp_prse:.0f}%)"
         for r, cap in zip(shown.itertuples(), capped, strict=True)
     ]
-    fig = _pay_and_jobs(labels, pay, shown["tot_emp"], hover, "Median annual wage", faint=thin)
+    fig = _pay_and_jobs(labels, pay, shown["tot_emp"], hover, "Median pay", faint=thin)
     fig.data[0].text = [
         top_text if cap else thousands(v) for v, cap in zip(pay, capped, strict=True)
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.charts import palette, style
+from ui.charts import WHISKER, palette, style
 
 CONTEXT = "rgba(128,128,128,0.35)"
 NEUTRAL = "rgba(128,128,128,0.8)"
@@ -39,7 +39,13 @@ def national_medians_chart(frame: pd.DataFrame) -> go.Figure:
                 orientation="h",
                 name=group,
                 marker_color=colour,
-                error_x={"type": "data", "array": half, "thickness": 1.2, "width": 4},
+                error_x={
+                    "type": "data",
+                    "array": half,
+                    "thickness": 1.5,
+                    "width": 4,
+                    "color": WHISKER,
+                },
                 text=[
                     f"${m:,.0f} · {e:,.0f} jobs"
                     for m, e in zip(part["median"], part["employment"], strict=True)

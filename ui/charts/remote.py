@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from analysis.levels import LEVELS
 from analysis.remote import ARRANGEMENTS, POLICIES
-from ui.charts import palette, style
+from ui.charts import WHISKER, palette, style
 
 
 def arrangement_chart(table: pd.DataFrame) -> go.Figure:
@@ -59,6 +59,8 @@ def arrangement_chart(table: pd.DataFrame) -> go.Figure:
                     "symmetric": False,
                     "array": (rows["ci_high"] - rows["median"]).where(shown, 0.0),
                     "arrayminus": (rows["median"] - rows["ci_low"]).where(shown, 0.0),
+                    "color": WHISKER,
+                    "thickness": 1.5,
                 },
                 text=["" if s else "n < 10" for s in shown],
                 textposition="outside",
