@@ -124,6 +124,69 @@ def test_few_records_are_flagged_as_rough():
     assert ask.status == "low confidence" and ask.basis.endswith("Few records: treat as rough.")
 
 
+def test_a_top_coded_area_ninetieth_caps_the_range_at_its_75th():
+    # San Francisco's 90th percentile published only as top-coded: the senior range (whose
+    # upper quartile lies past the US 90th) stops at San Francisco's 75th percentile.
+    wages = real().wages.copy()
+    hit = (wages["cbsa"] == SAN_FRANCISCO) & (wages["occ_code"] == OCC)
+    hit &= wages["industry_code"] == "000000"
+    wages.loc[hit, "a_pct90"] = np.nan
+    wages.loc[hit, "a_pct90_note"] = "top-coded"
+    data = tiny(wages=wages, salaries=real().salaries)
+    ask = negotiation.negotiation_range(data, SAN_FRANCISCO, OCC, "Senior", "Data scientist")
+    assert ask.pct_high == 75 and ask.high == pytest.approx(SF[3])
+    assert ask.capped and "kept within 10th–75th" in ask.basis
+
+
+def _one_metro(national_p10: float) -> pd.DataFrame:
+    """A metro (11111, in state 01) and the nation, 15-2051; the nation's 10th as given."""
+    rows = []
+    for area_type, code, name, ladder in (
+        ("metro", "11111", "Metro", (60_000, 90_000, 120_000, 150_000, 200_000)),
+        ("national", "00000", "National", (national_p10, 80_000, 100_000, 130_000, 160_000)),
+    ):
+        row = {
+            "area_type": area_type,
+            "cbsa": code if area_type == "metro" else pd.NA,
+            "area_code": "00" + code,
+            "area_name": name,
+            "state_code": "01" if area_type == "metro" else "00",
+            "industry_code": "000000",
+            "occ_code": OCC,
+            "occ_title": "Data Scientists",
+            "tot_emp": 1_000.0,
+            "emp_prse": 1.0,
+            "mean_prse": 1.0,
+        }
+        for column, wage in zip(
+            ("a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90"), ladder, strict=True
+        ):
+            row[column] = wage
+            row[f"{column}_note"] = "not released" if wage != wage else pd.NA
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def test_a_level_below_the_published_us_ladder_takes_its_lowest_published_point():
+    # Forty records at 50,000-89,000 sit below the US 25th percentile (80,000) for their lower
+    # quartiles; the US 10th is not released, so the nearest published point is the 25th, and
+    # the metro's 25th (90,000) is the low end, never its 10th.
+    salaries = _salaries(40).assign(salary_usd=[50_000.0 + 1_000 * i for i in range(40)])
+    data = tiny(wages=_one_metro(float("nan")), salaries=salaries)
+    ask = negotiation.negotiation_range(data, "11111", OCC, "Senior", "AI engineer")
+    assert (ask.pct_low, ask.pct_mid) == (25, 25) and ask.low == 90_000
+    assert ask.capped
+    # With a published US 10th (60,000) the same records place exactly, log-linearly.
+    placed = negotiation.negotiation_range(
+        tiny(wages=_one_metro(60_000.0), salaries=salaries), "11111", OCC, "Senior", "AI engineer"
+    )
+    q25 = np.quantile(salaries["salary_usd"], 0.25)  # 59,750: still under 60,000
+    q50 = np.quantile(salaries["salary_usd"], 0.5)  # 69,500
+    assert q25 < 60_000 and placed.pct_low == 10
+    pct = 10 + 15 * np.log(q50 / 60_000) / np.log(80_000 / 60_000)
+    assert placed.pct_mid == pytest.approx(pct)
+
+
 def test_no_bls_percentiles_at_all_is_a_clear_error():
     wages = real().wages
     keep = ~((wages["occ_code"] == OCC) & wages["area_type"].isin(["national", "state"]))
