@@ -1,5 +1,5 @@
-"""analysis.bands: market bands per metro, regional averages, percentile targets, the upload
-template (read back with analysis.band_check)."""
+"""analysis.bands: market bands per metro, regions and their states, percentile targets, the
+upload template (read back with analysis.band_check)."""
 
 from __future__ import annotations
 

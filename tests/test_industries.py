@@ -192,8 +192,8 @@ def _tiny(rows: list[tuple[str, str, int, float, float, str | None]]) -> pd.Data
 def test_single_member_interval_comes_from_its_rse():
     frame = _tiny(
         [
-            ("000000", "Cross-industry", 0, 1000.0, 100_000.0, None),
-            ("336400", "Aerospace", 4, 500.0, 120_000.0, None),
+            ("000000", "Cross-industry", 0, 10_000.0, 100_000.0, None),
+            ("336400", "Aerospace", 4, 5_000.0, 120_000.0, None),
         ]
     )
     frame["mean_prse"] = [1.0, 2.5]
@@ -204,7 +204,7 @@ def test_single_member_interval_comes_from_its_rse():
     assert (row["ci_low"], row["ci_high"]) == pytest.approx((120_000 - half, 120_000 + half))
     assert row["emp_prse_approx"] == pytest.approx(4.0)
     assert row["emp_share"] == 0.5
-    assert row["thin"]
+    assert row["thin"]  # 5,000 jobs, but a single industry
 
 
 def test_topcoded_and_unreleased_members_are_excluded_and_counted():
