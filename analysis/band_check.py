@@ -30,7 +30,7 @@ import pandas as pd
 
 from analysis import level_bands, metros, stats, taxonomy
 from analysis.data import Tables
-from analysis.wages import cross_industry, ladder, usable
+from analysis.wages import PLACES, cross_industry, ladder, usable
 
 MAX_BYTES = 1_000_000
 MAX_ROWS = 5_000
@@ -286,7 +286,7 @@ def check_bands(
                 ).set_index(["level", "cbsa"])  # fmt: skip
     wages = {}
     for occ in rows["occ_code"].unique():
-        metro_rows = cross_industry(data.wages, occ, "metro").set_index("cbsa")
+        metro_rows = cross_industry(data.wages, occ, PLACES).set_index("cbsa")
         wages[occ] = metro_rows
     out = []
     for r in rows.itertuples(index=False):

@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis import metros, stats
 from analysis.data import Tables
-from analysis.wages import CROSS_INDUSTRY, ladder
+from analysis.wages import CROSS_INDUSTRY, PLACES, ladder
 
 PCT_COLUMNS = ("a_pct10", "a_pct25", "a_median", "a_pct75", "a_pct90")
 """OEWS annual percentile columns (as `analysis.wages.PCT_COLUMNS`)."""
@@ -27,7 +27,7 @@ def region_metros(
     """Metros with published OEWS wages in a census region and/or a list of states (any of a
     metro's states counts): the rows of `data.metros`, sorted by short_name."""
     table = data.metros
-    keep = table["cbsa"].isin(data.wages.loc[data.wages["area_type"] == "metro", "cbsa"])
+    keep = table["cbsa"].isin(data.wages.loc[data.wages["area_type"].isin(PLACES), "cbsa"])
     if region:
         keep &= table["census_region"] == region
     if states:
@@ -66,7 +66,7 @@ def market_bands(
         raise ValueError("Choose at least one metro and one occupation.")
     wages = data.wages
     rows = wages[
-        (wages["area_type"] == "metro")
+        wages["area_type"].isin(PLACES)
         & (wages["industry_code"] == CROSS_INDUSTRY)
         & wages["cbsa"].isin(list(cbsas))
         & wages["occ_code"].isin(list(occ_codes))

@@ -43,6 +43,7 @@ from analysis.stats import Z95, Ladder
 from analysis.wages import (
     DEFAULT_OCCUPATION,
     PCT_COLUMNS,
+    PLACES,
     TOP_CODED,
     cross_industry,
     is_top_coded,
@@ -121,7 +122,7 @@ def compare_hubs(
     """
     if not 0.0 <= housing_weight <= 1.0:
         raise ValueError(f"The housing weight must be between 0 and 1 (got {housing_weight}).")
-    rows = cross_industry(data.wages, occupation, "metro")
+    rows = cross_industry(data.wages, occupation, PLACES)
     if rows.empty:
         raise ValueError(f"No metro wages for occupation {occupation!r}; pick another occupation.")
     occ_title = str(rows["occ_title"].iloc[0])

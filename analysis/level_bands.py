@@ -30,7 +30,7 @@ from analysis.filters import LEVELS
 from analysis.level_pay import _published, position, wage_at
 from analysis.offer import comparable_records
 from analysis.stats import Ladder
-from analysis.wages import cell_value, cross_industry, ladder, national_row, usable
+from analysis.wages import PLACES, cell_value, cross_industry, ladder, national_row, usable
 
 MONTHS = {m: i for i, m in enumerate(
     ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -118,7 +118,7 @@ def regional_ladder(
     `pooled_wages`); a percentile whose bounds differ by more than `tolerance` (relative) is
     NaN. Raises ValueError when no metro can be pooled."""
     labels = metros.metro_labels(data)
-    rows = cross_industry(data.wages, occupation, "metro")
+    rows = cross_industry(data.wages, occupation, PLACES)
     rows = rows[rows["cbsa"].isin([str(c) for c in cbsas])]
     top_code = data.facts.top_code
     used, weights, ladders, left_out = [], [], [], {}
@@ -209,7 +209,7 @@ def level_bands(
     nat = ladder(national_row(data.wages, occupation), top_code)
     nat_rse = cell_value(national_row(data.wages, occupation)["mean_prse"]) / 100
     regional = regional_ladder(data, cbsas, occupation, np.linspace(1, 99, 99))
-    rows = cross_industry(data.wages, occupation, "metro")
+    rows = cross_industry(data.wages, occupation, PLACES)
     rng = np.random.default_rng(seed)
     out = []
     for level in LEVELS:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from analysis.data import Tables
-from analysis.wages import TOP_CODED, cross_industry
+from analysis.wages import PLACES, TOP_CODED, cross_industry
 
 DEFAULT_HUBS: tuple[str, ...] = (
     "41860",  # San Francisco
@@ -63,7 +63,7 @@ def hub_names(data: Tables, cbsas: Sequence[str] = DEFAULT_HUBS) -> dict[str, st
 def metro_options(data: Tables, occupation: str) -> pd.DataFrame:
     """Every metro with a published (or top-coded) median for `occupation`: cbsa, label,
     employment (jobs). Sorted by label; a metro missing from `metros` keeps its OEWS name."""
-    rows = cross_industry(data.wages, occupation, "metro")
+    rows = cross_industry(data.wages, occupation, PLACES)
     rows = rows[rows["a_median"].notna() | (rows["a_median_note"] == TOP_CODED)]
     out = rows[["cbsa", "area_name", "tot_emp"]].merge(metro_names(data), on="cbsa", how="left")
     out["label"] = out["label"].fillna(out["area_name"])
@@ -80,17 +80,33 @@ def latest_year(data: Tables) -> int:
     return int(years.max())
 
 
+NONMETRO_LEVEL = "state nonmetro"
+"""BEA's geo_level of a state's nonmetropolitan portion: the price level of every OEWS
+nonmetro area of that state (BEA publishes none for a smaller area)."""
+
+
 def price_levels(data: Tables, year: int | None = None) -> pd.DataFrame:
-    """Metro price levels in `year` (default `latest_year`): cbsa, rpp (all items), rpp_goods,
-    rpp_housing, rpp_utilities, rpp_other (BEA, US = 100)."""
+    """Price levels in `year` (default `latest_year`) of every place: each metro its own, each
+    nonmetro area its state's nonmetropolitan portion. Columns: cbsa, rpp (all items),
+    rpp_goods, rpp_housing, rpp_utilities, rpp_other (BEA, US = 100). A place BEA does not
+    price (Puerto Rico; Delaware's nonmetro area) has no row."""
     parities = data.price_parities
     year = latest_year(data) if year is None else year
     rows = parities[(parities["geo_level"] == "metro") & (parities["year"] == year)]
     if rows.empty:
         raise ValueError(f"No BEA price parities for metros in {year}.")
+    rows = rows.rename(columns={"geo_code": "cbsa"})
+    nonmetro = parities[(parities["geo_level"] == NONMETRO_LEVEL) & (parities["year"] == year)]
+    if "kind" in data.metros and len(nonmetro):
+        areas = data.metros.loc[data.metros["kind"] == "nonmetro", ["cbsa"]].astype("string")
+        areas["state"] = areas["cbsa"].str[:2]
+        priced = areas.merge(
+            nonmetro.rename(columns={"geo_code": "state"}), on="state", how="inner"
+        )
+        rows = pd.concat([rows, priced.drop(columns="state")], ignore_index=True)
     return pd.DataFrame(
         {
-            "cbsa": rows["geo_code"].astype("string").to_numpy(),
+            "cbsa": rows["cbsa"].astype("string").to_numpy(),
             "rpp": rows["all_items"].to_numpy(dtype=float),
             "rpp_goods": rows["goods"].to_numpy(dtype=float),
             "rpp_housing": rows["housing"].to_numpy(dtype=float),

@@ -29,6 +29,7 @@ from analysis.data import Tables
 from analysis.filters import US, filter_records
 from analysis.wages import (
     PCT_COLUMNS,
+    PLACES,
     cell_value,
     cross_industry,
     ladder,
@@ -217,11 +218,11 @@ def market_row(data: Tables, cbsa: str, occupation: str) -> tuple[pd.Series, str
     """
     wages = data.wages
     title = occupation_title(wages, occupation)
-    area = wages.loc[(wages["area_type"] == "metro") & (wages["cbsa"] == str(cbsa))]
+    area = wages.loc[wages["area_type"].isin(PLACES) & (wages["cbsa"] == str(cbsa))]
     if area.empty:
         raise ValueError(f"Unknown metro {cbsa!r}; pick a metro from the list.")
     rows = cross_industry(wages, occupation)
-    hit = rows[(rows["area_type"] == "metro") & (rows["cbsa"] == str(cbsa))]
+    hit = rows[rows["area_type"].isin(PLACES) & (rows["cbsa"] == str(cbsa))]
     if len(hit) and usable(hit.iloc[0]):
         return hit.iloc[0], ""
     missing = f"BLS publishes no {title} wage percentiles for {area['area_name'].iloc[0]}"
@@ -363,7 +364,7 @@ def place_in_index(
 def default_base(data: Tables, cbsa: str, occupation: str) -> float:
     """The metro's OEWS median for `occupation` rounded to $1,000 (the national median when the
     metro has none): the page's starting base salary, USD/yr."""
-    rows = cross_industry(data.wages, occupation, "metro")
+    rows = cross_industry(data.wages, occupation, PLACES)
     hit = rows.loc[rows["cbsa"] == str(cbsa), "a_median"].dropna()
     value = float(hit.iloc[0]) if len(hit) else national_median(data, occupation)
     return float(round(value, -3)) if np.isfinite(value) else 100_000.0

@@ -27,7 +27,7 @@ import pandas as pd
 from analysis import metros, stats, taxonomy
 from analysis.data import Tables
 from analysis.filters import LEVELS, PARTIAL_YEARS, US, filter_records
-from analysis.wages import DEFAULT_OCCUPATION, cross_industry
+from analysis.wages import DEFAULT_OCCUPATION, PLACES, cross_industry
 
 ARRANGEMENTS: dict[int, str] = {0: "On-site", 50: "Hybrid", 100: "Fully remote"}
 DEFAULT_HQ = "41860"
@@ -216,7 +216,7 @@ def hq_median(data: Tables, hq_cbsa: str = DEFAULT_HQ, occ: str = DEFAULT_OCCUPA
     Raises ValueError when BLS does not publish it (not released or top-coded: a top-coded
     median is only known to be at least $239,200, so it cannot be a default salary).
     """
-    rows = cross_industry(data.wages, occ, "metro")
+    rows = cross_industry(data.wages, occ, PLACES)
     rows = rows[rows["cbsa"] == hq_cbsa]
     if rows.empty or pd.isna(rows.iloc[0]["a_median"]):
         note = "" if rows.empty else rows.iloc[0].get("a_median_note")

@@ -17,7 +17,7 @@ import pandas as pd
 from analysis import metros, taxes
 from analysis.data import Tables
 from analysis.offer import validate_offer
-from analysis.wages import cross_industry
+from analysis.wages import PLACES, cross_industry
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ LOCAL_TAXES: dict[str, str] = {
     "PA-PHL": "Philadelphia wage tax (resident)",
     "PA-PHL-NR": "Philadelphia wage tax (non-resident)",
     "MO-STL": "St. Louis earnings tax",
+    "MD": "Maryland county income tax (Baltimore City rate)",
 }
 """The local tax each local jurisdiction of the schedule adds, by name."""
 
@@ -199,7 +200,7 @@ def worth_in_hubs(
     if not np.isfinite(home_rpp):
         raise ValueError(f"BEA publishes no {year} price level for metro {home_cbsa}.")
     names = metros.metro_names(data).set_index("cbsa")
-    rows = cross_industry(data.wages, occupation, "metro").set_index("cbsa")
+    rows = cross_industry(data.wages, occupation, PLACES).set_index("cbsa")
     order = [c for c in dict.fromkeys([home_cbsa, *(str(c) for c in hubs)]) if c in names.index]
     if not order:
         raise ValueError("None of the chosen hubs is a known metro.")

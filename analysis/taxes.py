@@ -8,6 +8,7 @@ Columns and units: see `COLUMN_DOCS`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +18,10 @@ import pandas as pd
 from analysis.paths import DATA_DIR
 
 SCHEDULE_PATH = DATA_DIR / "take_home.parquet"
+SIDECAR_PATH = SCHEDULE_PATH.with_suffix(".json")
+"""Provenance of the schedule: library, tax year, grid, local taxes, the corrections applied to
+the library ("corrections": parameter, library_value, value_used, source), what is not included
+("not_included") and the measured interpolation error ("interpolation_check")."""
 REBUILD = "python -m databuild.taxes --out data/take_home.parquet"
 
 TAX_COLUMNS: tuple[str, ...] = (
@@ -31,24 +36,34 @@ COLUMNS: tuple[str, ...] = ("tax_year", "jurisdiction", "gross", *TAX_COLUMNS, "
 COLUMN_DOCS: dict[str, str] = {
     "tax_year": "Int64; calendar tax year",
     "jurisdiction": (
-        "string; 2-letter state code (50 states + DC), or a local code: 'NYC' (NY State + "
-        "NYC), 'IN-MARION' (IN + Marion County), 'MO-KCMO' (MO + Kansas City, MO), "
-        "'CO-DENVER' (CO + Denver)"
+        "string; 2-letter state code (50 states + DC), or a local code: 'NYC' (NY State + NYC "
+        "resident), 'IN-MARION' (IN + Marion County resident), 'MO-KCMO' (MO + lives or works "
+        "in Kansas City, MO), 'MO-STL' (MO + lives or works in the City of St. Louis), "
+        "'CO-DENVER' (CO + works in Denver), 'PA-PHL' (PA + Philadelphia resident), "
+        "'PA-PHL-NR' (PA resident outside Philadelphia who works in Philadelphia); 'MD' rows "
+        "include a county income tax (Baltimore City's)"
     ),
-    "gross": "float64 USD/yr; wages (employment_income)",
+    "gross": "float64 USD/yr; wages (employment_income), $20,000 to $5,000,000",
     "federal_income_tax": "float64 USD/yr; federal income tax after credits (income_tax)",
     "social_security": "float64 USD/yr; employee OASDI, 6.2% up to the wage base",
     "medicare": "float64 USD/yr; employee Medicare 1.45% plus 0.9% Additional Medicare Tax",
     "state_income_tax": "float64 USD/yr; state income tax after credits (state_income_tax)",
     "state_payroll_tax": (
         "float64 USD/yr; employee state payroll contributions (employee_state_payroll_tax): "
-        "e.g. CA SDI, NY PFL, NJ/RI/etc. disability and family leave, WA PFML and WA Cares"
+        "e.g. CA SDI (at the EDD's published rate for the year where the library's differs: "
+        "see the sidecar's corrections), NY DBL and PFL, NJ/RI disability and family leave, "
+        "WA PFML and WA Cares; Hawaii TDI and Alaska's employee UI are not modelled"
     ),
     "local_income_tax": (
-        "float64 USD/yr; the local tax of a local code, else 0: NYC resident income tax "
-        "(nyc_income_tax), Marion County income tax (in_county_tax), Kansas City, MO earnings "
-        "tax (mo_kansas_city_earnings_tax), Denver employee occupational privilege tax "
-        "(co_denver_employee_occupational_privilege_tax)"
+        "float64 USD/yr; the local tax of the row's jurisdiction, else 0: NYC resident income "
+        "tax (NYC: nyc_income_tax); Marion County income tax (IN-MARION: in_county_tax); Kansas "
+        "City, MO earnings tax, 1% for residents and for non-residents working there (MO-KCMO: "
+        "mo_kansas_city_earnings_tax); St. Louis earnings tax, 1% likewise (MO-STL: "
+        "mo_st_louis_earnings_tax); Denver employee occupational privilege tax (CO-DENVER: "
+        "co_denver_employee_occupational_privilege_tax); Philadelphia wage tax at the resident "
+        "rate (PA-PHL) or the non-resident rate (PA-PHL-NR: pa_philadelphia_wage_tax); "
+        "Maryland county income tax at Baltimore City's rate (MD: "
+        "md_local_income_tax_before_refundable_credits)"
     ),
     "take_home": "float64 USD/yr; gross minus all the tax columns",
 }
@@ -69,6 +84,11 @@ def read_schedule(path: Path = SCHEDULE_PATH) -> pd.DataFrame:
     schedule = pd.read_parquet(path)
     check_schedule(schedule)
     return schedule
+
+
+def read_sidecar(path: Path = SIDECAR_PATH) -> dict:
+    """The schedule's provenance record (data/take_home.json by default), as a dict."""
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def take_home(

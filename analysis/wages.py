@@ -29,19 +29,24 @@ PCT_COLUMNS: dict[str, int] = {
     "a_pct90": 90,
 }
 """OEWS annual wage column -> the percentile it publishes."""
+PLACES = ("metro", "nonmetro")
+"""The OEWS area types a person lives and works in: metros (CBSAs) and the nonmetropolitan
+areas BLS publishes for the rest of each state (keyed like metros by `cbsa`)."""
 TOP_CODED = "top-coded"
 """The `<column>_note` value of a top-coded OEWS cell."""
 NOT_RELEASED = "not released"
 
 
 def cross_industry(
-    wages: pd.DataFrame, occupation: str, area_type: str | None = None
+    wages: pd.DataFrame, occupation: str, area_type: str | tuple[str, ...] | None = None
 ) -> pd.DataFrame:
     """Cross-industry rows of `occupation`, of one area type ("metro", "state", "national",
-    "nonmetro") or all; a filtered view (do not modify)."""
+    "nonmetro"), several (e.g. `PLACES`) or all; a filtered view (do not modify)."""
     keep = (wages["occ_code"] == occupation) & (wages["industry_code"] == CROSS_INDUSTRY)
-    if area_type is not None:
+    if isinstance(area_type, str):
         keep &= wages["area_type"] == area_type
+    elif area_type is not None:
+        keep &= wages["area_type"].isin(list(area_type))
     return wages.loc[keep.to_numpy(dtype=bool)]
 
 
@@ -56,7 +61,7 @@ def occupation_title(wages: pd.DataFrame, occupation: str) -> str:
 def occupations(data: Tables) -> pd.DataFrame:
     """Occupations with published metro medians: occ_code, occ_title, metros (count), by code."""
     wages = data.wages
-    rows = wages[(wages["area_type"] == "metro") & wages["a_median"].notna()]
+    rows = wages[wages["area_type"].isin(PLACES) & wages["a_median"].notna()]
     return (
         rows.groupby("occ_code", observed=True)
         .agg(occ_title=("occ_title", "first"), metros=("cbsa", "nunique"))

@@ -51,6 +51,14 @@ money_columns = ["median", "real_median", "p10", "p90", "median_ci_low", "median
 table = result.table.assign(**{c: result.table[c].round() for c in money_columns})
 if result.missing:
     st.info(f"No published {result.occ_title} wages for: {', '.join(result.missing)}.")
+unpriced = table.loc[table["rpp"].isna(), "label"].tolist()
+if unpriced:
+    st.info(
+        f"BEA publishes no price level for {', '.join(unpriced)} (it prices neither Puerto "
+        "Rico nor Delaware's nonmetropolitan area), so pay after cost of living is not shown "
+        "there.",
+        icon=":material/info:",
+    )
 
 top = table.sort_values("rank_nominal").iloc[0]
 top_real = table.sort_values("rank_real").iloc[0]
@@ -82,7 +90,9 @@ layout.source_caption(
     n=int(points["employment"].sum()),
     note=f"{len(points)} metros where BLS publishes a {result.occ_title} median (the Pay bands "
     "map also counts metros with jobs but no published median) · bubble = jobs, colour = median"
-    + (" in national-average dollars" if real else ""),
+    + (" in national-average dollars" if real else "")
+    + " · nonmetropolitan areas are in the pickers and tables but not on the map (the Census "
+    "files give them no position)",
 )
 
 st.subheader("Pay against price level")
