@@ -46,8 +46,14 @@ MEASURE = """
       .filter(e => e.textContent.trim() && e.getBoundingClientRect().width > 0)
       .map(e => ({text: e.textContent.trim().slice(0, 40), box: boxes(e)}));
     const marks = '.bars .point path, .scatterlayer path.point, .geolayer path.point';
-    const fill = e => getComputedStyle(e).fill;
-    const stroke = e => getComputedStyle(e).stroke;
+    // A colour with its effective opacity: 'rgb(r, g, b)|alpha' (hollow markers have 0).
+    const paint = (e, prop) => {
+      const st = getComputedStyle(e);
+      const alpha = parseFloat(st[prop + 'Opacity'] ?? '1') * parseFloat(st.opacity ?? '1');
+      return st[prop] + '|' + alpha;
+    };
+    const fill = e => paint(e, 'fill');
+    const stroke = e => paint(e, 'stroke');
     const fills = [...plot.querySelectorAll(marks)].slice(0, 400).map(fill)
       .concat([...plot.querySelectorAll('.js-line, .errorbar path')].slice(0, 80).map(stroke));
     out.push({svg: boxes(svg), labels, ticks, fills});
@@ -59,11 +65,14 @@ MEASURE = """
 
 
 def rgb(text: str) -> tuple[float, float, float, float] | None:
-    """'rgb(1, 2, 3)' / 'rgba(1, 2, 3, 0.5)' -> (r, g, b, alpha); None for 'none'."""
+    """'rgb(1, 2, 3)' / 'rgba(1, 2, 3, 0.5)', optionally '|<opacity>' -> (r, g, b, alpha);
+    None for 'none'."""
+    text, _, opacity = text.partition("|")
     if not text or not text.startswith("rgb"):
         return None
     parts = [float(p) for p in text[text.index("(") + 1 : -1].split(",")]
-    return (*parts[:3], parts[3] if len(parts) == 4 else 1.0)
+    alpha = parts[3] if len(parts) == 4 else 1.0
+    return (*parts[:3], alpha * (float(opacity) if opacity else 1.0))
 
 
 def luminance(r: float, g: float, b: float) -> float:
@@ -123,8 +132,8 @@ def test_charts_are_readable(entry, view, browser, dashboard_url):
                 problems.append(f"chart {i}: tick label {tick['text']!r} is cut off")
         for fill in {f for f in chart["fills"] if f}:
             colour = rgb(fill)
-            if colour is None or colour[3] == 0:
-                continue
+            if colour is None or colour[3] < 0.05:
+                continue  # a hollow marker: its outline carries the colour
             ratio = contrast(colour, background)
             if ratio < MIN_CONTRAST:
                 problems.append(f"chart {i}: a mark {fill} has contrast {ratio:.2f}")

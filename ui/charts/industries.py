@@ -136,7 +136,7 @@ def group_pay_chart(groups: pd.DataFrame, *, top_code: float) -> go.Figure:
         shown["weighted_median"],
         shown["tot_emp"],
         hover,
-        "Pay (weighted median)",
+        "Pay",
         error=(shown["ci_low"], shown["ci_high"]),
         faint=shown["thin"].tolist(),
     )
@@ -164,7 +164,7 @@ def detail_pay_chart(detail: pd.DataFrame, *, top_code: float, top: int = 20) ->
         f"<br>{r.tot_emp:,.0f} jobs (relative standard error {r.emp_prse:.0f}%)"
         for r, cap in zip(shown.itertuples(), capped, strict=True)
     ]
-    fig = _pay_and_jobs(labels, pay, shown["tot_emp"], hover, "Median pay", faint=thin)
+    fig = _pay_and_jobs(labels, pay, shown["tot_emp"], hover, "Pay", faint=thin)
     fig.data[0].text = [
         top_text if cap else thousands(v) for v, cap in zip(pay, capped, strict=True)
     ]

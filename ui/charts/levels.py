@@ -57,7 +57,7 @@ def progression_chart(curve: pd.DataFrame) -> go.Figure:
                 line={"color": colour, "width": 3},
                 marker={
                     "size": 11,
-                    "color": ["white" if h else colour for h in hollow],
+                    "color": ["rgba(0,0,0,0)" if h else colour for h in hollow],
                     "line": {"color": colour, "width": 2},
                 },
                 error_y=interval_bars(
@@ -127,7 +127,7 @@ def experience_chart(bins: pd.DataFrame, fit: pd.DataFrame) -> go.Figure:
                 legendgroup=name,
                 marker={
                     "size": 11,
-                    "color": ["white" if h else colour for h in hollow],
+                    "color": ["rgba(0,0,0,0)" if h else colour for h in hollow],
                     "line": {"color": colour, "width": 2},
                 },
                 error_y=interval_bars(rows["median"], rows["ci_low"], rows["ci_high"], colour),

@@ -111,7 +111,7 @@ def remote_share_chart(share: pd.DataFrame) -> go.Figure:
             line={"color": colour, "width": 3},
             marker={
                 "size": 10,
-                "color": ["white" if p else colour for p in partial],
+                "color": ["rgba(0,0,0,0)" if p else colour for p in partial],
                 "line": {"color": colour, "width": 2},
             },
             customdata=list(

@@ -50,7 +50,7 @@ def trend_chart(
                 line={"color": colour, "width": 3, "dash": "solid" if i == 0 else "dash"},
                 marker={
                     "size": 10,
-                    "color": ["white" if p else colour for p in partial],
+                    "color": ["rgba(0,0,0,0)" if p else colour for p in partial],
                     "opacity": [0.4 if f else 1.0 for f in faint],
                     "line": {"color": colour, "width": 2},
                 },
