@@ -4,10 +4,12 @@ For each page, width and theme, in real Chromium: each plotly chart's title, sub
 and legend items do not overlap one another, its axis tick labels lie inside the chart (none
 cut off), and its marks (bars, markers, lines, map bubbles) keep a visible contrast against
 the page background. A screenshot of each view is saved in test-artifacts/e2e/screens/ for a
-person to look at.
+person to look at (the whole page with ATLAS_FULL_SCREENS=1).
 """
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -111,7 +113,9 @@ def test_charts_are_readable(entry, view, browser, dashboard_url):
         page.wait_for_timeout(800)  # plotly lays text out after the first frame
         shot = ARTIFACTS / "screens" / f"{entry.name}-{view}.png"
         shot.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(shot), full_page=True, timeout=90_000)
+        # The whole page when a person asks for it (ATLAS_FULL_SCREENS=1), else the first screen.
+        full = os.environ.get("ATLAS_FULL_SCREENS") == "1"
+        page.screenshot(path=str(shot), full_page=full, timeout=90_000)
         found = page.evaluate(MEASURE)
     finally:
         context.close()
