@@ -130,8 +130,16 @@ class Sampler:
             thread.join(timeout=35)
 
 
-async def _session(browser, url: str, paths: list[str], start: int, deadline: float,
-                   walk: Walk, page_timeout: float, once: bool) -> None:
+async def _session(
+    browser,
+    url: str,
+    paths: list[str],
+    start: int,
+    deadline: float,
+    walk: Walk,
+    page_timeout: float,
+    once: bool,
+) -> None:
     """One visitor: a new browser context walking the pages from `paths[start]` on."""
     context = await browser.new_context(viewport=VIEWPORT)
     try:
@@ -152,7 +160,7 @@ async def _session(browser, url: str, paths: list[str], start: int, deadline: fl
                     seconds = result["ms"] / 1000
                     walk.pages.append(seconds)
                     walk.by_page.setdefault(path or "/", []).append(seconds)
-            except Exception as error:  # noqa: BLE001 - a load test counts every failure
+            except Exception as error:  # a load test counts every failure
                 walk.errors.append(f"/{path}: {type(error).__name__} {str(error)[:80]}")
                 page = await _fresh(context, page)
             if once and i - start >= len(paths):
@@ -167,8 +175,15 @@ async def _fresh(context, page):
     return await context.new_page()
 
 
-async def _walk(url: str, paths: list[str], sessions: int, seconds: float,
-                page_timeout: float, once: bool, walk: Walk) -> None:
+async def _walk(
+    url: str,
+    paths: list[str],
+    sessions: int,
+    seconds: float,
+    page_timeout: float,
+    once: bool,
+    walk: Walk,
+) -> None:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
@@ -178,16 +193,25 @@ async def _walk(url: str, paths: list[str], sessions: int, seconds: float,
         try:
             deadline = time.monotonic() + seconds
             step = max(1, len(paths) // max(1, sessions))
-            await asyncio.gather(*(
-                _session(browser, url, paths, k * step, deadline, walk, page_timeout, once)
-                for k in range(sessions)
-            ))
+            await asyncio.gather(
+                *(
+                    _session(browser, url, paths, k * step, deadline, walk, page_timeout, once)
+                    for k in range(sessions)
+                )
+            )
         finally:
             await browser.close()
 
 
-def run_phase(server, paths: list[str], sessions: int, seconds: float, pollers: int,
-              page_timeout: float, once: bool) -> Walk:
+def run_phase(
+    server,
+    paths: list[str],
+    sessions: int,
+    seconds: float,
+    pollers: int,
+    page_timeout: float,
+    once: bool,
+) -> Walk:
     """Browse with `sessions` visitors (each page once if `once`) while polling health."""
     walk = Walk()
     with Sampler(server.process.pid, server.url, pollers, walk):
@@ -210,24 +234,40 @@ def _cell(value: float | None, base: float | None, unit: str = "s") -> str:
     return text + (f" ({value / base:.1f}×)" if base else "")
 
 
-def report(floor: Walk, load: Walk, sessions: int, seconds: float, pollers: int,
-           limit_mb: float) -> str:
+def report(
+    floor: Walk, load: Walk, sessions: int, seconds: float, pollers: int, limit_mb: float
+) -> str:
     """The markdown table: the load phase against the one-session floor of the same run."""
     peak = max(load.rss, default=None)
     rows = [
         ("page views finished", f"{len(floor.pages)}", f"{len(load.pages)}"),
         ("page errors", f"{len(floor.errors)}", f"{len(load.errors)}"),
-        ("page time p50", _cell(_q(floor.pages, .5), None), _cell(_q(load.pages, .5),
-                                                                 _q(floor.pages, .5))),
-        ("page time p95", _cell(_q(floor.pages, .95), None), _cell(_q(load.pages, .95),
-                                                                  _q(floor.pages, .95))),
-        ("health check p50", _cell(_q(floor.health, .5), None),
-         _cell(_q(load.health, .5), _q(floor.health, .5))),
-        ("health check p95", _cell(_q(floor.health, .95), None),
-         _cell(_q(load.health, .95), _q(floor.health, .95))),
+        (
+            "page time p50",
+            _cell(_q(floor.pages, 0.5), None),
+            _cell(_q(load.pages, 0.5), _q(floor.pages, 0.5)),
+        ),
+        (
+            "page time p95",
+            _cell(_q(floor.pages, 0.95), None),
+            _cell(_q(load.pages, 0.95), _q(floor.pages, 0.95)),
+        ),
+        (
+            "health check p50",
+            _cell(_q(floor.health, 0.5), None),
+            _cell(_q(load.health, 0.5), _q(floor.health, 0.5)),
+        ),
+        (
+            "health check p95",
+            _cell(_q(floor.health, 0.95), None),
+            _cell(_q(load.health, 0.95), _q(floor.health, 0.95)),
+        ),
         ("health check errors", f"{floor.health_errors}", f"{load.health_errors}"),
-        ("server memory peak", _cell(max(floor.rss, default=None), None, "MB"),
-         _cell(peak, max(floor.rss, default=None), "MB")),
+        (
+            "server memory peak",
+            _cell(max(floor.rss, default=None), None, "MB"),
+            _cell(peak, max(floor.rss, default=None), "MB"),
+        ),
     ]
     lines = [
         f"## Load: {sessions} sessions for {seconds:.0f} s, {pollers} health pollers, one server",
@@ -238,8 +278,10 @@ def report(floor: Walk, load: Walk, sessions: int, seconds: float, pollers: int,
         "",
         "| page | views | p50 | p95 |",
         "|---|---:|---:|---:|",
-        *[f"| /{p.strip('/')} | {len(v)} | {_q(v, .5):.2f} s | {_q(v, .95):.2f} s |"
-          for p, v in sorted(load.by_page.items())],
+        *[
+            f"| /{p.strip('/')} | {len(v)} | {_q(v, 0.5):.2f} s | {_q(v, 0.95):.2f} s |"
+            for p, v in sorted(load.by_page.items())
+        ],
         "",
         f"Peak memory {'within' if peak is not None and peak <= limit_mb else 'OVER'} "
         f"the {limit_mb:.0f} MB target.",
@@ -267,8 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     log = ROOT / "test-artifacts" / "benchmarks" / "load-server.log"
     with streamlit_server("dashboard.py", log=log) as server:
         floor = run_phase(server, paths, 1, 3600, args.pollers and 1, args.page_timeout, True)
-        load = run_phase(server, paths, args.sessions, args.seconds, args.pollers,
-                         args.page_timeout, False)
+        load = run_phase(
+            server, paths, args.sessions, args.seconds, args.pollers, args.page_timeout, False
+        )
     print(report(floor, load, args.sessions, args.seconds, args.pollers, args.rss_limit_mb))
     peak = max(load.rss, default=0.0)
     return 1 if floor.errors or load.errors or peak > args.rss_limit_mb else 0
