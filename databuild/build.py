@@ -10,22 +10,26 @@ The same inputs give byte-identical outputs: no timestamps, fixed row order, fix
 settings. A bad source ends the build with exit code 2 and one line naming the file, the line
 and the column. Besides each reader's own checks, `databuild.checks` compares sources with one
 another (metro codes of OEWS, BEA and HUD against the OMB delineation; a BEA price level for
-every OEWS nonmetro area's state) as soon as they are read. `databuild.nonmetro` adds the OEWS
-nonmetropolitan areas to the `metros` table (kind 'nonmetro') before it is checked and written.
+every OEWS nonmetro area's state) as soon as they are read, and so do the checks a reader brings
+in its own ``CHECKS`` (cpi: each CPI metro area's CBSA is a `metros` row naming the same
+principal city). `databuild.nonmetro` adds the OEWS nonmetropolitan areas to the `metros` table
+(kind 'nonmetro') before it is checked and written.
 
 data/manifest.json (keys sorted; no timestamps):
 
 - ``build_command``: the command that wrote it.
-- ``sources.<key>`` for oews, bea_rpp, geo, hud_fmr, aijobs, so_survey: ``publisher``,
+- ``sources.<key>`` for oews, bea_rpp, geo, hud_fmr, aijobs, so_survey, cpi: ``publisher``,
   ``title``, ``url``, ``licence``, ``vintage``, ``caveats`` (the reader's SourceInfo);
-  ``inputs`` (file under the raw folder, bytes, sha256); ``rows_read``; ``rows_written``
+  ``inputs`` (file under the raw folder, or for cpi under site-packages: cpi/cpi.db; bytes,
+  sha256); ``rows_read``; ``rows_written``
   (table -> rows); ``caption``, a short label for charts composed from the facts (e.g.
   "BLS OEWS, May 2025"); ``facts``, what the inputs say about themselves, read from the data
   (the reader's FACTS lists the keys: oews reference_period, year, top_code_hourly,
   top_code_annual, top_code_source, nonmetro_areas; bea_rpp first_year, latest_year,
   release_date, release, nonmetro_states, nonmetro_missing;
   geo delineation, gazetteer_year, metros; hud_fmr fiscal_year; aijobs snapshot, first_year,
-  latest_year; so_survey years, extracts).
+  latest_year; so_survey years, extracts; cpi latest_annual_year, latest_month,
+  package_version, series, us_series).
 - ``tables.<name>``: rows, columns, source key.
 - ``carried.take_home``: the sidecar of data/take_home.parquet (`python -m databuild.taxes`).
 - ``downloads`` (download mode only): path, url, member, sha256, bytes of each fetched file.
@@ -88,10 +92,11 @@ def read_source(module: ModuleType, raw_dir: Path) -> ReadResult:
         raise SourceError(folder, f"could not be read ({type(err).__name__}: {err})") from err
 
 
-def input_record(path: Path, raw_dir: Path) -> dict[str, object]:
-    """Manifest entry for one input file: its path under the raw folder, size and sha256."""
+def input_record(path: Path, root: Path) -> dict[str, object]:
+    """Manifest entry for one input file: its path under `root` (the raw folder, or the
+    reader's `input_root`), size and sha256."""
     return {
-        "file": path.resolve().relative_to(raw_dir.resolve()).as_posix(),
+        "file": path.resolve().relative_to(root.resolve()).as_posix(),
         "bytes": path.stat().st_size,
         "sha256": sha256_of(path),
     }
@@ -196,10 +201,11 @@ def write_all(raw_dir: Path, staging: Path, *, log=print) -> dict[str, object]:
     tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]]] = {}
     table_info: dict[str, object] = {}
     results: dict[str, ReadResult] = {}
-    pending = list(CHECKS)
+    pending = [*CHECKS, *(check for module in READERS for check in getattr(module, "CHECKS", ()))]
     for module in READERS:
         info = module.SOURCE
         result = read_source(module, raw_dir)
+        root = module.input_root(raw_dir) if hasattr(module, "input_root") else raw_dir
         if set(result.facts) != set(module.FACTS):
             raise ValueError(f"reader {info.key}: facts {sorted(result.facts)} differ from FACTS")
         results[info.key] = result
@@ -230,7 +236,7 @@ def write_all(raw_dir: Path, staging: Path, *, log=print) -> dict[str, object]:
             "licence": info.licence,
             "vintage": info.vintage,
             "caveats": list(info.caveats),
-            "inputs": [input_record(p, raw_dir) for p in sorted(result.inputs)],
+            "inputs": [input_record(p, root) for p in sorted(result.inputs)],
             "rows_read": result.rows_read,
             "rows_written": written,
             "caption": result.caption,
