@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis import stats
+from analysis import prices, stats
 from analysis.data import Tables
 from analysis.filters import LEVELS, filter_records
 
@@ -34,6 +34,7 @@ def pay_by_company_size(
     *,
     years: Sequence[int] | None = YEARS,
     drop_duplicates: bool = True,
+    real: bool = False,
     n_boot: int = 400,
     seed: int = stats.DEFAULT_SEED,
 ) -> pd.DataFrame:
@@ -42,7 +43,8 @@ def pay_by_company_size(
     Output, one row per level x size present: level, size, size_label, n, p25, median, p75,
     ci_low, ci_high (95% interval of the median), status, ratio (median / the medium-size
     median of the level; NaN where either is hidden), ratio_low, ratio_high (bootstrap 95%).
-    USD a year. Raises ValueError when no record matches.
+    USD a year; with `real`, each record in the dollars of the latest CPI-U annual average
+    (`analysis.prices`, by its work year) first. Raises ValueError when no record matches.
     """
     rows = filter_records(
         data.salaries,
@@ -50,8 +52,10 @@ def pay_by_company_size(
         years=years,
         tracks=tracks,
         drop_duplicates=drop_duplicates,
-        columns=["level", "company_size", "salary_usd"],
+        columns=["level", "company_size", "year", "salary_usd"],
     )
+    if real:
+        rows = prices.in_dollars_of_latest(data, rows)
     rows = rows[rows["company_size"].isin(list(SIZES))]
     if rows.empty:
         raise ValueError("No salary records match; choose more tracks or another country.")

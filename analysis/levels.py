@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import stats
+from analysis import prices, stats
 from analysis.data import Tables
 from analysis.filters import LEVELS, filter_records
 from analysis.wages import DEFAULT_OCCUPATION, PCT_COLUMNS, national_row
@@ -59,7 +59,8 @@ def _track_sample(
     full_time_only: bool,
     drop_duplicates: bool,
 ) -> pd.DataFrame:
-    """track, level, salary_usd of the kept records; tracks None pools them as ALL_TRACKS."""
+    """track, level, year, salary_usd of the kept records; tracks None pools them as
+    ALL_TRACKS."""
     rows = filter_records(
         salaries,
         country=country,
@@ -67,7 +68,7 @@ def _track_sample(
         tracks=tracks,
         full_time_only=full_time_only,
         drop_duplicates=drop_duplicates,
-        columns=["track", "level", "salary_usd"],
+        columns=["track", "level", "year", "salary_usd"],
     )
     if tracks is None:
         rows["track"] = ALL_TRACKS
@@ -75,6 +76,7 @@ def _track_sample(
         {
             "track": rows["track"].astype(str).to_numpy(),
             "level": rows["level"].astype(str).to_numpy(),
+            "year": rows["year"].astype("int64").to_numpy(),
             "salary_usd": rows["salary_usd"].to_numpy(dtype=float),
         }
     )
@@ -98,6 +100,7 @@ def progression(
     years: Sequence[int] | None = DEFAULT_YEARS,
     drop_duplicates: bool = True,
     *,
+    real: bool = False,
     full_time_only: bool = True,
     n_boot: int = 400,
     seed: int = stats.DEFAULT_SEED,
@@ -107,8 +110,10 @@ def progression(
     Inputs: `data.salaries`; `track` a track name, a list of them, or None for all
     tracks pooled (labelled "All tracks"); `country` an ISO-2 company country or None for
     every country; `years` the work years kept (None = all); `drop_duplicates` (default
-    True, the project default) drops rows flagged `is_duplicate`; `full_time_only` keeps
-    employment_type "Full-time". Filters: analysis.filters.filter_records.
+    True, the project default) drops rows flagged `is_duplicate`; `real` puts each record in
+    the dollars of the latest CPI-U annual average (`analysis.prices`, by its work year)
+    before any statistic; `full_time_only` keeps employment_type "Full-time". Filters:
+    analysis.filters.filter_records.
 
     Output, one row per track x level in Entry -> Executive order: track, level, n, p25,
     median, p75, ci_low, ci_high (95% order-statistic interval of the median), status
@@ -127,6 +132,8 @@ def progression(
         full_time_only=full_time_only,
         drop_duplicates=drop_duplicates,
     )
+    if real:
+        frame = prices.in_dollars_of_latest(data, frame)
     if frame.empty:
         raise ValueError("No salaries match this selection; widen the tracks, country or years.")
     tracks = tracks or [ALL_TRACKS]

@@ -9,6 +9,8 @@ US city average (series CUUR0000SA0) and the metro areas BLS publishes, as bundl
 
 from __future__ import annotations
 
+import pandas as pd
+
 from analysis.data import Tables
 
 US_CITY_AVERAGE = "CUUR0000SA0"
@@ -37,3 +39,14 @@ def to_dollars_of(data: Tables, year: int | None = None, series: str = US_CITY_A
     if year not in cpi:
         raise ValueError(f"No {series} annual average for {year}.")
     return {y: cpi[year] / v for y, v in cpi.items()}
+
+
+def in_dollars_of_latest(
+    data: Tables, frame: pd.DataFrame, value: str = "salary_usd", year: str = "year"
+) -> pd.DataFrame:
+    """`frame` (a new one) with its `value` column in the dollars of the latest CPI-U annual
+    average (US city average), each row by its own `year`; rows of years without an annual
+    average are dropped."""
+    factors = to_dollars_of(data)
+    out = frame.assign(**{value: frame[value] * frame[year].map(factors)})
+    return out[out[value].notna()].reset_index(drop=True)

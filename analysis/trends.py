@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis import stats
+from analysis import prices, stats
 from analysis.data import Tables
 from analysis.filters import LEVELS, PARTIAL_YEARS, US, filter_records
 
@@ -199,16 +199,6 @@ def _weighted_interval(
     return float(low), float(high)
 
 
-def _in_dollars_of_latest(data: Tables, frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with salary_usd in the dollars of the latest CPI-U year (rows of years without
-    a CPI annual average dropped)."""
-    from analysis import prices
-
-    factors = prices.to_dollars_of(data)
-    out = frame.assign(salary_usd=frame["salary_usd"] * frame["year"].map(factors))
-    return out[out["salary_usd"].notna()].reset_index(drop=True)
-
-
 def adjusted_trend(
     data: Tables,
     level: str | None = None,
@@ -247,7 +237,7 @@ def adjusted_trend(
         tracks=tracks,
     )
     if real:
-        frame = _in_dollars_of_latest(data, frame)
+        frame = prices.in_dollars_of_latest(data, frame)
     frame["cell"] = frame["level"] + "|" + np.where(frame["us"], "US", "non-US")
     ref = frame.loc[frame["year"] == reference_year, "cell"].value_counts()
     if ref.empty:
@@ -346,7 +336,7 @@ def pay_change(
         tracks=tracks,
     )
     if real:
-        frame = _in_dollars_of_latest(data, frame)
+        frame = prices.in_dollars_of_latest(data, frame)
     a = frame.loc[frame["year"] == start, "salary_usd"].to_numpy(dtype=float)
     b = frame.loc[frame["year"] == end, "salary_usd"].to_numpy(dtype=float)
     if min(len(a), len(b)) < stats.MIN_SHOWN:

@@ -18,7 +18,7 @@ st.write("How much more do AI and data roles pay at each step from entry level t
 data = cache.tables()
 cache.require(data, "salaries", "survey", "wages")
 facts = data.facts
-c1, c2, c3 = st.columns([3, 2, 2])
+c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
 with c1:
     tracks = state.choices(
         "Tracks",
@@ -32,7 +32,10 @@ with c2:
         "Company country", list(COUNTRIES), key="country", default="US", format_func=COUNTRIES.get
     )
 with c3:
+    real = inputs.constant_dollars(data, default="nominal")
+with c4:
     keep_dups = inputs.keep_duplicates()
+dollars = f"in {inputs.cpi_year(data)} dollars (BLS CPI-U)" if real else "as recorded"
 
 if not tracks:
     layout.empty_state("Choose at least one track to compare levels.")
@@ -44,6 +47,7 @@ with layout.friendly_errors():
         tracks,
         None if country == "ALL" else country,
         drop_duplicates=not keep_dups,
+        real=real,
     )
 
 for track in tracks:
@@ -63,9 +67,10 @@ for track in tracks:
 layout.chart(charts.progression_chart, curve, key="levels_curve")
 dup_note = duplicate_note(not keep_dups)
 layout.source_caption(
-    facts.caption("aijobs"),
+    facts.caption("aijobs", *(["cpi"] if real else [])),
     n=int(curve["n"].sum()),
-    note=f"full-time, work years {YEARS}, companies in {COUNTRIES[country]} · medians with "
+    note=f"full-time, work years {YEARS}, companies in {COUNTRIES[country]} · pay {dollars} "
+    "· medians with "
     "95% intervals (whiskers), dotted lines: 25th and 75th percentiles · hollow = under 30 "
     f"records · {dup_note}",
 )
@@ -98,14 +103,15 @@ with layout.friendly_errors():
         tracks,
         None if country == "ALL" else country,
         drop_duplicates=not keep_dups,
+        real=real,
     )
 layout.chart(charts.company_size_chart, sizes, key="levels_company_size")
 absent = sizes.loc[sizes["status"] == "hidden"]
 layout.source_caption(
-    facts.caption("aijobs"),
+    facts.caption("aijobs", *(["cpi"] if real else [])),
     n=int(sizes["n"].sum()),
     note=f"{', '.join(tracks)}, full-time, work years {YEARS}, companies in "
-    f"{COUNTRIES[country]} · company size as aijobs.net records it: small under 50 "
+    f"{COUNTRIES[country]} · pay {dollars} · company size as aijobs.net records it: small under 50 "
     "employees, medium 50–250, large over 250 · medians with 95% intervals, compared within "
     "each level · hollow = under 30 records · base pay only: the index holds no equity, so a "
     "startup's lower base for more equity does not show here · "

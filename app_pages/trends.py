@@ -2,15 +2,13 @@
 
 import streamlit as st
 
-from analysis import prices, taxonomy, trends
-from analysis.data import DataUnavailable
+from analysis import taxonomy, trends
 from analysis.filters import LEVELS
 from ui import cache, inputs, layout, state
 from ui.charts import trends as charts
 from ui.text import duplicate_note
 
 SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted only"}
-DOLLARS = {"real": "Constant dollars (after inflation)", "nominal": "Dollars of each year"}
 BREAK = 2024
 
 
@@ -28,10 +26,7 @@ st.write(
 data = cache.tables()
 cache.require(data, "salaries")
 facts = data.facts
-try:
-    cpi_year = cache.run(prices.latest_year, data)
-except (DataUnavailable, ValueError):
-    cpi_year = None
+cpi_year = inputs.cpi_year(data)
 c1, c2, c3 = st.columns(3)
 with c1:
     level = state.choice(
@@ -51,20 +46,9 @@ with c4:
         "Series", list(SERIES), key="series", default="both", format_func=SERIES.get
     )
 with c5:
-    dollars = state.choice(
-        "Dollars",
-        list(DOLLARS) if cpi_year else ["nominal"],
-        key="dollars",
-        default="real" if cpi_year else "nominal",
-        format_func=DOLLARS.get,
-        help=f"Constant dollars: each year's pay in {cpi_year} dollars by the BLS CPI-U "
-        "(US city average)."
-        if cpi_year
-        else "The CPI table is not built, so only each year's dollars are shown.",
-    )
+    real = inputs.constant_dollars(data)
 with c6:
     keep_dups = inputs.keep_duplicates()
-real = dollars == "real"
 unit = f"{cpi_year} dollars" if real else "dollars of each year"
 
 chosen = {

@@ -46,7 +46,7 @@ def test_a_place_without_a_schedule_is_a_message():
     puerto_rico = data.metros.loc[data.metros["principal_state"] == "PR", "cbsa"]
     if puerto_rico.empty:
         pytest.skip("no Puerto Rico metro in the metros table")
-    with pytest.raises(ValueError, match="no .*price level|no tax schedule"):
+    with pytest.raises(ValueError, match=r"no .*price level|no tax schedule"):
         living.equivalent_after_tax(data, 150_000, str(puerto_rico.iloc[0]), "12420")
 
 

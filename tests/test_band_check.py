@@ -74,13 +74,13 @@ def test_every_problem_is_listed_with_row_and_column():
 
 def test_roles_map_visibly_and_unknown_titles_are_listed():
     content = (
-        "role,metro,level,min,mid,max\n"
-        "Senior ML Engineer,Austin,,150000,175000,200000\n"
-        "15-2051.00,Dallas,Mid,100000,120000,140000\n"
-        ",Houston,Senior,120000,140000,160000\n"
-        "Data Scientist II,Austin,,100000,120000,140000\n"
-        "Barista,Austin,,100000,120000,140000\n"
-    ).encode()
+        b"role,metro,level,min,mid,max\n"
+        b"Senior ML Engineer,Austin,,150000,175000,200000\n"
+        b"15-2051.00,Dallas,Mid,100000,120000,140000\n"
+        b",Houston,Senior,120000,140000,160000\n"
+        b"Data Scientist II,Austin,,100000,120000,140000\n"
+        b"Barista,Austin,,100000,120000,140000\n"
+    )
     upload = read(content)
     rows = upload.rows.set_index("row")
     assert rows.loc[2, ["track", "level", "occ_code"]].tolist() == [

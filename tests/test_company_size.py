@@ -48,3 +48,32 @@ def test_medium_is_the_reference_and_small_samples_are_hidden(table):
 def test_no_record_is_a_message():
     with pytest.raises(ValueError, match="No salary records"):
         company_size.pay_by_company_size(real(), ["No such track"], "US")
+
+
+def test_real_pay_is_in_the_latest_cpi_year_dollars():
+    import pandas as pd
+
+    from tests.tables import tiny
+
+    # BLS CPI-U, U.S. city average, annual averages (CUUR0000SA0): 2023 304.702, 2025 321.943.
+    cpi = pd.DataFrame(
+        {"series_id": "CUUR0000SA0", "year": [2023, 2025], "value": [304.702, 321.943]}
+    )
+    rows = pd.DataFrame(
+        {
+            "year": 2023,
+            "level": "Mid",
+            "company_size": ["M"] * 12 + ["L"] * 12,
+            "salary_usd": [100_000.0] * 12 + [130_000.0] * 12,
+            "employment_type": "Full-time",
+            "company_country": "US",
+            "track": "ML engineer",
+            "is_duplicate": False,
+        }
+    )
+    data = tiny(salaries=rows, cpi=cpi)
+    out = company_size.pay_by_company_size(data, None, "US", real=True, n_boot=20)
+    by = out.set_index("size")
+    assert by.loc["M", "median"] == pytest.approx(100_000 * 321.943 / 304.702)
+    assert by.loc["L", "median"] == pytest.approx(130_000 * 321.943 / 304.702)
+    assert by.loc["L", "ratio"] == pytest.approx(1.3)

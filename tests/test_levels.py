@@ -183,6 +183,23 @@ def test_progression_filters_by_company_country_and_years():
     assert levels.progression(moved, "ML engineer", n_boot=5).iloc[0]["n"] == 40
 
 
+def test_real_progression_is_in_the_latest_cpi_year_dollars():
+    # BLS CPI-U, U.S. city average, annual averages (CUUR0000SA0): 2024 313.689, 2025 321.943.
+    cpi = pd.DataFrame(
+        {"series_id": "CUUR0000SA0", "year": [2024, 2025], "value": [313.689, 321.943]}
+    )
+    data = _tiny({"Entry": 40, "Mid": 40})
+    data = tiny(salaries=data.salaries, cpi=cpi)
+    nominal = levels.progression(data, "ML engineer", n_boot=20).set_index("level")
+    real_curve = levels.progression(data, "ML engineer", real=True, n_boot=20).set_index("level")
+    # Every record is from 2024, so each figure grows by 321.943 / 313.689 (2.6%) ...
+    assert real_curve.loc["Entry", "median"] == pytest.approx(119_500 * 321.943 / 313.689)
+    grown = nominal.loc["Mid", "p75"] * 321.943 / 313.689
+    assert real_curve.loc["Mid", "p75"] == pytest.approx(grown)
+    # ... and the step-up, a ratio within one year, does not move.
+    assert real_curve.loc["Mid", "step_up"] == pytest.approx(nominal.loc["Mid", "step_up"])
+
+
 def test_empty_selection_raises_value_error():
     with pytest.raises(ValueError, match="track"):
         levels.progression(_tiny({"Entry": 40}), [], n_boot=5)
