@@ -54,10 +54,10 @@ from analysis.paths import CACHE_DIR, DATA_DIR
 from databuild.checks import CHECKS
 from databuild.errors import SourceError
 from databuild.nonmetro import EXTENSIONS
-from databuild.sources import aijobs, bea_rpp, geo, hud, oews, so_survey
+from databuild.sources import aijobs, bea_rpp, cpi, geo, hud, oews, so_survey
 from databuild.sources.base import ColumnDoc, ReadResult, sha256_of
 
-READERS: tuple[ModuleType, ...] = (oews, bea_rpp, geo, hud, aijobs, so_survey)
+READERS: tuple[ModuleType, ...] = (oews, bea_rpp, geo, hud, aijobs, so_survey, cpi)
 # Built by its own command (`python -m databuild.taxes`) because the tax library is heavy;
 # the main build carries these files over unchanged and records them in the manifest.
 CARRIED_FILES = ("take_home.parquet", "take_home.json")

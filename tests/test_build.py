@@ -63,6 +63,12 @@ def test_known_answers_as_bls_publishes_them(built):
     assert san_jose["a_median"].item() == 185_080
     national = cross[cross["area_type"] == "national"]
     assert national["tot_emp"].item() == 262_440
+    # CPI-U annual averages: U.S. city average 2024, San Francisco 2024 (its CBSA a metros row)
+    prices = pd.read_parquet(built / "cpi.parquet").set_index(["series_id", "year"])
+    assert prices.at[("CUUR0000SA0", 2024), "value"] == pytest.approx(313.689, abs=1e-9)
+    assert prices.at[("CUURS49BSA0", 2024), "value"] == pytest.approx(348.417, abs=1e-9)
+    metros = pd.read_parquet(built / "metros.parquet")
+    assert set(prices["cbsa"].dropna()) <= set(metros.loc[metros["kind"] == "metro", "cbsa"])
 
 
 def test_manifest_facts_are_the_published_ones(built):
@@ -89,6 +95,14 @@ def test_manifest_facts_are_the_published_ones(built):
         "gazetteer_year": 2024,
         "metros": 393,
     }
+    cpi = sources["cpi"]
+    assert cpi["caption"] == "BLS CPI-U, annual averages to 2025 (cpi 2.1.0)"
+    assert {k: cpi["facts"][k] for k in ("latest_annual_year", "latest_month")} == {
+        "latest_annual_year": 2025,
+        "latest_month": "2026-08",
+    }
+    assert (cpi["facts"]["package_version"], cpi["facts"]["us_series"]) == ("2.1.0", "CUUR0000SA0")
+    assert [item["file"] for item in cpi["inputs"]] == ["cpi/cpi.db"]  # under site-packages
     for module in build.READERS:
         assert set(sources[module.SOURCE.key]["facts"]) == set(module.FACTS)
     readme = (built / "README.md").read_text()
@@ -449,6 +463,28 @@ def test_corrupt_source_exits_2_names_the_file_and_leaves_output_untouched(
     assert "Traceback" not in err
     assert tree_digest(out) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
+
+
+def test_cpi_metro_outside_the_delineation_stops_the_build(tmp_path, capsys, monkeypatch):
+    from databuild.sources import cpi
+
+    raw = copy_raw(tmp_path, ("oews", "geo"))  # cpi reads the installed package's cpi.db
+    monkeypatch.setitem(cpi.CROSSWALK, "S49B", "41861")
+    monkeypatch.setattr(build, "READERS", readers(("oews", "geo", "cpi")))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("previous build")
+
+    code = build.main(["--raw-dir", str(raw), "--out", str(out)])
+
+    message = next(ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("error: "))
+    assert code == 2
+    assert "cpi.db" in message
+    assert (
+        "S49B (San Francisco-Oakland-Hayward, CA) maps to CBSA 41861, which is not a metro of "
+        "the OMB July 2023 delineation"
+    ) in message
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
 
 
 def test_download_mode_records_fetched_files_in_the_manifest(tmp_path, monkeypatch):

@@ -55,8 +55,8 @@ SOURCE = SourceInfo(
     "adjusted: annual averages, U.S. city average, census regions and metro areas",
     url="https://www.bls.gov/cpi/",
     licence="Public domain (U.S. federal government work); the cpi package is MIT-licensed",
-    vintage=f"BLS CPI database bundled with cpi {PACKAGE_VERSION} (latest month and annual "
-    "average in facts)",
+    vintage=f"BLS CPI database bundled with cpi {PACKAGE_VERSION}; its latest month and annual "
+    "average are in the manifest facts",
     folder="",  # no raw folder: the input is the installed package's cpi.db
     caveats=(
         "Annual averages as BLS publishes them (M13 or S03), never recomputed from months; "
@@ -65,8 +65,9 @@ SOURCE = SourceInfo(
         "Index levels of different areas are not price-level comparisons (each area's index "
         "is 100 in its own base period); compare areas with BEA price parities, years with "
         "the CPI.",
-        "Washington and Baltimore start in 2015, Riverside in 2018 and Phoenix in 2002, when "
-        "BLS started publishing them as separate areas.",
+        "Every area starts in 2000 except where the database has no earlier annual average: "
+        "Washington and Baltimore 2015 (none for 1998-2014), Phoenix 2002 (index Dec 2001=100) "
+        "and Riverside 2018 (index Dec 2017=100).",
     ),
 )
 
