@@ -83,10 +83,9 @@ def pay_by_company_size(
         if r.size == REFERENCE:
             low.append(1.0), high.append(1.0)
             continue
-        lo, hi = stats.bootstrap_interval(
-            [values[(r.level, r.size)], values[ref]], stats.ratio_of_medians, n_boot=n_boot,
-            seed=seed,
-        )  # fmt: skip
+        lo, hi = stats.ratio_interval(
+            values[(r.level, r.size)], values[ref], n_boot=n_boot, seed=seed
+        )
         low.append(lo), high.append(hi)
     out["ratio"], out["ratio_low"], out["ratio_high"] = ratio, low, high
     return out

@@ -212,8 +212,7 @@ def compare_offers(
             pay, error = None, str(err)
         others = {o.label: averages[o.label] for o in specs if o.label != spec.label}
         match = {
-            label: base_to_match(data, spec, target, reference)
-            for label, target in others.items()
+            label: base_to_match(data, spec, target, reference) for label, target in others.items()
         }
         best = max(others, key=others.get) if others else None
         needed = match[best] if best and others[best] > averages[spec.label] else float("nan")

@@ -87,9 +87,7 @@ def _ratio_interval(
 ) -> tuple[float, float, float]:
     """median(upper) / median(lower) and its seeded percentile-bootstrap 95% interval."""
     ratio = stats.ratio_of_medians(upper, lower)
-    low, high = stats.bootstrap_interval(
-        [upper, lower], stats.ratio_of_medians, n_boot=n_boot, seed=seed
-    )
+    low, high = stats.ratio_interval(upper, lower, n_boot=n_boot, seed=seed)
     return ratio, low, high
 
 

@@ -158,9 +158,9 @@ def pay_by_remote(
             low.append(np.nan)
             high.append(np.nan)
             continue
-        lo, hi = stats.bootstrap_interval(
-            [values[(row["level"], row["remote_ratio"])], values[(row["level"], 0)]],
-            stats.ratio_of_medians,
+        lo, hi = stats.ratio_interval(
+            values[(row["level"], row["remote_ratio"])],
+            values[(row["level"], 0)],
             n_boot=n_boot,
             seed=seed,
         )

@@ -145,9 +145,7 @@ def raw_premiums(
             if spec == baseline:
                 row["ci_low"] = row["ci_high"] = 0.0
             else:
-                low, high = stats.bootstrap_interval(
-                    [x, base], stats.ratio_of_medians, n_boot=n_boot, seed=seed
-                )
+                low, high = stats.ratio_interval(x, base, n_boot=n_boot, seed=seed)
                 row["ci_low"], row["ci_high"] = low - 1, high - 1
         rows.append(row)
     return _order(pd.DataFrame(rows, columns=list(PREMIUM_COLUMNS)))

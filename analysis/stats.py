@@ -3,13 +3,14 @@ distributions known only by published percentiles.
 
 Pay is skewed, so everything here is about medians and percentiles. Intervals are
 deterministic: distribution-free order-statistic intervals for a median
-(`scipy.stats.quantile_test`), and seeded percentile-bootstrap intervals for anything else
-(`scipy.stats.bootstrap`: ratios of medians, premiums).
+(`scipy.stats.quantile_test`), and seeded percentile-bootstrap intervals for ratios of
+medians (premiums, step-ups, changes), drawn from each median's exact bootstrap distribution
+(`bootstrap_medians`) rather than by resampling records.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -53,38 +54,48 @@ def median_interval(
     return (float(ci.low), float(ci.high))
 
 
-def bootstrap_interval(
-    samples: Sequence[np.ndarray],
-    statistic: Callable[..., float],
+def bootstrap_medians(values: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """`n_boot` draws of the median of a bootstrap resample of `values` (n values drawn with
+    replacement; the median as np.median takes it), without building any resample.
+
+    Exact, not an approximation: a resample is x[floor(n U_i)] for n uniform U_i and x sorted,
+    so its k-th smallest value is x[floor(n U_(k))], and the k-th order statistic of n
+    uniforms is Beta(k, n + 1 - k). For even n the next one is U_(k) + (1 - U_(k)) B with
+    B ~ Beta(1, n - k) (the least of the n - k uniforms above U_(k)), and the median is the
+    mean of the two. Costs a sort of `values` and O(n_boot), where resampling costs
+    O(n x n_boot): the same distribution as `scipy.stats.bootstrap` resampling the median.
+    """
+    x = np.sort(np.asarray(values, dtype=float))
+    n = len(x)
+    k = (n + 1) // 2
+    u = rng.beta(k, n + 1 - k, n_boot)
+    lower = x[np.minimum((u * n).astype(np.int64), n - 1)]
+    if n % 2:
+        return lower
+    v = u + (1 - u) * rng.beta(1, n - k, n_boot)
+    return (lower + x[np.minimum((v * n).astype(np.int64), n - 1)]) / 2
+
+
+def ratio_interval(
+    upper: np.ndarray,
+    lower: np.ndarray,
     *,
     n_boot: int = 400,
     level: float = 0.95,
     seed: int = DEFAULT_SEED,
 ) -> tuple[float, float]:
-    """Percentile bootstrap interval of `statistic(*samples)`, each sample resampled alone.
-
-    `samples` is a sequence of 1-D arrays (e.g. two groups for a ratio of medians);
-    `statistic` takes one array per sample and an `axis` keyword (it is called on a batch of
-    resamples at once, see `ratio_of_medians`). The same seed gives the same interval.
-    Returns (low, high); NaN when any sample is empty.
+    """Percentile bootstrap interval of median(upper) / median(lower), each sample resampled
+    alone (`bootstrap_medians`). The same seed gives the same interval. Returns (low, high);
+    NaN when either sample is empty.
     """
-    from scipy import stats as sps
-
-    arrays = [np.asarray(s, dtype=float) for s in samples]
-    if any(len(a) == 0 for a in arrays):
+    a, b = np.asarray(upper, dtype=float), np.asarray(lower, dtype=float)
+    if len(a) == 0 or len(b) == 0:
         return (float("nan"), float("nan"))
-    result = sps.bootstrap(
-        arrays,
-        statistic,
-        n_resamples=n_boot,
-        confidence_level=level,
-        method="percentile",
-        vectorized=True,
-        paired=False,
-        rng=np.random.default_rng(seed),
-    )
-    ci = result.confidence_interval
-    return (float(ci.low), float(ci.high))
+    rng = np.random.default_rng(seed)
+    ratios = bootstrap_medians(a, n_boot, rng) / bootstrap_medians(b, n_boot, rng)
+    tail = (1 - level) / 2
+    low, high = np.quantile(ratios, [tail, 1 - tail])
+    return (float(low), float(high))
 
 
 def ratio_of_medians(a: np.ndarray, b: np.ndarray, axis: int = -1) -> np.ndarray | float:

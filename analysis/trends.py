@@ -341,7 +341,7 @@ def pay_change(
     b = frame.loc[frame["year"] == end, "salary_usd"].to_numpy(dtype=float)
     if min(len(a), len(b)) < stats.MIN_SHOWN:
         raise ValueError(f"Too few records in {start} ({len(a)}) or {end} ({len(b)}) to compare.")
-    low, high = stats.bootstrap_interval([b, a], stats.ratio_of_medians, n_boot=n_boot, seed=seed)
+    low, high = stats.ratio_interval(b, a, n_boot=n_boot, seed=seed)
     return {
         "start": float(start),
         "end": float(end),

@@ -82,46 +82,59 @@ A = np.array([100, 120, 130, 150, 170, 200.0] * 5)
 B = np.array([90, 100, 110, 115, 120, 140.0] * 5)
 
 
-def test_bootstrap_interval_is_seeded_and_contains_the_estimate():
-    first = stats.bootstrap_interval([A, B], stats.ratio_of_medians, seed=3)
-    again = stats.bootstrap_interval([A, B], stats.ratio_of_medians, seed=3)
-    other = stats.bootstrap_interval([A, B], stats.ratio_of_medians, seed=4)
+def test_ratio_interval_is_seeded_and_contains_the_estimate():
+    first = stats.ratio_interval(A, B, seed=3)
+    again = stats.ratio_interval(A, B, seed=3)
+    other = stats.ratio_interval(A, B, seed=4)
     assert first == again
     assert first != other
     assert first[0] <= stats.ratio_of_medians(A, B) <= first[1]
     assert first[0] < first[1]
 
 
-def test_bootstrap_interval_of_constant_samples_is_the_point():
+def test_ratio_interval_of_constant_samples_is_the_point():
     # Every resample of a constant sample has the same median: the interval is 2 / 1 exactly.
-    low, high = stats.bootstrap_interval(
-        [np.full(20, 2.0), np.full(15, 1.0)], stats.ratio_of_medians
-    )
+    low, high = stats.ratio_interval(np.full(20, 2.0), np.full(15, 1.0))
     assert (low, high) == (2.0, 2.0)
 
 
-def test_bootstrap_intervals_of_one_seed_nest_by_level():
-    # Same seed, same resamples: a 99% percentile interval contains the 80% one.
-    wide = stats.bootstrap_interval([A, B], stats.ratio_of_medians, level=0.99)
-    narrow = stats.bootstrap_interval([A, B], stats.ratio_of_medians, level=0.80)
+def test_ratio_intervals_of_one_seed_nest_by_level():
+    # Same seed, same draws: a 99% percentile interval contains the 80% one.
+    wide = stats.ratio_interval(A, B, level=0.99)
+    narrow = stats.ratio_interval(A, B, level=0.80)
     assert wide[0] <= narrow[0] < narrow[1] <= wide[1]
     assert wide != narrow
 
 
-def test_bootstrap_interval_calls_a_vectorized_statistic_with_axis():
-    def difference_of_medians(a, b, axis=-1):
-        return np.median(a, axis=axis) - np.median(b, axis=axis)
-
-    # Samples shifted by exactly 10: (b + 10) - b stays near 10 on every resample, but the
-    # resamples differ, so the interval brackets 10 rather than collapsing on it.
-    b = np.arange(30, dtype=float)
-    low, high = stats.bootstrap_interval([b + 10.0, b], difference_of_medians, n_boot=200)
-    assert low < 10.0 < high
-
-
-def test_bootstrap_interval_empty_sample_is_nan():
-    lo, hi = stats.bootstrap_interval([np.array([]), np.array([1.0])], stats.ratio_of_medians)
+def test_ratio_interval_empty_sample_is_nan():
+    lo, hi = stats.ratio_interval(np.array([]), np.array([1.0]))
     assert math.isnan(lo) and math.isnan(hi)
+
+
+def test_bootstrap_medians_of_an_odd_sample_follow_the_binomial_law():
+    # The median of a resample of 7 sorted values is x_(k) or less exactly when at least 4 of
+    # the 7 draws fall on the k smallest: P = P(Binomial(7, k/7) >= 4) (Efron 1979).
+    from scipy.stats import binom
+
+    x = np.array([3.0, 9.0, 1.0, 7.0, 5.0, 11.0, 13.0])
+    draws = stats.bootstrap_medians(x, 400_000, np.random.default_rng(1))
+    for k, value in enumerate(np.sort(x), start=1):
+        expected = binom.sf(3, 7, k / 7)
+        assert (draws <= value).mean() == pytest.approx(expected, abs=0.003), k
+
+
+def test_bootstrap_medians_of_an_even_sample_match_resampling():
+    # Against the plain bootstrap: 200,000 resamples of 6 values, the median of each (np.median
+    # averages the two middle values), the law of the outcomes compared value by value.
+    x = np.array([10.0, 20.0, 40.0, 80.0, 160.0, 320.0])
+    rng = np.random.default_rng(2)
+    plain = np.median(rng.choice(x, size=(200_000, 6), replace=True), axis=1)
+    drawn = stats.bootstrap_medians(x, 200_000, np.random.default_rng(3))
+    values = np.union1d(plain, drawn)
+    p_plain = np.array([(plain == v).mean() for v in values])
+    p_drawn = np.array([(drawn == v).mean() for v in values])
+    assert np.abs(p_plain - p_drawn).sum() / 2 < 0.01  # total variation distance
+    assert set(np.unique(drawn)) <= set(np.unique(plain))  # only reachable medians
 
 
 def test_ratio_of_medians_by_row_of_a_batch():
