@@ -122,6 +122,12 @@ except ValueError as err:  # not published there: the visitor types a salary ins
     default_salary = cache.run(wages.national_median, data)
     st.warning(f"{err} Starting from the US median, {layout.money(default_salary)}.")
     explain = f"Default: the US median for {occ_title}, {layout.money(default_salary)}."
+# A new HQ brings its own default salary unless the visitor typed one: else the box keeps the
+# old HQ's median, a view the link (which leaves defaults out) does not reproduce.
+shown = st.session_state.get("_hq_default_salary")
+if shown not in (None, int(default_salary)) and st.session_state.get("salary") == shown:
+    st.session_state["salary"] = int(default_salary)
+st.session_state["_hq_default_salary"] = int(default_salary)
 with c6:
     salary = state.number(
         "HQ salary (USD a year)",
