@@ -22,6 +22,7 @@ from databuild import build
 from databuild.errors import SourceError
 from databuild.sources import cpi
 from databuild.sources.base import ReadResult
+from databuild.sources.cpi import areas, database
 
 DB = cpi.installed_db()
 SHA256_2_1_0 = "28a3230316ae3f2a0566428f14d8d6402c25ab5702f63fab565d49e143276a1c"
@@ -155,6 +156,17 @@ def test_crosswalk_maps_the_current_metro_areas(table):
     metros = table[table["area_kind"] == "metro"].drop_duplicates("area_code")
     assert dict(zip(metros["area_code"], metros["cbsa"], strict=True)) == cpi.CROSSWALK
     assert len(set(cpi.CROSSWALK.values())) == len(cpi.CROSSWALK) == 23
+
+
+def test_crosswalk_comments_name_the_bls_area_and_the_cbsa_title(table, metros):
+    text = Path(areas.__file__).read_text(encoding="utf-8")
+    documented = re.findall(r'# BLS: (.*)\n\s*# OMB 2023: (.*)\n\s*"(S\w+)": "(\d{5})"', text)
+    assert [entry[2:] for entry in documented] == list(cpi.CROSSWALK.items())
+    names = table.drop_duplicates("area_code").set_index("area_code")["area_name"]
+    titles = metros.set_index("cbsa")["title"]
+    for bls, omb, area, cbsa in documented:
+        assert re.sub(r" \(BLS releases: .*\)$", "", bls) == names[area], area
+        assert omb == titles[cbsa], cbsa
 
 
 def geo_result(metros: pd.DataFrame) -> ReadResult:
@@ -328,6 +340,6 @@ def test_damaged_database_exits_2_names_the_file_and_leaves_output_untouched(
 
 
 def test_another_package_version_stops_the_build(monkeypatch):
-    monkeypatch.setattr(cpi, "PACKAGE_VERSION", "2.0.0")
+    monkeypatch.setattr(database, "PACKAGE_VERSION", "2.0.0")
     with pytest.raises(SourceError, match=r"cpi\.db: cpi 2\.1\.0 is installed but .* 2\.0\.0"):
         cpi.read(db=DB)
