@@ -97,7 +97,7 @@ def price_levels(data: Tables, year: int | None = None) -> pd.DataFrame:
         raise ValueError(f"No BEA price parities for metros in {year}.")
     rows = rows.rename(columns={"geo_code": "cbsa"})
     nonmetro = parities[(parities["geo_level"] == NONMETRO_LEVEL) & (parities["year"] == year)]
-    if "kind" in data.metros and len(nonmetro):
+    if len(nonmetro) and "kind" in data.metros:
         areas = data.metros.loc[data.metros["kind"] == "nonmetro", ["cbsa"]].astype("string")
         areas["state"] = areas["cbsa"].str[:2]
         priced = areas.merge(

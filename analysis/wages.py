@@ -59,12 +59,22 @@ def occupation_title(wages: pd.DataFrame, occupation: str) -> str:
 
 
 def occupations(data: Tables) -> pd.DataFrame:
-    """Occupations with published metro medians: occ_code, occ_title, metros (count), by code."""
+    """Occupations with a published median in some place: occ_code, occ_title, and how many
+    metro areas (`metros`) and OEWS nonmetropolitan areas (`nonmetro_areas`) publish one;
+    sorted by code."""
     wages = data.wages
     rows = wages[wages["area_type"].isin(PLACES) & wages["a_median"].notna()]
     return (
-        rows.groupby("occ_code", observed=True)
-        .agg(occ_title=("occ_title", "first"), metros=("cbsa", "nunique"))
+        rows.assign(
+            metro=rows["cbsa"].where(rows["area_type"] == "metro"),
+            nonmetro=rows["cbsa"].where(rows["area_type"] == "nonmetro"),
+        )
+        .groupby("occ_code", observed=True)
+        .agg(
+            occ_title=("occ_title", "first"),
+            metros=("metro", "nunique"),
+            nonmetro_areas=("nonmetro", "nunique"),
+        )
         .reset_index()
         .sort_values("occ_code", ignore_index=True)
     )

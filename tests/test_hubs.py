@@ -253,9 +253,12 @@ def test_ranks_are_consistent_with_values(every_metro):
         assert every_metro.loc[every_metro[value].isna(), rank].isna().all()
 
 
-def test_every_metro_is_each_metro_bls_publishes_a_median_for(every_metro):
-    # 282 metros publish a 15-2051 median in the May 2025 extract (see test_wages).
-    assert len(every_metro) == 282 and every_metro["cbsa"].is_unique
+def test_every_metro_is_each_place_bls_publishes_a_median_for(every_metro):
+    # May 2025 extract, Data Scientists: 282 metros and 78 of the 82 nonmetropolitan areas
+    # publish a median (raw counts, see test_wages); OEWS nonmetro codes have 7 digits.
+    assert every_metro["cbsa"].is_unique
+    assert (every_metro["cbsa"].str.len() == 5).sum() == 282
+    assert (every_metro["cbsa"].str.len() == 7).sum() == 78
 
 
 def test_map_covers_every_metro_with_a_centroid(every_metro):

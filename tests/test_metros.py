@@ -136,9 +136,11 @@ def test_metro_options_keep_published_and_top_coded_medians_only():
 
 
 def test_real_metro_options_are_the_metros_bls_publishes_a_median_for():
-    # 282 metros publish a 15-2051 median in the May 2025 extract (raw count, test_wages).
+    # 282 metros and 78 nonmetro areas publish a 15-2051 median in the May 2025 extract (raw
+    # counts, test_wages).
     options = metros.metro_options(real(), "15-2051")
-    assert len(options) == 282
+    assert len(options) == 282 + 78
+    assert "Alaska nonmetro, AK" in set(options["label"])
     assert options["label"].is_unique and options["label"].is_monotonic_increasing
     assert "San Jose, CA" in set(options["label"])
     assert options.set_index("cbsa").loc[SAN_JOSE, "employment"] == 6_060  # BLS TOT_EMP

@@ -119,11 +119,15 @@ def test_occupations_counts_metros_with_a_published_median():
         _row("metro", "15-2051", cbsa="11111"),
         _row("metro", "15-2051", cbsa="22222"),
         _row("metro", "15-2051", cbsa="33333", a_median=np.nan, a_median_note="not released"),
+        _row("nonmetro", "15-2051", cbsa="4800001"),
+        _row("nonmetro", "15-1252", cbsa="4800001"),  # a nonmetro area alone offers it
         _row("national", "15-1252"),  # no metro rows: not offered
     )
     out = wages.occupations(tiny(wages=frame))
     assert out.to_dict("records") == [
-        {"occ_code": "15-2051", "occ_title": "Data Scientists", "metros": 2}
+        {"occ_code": "15-1252", "occ_title": "Software Developers", "metros": 0}
+        | {"nonmetro_areas": 1},
+        {"occ_code": "15-2051", "occ_title": "Data Scientists", "metros": 2, "nonmetro_areas": 1},
     ]
 
 
@@ -173,20 +177,20 @@ def test_national_ladders_match_the_raw_extract():
         assert ladder.top_coded == frozenset()
 
 
-def test_occupations_match_the_raw_counts_of_metros_with_a_median():
-    counts: dict[str, int] = {}
+def test_occupations_match_the_raw_counts_of_places_with_a_median():
+    metro_counts: dict[str, int] = {}
+    nonmetro_counts: dict[str, int] = {}
     for r in _raw_oews():
-        if (
-            r["area_type"] == "M"
-            and r["industry_code"] == "000000"
-            and "nonmetropolitan" not in r["area_name"].lower()
-            and r["A_MEDIAN"] != "-"
-        ):
+        if r["area_type"] == "M" and r["industry_code"] == "000000" and r["A_MEDIAN"] != "-":
+            nonmetro = "nonmetropolitan" in r["area_name"].lower()
+            counts = nonmetro_counts if nonmetro else metro_counts
             counts[r["occ_code"]] = counts.get(r["occ_code"], 0) + 1
     out = wages.occupations(real())
-    assert dict(zip(out["occ_code"], out["metros"], strict=True)) == counts
-    assert counts["15-2051"] == 282
-    assert list(out["occ_code"]) == sorted(counts)
+    assert dict(zip(out["occ_code"], out["metros"], strict=True)) == metro_counts
+    got_nonmetro = dict(zip(out["occ_code"], out["nonmetro_areas"], strict=True))
+    assert {k: v for k, v in got_nonmetro.items() if v} == nonmetro_counts
+    assert metro_counts["15-2051"] == 282
+    assert list(out["occ_code"]) == sorted(metro_counts.keys() | nonmetro_counts.keys())
 
 
 def test_no_real_cell_marked_top_coded_is_a_number():
