@@ -116,3 +116,16 @@ def test_junk_link_warns_and_falls_back():
     assert at.selectbox(key="year").value == 2024
     assert at.number_input(key="salary").value == 170_110
     assert len(at.get("plotly_chart")) == 3
+
+
+def test_salary_follows_the_hq_unless_typed():
+    at = run_page(PAGE)
+    at.selectbox(key="hq").set_value("35620").run()
+    # BLS OEWS May 2025: New York metro Data Scientists median $135,980 (San Francisco's
+    # $170,110 must not stay in the box: the link would reopen another salary).
+    assert at.number_input(key="salary").value == 135_980
+    assert "HQ New York, NY at $135,980" in _captions(at)
+    at.number_input(key="salary").set_value(200_000).run()
+    at.selectbox(key="hq").set_value("42660").run()
+    assert at.number_input(key="salary").value == 200_000  # typed: kept
+    assert not at.exception and not at.warning

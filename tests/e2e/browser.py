@@ -13,8 +13,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,13 +185,18 @@ def _wait_healthy(server: Server, seconds: float) -> None:
 
 
 @contextmanager
-def chromium() -> Iterator[object]:
-    """A headless Chromium (Playwright Browser) using Debian's /usr/bin/chromium."""
+def chromium(driver: object | None = None, extra_args: Sequence[str] = ()) -> Iterator[object]:
+    """A headless Chromium (Playwright Browser) using Debian's /usr/bin/chromium.
+
+    `driver` is a running Playwright (sync API) to launch from; without one a driver is started
+    and stopped here. One process can run only one sync driver at a time, so tests that need a
+    second browser (other launch flags) pass the session's driver.
+    """
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
+    with nullcontext(driver) if driver is not None else sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *extra_args], headless=True
         )
         try:
             yield browser

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode, urlparse
@@ -134,6 +135,27 @@ def chart_signature(page) -> str:
     return page.evaluate(CHART_SIGNATURE_JS)
 
 
+ALL_DRAWN_JS = (
+    "() => [...document.querySelectorAll('.js-plotly-plot')]"
+    ".every(e => e.querySelector('.main-svg'))"
+)
+
+
+def stable_chart_signature(page, *, timeout_ms: float = WAIT_MS, quiet_polls: int = 3) -> str:
+    """The chart fingerprint once every chart is drawn and it has not changed for
+    `quiet_polls` polls 300 ms apart (charts redraw one after another after a rerun)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    last, same = None, 0
+    while time.monotonic() < deadline:
+        current = chart_signature(page) if page.evaluate(ALL_DRAWN_JS) else None
+        same = same + 1 if current is not None and current == last else 0
+        if same >= quiet_polls:
+            return current
+        last = current
+        page.wait_for_timeout(300)
+    raise AssertionError(f"the charts did not settle within {timeout_ms / 1000:.0f} s")
+
+
 def check_filter_from_widget(
     page, base: str, url_path: str, flt: Filter, *, opened: bool = False, reload_after=False
 ) -> None:
@@ -168,12 +190,13 @@ def check_filter_from_widget(
         f"before => ({CHART_SIGNATURE_JS})() !== before", arg=before, timeout=WAIT_MS
     )
     if reload_after:
-        redrawn = chart_signature(page)
+        redrawn = stable_chart_signature(page)
         reload(page)
         assert not exceptions(page), f"exception after a reload: {exceptions(page)}"
         expect(selectbox(page, flt.label)).to_have_value(flt.text, timeout=WAIT_MS)
         assert url_param(page, flt.param) == flt.value, f"a reload lost {flt.param} in the URL"
         assert not warnings(page), f"the app's own link warns: {warnings(page)}"
-        page.wait_for_function(
-            f"shown => ({CHART_SIGNATURE_JS})() === shown", arg=redrawn, timeout=WAIT_MS
+        assert stable_chart_signature(page) == redrawn, (
+            "after a reload of the URL the app wrote, the charts show other data: the URL "
+            "does not hold the whole view"
         )

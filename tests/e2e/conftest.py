@@ -46,10 +46,19 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Headless Debian Chromium through Playwright, shared by the session."""
+def playwright_driver() -> Iterator[object]:
+    """The session's one Playwright driver (sync API): every browser launches from it."""
     _require_browser()
-    with chromium() as b:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver) -> Iterator[object]:
+    """Headless Debian Chromium through Playwright, shared by the session."""
+    with chromium(playwright_driver) as b:
         yield b
 
 

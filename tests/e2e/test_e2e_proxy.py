@@ -32,10 +32,9 @@ import pytest
 from deploy.run import TEMPLATE, csp_of, render_nginx_conf, streamlit_index_html
 from tests.apptest_helpers import dashboard_pages
 from tests.e2e.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     EXCEPTION,
     VIEWPORT,
+    chromium,
     missing_browser_reason,
     settle,
     wait_for_charts,
@@ -124,20 +123,11 @@ def route_keys(stack) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def proxy_browser(stack) -> Iterator[object]:
-    """Headless Chromium that resolves atlas.test to 127.0.0.1 (and nothing else)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {HOST} 127.0.0.1"],
-            headless=True,
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+def proxy_browser(stack, playwright_driver) -> Iterator[object]:
+    """Headless Chromium that resolves atlas.test to 127.0.0.1 (and nothing else), launched
+    from the session's Playwright driver (a second sync driver cannot start in one process)."""
+    with chromium(playwright_driver, [f"--host-resolver-rules=MAP {HOST} 127.0.0.1"]) as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module")
