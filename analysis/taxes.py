@@ -1,7 +1,7 @@
 """After-tax take-home pay at run time: the stored schedule, checked and interpolated.
 
 `data/take_home.parquet` is written offline by `python -m databuild.taxes` (policyengine-us, in
-its own virtualenv; see databuild/taxes.py for the filer, the jurisdictions and the grid).
+its own virtualenv; see databuild/taxes/ for the filer, the jurisdictions and the grid).
 Here `take_home` linearly interpolates each tax column of that table with pandas/numpy only.
 Columns and units: see `COLUMN_DOCS`.
 """

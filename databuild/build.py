@@ -149,7 +149,7 @@ def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]
         "## `take_home.parquet`",
         "",
         "After-tax take-home schedule built by `python -m databuild.taxes` with policyengine-us;",
-        "its library version, tax year and grid are in `take_home.json`. See `databuild/taxes.py`.",
+        "its library version, tax year and grid are in `take_home.json`. See `databuild/taxes/`.",
         "",
     ]
     return "\n".join(lines)

@@ -1,0 +1,150 @@
+"""Offline generator of the after-tax take-home schedule, data/take_home.parquet (+ .json).
+
+`build_schedule` runs the PolicyEngine US microsimulation model (`policyengine-us`, pinned in
+requirements-tax.txt and installed in its own virtualenv, because its pins conflict with
+requirements.txt) for one single filer over an income grid ($20,000 to $5,000,000 a year) in
+every state, DC, and the local jurisdictions of `LOCAL` (New York City, Marion County IN,
+Kansas City MO, Denver, Philadelphia residents and commuters, St. Louis; Maryland's rows carry
+the Baltimore City county income tax). Where the library's parameter is off for the tax year,
+a reform (`CORRECTIONS`) applies the state's or city's published value, and the sidecar JSON
+records each one. The library is imported lazily inside `_tax_system` / `_simulate`, so
+importing this package never loads it. The run-time half (reading and interpolating the stored
+table) is `analysis.taxes`, whose column constants this module writes to.
+
+Filer: single, age 30, no dependents, wages only (`employment_income`; the Alaska Permanent
+Fund Dividend the library adds by default is set to 0), standard deduction (federal
+itemization is switched off; states that follow the federal choice follow it), employed by an
+employer of the library's default size (100 employees; it decides e.g. Delaware paid leave).
+Columns and units: see `analysis.taxes.COLUMN_DOCS`.
+
+Rebuild (in the tax virtualenv, from the repo root; ~30-60 min on 2 busy cores):
+    python -m databuild.taxes --out data/take_home.parquet
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.paths import DATA_DIR, ROOT
+from analysis.taxes import COLUMN_DOCS
+from databuild.taxes.grid import (
+    GRID_BREAKS,
+    GRID_SEGMENTS,
+    default_grid,
+    interpolation_errors,
+    midpoints,
+    summarize_errors,
+)
+from databuild.taxes.law import (
+    FILER,
+    JURISDICTIONS,
+    LOCAL,
+    NOT_INCLUDED,
+    NYC_COUNTY,
+    TAX_YEAR,
+    TAX_YEAR_NOTE,
+)
+from databuild.taxes.simulate import (
+    build_schedule,
+    correction_records,
+    finish,
+    tabulate,
+)
+
+REPO = ROOT
+DEFAULT_OUT = DATA_DIR / "take_home.parquet"
+LIBRARY = "policyengine-us"
+COMMAND = "python -m databuild.taxes --out data/take_home.parquet"
+
+
+def check_interpolation(schedule: pd.DataFrame, incomes: Sequence[float], year: int) -> dict:
+    """Simulate every jurisdiction at the midpoint of every grid interval and compare with
+    linear interpolation of `schedule`: the sidecar's record of the interpolation error."""
+    points = midpoints(incomes)
+    simulated = finish(tabulate(JURISDICTIONS, points, year), year)
+    errors = interpolation_errors(schedule, simulated)
+    return {
+        "method": "take-home at the midpoint of every grid interval in every jurisdiction, "
+        "simulated directly vs linearly interpolated from the table (analysis.taxes.take_home)",
+        "points": len(errors),
+        "max_abs_error": round(float(errors["error"].abs().max()), 2),
+        "segments": summarize_errors(errors),
+    }
+
+
+def sidecar(
+    schedule: pd.DataFrame,
+    incomes: Sequence[float],
+    corrections: list[dict],
+    interpolation: dict | None = None,
+) -> dict:
+    """The provenance record written next to the parquet file (no timestamps)."""
+    grid = np.unique(np.asarray(incomes, dtype=float))
+    return {
+        "library": LIBRARY,
+        "version": metadata.version(LIBRARY),
+        "core_version": metadata.version("policyengine-core"),
+        "tax_year": int(schedule["tax_year"].iloc[0]),
+        "tax_year_note": TAX_YEAR_NOTE,
+        "filer": FILER,
+        "employer": "the library's default employer size (employer_headcount 100)",
+        "grid": {
+            "min": float(grid[0]),
+            "max": float(grid[-1]),
+            "points": len(grid),
+            "spacing": "evenly spaced segments plus points at jumps and kinks (breaks)",
+            "segments": [{"min": lo, "max": hi, "step": step} for lo, hi, step in GRID_SEGMENTS],
+            "breaks": [{"wages": b.wages, "jump": b.jump, "why": b.why} for b in GRID_BREAKS],
+        },
+        "jurisdictions": int(schedule["jurisdiction"].nunique()),
+        "rows": len(schedule),
+        "nyc": f"state_code NY with county {NYC_COUNTY}, so in_nyc is true: NYC income tax",
+        "local": {
+            name: {
+                "state": spec.state,
+                "county": spec.county,
+                "variable": spec.variable,
+                "applies_to": spec.applies_to,
+                "how": spec.note,
+            }
+            for name, spec in LOCAL.items()
+        },
+        "corrections": corrections,
+        "not_included": list(NOT_INCLUDED),
+        "interpolation_check": interpolation,
+        "columns": COLUMN_DOCS,
+        "command": COMMAND,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """CLI: build the schedule for `TAX_YEAR` over `default_grid()` and write parquet + JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="parquet file to write")
+    parser.add_argument("--year", type=int, default=TAX_YEAR, help="tax year")
+    parser.add_argument(
+        "--no-check",
+        action="store_true",
+        help="skip the midpoint interpolation check (halves the run; the sidecar records null)",
+    )
+    args = parser.parse_args(argv)
+    incomes = default_grid()
+    started = time.perf_counter()
+    schedule = build_schedule(incomes, args.year)
+    print(f"schedule: {len(schedule)} rows in {time.perf_counter() - started:.0f} s", flush=True)
+    check = None if args.no_check else check_interpolation(schedule, incomes, args.year)
+    side_record = sidecar(schedule, incomes, correction_records(args.year), check)
+    elapsed = time.perf_counter() - started
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    schedule.to_parquet(args.out, index=False)
+    side = args.out.with_suffix(".json")
+    side.write_text(json.dumps(side_record, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(schedule)} rows) and {side} in {elapsed:.0f} s")
