@@ -23,16 +23,23 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
         headers
     )
     sources = at.dataframe[0].value
-    # Six build sources and the tax schedule, each with rows and an official URL.
-    assert len(sources) == 7
+    # Seven build sources (OEWS, BEA, Census geography, HUD, aijobs.net, the SO survey, BLS
+    # CPI) and the tax schedule, each with rows and an official URL.
+    assert len(sources) == 8
     assert (sources["rows_written"] > 0).all()
-    assert sources["url"].str.startswith("https://").sum() >= 6
+    assert sources["url"].str.startswith("https://").sum() >= 7
+    assert sources["publisher"].str.contains("Bureau of Labor Statistics").sum() >= 2
     tax = sources[sources["publisher"].str.contains("policyengine-us", case=False)]
     assert len(tax) == 1 and tax["vintage"].iloc[0].startswith("tax year ")
     labels = [b.label for b in at.get("download_button")]
     # Row counts of the published inputs: the aijobs.net snapshot holds 74,301 salaries,
     # the OEWS tech-occupation extract 12,835 rows.
     assert "salaries (74,301 rows)" in labels and "wages (12,835 rows)" in labels
-    assert len(labels) == len(TABLES) + 1  # every table + the sources list
+    keys = [b.key for b in at.get("download_button")]
+    # every table, the sources list and the back-test of the level ranges
+    assert sorted(keys) == sorted(
+        [f"data_methods_{t}" for t in TABLES]
+        + ["data_methods_sources_csv", "data_methods_backtest_csv"]
+    )
     definitions = " ".join(m.value for m in at.markdown)
     assert "at or above the release's top-code, $239,200" in definitions  # BLS footnote 5

@@ -40,7 +40,21 @@ def test_default_view_shows_trend_and_collection_change():
     by_year = table.set_index("year")
     # KPIs headline the adjusted series for the last three full years (2025 is partial).
     metrics = {m.label: m.value for m in at.metric}
-    assert list(metrics) == ["Adjusted median 2022", "Adjusted median 2023", "Adjusted median 2024"]
+    assert list(metrics)[:3] == [
+        "Adjusted median 2022",
+        "Adjusted median 2023",
+        "Adjusted median 2024",
+    ]
+    # With the CPI table built, pay is in constant dollars of its latest annual average (2025)
+    # by default, and the inflation section answers for 2021 -> 2023.
+    assert at.selectbox(key="dollars").value == "real"
+    assert re.fullmatch(r"[+-]\d+\.\d%", metrics["Median pay 2021 → 2023, after inflation"])
+    verdict = " ".join(m.value for m in at.markdown)
+    assert re.search(
+        r"the median of these records (beat|fell behind|kept roughly level with) "
+        r"inflation\*\*: \$[\d,]+ → \$[\d,]+ in 2025 dollars",
+        verdict,
+    )
     # 2024 is the reference mix: reweighting it to itself changes nothing.
     assert by_year.loc["2024", "adjusted_median"] == by_year.loc["2024", "raw_median"]
     assert metrics["Adjusted median 2024"] == f"${by_year.loc['2024', 'raw_median']:,.0f}"

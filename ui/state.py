@@ -72,13 +72,15 @@ def choice(
     if raw is not None:
         labels = {format_func(o) for o in options}
         known = _lookup(options, format_func)
-        first = raw[0].split("~")[0] if len(raw) == 1 else None
+        parts = raw[0].split("~") if len(raw) == 1 else []
         if len(raw) == 1 and raw[0] in labels:
             pass  # the binding takes it
         elif len(raw) == 1 and raw[0] in known:
             st.session_state[key] = known[raw[0]]
-        elif first in known:  # an old link's list where one value is now asked: its first
-            st.session_state[key] = known[first]
+        elif parts and parts[0] in known:  # an old link's list where one value is now asked
+            st.session_state[key] = known[parts[0]]
+            if len(set(parts)) > 1:  # more than that value: say what is dropped
+                warn(key, "lists several values where this page takes one", "the first")
         else:
             warn(key, "is not one this page offers", format_func(default))
             st.session_state[key] = default
