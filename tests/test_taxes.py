@@ -256,13 +256,30 @@ def test_denver_occupational_privilege_tax_is_flat(schedule):
 # bracket, 9.65% + 30,172/50,000 = 70% on each further dollar to NY AGI $1,127,550. Maryland
 # cuts the personal exemption over $100,000, $125,000 and $150,000 of AGI; Illinois ends it
 # over $250,000.
+# Where take-home may fall as wages rise: steps in the law, seen where the grid brackets them
+# (wages - 1, wages, wages + 1 at each GRID_BREAKS jump; other steps fall between grid points).
 TAKE_HOME_FALLS = [
-    (("NY", "NYC"), 223_399, 223_401),
+    (("NY", "NYC"), 223_399, 223_401),  # NY supplemental tax recapture
     (("NY", "NYC"), 1_085_549, 1_127_550),
-    (("MD",), 99_999, 100_001),
+    (("NYC",), 249_999, 250_001),  # NYC school tax credit: income $250,000 or less
+    (("MD",), 99_999, 100_001),  # MD personal exemption steps
     (("MD",), 124_999, 125_001),
     (("MD",), 149_999, 150_001),
-    (("IL",), 249_999, 250_001),
+    (("IL",), 249_999, 250_001),  # IL exemption ends over $250,000
+    # CT 2% phase-out add-back and benefit recapture: computed per $5,000 step of AGI
+    (("CT",), 124_999, 125_001),
+    (("CT",), 149_999, 150_001),
+    (("CT",), 249_999, 250_001),
+    # MO federal income tax deduction: 15% of federal tax to $100,000 of AGI, 5% to $125,000,
+    # none above (Kansas City and St. Louis rows are Missouri residents)
+    (("MO", "MO-KCMO", "MO-STL"), 99_999, 100_001),
+    (("MO", "MO-KCMO", "MO-STL"), 124_999, 125_001),
+    # OR personal exemption credit: none over $100,000 of federal AGI; federal tax
+    # subtraction limit steps down from $125,000
+    (("OR",), 99_999, 100_001),
+    (("OR",), 124_999, 125_001),
+    # HI: the library itemizes (state taxes) below $100,000 of AGI and not at or above it
+    (("HI",), 99_999, 100_001),
 ]
 NY_930_INCREMENTAL_BENEFIT = 30_172  # NY 9.65% bracket, single, 2025
 NY_PHASE_IN = 50_000
