@@ -297,7 +297,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pollers", type=int, default=POLLERS)
     parser.add_argument("--rss-limit-mb", type=float, default=RSS_LIMIT_MB)
     parser.add_argument("--page-timeout", type=float, default=PAGE_TIMEOUT_S)
-    parser.add_argument("--page", action="append", help="url path (repeatable; default: all)")
+    parser.add_argument(
+        "--page", action="append", help="url path, e.g. industries (repeatable; default: all)"
+    )
     args = parser.parse_args(argv)
     reason = missing_browser_reason()
     if reason:
@@ -305,7 +307,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     paths = [e.url_path for e in dashboard_pages()]
     if args.page:
-        paths = [p for p in paths if p in args.page]
+        wanted = {p.strip("/") for p in args.page}
+        if unknown := wanted - set(paths):
+            parser.error(f"no such page: {', '.join(sorted(unknown))}; pages: {', '.join(paths)}")
+        paths = [p for p in paths if p in wanted]
     log = ROOT / "test-artifacts" / "benchmarks" / "load-server.log"
     with streamlit_server("dashboard.py", log=log) as server:
         floor = run_phase(server, paths, 1, 3600, args.pollers and 1, args.page_timeout, True)

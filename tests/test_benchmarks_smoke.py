@@ -94,3 +94,31 @@ def test_build_benchmark_runs_once(capsys):
     out = capsys.readouterr().out
     assert "| build (databuild.build.build) |" in out and "| load wages | 1 |" in out
     assert not [e for e in PROGRAMMING_ERRORS if e in out], out[-3000:]
+
+
+def test_load_benchmark_runs_once():
+    # Its own process, as `python -m benchmarks.load` runs (Playwright's async API there).
+    from tests.e2e.browser import missing_browser_reason
+
+    reason = missing_browser_reason()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the load benchmark needs Chromium under CI=true: {reason}")
+        pytest.skip(f"load benchmark: {reason}")
+    argv = ["--sessions", "1", "--seconds", "5", "--pollers", "2", "--page", "/industries"]
+    argv += ["--rss-limit-mb", "100000"]  # a smoke: memory is the full run's question
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.load", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
+    lines = done.stdout.splitlines()
+    assert any(line.startswith("## Load: 1 sessions for 5 s, 2 health pollers") for line in lines)
+    views = next(line for line in lines if line.startswith("| /industries |"))
+    assert int(views.split("|")[2]) >= 1, views  # the session saw the page at least once
+    memory = next(line for line in lines if line.startswith("| server memory peak |"))
+    assert "MB" in memory, memory
