@@ -53,6 +53,20 @@ new MutationObserver((_, observer) => {
 """
 
 
+DONE_OR_CHART = """() => {
+    if (window.__firstChart) return true;
+    const app = document.querySelector("[data-testid='stApp']");
+    if (!window.__firstTitle || app?.getAttribute("data-test-script-state") !== "notRunning") {
+        window.__doneAt = undefined;
+        return false;
+    }
+    window.__doneAt = window.__doneAt || performance.now();
+    return performance.now() - window.__doneAt > 2000;
+}"""
+"""True at the first chart; for a page without one, 2 s after its script finished (Streamlit's
+stApp data-test-script-state) with its title drawn, so a chart drawn late is not missed."""
+
+
 @dataclass
 class Target:
     """A page to measure: its file ("app_pages/hubs.py" or the floor), browser path, filter."""
@@ -82,7 +96,7 @@ def targets(files: Sequence[str] | None = None) -> list[Target]:
         if files and entry.file not in files:
             continue
         flt = filters.get(entry.file)
-        found.append(Target(entry.file, entry.url_path, flt and flt.param, flt and flt.value))
+        found.append(Target(entry.file, entry.url_path, flt and flt.param, flt and flt.text))
     unknown = set(files or ()) - {t.file for t in found}
     if unknown:
         raise SystemExit(f"not pages of dashboard.py: {sorted(unknown)}")
@@ -185,12 +199,7 @@ def cold_start(browser, target: Target, log: Path, timeout_s: float = 120) -> tu
             page = context.new_page()
             navigated = time.perf_counter()
             page.goto(f"{server.url}/{target.url_path}", wait_until="commit")
-            page.wait_for_function(
-                "() => window.__firstChart || (window.__firstTitle && "
-                "document.querySelector(\"[data-testid='stStatusWidget']\") === null && "
-                "performance.now() - window.__firstTitle > 3000)",
-                timeout=timeout_s * 1000,
-            )
+            page.wait_for_function(DONE_OR_CHART, timeout=timeout_s * 1000)
             chart_ms, title_ms = page.evaluate("() => [window.__firstChart, window.__firstTitle]")
             rss = vm_rss_mb(server.process.pid)
         finally:
