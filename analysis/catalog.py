@@ -57,3 +57,20 @@ def inputs_table(data: Tables) -> pd.DataFrame:
         for item in entry.get("inputs", [])
     ]
     return pd.DataFrame(rows, columns=["source", "file", "bytes", "sha256"])
+
+
+def tax_coverage(data: Tables) -> pd.DataFrame:
+    """What the take-home figures include and leave out, from the tax schedule's record in the
+    manifest (`carried.take_home`): one row per local jurisdiction the schedule holds
+    (covered True; tax: the jurisdiction's code, detail: whom its rows describe), then one per
+    tax it leaves out (covered False; detail: why). Empty when the schedule is not built."""
+    tax = data.manifest.get("carried", {}).get("take_home") or {}
+    rows = [
+        {"covered": True, "tax": code, "detail": str(spec.get("applies_to", ""))}
+        for code, spec in sorted(tax.get("local", {}).items())
+    ]
+    rows += [
+        {"covered": False, "tax": str(item.get("tax", "")), "detail": str(item.get("why", ""))}
+        for item in tax.get("not_included", [])
+    ]
+    return pd.DataFrame(rows, columns=["covered", "tax", "detail"])

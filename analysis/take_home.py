@@ -133,17 +133,25 @@ def schedule_taxes(data: Tables, gross: Sequence[float], jurisdiction: str) -> p
 
 
 def gross_for_take_home(data: Tables, target: float, jurisdiction: str) -> float:
-    """The gross wage (USD a year) whose take-home in `jurisdiction` is `target`: the
-    schedule's take-home column inverted (it rises with gross everywhere). NaN outside the
+    """The lowest gross wage (USD a year) whose take-home in `jurisdiction` is at least
+    `target`: the schedule's take-home column inverted at its first crossing of `target`,
+    linearly between the two stored wages around it. Take-home rises with gross except at a
+    few steps of the law (e.g. New York's supplemental tax), after which it takes a stretch of
+    wages to recover; a target inside such a dip is first reached before it. NaN outside the
     schedule's range; ValueError for a place without a schedule."""
     schedule = data.take_home
     table = schedule[schedule["jurisdiction"] == jurisdiction].sort_values("gross")
     if table.empty:
         schedule_taxes(data, [1.0], jurisdiction)  # raises the user-facing message
     kept = table["take_home"].to_numpy(dtype=float)
-    if not kept[0] <= target <= kept[-1]:
+    gross = table["gross"].to_numpy(dtype=float)
+    if not kept[0] <= target <= kept.max():
         return float("nan")
-    return float(np.interp(target, kept, table["gross"].to_numpy(dtype=float)))
+    i = int(np.argmax(kept >= target))  # the first stored wage that reaches the target
+    if i == 0:
+        return float(gross[0])
+    share = (target - kept[i - 1]) / (kept[i] - kept[i - 1])
+    return float(gross[i - 1] + share * (gross[i] - gross[i - 1]))
 
 
 def jurisdiction_for(

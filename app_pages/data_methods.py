@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from analysis import catalog, level_pay
+from analysis import catalog, level_pay, take_home
 from analysis.data import TABLES, DataUnavailable
 from ui import cache, layout
-from ui.text import DEFINITIONS, LEVEL_METHOD, LIMITATIONS
+from ui.text import DEFINITIONS, LEVEL_METHOD, LIMITATIONS, plain
 
 st.title("Data & methods")
 st.write(
@@ -47,6 +47,18 @@ st.caption(
 
 st.subheader("What the data cannot tell you")
 st.markdown("\n".join(f"- {line}" for line in LIMITATIONS))
+coverage = cache.run(catalog.tax_coverage, data)
+if not coverage.empty:
+    included, left_out = coverage[coverage["covered"]], coverage[~coverage["covered"]]
+    st.markdown(
+        "**Local taxes in the take-home figures**\n"
+        + "\n".join(
+            f"- {plain(take_home.LOCAL_TAXES.get(r.tax, r.tax))}: {plain(r.detail)}"
+            for r in included.itertuples()
+        )
+        + "\n\n**Left out**\n"
+        + "\n".join(f"- {plain(r.tax)}: {plain(r.detail)}" for r in left_out.itertuples())
+    )
 
 st.subheader("Definitions")
 for term, meaning in DEFINITIONS:

@@ -74,7 +74,7 @@ class Target:
     file: str
     url_path: str
     filter_key: str | None = None
-    filter_value: str | None = None  # the option as the widget shows it (and the URL holds)
+    filter_value: str | None = None  # the option as the widget shows it
     times: dict[str, list[float]] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
 

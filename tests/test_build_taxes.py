@@ -17,11 +17,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.taxes import COLUMN_DOCS, COLUMNS, TAX_COLUMNS, read_schedule
+from analysis.paths import ROOT
+from analysis.taxes import COLUMN_DOCS, COLUMNS, SIDECAR_PATH, TAX_COLUMNS, read_schedule
 from databuild.taxes import grid as income_grid
 from databuild.taxes import law, simulate
 from databuild.taxes.law import JURISDICTIONS, LOCAL
-from databuild.taxes.schedule import DEFAULT_OUT, REPO
 
 LOCAL_STATE = {
     "NYC": "NY",
@@ -44,7 +44,7 @@ def schedule():
 
 @pytest.fixture(scope="module")
 def side():
-    return json.loads(DEFAULT_OUT.with_suffix(".json").read_text(encoding="utf-8"))
+    return json.loads(SIDECAR_PATH.read_text(encoding="utf-8"))
 
 
 def test_jurisdictions():
@@ -160,7 +160,7 @@ def test_reform_dict_covers_only_the_tax_year():
 
 
 def test_situation_has_one_household_per_wage():
-    plain = simulate._situation("TX", 2025, [20_000, 30_000, 40_000])
+    plain = simulate.household_situation("TX", 2025, [20_000, 30_000, 40_000])
     assert list(plain["people"]) == ["you0", "you1", "you2"]
     assert [p["employment_income"] for p in plain["people"].values()] == [
         {"2025": 20_000.0},
@@ -174,26 +174,29 @@ def test_situation_has_one_household_per_wage():
     household = plain["households"]["household1"]
     assert household["state_code"] == {"2025": "TX"} and "county" not in household
     # Zero-padded names keep the situation's order whatever the count.
-    assert list(simulate._situation("TX", 2025, range(1, 12))["people"])[:2] == ["you00", "you01"]
+    assert list(simulate.household_situation("TX", 2025, range(1, 12))["people"])[:2] == [
+        "you00",
+        "you01",
+    ]
 
 
 def test_situation_sets_where_you_live_and_work():
-    phl = simulate._situation("PA-PHL-NR", 2025, [20_000, 40_000])
+    phl = simulate.household_situation("PA-PHL-NR", 2025, [20_000, 40_000])
     assert phl["households"]["household1"]["county"] == {"2025": "MONTGOMERY_COUNTY_PA"}
     assert phl["households"]["household1"]["state_code"] == {"2025": "PA"}
     person = phl["people"]["you1"]
     assert person["pa_philadelphia_wage_tax_resident"] == {"2025": False}
     assert person["pa_philadelphia_wage_tax_taxable_wages"] == {"2025": 40_000.0}
-    assert simulate._situation("PA-PHL", 2025, [1])["people"]["you0"][
+    assert simulate.household_situation("PA-PHL", 2025, [1])["people"]["you0"][
         "pa_philadelphia_wage_tax_resident"
     ] == {"2025": True}
-    stl = simulate._situation("MO-STL", 2025, [55_000])["people"]["you0"]
+    stl = simulate.household_situation("MO-STL", 2025, [55_000])["people"]["you0"]
     assert stl["mo_st_louis_earnings_tax_taxable_earnings"] == {"2025": 55_000.0}
 
-    md = simulate._situation("MD", 2025, [20_000])
+    md = simulate.household_situation("MD", 2025, [20_000])
     assert md["households"]["household0"]["state_code"] == {"2025": "MD"}
     assert md["households"]["household0"]["county"] == {"2025": "BALTIMORE_CITY_MD"}
-    denver = simulate._situation("CO-DENVER", 2025, [20_000])
+    denver = simulate.household_situation("CO-DENVER", 2025, [20_000])
     months = "co_denver_employee_occupational_privilege_tax_months"
     assert denver["people"]["you0"][months] == {"2025": 12}
 
@@ -334,7 +337,7 @@ def test_module_imports_without_policyengine():
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
-        cwd=REPO,
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
@@ -351,17 +354,17 @@ def test_module_imports_without_policyengine():
 def test_ca_sdi_reform_applies_the_edd_rate_without_leaking():
     from policyengine_us.system import system
 
-    frame = simulate._simulate("CA", 2025, [150_000])
+    frame = simulate.simulate_jurisdiction("CA", 2025, [150_000])
     assert frame["state_payroll_tax"].iloc[0] == pytest.approx(1_800.00)  # 1.2%, not 1.3%
     # The library's shared parameter tree keeps its own value: the reform did not leak.
-    assert simulate._parameter(system.parameters, law.CA_SDI, "2025-01-01") == 0.013
+    assert simulate.parameter_value(system.parameters, law.CA_SDI, "2025-01-01") == 0.013
     assert simulate.correction_records(2025)[0]["library_value"] == 0.013
 
 
 @needs_library
 def test_local_rows_with_the_library():
     for code, rate in (("PA-PHL", 0.03745), ("PA-PHL-NR", 0.03435), ("MO-STL", 0.01)):
-        frame = simulate._simulate(code, 2025, [100_000, 200_000])
+        frame = simulate.simulate_jurisdiction(code, 2025, [100_000, 200_000])
         assert frame["local_income_tax"].tolist() == pytest.approx([rate * 100_000, rate * 200_000])
-    md = simulate._simulate("MD", 2025, [1_000_000])
+    md = simulate.simulate_jurisdiction("MD", 2025, [1_000_000])
     assert md["local_income_tax"].iloc[0] == pytest.approx(0.032 * (1_000_000 - 3_350))

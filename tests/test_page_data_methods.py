@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from analysis.data import TABLES
@@ -42,4 +44,11 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
         + ["data_methods_sources_csv", "data_methods_backtest_csv"]
     )
     definitions = " ".join(m.value for m in at.markdown)
+    # The taxes named come from the schedule's record: every local code it holds, and what
+    # it leaves out (policyengine-us does not model Ohio municipal taxes).
+    side = json.loads((DATA_DIR / "take_home.json").read_text(encoding="utf-8"))
+    assert len(side["local"]) == 8  # NYC, Marion Co., KC, Denver, Philadelphia x2, St. Louis, MD
+    shown = definitions.replace("\\", "")  # Markdown escapes
+    assert "Philadelphia wage tax (non-resident): Pennsylvania residents outside" in shown
+    assert "Ohio municipal income tax (e.g. Cleveland): not modelled" in shown
     assert "at or above the release's top-code, $239,200" in definitions  # BLS footnote 5

@@ -83,6 +83,24 @@ def test_old_link_format_still_opens_the_same_view():
     assert len(at.dataframe[0].value) == 2
 
 
+@pytest.mark.parametrize(
+    ("occ", "warned"),
+    [
+        ("15-1252~15-2051", True),  # an old list, joined: the first, and a warning
+        (["15-1252", "15-2051"], True),  # repeated parameters: the same
+        (["15-1252", "15-1252"], False),  # a repeat of one value drops nothing
+        ("15-1252~", False),  # a trailing separator is not a second value
+    ],
+)
+def test_a_list_where_one_value_is_asked_takes_the_first(occ, warned):
+    at = run_page(PAGE, {"occ": occ})
+    assert not at.exception
+    assert at.selectbox(key="occ").value == "15-1252"
+    warnings = " ".join(w.value for w in at.warning)
+    assert ("“occ” lists several values where this page takes one" in warnings) is warned
+    assert len(at.warning) == int(warned)
+
+
 def test_junk_link_warns_without_echoing_and_falls_back():
     junk = {"occ": "nope-occ", "metros": ["00000", "qqq"], "view": "<script>x</script>"}
     at = run_page(PAGE, junk)

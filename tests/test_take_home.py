@@ -99,9 +99,10 @@ def test_schedule_taxes_for_many_wages_and_its_messages():
         take_home.schedule_taxes(real(), [100_000.0, 6_000_000.0], "TX")
 
 
-def test_take_home_rises_with_gross_everywhere():
-    grid = np.linspace(20_000, 1_000_000, 60)
-    for code in ("CA", "NYC", "TX", "MO-KCMO"):
+def test_take_home_rises_with_gross_where_the_law_has_no_step():
+    # (New York, Maryland, Missouri and a few others have steps: tests/test_taxes.py.)
+    grid = np.linspace(20_000, 5_000_000, 400)
+    for code in ("CA", "TX", "WA", "CO-DENVER", "PA-PHL"):
         kept = take_home.schedule_taxes(real(), grid, code)["take_home"].to_numpy()
         assert np.all(np.diff(kept) > 0), code
 
@@ -111,6 +112,14 @@ def test_gross_for_take_home_inverts_the_schedule():
         kept = take_home.after_tax(real(), gross, code).take_home
         assert take_home.gross_for_take_home(real(), kept, code) == pytest.approx(gross)
     assert math.isnan(take_home.gross_for_take_home(real(), 5_000_000, "TX"))
+    # Where take-home dips (NY's supplemental tax at wages $1,085,550), the answer is the
+    # lowest wage that reaches the target: never after a stored wage that already does.
+    ny = real().take_home.query("jurisdiction == 'NY'").sort_values("gross")
+    for target in np.linspace(600_000, 680_000, 161):
+        found = take_home.gross_for_take_home(real(), target, "NY")
+        first = ny.loc[ny["take_home"] >= target, "gross"].iloc[0]
+        assert found <= first, target
+        assert take_home.after_tax(real(), found, "NY").take_home == pytest.approx(target, abs=1)
     assert math.isnan(take_home.gross_for_take_home(real(), 1.0, "TX"))
     with pytest.raises(ValueError, match="no tax schedule"):
         take_home.gross_for_take_home(real(), 100_000, "PR")

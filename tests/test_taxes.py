@@ -255,9 +255,9 @@ def test_denver_occupational_privilege_tax_is_flat(schedule):
 # standard deduction): a step at taxable income $215,400 and $1,077,550, then, in the 9.65%
 # bracket, 9.65% + 30,172/50,000 = 70% on each further dollar to NY AGI $1,127,550. Maryland
 # cuts the personal exemption over $100,000, $125,000 and $150,000 of AGI; Illinois ends it
-# over $250,000.
-# Where take-home may fall as wages rise: steps in the law, seen where the grid brackets them
-# (wages - 1, wages, wages + 1 at each GRID_BREAKS jump; other steps fall between grid points).
+# over $250,000. The steps show where the grid brackets them (wages - 1, wages, wages + 1 at
+# each GRID_BREAKS jump); other steps fall between grid points. One step is the library's, not
+# the law's: Hawaii (below).
 TAKE_HOME_FALLS = [
     (("NY", "NYC"), 223_399, 223_401),  # NY supplemental tax recapture
     (("NY", "NYC"), 1_085_549, 1_127_550),
@@ -285,7 +285,7 @@ NY_930_INCREMENTAL_BENEFIT = 30_172  # NY 9.65% bracket, single, 2025
 NY_PHASE_IN = 50_000
 
 
-def test_take_home_increases_with_gross_except_at_legal_cliffs(schedule):
+def test_take_home_increases_with_gross_except_at_known_steps(schedule):
     for jurisdiction, group in schedule.groupby("jurisdiction"):
         group = group.sort_values("gross")
         gross = group["gross"].to_numpy()
@@ -326,3 +326,100 @@ def test_massachusetts_surtax_starts_over_1083150(schedule):
     assert (ma.loc[1_085_000] - ma.loc[1_080_000]) / 5_000 == pytest.approx(0.05, abs=1e-6)
     assert ma.loc[1_089_550] == pytest.approx(0.05 * (1_089_550 - 4_400 - 2_000), abs=0.01)
     assert (ma.loc[1_100_000] - ma.loc[1_089_550]) / 10_450 == pytest.approx(0.09, abs=1e-6)
+
+
+# --- Statutory checks on every row, and the interpolation (restored: dropped in 350a77d) ---
+
+
+def test_take_home_is_gross_minus_taxes(schedule):
+    expected = schedule["gross"] - schedule[list(TAX_COLUMNS)].sum(axis=1)
+    assert np.abs(schedule["take_home"] - expected).max() <= 0.01
+
+
+def test_federal_income_tax_matches_irs_brackets(schedule):
+    # Standard deduction for everyone, so federal tax is the bracket formula at every row.
+    expected = schedule["gross"].map(irs_2025_single_tax)
+    assert np.abs(schedule["federal_income_tax"] - expected).max() < 1.0
+    assert irs_2025_single_tax(137_500) == pytest.approx(22_067.0)  # worked by hand
+
+
+def test_social_security_is_capped_at_wage_base(schedule):
+    expected = OASDI_EMPLOYEE_RATE * schedule["gross"].clip(upper=SSA_2025_WAGE_BASE)
+    assert np.abs(schedule["social_security"] - expected).max() < 0.05
+
+
+def test_medicare_includes_additional_medicare_tax(schedule):
+    # IRC 3101(b): 1.45% of wages, plus 0.9% of wages above $200,000 for a single filer.
+    wages = schedule["gross"]
+    expected = 0.0145 * wages + 0.009 * (wages - 200_000).clip(lower=0)
+    assert np.abs(schedule["medicare"] - expected).max() < 0.05
+
+
+@pytest.mark.parametrize(
+    "gross",
+    [
+        137_500,
+        # The federal bracket kinks in gross wages (threshold + standard deduction) and the
+        # Social Security wage base: where linear interpolation errs most.
+        11_925 + 15_750 + 0.5,
+        103_350 + 15_750,
+        197_300 + 15_750,
+        250_525 + 15_750,
+        626_350 + 15_750,
+        SSA_2025_WAGE_BASE,
+    ],
+)
+def test_interpolation_error_is_small(schedule, gross):
+    grid = rows(schedule, "TX")["gross"].to_numpy()
+    if gross != 137_500:
+        assert gross not in grid  # a point between grid incomes, not on one
+    got = take_home(gross, "TX", schedule)
+    assert abs(got["federal_income_tax"] - irs_2025_single_tax(gross)) < 50
+    expected_ss = OASDI_EMPLOYEE_RATE * min(gross, SSA_2025_WAGE_BASE)
+    assert abs(got["social_security"] - expected_ss) < 50
+
+
+def test_take_home_at_grid_point_returns_stored_row(schedule):
+    stored = rows(schedule, "NYC").set_index("gross").loc[150_000]
+    got = take_home(150_000.0, "NYC", schedule)
+    assert isinstance(got, pd.Series)
+    for column in (*TAX_COLUMNS, "take_home"):
+        assert got[column] == pytest.approx(stored[column], abs=0.01)
+
+
+def test_take_home_vectorised(schedule):
+    got = take_home(np.array([50_000, 123_456, 750_000]), "CA", schedule)
+    assert isinstance(got, pd.DataFrame)
+    assert got["gross"].tolist() == [50_000, 123_456, 750_000]
+    assert (got["take_home"] == got["gross"] - got[list(TAX_COLUMNS)].sum(axis=1)).all()
+    assert got["take_home"].is_monotonic_increasing
+
+
+def test_interpolation_is_linear_between_grid_points(schedule):
+    lo, hi = take_home(120_000, "CA", schedule), take_home(122_500, "CA", schedule)
+    mid = take_home(121_250, "CA", schedule)
+    assert mid["state_income_tax"] == pytest.approx(
+        (lo["state_income_tax"] + hi["state_income_tax"]) / 2
+    )
+
+
+@pytest.mark.parametrize("gross", [0, -50_000, float("nan"), 5_000_001, 50_000_000, 5_000])
+def test_take_home_rejects_bad_gross(schedule, gross):
+    with pytest.raises(ValueError, match=r"Gross pay|tabulated"):
+        take_home(gross, "CA", schedule)
+
+
+def test_take_home_rejects_bad_gross_in_array(schedule):
+    with pytest.raises(ValueError):
+        take_home([100_000, 0], "CA", schedule)
+
+
+@pytest.mark.parametrize("jurisdiction", ["ZZ", "ca", "", "New York"])
+def test_take_home_rejects_unknown_jurisdiction(schedule, jurisdiction):
+    with pytest.raises(ValueError, match="No tax table"):
+        take_home(100_000, jurisdiction, schedule)
+
+
+def test_check_schedule_rejects_missing_columns(schedule):
+    with pytest.raises(ValueError, match="lacks columns"):
+        take_home(100_000, "CA", schedule.drop(columns="medicare"))

@@ -121,7 +121,7 @@ def test_occupations_counts_metros_with_a_published_median():
         _row("metro", "15-2051", cbsa="33333", a_median=np.nan, a_median_note="not released"),
         _row("nonmetro", "15-2051", cbsa="4800001"),
         _row("nonmetro", "15-1252", cbsa="4800001"),  # a nonmetro area alone offers it
-        _row("national", "15-1252"),  # no metro rows: not offered
+        _row("national", "15-1252"),  # a national row counts as no place
     )
     out = wages.occupations(tiny(wages=frame))
     assert out.to_dict("records") == [

@@ -12,7 +12,8 @@ from ui.text import DUPLICATES_HELP
 
 
 def occupation_titles(data: Tables) -> dict[str, str]:
-    """BLS occupation code -> title, for every occupation with published metro medians."""
+    """BLS occupation code -> title, for every occupation with a published median in some
+    metro or nonmetro area."""
     occs = cache.run(wages.occupations, data)
     return dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
 
@@ -25,7 +26,7 @@ def occupation(
     key: str = "occ",
 ) -> str:
     """The occupation picker (URL parameter `key`, default Data Scientists, 15-2051), over
-    `codes` (default: every occupation with metro medians), shown as "Title (code)"."""
+    `codes` (default: every occupation with a median in some place), shown as "Title (code)"."""
     titles = occupation_titles(data)
     offered = [c for c in (codes or titles) if c in titles]
     return state.choice(

@@ -72,12 +72,13 @@ def choice(
     if raw is not None:
         labels = {format_func(o) for o in options}
         known = _lookup(options, format_func)
-        parts = raw[0].split("~") if len(raw) == 1 else []
+        # An old link's list where one value is now asked: repeated parameters or `~`-joined.
+        parts = [p for value in raw for p in value.split("~") if p]
         if len(raw) == 1 and raw[0] in labels:
             pass  # the binding takes it
         elif len(raw) == 1 and raw[0] in known:
             st.session_state[key] = known[raw[0]]
-        elif parts and parts[0] in known:  # an old link's list where one value is now asked
+        elif parts and parts[0] in known:
             st.session_state[key] = known[parts[0]]
             if len(set(parts)) > 1:  # more than that value: say what is dropped
                 warn(key, "lists several values where this page takes one", "the first")

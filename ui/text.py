@@ -95,10 +95,9 @@ LIMITATIONS: tuple[str, ...] = (
     "comparisons only, with their sample sizes shown.",
     "BEA price parities compare places within a year; they are not an inflation index across "
     "years.",
-    "Take-home pay is for a single filer with the standard deduction and wages only. Local "
-    "taxes are included only where PolicyEngine US models them (New York City, Marion County "
-    "for Indianapolis, the Kansas City MO earnings tax, Denver's occupational privilege tax); "
-    "Ohio municipal taxes (Cleveland) and other local taxes are not.",
+    "Take-home pay is for a single filer with the standard deduction and wages only; the "
+    "local taxes it includes and the taxes it leaves out are listed below, from the tax "
+    "schedule's own record.",
 )
 
 LOCAL_EXCLUDED = (

@@ -1,15 +1,13 @@
-"""Offline generator of the after-tax take-home schedule, data/take_home.parquet (+ .json).
+"""`python -m databuild.taxes`: build the after-tax take-home schedule, data/take_home.parquet,
+and its sidecar record (.json), then check the interpolation between its points.
 
-`build_schedule` runs the PolicyEngine US microsimulation model (`policyengine-us`, pinned in
-requirements-tax.txt and installed in its own virtualenv, because its pins conflict with
-requirements.txt) for one single filer over an income grid ($20,000 to $5,000,000 a year) in
-every state, DC, and the local jurisdictions of `LOCAL` (New York City, Marion County IN,
-Kansas City MO, Denver, Philadelphia residents and commuters, St. Louis; Maryland's rows carry
-the Baltimore City county income tax). Where the library's parameter is off for the tax year,
-a reform (`CORRECTIONS`) applies the state's or city's published value, and the sidecar JSON
-records each one. The library is imported lazily inside `_tax_system` / `_simulate`, so
-importing this package never loads it. The run-time half (reading and interpolating the stored
-table) is `analysis.taxes`, whose column constants this module writes to.
+`simulate.build_schedule` runs the PolicyEngine US microsimulation model (`policyengine-us`,
+pinned in requirements-tax.txt and installed in its own virtualenv, because its pins conflict
+with requirements.txt) for one single filer over the income grid of `grid` ($20,000 to
+$5,000,000 a year) in every state, DC, and the local jurisdictions of `law.LOCAL`. Where the
+library's parameter is off for the tax year, a reform (`law.CORRECTIONS`) applies the state's
+or city's published value, and the sidecar records each one. The run-time half (reading and
+interpolating the stored table) is `analysis.taxes`, whose columns the schedule follows.
 
 Filer: single, age 30, no dependents, wages only (`employment_income`; the Alaska Permanent
 Fund Dividend the library adds by default is set to 0), standard deduction (federal
@@ -17,7 +15,8 @@ itemization is switched off; states that follow the federal choice follow it), e
 employer of the library's default size (100 employees; it decides e.g. Delaware paid leave).
 Columns and units: see `analysis.taxes.COLUMN_DOCS`.
 
-Rebuild (in the tax virtualenv, from the repo root; ~30-60 min on 2 busy cores):
+Rebuild (in the tax virtualenv, from the repo root; about 6 min on 2 cores, half of it the
+interpolation check, which --no-check skips):
     python -m databuild.taxes --out data/take_home.parquet
 """
 
@@ -33,8 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.paths import DATA_DIR, ROOT
-from analysis.taxes import COLUMN_DOCS
+from analysis.taxes import COLUMN_DOCS, REBUILD, SCHEDULE_PATH
 from databuild.taxes.grid import (
     GRID_BREAKS,
     GRID_SEGMENTS,
@@ -59,10 +57,7 @@ from databuild.taxes.simulate import (
     tabulate,
 )
 
-REPO = ROOT
-DEFAULT_OUT = DATA_DIR / "take_home.parquet"
 LIBRARY = "policyengine-us"
-COMMAND = "python -m databuild.taxes --out data/take_home.parquet"
 
 
 def check_interpolation(schedule: pd.DataFrame, incomes: Sequence[float], year: int) -> dict:
@@ -121,14 +116,16 @@ def sidecar(
         "not_included": list(NOT_INCLUDED),
         "interpolation_check": interpolation,
         "columns": COLUMN_DOCS,
-        "command": COMMAND,
+        "command": REBUILD,
     }
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """CLI: build the schedule for `TAX_YEAR` over `default_grid()` and write parquet + JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="parquet file to write")
+    parser = argparse.ArgumentParser(
+        prog="python -m databuild.taxes", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--out", type=Path, default=SCHEDULE_PATH, help="parquet file to write")
     parser.add_argument("--year", type=int, default=TAX_YEAR, help="tax year")
     parser.add_argument(
         "--no-check",

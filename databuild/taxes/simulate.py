@@ -1,6 +1,6 @@
 """The take-home schedule simulated with policyengine-us: one single filer per wage, one
 simulation per jurisdiction, with the corrections of `law.CORRECTIONS` as a reform. The library
-is imported lazily inside `_tax_system` / `_simulate`, so importing this module never loads it."""
+is imported lazily inside the functions that run it, so importing this module never loads it."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def reform_dict(year: int) -> dict[str, dict[str, float]]:
     return {c.parameter: {f"{year}-01-01.{year}-12-31": c.value} for c in corrections_for(year)}
 
 
-def _parameter(parameters: Any, path: str, instant: str) -> float:
+def parameter_value(parameters: Any, path: str, instant: str) -> float:
     """The value of the parameter at dotted `path` on `instant` (YYYY-MM-DD)."""
     node = parameters
     for part in path.split("."):
@@ -58,11 +58,13 @@ def _tax_system(year: int) -> Any:
         return system
     reformed = CountryTaxBenefitSystem(reform=Reform.from_dict(reform_dict(year), country_id="us"))
     for fix in fixes:
-        used = _parameter(reformed.parameters, fix.parameter, f"{year}-01-01")
-        later = _parameter(reformed.parameters, fix.parameter, f"{year}-12-31")
+        used = parameter_value(reformed.parameters, fix.parameter, f"{year}-01-01")
+        later = parameter_value(reformed.parameters, fix.parameter, f"{year}-12-31")
         if not (np.isclose(used, fix.value) and np.isclose(later, fix.value)):
             raise RuntimeError(f"{fix.parameter}: the reform did not set {fix.value} in {year}")
-        if np.isclose(_parameter(system.parameters, fix.parameter, f"{year}-01-01"), fix.value):
+        if np.isclose(
+            parameter_value(system.parameters, fix.parameter, f"{year}-01-01"), fix.value
+        ):
             raise RuntimeError(f"{fix.parameter}: the library already uses {fix.value}")
     return reformed
 
@@ -76,7 +78,7 @@ def correction_records(year: int) -> list[dict]:
         {
             "parameter": fix.parameter,
             "year": fix.year,
-            "library_value": _parameter(system.parameters, fix.parameter, f"{year}-01-01"),
+            "library_value": parameter_value(system.parameters, fix.parameter, f"{year}-01-01"),
             "value_used": fix.value,
             "source": fix.source,
             "why": fix.why,
@@ -85,7 +87,7 @@ def correction_records(year: int) -> list[dict]:
     ]
 
 
-def _situation(jurisdiction: str, year: int, wages: Sequence[float]) -> dict:
+def household_situation(jurisdiction: str, year: int, wages: Sequence[float]) -> dict:
     """A PolicyEngine situation: one single filer per wage, each in a household of their own
     (entities named with a zero-padded index, in the order of `wages`)."""
     period = str(year)
@@ -148,13 +150,13 @@ def check_local(jurisdiction: str, paid: dict[str, np.ndarray], stored: np.ndarr
         raise RuntimeError(f"{jurisdiction}: the library's local_tax differs from the one stored")
 
 
-def _simulate(jurisdiction: str, year: int, wages: Sequence[float]) -> pd.DataFrame:
+def simulate_jurisdiction(jurisdiction: str, year: int, wages: Sequence[float]) -> pd.DataFrame:
     """Run one simulation of `jurisdiction` at every wage; return gross and the tax columns,
     one row per wage, in the order given."""
     from policyengine_us import Simulation  # lazy: the app never loads the tax library
 
     sim = Simulation(
-        situation=_situation(jurisdiction, year, wages),
+        situation=household_situation(jurisdiction, year, wages),
         tax_benefit_system=_tax_system(year),
     )
     period = str(year)
@@ -199,7 +201,7 @@ def tabulate(jurisdictions: Sequence[str], incomes: Sequence[float], year: int) 
         raise ValueError("incomes must be a non-empty list of positive wages")
     parts = []
     for jurisdiction in jurisdictions:
-        part = _simulate(jurisdiction, year, wages)
+        part = simulate_jurisdiction(jurisdiction, year, wages)
         part.insert(0, "jurisdiction", jurisdiction)
         parts.append(part)
     return pd.concat(parts, ignore_index=True)

@@ -242,7 +242,7 @@ def check_pairs(annual: pd.DataFrame, db: Path) -> None:
             raise SourceError(
                 db,
                 f"{series_id(area, read)} lacks the {short[0]} annual average that "
-                f"{series_id(area, other)} publishes (cpi.SEMIANNUAL)",
+                f"{series_id(area, other)} publishes (areas.SEMIANNUAL)",
             )
 
 
