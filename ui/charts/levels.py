@@ -224,9 +224,7 @@ def company_size_chart(table: pd.DataFrame) -> go.Figure:
                 name=str(label),
                 marker={
                     "size": 12,
-                    "color": [
-                        "rgba(0,0,0,0)" if t else colors[i % len(colors)] for t in thin
-                    ],
+                    "color": ["rgba(0,0,0,0)" if t else colors[i % len(colors)] for t in thin],
                     "line": {"width": 2, "color": colors[i % len(colors)]},
                 },
                 error_y=interval_bars(
