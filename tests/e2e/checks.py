@@ -99,10 +99,21 @@ def selectbox(page, label: str):
 
 def multiselect_values(page, label: str) -> list[str]:
     """The chips (selected options, as shown) of the multiselect whose label is `label`."""
+    return _chips(page, label).all_inner_texts()
+
+
+def _chips(page, label: str):
     box = page.locator("[data-testid='stMultiSelect']").filter(
         has=page.locator("[data-testid='stWidgetLabel']", has_text=label)
     )
-    return box.first.locator("[data-tag] > span[title]").all_inner_texts()
+    return box.first.locator("[data-tag] > span[title]")
+
+
+def expect_multiselect_values(page, label: str, shown: Sequence[str]) -> None:
+    """Wait (up to WAIT_MS) until the multiselect labelled `label` shows exactly `shown`."""
+    from playwright.sync_api import expect
+
+    expect(_chips(page, label)).to_have_text(list(shown), timeout=WAIT_MS)
 
 
 def check_filter_from_url(page, base: str, url_path: str, flt: Filter) -> None:
