@@ -262,6 +262,8 @@ TAKE_HOME_FALLS = [
     (("NY", "NYC"), 223_399, 223_401),  # NY supplemental tax recapture
     (("NY", "NYC"), 1_085_549, 1_127_550),
     (("NYC",), 249_999, 250_001),  # NYC school tax credit: income $250,000 or less
+    (("NYC",), 499_999, 500_001),  # NYC school tax credit rate reduction: to $500,000
+    (("OH",), 28_449, 28_451),  # Ohio tax starts at a fixed amount over $26,050 taxable
     (("MD",), 99_999, 100_001),  # MD personal exemption steps
     (("MD",), 124_999, 125_001),
     (("MD",), 149_999, 150_001),
@@ -270,6 +272,9 @@ TAKE_HOME_FALLS = [
     (("CT",), 124_999, 125_001),
     (("CT",), 149_999, 150_001),
     (("CT",), 249_999, 250_001),
+    (("CT",), 499_999, 500_001),
+    # ME sales tax fairness credit: phased out in $10 steps of income (one falls at $28,451)
+    (("ME",), 28_449, 28_451),
     # MO federal income tax deduction: 15% of federal tax to $100,000 of AGI, 5% to $125,000,
     # none above (Kansas City and St. Louis rows are Missouri residents)
     (("MO", "MO-KCMO", "MO-STL"), 99_999, 100_001),

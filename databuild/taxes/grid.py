@@ -38,6 +38,12 @@ class Break:
 
 _NY_SUPPLEMENTAL = "NY supplemental tax (Tax Law 601(d-1)), single, NY standard deduction $8,000"
 GRID_BREAKS: tuple[Break, ...] = (
+    Break(
+        28_450,
+        True,
+        "OH: tax starts at a fixed amount once Ohio taxable income passes $26,050 (wages "
+        "$28,450 less the $2,400 personal exemption)",
+    ),
     Break(100_000, True, "MD personal exemption falls to $1,600 over $100,000 of federal AGI"),
     Break(125_000, True, "MD personal exemption falls to $800 over $125,000"),
     Break(150_000, True, "MD personal exemption falls to $0 over $150,000"),
@@ -48,6 +54,7 @@ GRID_BREAKS: tuple[Break, ...] = (
         "of the 6.85% bracket starts 8,000/50,000 phased in",
     ),
     Break(250_000, True, "IL personal exemption ends over $250,000 of AGI"),
+    Break(500_000, True, "NYC school tax credit rate reduction: none over $500,000 of income"),
     Break(265_400, False, f"{_NY_SUPPLEMENTAL}: 6.85% recapture fully phased in (AGI $265,400)"),
     Break(
         1_085_550,
