@@ -53,18 +53,18 @@ new MutationObserver((_, observer) => {
 """
 
 
-DONE_OR_CHART = """() => {
-    if (window.__firstChart) return true;
+FIRST_CHART = "() => Boolean(window.__firstChart)"
+SCRIPT_DONE = """() => {
     const app = document.querySelector("[data-testid='stApp']");
     if (!window.__firstTitle || app?.getAttribute("data-test-script-state") !== "notRunning") {
         window.__doneAt = undefined;
         return false;
     }
     window.__doneAt = window.__doneAt || performance.now();
-    return performance.now() - window.__doneAt > 2000;
+    return performance.now() - window.__doneAt > 1000;
 }"""
-"""True at the first chart; for a page without one, 2 s after its script finished (Streamlit's
-stApp data-test-script-state) with its title drawn, so a chart drawn late is not missed."""
+"""A page whose default view draws no chart is done 1 s after its script finished (Streamlit's
+stApp data-test-script-state) with its title drawn; a page with charts waits for the first."""
 
 
 @dataclass
@@ -75,6 +75,7 @@ class Target:
     url_path: str
     filter_key: str | None = None
     filter_value: str | None = None  # the option as the widget shows it
+    charts: bool = True  # whether its default view draws a chart (cold start waits for it)
     times: dict[str, list[float]] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
 
@@ -91,12 +92,21 @@ def targets(files: Sequence[str] | None = None) -> list[Target]:
     from tests.e2e.page_specs import PAGE_SPECS
 
     filters = {s.file: s.filter for s in PAGE_SPECS if s.filter is not None}
+    charted = {s.file for s in PAGE_SPECS if s.min_charts > 0}
     found = [Target(FLOOR_FILE, "", "points", "20")]
     for entry in dashboard_pages():
         if files and entry.file not in files:
             continue
         flt = filters.get(entry.file)
-        found.append(Target(entry.file, entry.url_path, flt and flt.param, flt and flt.text))
+        found.append(
+            Target(
+                entry.file,
+                entry.url_path,
+                flt and flt.param,
+                flt and flt.text,
+                charts=entry.file in charted,
+            )
+        )
     unknown = set(files or ()) - {t.file for t in found}
     if unknown:
         raise SystemExit(f"not pages of dashboard.py: {sorted(unknown)}")
@@ -186,8 +196,9 @@ def vm_rss_mb(pid: int) -> float | None:
 
 
 def cold_start(browser, target: Target, log: Path, timeout_s: float = 120) -> tuple[float, bool]:
-    """Seconds from `streamlit run` to the first chart of `target` (or its title: then False)
-    in a new browser context; records the server's resident memory in `target.times["rss"]`."""
+    """Seconds from `streamlit run` to the first chart of `target` (to its title for a page
+    without charts: then False) in a new browser context; records the server's resident
+    memory in `target.times["rss"]`."""
     from tests.e2e.browser import VIEWPORT, streamlit_server
 
     script = FLOOR_FILE if target.file == FLOOR_FILE else "dashboard.py"
@@ -199,7 +210,9 @@ def cold_start(browser, target: Target, log: Path, timeout_s: float = 120) -> tu
             page = context.new_page()
             navigated = time.perf_counter()
             page.goto(f"{server.url}/{target.url_path}", wait_until="commit")
-            page.wait_for_function(DONE_OR_CHART, timeout=timeout_s * 1000)
+            page.wait_for_function(
+                FIRST_CHART if target.charts else SCRIPT_DONE, timeout=timeout_s * 1000
+            )
             chart_ms, title_ms = page.evaluate("() => [window.__firstChart, window.__firstTitle]")
             rss = vm_rss_mb(server.process.pid)
         finally:
