@@ -274,6 +274,7 @@ def cases() -> list[Case]:
         c("data_methods", "catalog.sources_table", lambda d, r: catalog.sources_table(d)),
         c("data_methods", "level_pay.backtest", lambda d, r: level_pay.backtest(d)),
         c("data_methods", "catalog.inputs_table", lambda d, r: catalog.inputs_table(d)),
+        c("data_methods", "catalog.tax_coverage", lambda d, r: catalog.tax_coverage(d)),
     ]
 
 

@@ -44,7 +44,8 @@ def test_two_offers_survive_pages_back_and_a_shared_link(page, dashboard_url, br
 
     page.goto(f"{dashboard_url}/offer_check")
     settle(page)
-    assert page.get_by_label("Employer", exact=True).count() == 2  # a bare link: two offers
+    # A bare link: two offers (awaited: settle can return between the title and the form)
+    expect(page.get_by_label("Employer", exact=True)).to_have_count(2, timeout=30_000)
     fill(page, "Employer", "Acme", 0)
     fill(page, "Base salary ($/yr)", "165000", 0)
     fill(page, "Employer", "Globex", 1)
