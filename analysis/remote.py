@@ -119,7 +119,8 @@ def pay_by_remote(
     exact duplicate records. Output: level, arrangement, remote_ratio, n, p25, median, p75,
     ci_low, ci_high (order-statistic 95% interval), status, premium (median / the same
     level's on-site median; NaN where either is hidden), premium_low, premium_high (seeded
-    percentile-bootstrap 95% interval of that ratio, `n_boot` resamples of each group).
+    percentile-bootstrap 95% interval of that ratio, `n_boot` resamples of each group; NaN on
+    the on-site rows, the reference, whose premium is exactly 1).
     Rows in level order, then On-site, Hybrid, Fully remote; a level x arrangement with no
     record at all has no row. USD per year.
     """
@@ -154,7 +155,7 @@ def pay_by_remote(
     }
     low, high = [], []
     for _, row in out.iterrows():
-        if pd.isna(row["premium"]):
+        if pd.isna(row["premium"]) or row["remote_ratio"] == 0:  # on-site: the reference
             low.append(np.nan)
             high.append(np.nan)
             continue

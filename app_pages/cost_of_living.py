@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from analysis import living, metros
+from analysis import living, metros, take_home
 from ui import cache, inputs, layout, state
 from ui.charts import living as charts
+from ui.text import taxed_as
 
 st.title("Cost of living")
 st.write(
@@ -95,8 +96,10 @@ if net is not None and net.same_after_tax == net.same_after_tax:
     change = "more" if net.tax_effect > 0 else "less"
     st.write(
         f"After tax, your {layout.money(eq.salary)} keeps {layout.money(net.take_home_from)} "
-        f"({net.jurisdiction_from}). To keep as much purchasing power in {eq.to_label} "
-        f"({net.jurisdiction_to}) you would need {layout.money(net.same_after_tax)}: "
+        f"({taxed_as(net.jurisdiction_from, take_home.LOCAL_TAXES)}). To keep as much "
+        f"purchasing power in {eq.to_label} "
+        f"({taxed_as(net.jurisdiction_to, take_home.LOCAL_TAXES)}) you would need "
+        f"{layout.money(net.same_after_tax)}: "
         f"**{layout.money(abs(net.tax_effect))} {change}** than prices alone say, because the "
         "taxes differ too."
     )

@@ -80,7 +80,7 @@ if depth is None:
         f"the occupation's {result.attrs['national_emp']:,.0f} US jobs; the rest work in "
         "industries outside these groups or not published in detail · Software and internet "
         "includes ride-hail platforms (NAICS 4853) and social networks · "
-        + (f"pale = thin (few jobs or one industry): {', '.join(thin)} · " if thin else "")
+        + (f"hatched = thin (few jobs or one industry): {', '.join(thin)} · " if thin else "")
         + top_code_note(int(result["n_topcoded"].sum()), facts.top_code, "drawn at that floor"),
     )
     with st.expander("How the groups are built"):
@@ -94,7 +94,7 @@ else:
     layout.source_caption(
         facts.caption("oews"),
         note=f"{len(result)} industries, {industries.DEPTHS[depth]} · the 20 best-paid drawn, "
-        f"all in the table · pale and marked thin: under {industries.THIN_JOBS:,} jobs, a "
+        f"all in the table · hatched and marked thin: under {industries.THIN_JOBS:,} jobs, a "
         "noisy median · RSE = BLS relative standard error · "
         + top_code_note(
             int(result["a_median_note"].eq(TOP_CODED).sum()), facts.top_code, "drawn at that floor"

@@ -87,3 +87,10 @@ def test_salary_beyond_published_range_shows_a_bound():
     at = run_page(PAGE, {"salary": "4000000"})
     assert not at.exception
     assert metric(at, "Same market position").startswith("> $")
+
+
+def test_after_tax_sentence_names_the_taxes_not_a_schedule_code():
+    at = default_view(PAGE)
+    sentence = next(m.value for m in at.markdown if m.value.startswith("After tax"))
+    # San Francisco -> Austin: California's and Texas's taxes, said in words (was "(CA)").
+    assert "(federal and CA taxes)" in sentence and "(federal and TX taxes)" in sentence

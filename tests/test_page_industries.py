@@ -38,7 +38,7 @@ def test_default_view_shows_groups_and_published_figures():
     assert "employment-weighted average of its industries' medians" in captions
     assert "of the occupation's 262,440 US jobs" in captions
     assert "ride-hail platforms (NAICS 4853)" in captions
-    assert "pale = thin" in captions
+    assert "hatched = thin" in captions
     assert "≥ $239,200; none in this view" in captions  # no top-coded Data Scientists median
     assert "double counting" not in captions  # the precise method lives in the expander
     assert [e.label for e in at.expander] == ["How the groups are built"]

@@ -294,3 +294,11 @@ def premium_headline(frame: object, baseline: str, adjusted: bool) -> str:
         few = ", ".join(plain(n) for n in thin["specialization"])
         head += f". Too few records (under 30) to say: {few}"
     return head[0].upper() + head[1:] + "."
+
+
+def taxed_as(jurisdiction: str, names: dict[str, str]) -> str:
+    """How a tax-schedule code reads in a sentence: "federal and TX taxes", or with a local
+    tax named from `names` (code -> the local tax's name)."""
+    if jurisdiction in names:
+        return f"federal, state and {names[jurisdiction]}"
+    return f"federal and {jurisdiction} taxes"

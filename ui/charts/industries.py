@@ -37,7 +37,7 @@ def _pay_and_jobs(
 ) -> go.Figure:
     """Two panels sharing the category axis: pay bars (left, wide) and employment (right).
 
-    `error` (low, high) draws an interval whisker on each pay bar; `faint` bars are paler
+    `error` (low, high) draws an interval whisker on each pay bar; `faint` bars are hatched
     (thin groups)."""
     fig = make_subplots(
         rows=1,
@@ -54,7 +54,10 @@ def _pay_and_jobs(
             y=labels,
             orientation="h",
             marker_color=colours[0],
-            marker_opacity=[0.45 if f else 1.0 for f in faint] if faint else 1.0,
+            # Thin groups hatched, not faded: a faded bar lost its white label in the light theme.
+            marker_pattern_shape=["/" if f else "" for f in faint] if faint else "",
+            marker_pattern_fgcolor="rgba(255,255,255,0.55)",
+            insidetextfont={"color": "#FFFFFF"},
             error_x=(
                 {
                     "type": "data",
@@ -87,6 +90,7 @@ def _pay_and_jobs(
             marker_color=colours[4 % len(colours)],
             text=[f"{v:,.0f}" if pd.notna(v) else "n/a" for v in jobs],
             textposition="auto",
+            insidetextfont={"color": "#1B2430"},  # dark on the light blue: contrast above 7
             hovertext=hover,
             hoverinfo="text",
             name="Employment",
@@ -111,7 +115,7 @@ def group_pay_chart(groups: pd.DataFrame, *, top_code: float) -> go.Figure:
     """Industry groups sorted by the employment-weighted average of member medians.
 
     Input: `analysis.industries.industry_groups` output. Whiskers: the approximate 95%
-    interval; thin groups are pale and labelled. Hover gives the member range, number of
+    interval; thin groups are hatched and labelled. Hover gives the member range, number of
     industries combined and any excluded (top-coded / not released) members.
     """
     top_text = f"≥ ${top_code:,.0f}"

@@ -7,18 +7,23 @@ import plotly.graph_objects as go
 
 from ui.charts import WHISKER, palette, style
 
-CONTEXT = "rgba(128,128,128,0.35)"
-NEUTRAL = "rgba(128,128,128,0.8)"
+# Opaque greys readable on both themes' backgrounds, each with a label colour that keeps WCAG
+# contrast above 4.5 on it (plotly's automatic inside-text colour misjudges translucent bars:
+# it drew dark labels on dark-grey bars in the dark theme).
+NEUTRAL = "#6B6F76"  # white labels: contrast 5.1
+CONTEXT = "#9A9EA5"  # dark labels: contrast 5.8
+LABEL_ON = {NEUTRAL: "#FFFFFF", CONTEXT: "#1B2430"}
 
 
 def national_medians_chart(frame: pd.DataFrame) -> go.Figure:
     """Horizontal bars of national median pay, sorted by median, one colour per group.
 
     `frame` is analysis.overview.national_medians output. The two occupations closest to
-    AI/ML take the theme's first colour, related occupations a dark neutral grey, the
-    all-occupation context a light grey; the legend names each group. Each bar is labelled
-    with its median and employment. The whiskers are approximate: ±1.96 × BLS's relative
-    standard error of the *mean* wage, applied to the median (BLS publishes none for it).
+    AI/ML take the theme's first colour, related occupations a mid grey, the all-occupation
+    context a light grey (labels white, dark on the light grey); the legend names each group.
+    Each bar is labelled with its median and employment. The whiskers are approximate:
+    ±1.96 × BLS's relative standard error of the *mean* wage, applied to the median (BLS
+    publishes none for it).
     """
     colours = {
         "Closest to AI/ML (BLS)": palette()[0],
@@ -52,6 +57,7 @@ def national_medians_chart(frame: pd.DataFrame) -> go.Figure:
                 ],
                 textposition="inside",
                 insidetextanchor="start",
+                insidetextfont={"color": LABEL_ON.get(colour, "#FFFFFF")},
                 customdata=part[["employment", "vs_all"]],
                 hovertemplate=(
                     "%{y}<br>Median $%{x:,.0f} (whisker: approx. 95% range)"
