@@ -16,10 +16,17 @@ import pytest
 from tests.apptest_helpers import dashboard_pages
 from tests.e2e.browser import settle, wait_for_charts
 from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.page_specs import PAGE_SPECS
 
 pytestmark = pytest.mark.e2e
 
 PAGES = dashboard_pages()
+MIN_CHARTS = {spec.file: spec.min_charts for spec in PAGE_SPECS}
+DRAWN = (
+    "() => document.querySelector(\"[data-testid='stApp']\")"
+    "?.getAttribute('data-test-script-state') === 'notRunning'"
+    " && !document.querySelector(\"[data-testid='stMain'] [data-testid^='stSkeleton']\")"
+)
 VIEWS = {
     "desktop-light": ({"width": 1400, "height": 1000}, "light"),
     "desktop-dark": ({"width": 1400, "height": 1000}, "dark"),
@@ -109,7 +116,10 @@ def test_charts_are_readable(entry, view, browser, dashboard_url):
     try:
         page.goto(f"{dashboard_url}/{entry.url_path}")
         settle(page)
-        wait_for_charts(page, 0)
+        # Measured only once the view is whole: the page's charts drawn, its script finished
+        # and no widget still a loading placeholder (a loaded machine left some in CI).
+        wait_for_charts(page, MIN_CHARTS.get(entry.file, 0), timeout_ms=90_000)
+        page.wait_for_function(DRAWN, timeout=90_000)
         page.wait_for_timeout(800)  # plotly lays text out after the first frame
         shot = ARTIFACTS / "screens" / f"{entry.name}-{view}.png"
         shot.parent.mkdir(parents=True, exist_ok=True)

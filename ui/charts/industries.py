@@ -57,6 +57,7 @@ def _pay_and_jobs(
             # Thin groups hatched, not faded: a faded bar lost its white label in the light theme.
             marker_pattern_shape=["/" if f else "" for f in faint] if faint else "",
             marker_pattern_fgcolor="rgba(255,255,255,0.55)",
+            marker_pattern_fillmode="overlay",  # the stripes over the bar's own colour
             insidetextfont={"color": "#FFFFFF"},
             error_x=(
                 {
