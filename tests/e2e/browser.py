@@ -208,7 +208,9 @@ def settle(page, *, timeout_ms: float = 60_000) -> None:
     """Wait until the app has rendered and finished running its script.
 
     First something the script drew (a heading, an exception, an alert, a chart), so we do not
-    mistake "not started yet" for "done"; then no status widget ("Running...") for a moment.
+    mistake "not started yet" for "done"; then, for 300 ms in a row: no status widget
+    ("Running..."), the app's script state (stApp's data-test-script-state) "notRunning", and no
+    element of the page still a loading placeholder (stSkeleton).
     """
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
     page.wait_for_selector(
@@ -218,10 +220,15 @@ def settle(page, *, timeout_ms: float = 60_000) -> None:
     )
     page.wait_for_function(
         """() => new Promise(resolve => {
-            // idle = no "Running..." widget for 300 ms in a row
+            // idle = not running and nothing left to draw, for 300 ms in a row
             let quiet = 0;
+            const busy = () =>
+                document.querySelector("[data-testid='stStatusWidget']") ||
+                document.querySelector("[data-testid='stApp']")
+                    ?.getAttribute("data-test-script-state") !== "notRunning" ||
+                document.querySelector("[data-testid='stMain'] [data-testid^='stSkeleton']");
             const tick = () => {
-                quiet = document.querySelector("[data-testid='stStatusWidget']") ? 0 : quiet + 1;
+                quiet = busy() ? 0 : quiet + 1;
                 if (quiet >= 3) resolve(true); else setTimeout(tick, 100);
             };
             tick();
