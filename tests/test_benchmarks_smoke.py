@@ -58,9 +58,20 @@ def test_analysis_benchmark_runs_every_case_once(capsys):
     assert not unexpected, "\n".join(unexpected)
 
 
+def run_benchmark(name: str, argv: list[str]) -> subprocess.CompletedProcess:
+    """`python -m benchmarks.<name> *argv` in its own process (as it runs by hand: Playwright's
+    sync API cannot start inside a test session whose browser fixture already runs it)."""
+    return subprocess.run(
+        [sys.executable, "-m", f"benchmarks.{name}", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
 def test_pages_benchmark_runs_once():
-    # Its own process, as `python -m benchmarks.pages` runs: Playwright's sync API cannot
-    # start inside a test session whose browser fixture already runs it.
     from benchmarks.pages import FLOOR_FILE
     from tests.e2e.browser import missing_browser_reason
 
@@ -69,14 +80,7 @@ def test_pages_benchmark_runs_once():
         pytest.fail(f"the pages benchmark needs Chromium under CI=true: {reason}")
     argv = ["--runs", "1", "--cold-runs", "1", "--page", "app_pages/industries.py"]
     argv += ["--cold-page", FLOOR_FILE] if reason is None else ["--no-browser"]
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.pages", *argv],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    done = run_benchmark("pages", argv)
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.splitlines()
     floor = next(line for line in lines if line.startswith("| floor |"))
@@ -97,7 +101,6 @@ def test_build_benchmark_runs_once(capsys):
 
 
 def test_load_benchmark_runs_once():
-    # Its own process, as `python -m benchmarks.load` runs (Playwright's async API there).
     from tests.e2e.browser import missing_browser_reason
 
     reason = missing_browser_reason()
@@ -107,14 +110,7 @@ def test_load_benchmark_runs_once():
         pytest.skip(f"load benchmark: {reason}")
     argv = ["--sessions", "1", "--seconds", "5", "--pollers", "2", "--page", "/industries"]
     argv += ["--rss-limit-mb", "100000"]  # a smoke: memory is the full run's question
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.load", *argv],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    done = run_benchmark("load", argv)
     assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
     lines = done.stdout.splitlines()
     assert any(line.startswith("## Load: 1 sessions for 5 s, 2 health pollers") for line in lines)

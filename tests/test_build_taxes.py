@@ -22,17 +22,8 @@ from analysis.taxes import COLUMN_DOCS, COLUMNS, SIDECAR_PATH, TAX_COLUMNS, read
 from databuild.taxes import grid as income_grid
 from databuild.taxes import law, simulate
 from databuild.taxes.law import JURISDICTIONS, LOCAL
+from tests.test_taxes import LOCAL_STATE
 
-LOCAL_STATE = {
-    "NYC": "NY",
-    "IN-MARION": "IN",
-    "MO-KCMO": "MO",
-    "CO-DENVER": "CO",
-    "PA-PHL": "PA",
-    "PA-PHL-NR": "PA",
-    "MO-STL": "MO",
-    "MD": "MD",
-}
 HAS_LIBRARY = importlib.util.find_spec("policyengine_us") is not None
 needs_library = pytest.mark.skipif(not HAS_LIBRARY, reason="policyengine-us is not installed")
 

@@ -89,25 +89,26 @@ LOCAL_STATE = {
 GRID_MAX = 5_000_000
 
 
+def bracket_tax(taxable: float, brackets: list[tuple[float, float]]) -> float:
+    """Tax on `taxable` income under a rate schedule of (income over, marginal rate) rows."""
+    uppers = [lo for lo, _ in brackets[1:]] + [np.inf]
+    return sum(
+        rate * max(min(taxable, upper) - lower, 0.0)
+        for (lower, rate), upper in zip(brackets, uppers, strict=True)
+    )
+
+
 def irs_2025_single_tax(wages: float) -> float:
     """Federal income tax, 2025, single, standard deduction, wages only (no credits apply)."""
     taxable = max(wages - IRS_2025_SINGLE_STANDARD_DEDUCTION, 0.0)
-    tax = 0.0
-    uppers = [lo for lo, _ in IRS_2025_SINGLE_BRACKETS[1:]] + [np.inf]
-    for (lower, rate), upper in zip(IRS_2025_SINGLE_BRACKETS, uppers, strict=True):
-        tax += rate * max(min(taxable, upper) - lower, 0.0)
-    return tax
+    return bracket_tax(taxable, IRS_2025_SINGLE_BRACKETS)
 
 
 def nyc_2025_single_tax(wages: float) -> float:
     """NYC resident income tax, 2025, single, wages only, NY standard deduction (no credits:
     valid for NY taxable income over $500,000)."""
     taxable = max(wages - NY_SINGLE_STANDARD_DEDUCTION, 0.0)
-    tax = 0.0
-    uppers = [lo for lo, _ in NYC_2025_SINGLE_BRACKETS[1:]] + [np.inf]
-    for (lower, rate), upper in zip(NYC_2025_SINGLE_BRACKETS, uppers, strict=True):
-        tax += rate * max(min(taxable, upper) - lower, 0.0)
-    return tax
+    return bracket_tax(taxable, NYC_2025_SINGLE_BRACKETS)
 
 
 @pytest.fixture(scope="module")

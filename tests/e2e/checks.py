@@ -147,13 +147,13 @@ def chart_signature(page) -> str:
 
 
 ALL_DRAWN_JS = (
-    "() => [...document.querySelectorAll('.js-plotly-plot')]"
-    ".every(e => e.querySelector('.main-svg'))"
+    "() => (a => a.length > 0 && a.every(e => e.querySelector('.main-svg')))"
+    "([...document.querySelectorAll('.js-plotly-plot')])"
 )
 
 
 def stable_chart_signature(page, *, timeout_ms: float = WAIT_MS, quiet_polls: int = 3) -> str:
-    """The chart fingerprint once every chart is drawn and it has not changed for
+    """The chart fingerprint once every chart is drawn (at least one) and it has not changed for
     `quiet_polls` polls 300 ms apart (charts redraw one after another after a rerun)."""
     deadline = time.monotonic() + timeout_ms / 1000
     last, same = None, 0
