@@ -41,6 +41,7 @@ def test_uploaded_bands_are_checked_and_a_bad_file_is_answered(page, dashboard_u
     assert not exceptions(page)
     assert any("1 problem(s); those rows are not compared" in w for w in warnings(page))
     problems = page.locator("[data-testid='stDataFrame']").last.locator(GRID_CELLS)
+    problems.nth(2).wait_for(state="attached")  # the grid's cells are filled after it is drawn
     assert problems.all_inner_texts()[:3] == ["2", "min", "'lots' is not a number"]
     page.wait_for_function(
         "n => document.querySelectorAll('.js-plotly-plot').length === n", arg=before
