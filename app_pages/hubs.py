@@ -3,11 +3,25 @@
 import streamlit as st
 
 from analysis import hubs, metros, wages
+from analysis.data import Tables
 from ui import cache, inputs, layout, state
 from ui.charts import hubs as charts
 from ui.text import top_code_note
 
 VIEWS = {"nominal": "In dollars", "real": "After cost of living"}
+
+
+def statistics(data: Tables, occ: str, chosen: list[str], real: bool) -> tuple:
+    """Every statistic this page shows for one occupation (also computed ahead for the rest)."""
+    cache.run(metros.metro_options, data, occ)
+    return (
+        cache.run(hubs.compare_hubs, data, occ, chosen),
+        cache.run(hubs.all_metros_for_map, data, occ),
+        cache.run(wages.national_median, data, occ),
+        cache.run(hubs.equal_power_line, data, occ),
+        cache.run(hubs.rank_intervals, data, occ, chosen, real=real),
+    )
+
 
 st.title("Tech hubs")
 st.write("Which US metros pay most for AI and data work — in dollars, and after local prices?")
@@ -43,9 +57,7 @@ if not chosen:
     st.stop()
 
 with layout.friendly_errors():
-    result = cache.run(hubs.compare_hubs, data, occ, chosen)
-    points = cache.run(hubs.all_metros_for_map, data, occ)
-    national = cache.run(wages.national_median, data, occ)
+    result, points, national, line, ranks = statistics(data, occ, chosen, real)
 # Whole dollars once, so a card and the table round a value the same way.
 money_columns = ["median", "real_median", "p10", "p90", "median_ci_low", "median_ci_high"]
 table = result.table.assign(**{c: result.table[c].round() for c in money_columns})
@@ -96,7 +108,6 @@ layout.source_caption(
 )
 
 st.subheader("Pay against price level")
-line = cache.run(hubs.equal_power_line, data, occ)
 layout.chart(charts.pay_vs_prices_chart, result.table, points, line, key="hubs_scatter")
 layout.source_caption(
     facts.caption("oews", "bea_rpp"),
@@ -108,7 +119,6 @@ layout.source_caption(
 )
 
 st.subheader("The numbers")
-ranks = cache.run(hubs.rank_intervals, data, occ, chosen, real=real)
 rank = "rank_real" if real else "rank_nominal"
 shown = table.sort_values(rank).assign(
     interval=[
@@ -160,3 +170,7 @@ layout.source_caption(
     note="the CSV adds the 25th/75th percentiles, relative standard errors and a "
     f"housing-weighted median (housing at {hubs.HOUSING_WEIGHT:.0%} of the budget)",
 )
+
+# The other occupations' numbers, computed in the background before anyone picks one.
+others = [c for c in inputs.occupation_titles(data) if c != occ]
+cache.ahead(statistics, data, chosen=chosen, real=real, each="occ", values=others)

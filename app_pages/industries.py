@@ -103,3 +103,7 @@ else:
     table, config = charts.detail_table(result, top_code=facts.top_code), charts.DETAIL_TABLE
 st.dataframe(table, column_config=config, column_order=list(config), hide_index=True)
 layout.download(result, f"industries_{occ}_{depth or 'groups'}.csv", key=f"{PAGE}_download")
+
+others = [c for c in titles if c != occ]
+for statistic in (industries.national_total, industries.industry_groups):
+    cache.ahead(statistic, data, each="occ_code", values=others)

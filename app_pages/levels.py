@@ -167,3 +167,10 @@ layout.source_caption(
     f"{ladder['tot_emp'].iloc[0]:,.0f} jobs · {top_code_note(n_coded, facts.top_code)}",
 )
 layout.download(ladder, "levels_market_spread.csv", key="levels_dl_spread")
+
+# The other countries' numbers, computed in the background before anyone picks one.
+others = [None if c == "ALL" else c for c in COUNTRIES if c != country]
+settings = {"drop_duplicates": not keep_dups, "real": real}
+for statistic in (levels.progression, company_size.pay_by_company_size):
+    cache.ahead(statistic, data, tracks, each="country", values=others, **settings)
+cache.ahead(levels.experience_curve, data, ai_only, each="us_only", values=[not us_only])

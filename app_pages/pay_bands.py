@@ -7,12 +7,30 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from analysis import band_check, bands, level_bands, metros, taxonomy
+from analysis.data import Tables
 from ui import cache, columns, inputs, layout, state
 from ui.charts import bands as charts
 from ui.text import plain, top_code_note
 
 ALL = "All regions"
 PCT_NAMES = ("10th", "25th", "Median", "75th", "90th")
+
+
+def default_metros(options: list[str]) -> list[str]:
+    """The metros a region starts with: its default hubs, else its first five."""
+    return [c for c in metros.DEFAULT_HUBS if c in options] or options[:5]
+
+
+def region_view(data: Tables, region: str | None, occ: str, **band: object) -> None:
+    """A region's statistics as it first opens (its default metros), computed ahead."""
+    pool = cache.run(bands.region_metros, data, region, None)
+    chosen = default_metros(sorted(pool["cbsa"], key=cache.run(metros.metro_labels, data).get))
+    cache.run(bands.region_states, data, region)
+    cache.run(level_bands.level_bands, data, chosen, occ, **band)
+    cache.run(level_bands.regional_ladder, data, chosen, occ)
+    cache.run(bands.labelled_bands, data, chosen, [occ], target=band["target"])
+    cache.run(bands.talent_pools, data, list(pool["cbsa"]), occ)
+
 
 st.title("Pay bands by region")
 st.write(
@@ -44,9 +62,8 @@ with c2:
 pool = cache.run(bands.region_metros, data, in_region, states or None)
 with c3:
     options = sorted(pool["cbsa"], key=labels.get)
-    default = [c for c in metros.DEFAULT_HUBS if c in options] or options[:5]
     chosen = state.choices(
-        "Metros", options, key="metros", default=default, format_func=labels.get,
+        "Metros", options, key="metros", default=default_metros(options), format_func=labels.get,
         placeholder="Add metros",
     )  # fmt: skip
 c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
@@ -223,3 +240,11 @@ if upload is not None:
 st.subheader("Share this view")
 values = {key: st.query_params.get_all(key) for key in st.query_params}
 st.code(f"{st.context.url or ''}?{urlencode(values, doseq=True)}", language=None, wrap_lines=True)
+
+# Before anyone asks: the other occupations here, and the other regions as they first open.
+band = {"track": track, "target": target, "spread": spread / 100, "effective": effective,
+        "rate": rate / 100}  # fmt: skip
+others = [c for c in titles if c != occ]
+cache.ahead(level_bands.level_bands, data, chosen, each="occupation", values=others, **band)
+regions = [r for r in [None, *cache.run(bands.regions, data)] if r != in_region]
+cache.ahead(region_view, data, occ=occ, each="region", values=regions, **band)

@@ -109,3 +109,9 @@ st.dataframe(
     hide_index=True,
 )
 layout.download(tool_table, f"tool_premiums_{tool_list}.csv", key=f"{PAGE}_tools_download")
+
+others = [b for b in taxonomy.SPECIALIZATIONS if b != baseline]
+for premiums in (specialties.raw_premiums, specialties.adjusted_premiums):
+    cache.ahead(
+        premiums, data, tracks=tracks, drop_duplicates=not keep, each="baseline", values=others
+    )

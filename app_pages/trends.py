@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analysis import taxonomy, trends
+from analysis.data import Tables
 from analysis.filters import LEVELS
 from ui import cache, inputs, layout, state
 from ui.charts import trends as charts
@@ -10,6 +11,26 @@ from ui.text import duplicate_note
 
 SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted only"}
 BREAK = 2024
+
+
+def statistics(
+    data: Tables,
+    level: str | None,
+    group: str,
+    tracks: list[str] | None,
+    keep_dups: bool,
+    real: bool,
+) -> tuple:
+    """The trend and its sample for one filter set (also computed ahead for the other levels)."""
+    chosen = {
+        "level": level,
+        "country_group": group,
+        "tracks": tracks,
+        "drop_duplicates": not keep_dups,
+    }
+    series = cache.run(trends.adjusted_trend, data, real=real, **chosen)
+    comp = cache.run(trends.composition, data, **chosen)
+    return series, comp, cache.run(trends.trend_table, series, comp)  # fmt: skip
 
 
 def interval(low: float, high: float) -> str:
@@ -58,9 +79,7 @@ chosen = {
     "drop_duplicates": not keep_dups,
 }
 with layout.friendly_errors():
-    series = cache.run(trends.adjusted_trend, data, real=real, **chosen)
-    comp = cache.run(trends.composition, data, **chosen)
-table = cache.run(trends.trend_table, series, comp)
+    series, comp, table = statistics(data, chosen["level"], group, tracks or None, keep_dups, real)
 ref = trends.REFERENCE_YEAR
 
 changed = table.loc[table["composition_changed"].astype(bool)]
@@ -179,3 +198,9 @@ else:
             "buys in the US; salaries of companies abroad are in US dollars at each year's "
             "exchange rate) · seeded bootstrap 95% interval of the ratio",
         )
+
+others = [lv for lv in [None, *LEVELS] if lv != chosen["level"]]
+cache.ahead(
+    statistics, data, group=group, tracks=tracks or None, keep_dups=keep_dups, real=real,
+    each="level", values=others,
+)  # fmt: skip

@@ -10,8 +10,11 @@ same kind) hold up better than seconds.
   any interaction costs). The default view is run once, untimed, first.
 - first filter change: with empty st.cache_data and st.cache_resource, the default view is run
   (untimed), then the page's URL-bound filter (tests/e2e/page_specs.py) is set to its other
-  value and the rerun is timed: the first visitor to ask for that view. The processed tables
-  stay loaded (they are held by ui.cache, per server). Pages without a filter show "–".
+  value and the rerun is timed: the first visitor to ask for that view. Twice: after the
+  statistics the page computes ahead for its filter's other values (`ui.cache.ahead`, in the
+  background) are done, as for a visitor who looked at the first view for that long ("ahead":
+  how long that took), and with nothing computed ahead ("alone"). The processed tables stay
+  loaded (they are held by ui.cache, per server). Pages without a filter show "–".
 - cold start: a fresh `streamlit run` per page and repetition; seconds from starting the
   process to the first plotly chart in headless Chromium (to the title, marked †, on a page
   without charts), plus the server's resident memory then.
@@ -25,6 +28,7 @@ same one. Options: --runs N, --cold-runs N, --page FILE (repeatable), --cold-pag
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -160,28 +164,52 @@ def _change_filter(at, target: Target):
     return box.run()
 
 
+def _first_filter(target: Target, ahead: bool) -> None:
+    """One first filter change from empty caches: with `ahead`, after the page's compute-ahead
+    (ui.cache.ahead) has finished, its time appended to `times["ahead"]`; without, nothing is
+    computed ahead. Appends to `times["filter"]` or `times["filter_alone"]`."""
+    from ui import cache
+
+    os.environ[cache.AHEAD_ENV] = "1" if ahead else "0"
+    _clear_caches()
+    cache.reset_ahead()
+    at = _app(target)
+    if ahead:
+        waited = _timed(lambda: cache.idle(timeout=TIMEOUT_S))
+        target.times.setdefault("ahead", []).append(waited)
+    kind = "filter" if ahead else "filter_alone"
+    target.times.setdefault(kind, []).append(_timed(lambda: _change_filter(at, target)))
+    box = at.selectbox(key=target.filter_key)
+    if at.exception:
+        target.notes[kind] = f"exception: {at.exception[0].value}"[:120]
+    elif box.format_func(box.value) != target.filter_value:
+        target.notes[kind] = f"the filter shows {box.format_func(box.value)!r}"
+
+
 def measure_scripts(found: list[Target], runs: int) -> None:
-    """Warm reruns and first filter changes, interleaved; fills `times["warm"/"filter"]`."""
+    """Warm reruns and first filter changes (after the compute-ahead, and with nothing computed
+    ahead), interleaved; fills `times["warm"/"filter"/"filter_alone"/"ahead"]`."""
+    from ui import cache
+
+    before = os.environ.get(cache.AHEAD_ENV)
+    os.environ[cache.AHEAD_ENV] = "0"  # warm reruns: nothing computed in the background
     apps = {}
     for target in found:  # untimed first runs: imports, tables, caches
         apps[target.file] = _app(target)
-        target.times.update(warm=[], filter=[])
+        target.times.update(warm=[])
     for _ in range(runs):
         for target in found:
             target.times["warm"].append(_timed(apps[target.file].run))
     for _ in range(runs):
         for target in found:
-            if target.filter_key is None:
-                continue
-            _clear_caches()
-            at = _app(target)
-            target.times["filter"].append(_timed(lambda at=at, t=target: _change_filter(at, t)))
-            box = at.selectbox(key=target.filter_key)
-            if at.exception:
-                target.notes["filter"] = f"exception: {at.exception[0].value}"[:120]
-            elif box.format_func(box.value) != target.filter_value:
-                target.notes["filter"] = f"the filter shows {box.format_func(box.value)!r}"
+            if target.filter_key is not None:
+                _first_filter(target, ahead=True)
+                _first_filter(target, ahead=False)
     _clear_caches()
+    if before is None:  # the cold starts' servers get the environment as it was
+        os.environ.pop(cache.AHEAD_ENV, None)
+    else:
+        os.environ[cache.AHEAD_ENV] = before
 
 
 def vm_rss_mb(pid: int) -> float | None:
@@ -264,12 +292,18 @@ def report(found: list[Target], runs: int, cold_runs: int, skipped: str | None) 
         "seconds, (× floor) = the page's statistic / the floor's, min | median)",
         "",
         "| page | warm min | warm median | first filter min | first filter median "
+        "| filter alone min | filter alone median | ahead median "
         "| cold start min | cold start median | server MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for target in found:
-        rss = target.times.get("rss")
-        cells = [c for kind in ("warm", "filter", "cold") for c in _cell(target, floor, kind)]
+        rss, ahead = target.times.get("rss"), target.times.get("ahead")
+        cells = [
+            c
+            for kind in ("warm", "filter", "filter_alone", "cold")
+            for c in _cell(target, floor, kind)
+        ]
+        cells.insert(6, f"{statistics.median(ahead):.1f} s" if ahead else "–")
         memory = f"{statistics.median(rss):.0f}" if rss else "–"
         lines.append(f"| {target.name} | " + " | ".join(cells) + f" | {memory} |")
     notes = [f"{t.name}: {n}" for t in found for k, n in t.notes.items() if k != "cold"]

@@ -11,6 +11,14 @@ frames, so a rerun with the same inputs costs a hash of a few strings. Lists arr
 (so they hash); results are held in `st.cache_data`, so a page gets its own copy and cannot
 spoil the cache.
 
+`ahead(view, *args, each=name, values=[...], **kwargs)` calls `view` (a page's function of
+`run` calls) for each of the other values of a filter in one low-priority background thread, so
+the first visitor to pick one finds its statistics computed: `idle()` waits for it (benchmarks,
+tests). The environment variable AIPAY_COMPUTE_AHEAD=0 turns it off (the test suite does).
+
+Keys are made from the arguments as the function binds them, defaults filled in, so
+`f(data, "x")`, `f(data, occupation="x")` and `f(data, "x", top=DEFAULT)` are one entry.
+
 `figure(builder, *args, **kwargs)` builds a plotly figure once per builder and inputs, keyed
 the same way; an input that is neither plain nor a result of `run` makes the figure uncached
 (it is then built every run, never stale).
@@ -22,12 +30,18 @@ recompute, and never the tables every session shares.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
+import inspect
+import logging
+import os
+import queue
 import threading
 import weakref
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, ParamSpec, TypeVar
 
 import plotly.graph_objects as go
@@ -95,7 +109,27 @@ def _plain(value: Hashable) -> bool:
 
 
 def _name(func: Callable[..., Any]) -> str:
-    return f"{func.__module__}:{func.__qualname__}"
+    code = getattr(func, "__code__", None)
+    where = f"{code.co_filename}:" if func.__module__ == "__main__" and code else ""
+    return f"{func.__module__}:{where}{func.__qualname__}"  # a page's own function: its file
+
+
+@functools.cache
+def _signature(func: Callable[..., Any]) -> inspect.Signature | None:
+    try:
+        return inspect.signature(func)
+    except (TypeError, ValueError):  # a builtin without one: arguments keyed as given
+        return None
+
+
+def _arguments(func: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The call's arguments by parameter name (TypeError when they do not fit `func`)."""
+    signature = _signature(func)
+    if signature is None:
+        return {**{f"#{i}": v for i, v in enumerate(args)}, **kwargs}
+    bound = signature.bind(*args, **kwargs)
+    bound.apply_defaults()  # a default passed or left out is one call
+    return dict(bound.arguments)
 
 
 def _key_part(value: Any) -> tuple | None:
@@ -111,11 +145,10 @@ def _key_part(value: Any) -> tuple | None:
 
 
 def _key(func: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> tuple | None:
-    positional = [_key_part(v) for v in args]
-    named = [(name, _key_part(v)) for name, v in sorted(kwargs.items())]
-    if any(p is None for p in positional) or any(p is None for _, p in named):
+    named = [(name, _key_part(v)) for name, v in sorted(_arguments(func, args, kwargs).items())]
+    if any(p is None for _, p in named):
         return None
-    return (_name(func), tuple(positional), tuple(named))
+    return (_name(func), tuple(named))
 
 
 def _digest(key: tuple) -> str:
@@ -184,6 +217,102 @@ def run(func: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     result = _call(_digest(key), lambda: func(*call_args, **call_kwargs))
     _remember(result, key)
     return result
+
+
+AHEAD_ENV = "AIPAY_COMPUTE_AHEAD"
+_AHEAD_THREAD = "compute-ahead"
+_ahead_jobs: queue.SimpleQueue[tuple[Callable[..., Any], tuple, dict[str, Any], str]] = (
+    queue.SimpleQueue()
+)
+_ahead_seen: set[str] = set()
+_ahead_pending = 0
+_ahead_state = threading.Condition()
+_ahead_worker: threading.Thread | None = None
+_log = logging.getLogger(__name__)
+
+
+class _NoContextWarning(logging.Filter):
+    """Streamlit warns of a 'missing ScriptRunContext' whenever a cached function runs outside
+    a script; the compute-ahead thread does that on purpose (it draws nothing)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.threadName != _AHEAD_THREAD
+
+
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+    _NoContextWarning()
+)
+
+
+def ahead(
+    view: Callable[..., Any], *args: Any, each: str, values: Iterable[Any], **kwargs: Any
+) -> None:
+    """Compute `view(*args, **kwargs, <each>=value)` for every value in `values`, later, one at
+    a time, in one low-priority background thread, so it is cached before anyone asks. `view`
+    is a function of `analysis` (computed with `run`) or a page's own function that computes
+    one view's statistics with `run` (called: its `run` calls fill the cache).
+
+    Arguments are keyed as for `run` (TypeError for anything else); a call already made ahead
+    on this server is not queued again. A value whose statistics fail (no data for it) is
+    skipped: the page says why when someone picks it. Off when AIPAY_COMPUTE_AHEAD=0.
+    """
+    global _ahead_pending
+    jobs = []
+    for value in values:  # keys checked even when off, so the tests see a bad call
+        named = {**kwargs, each: value}
+        key = _key(view, args, named)
+        if key is None:
+            raise TypeError(
+                f"cache.ahead({_name(view)}): pass the Tables, results of cache.run or plain values"
+            )
+        jobs.append((_digest(key), named))
+    if os.environ.get(AHEAD_ENV, "1") == "0":
+        return
+    for digest, named in jobs:
+        with _ahead_state:
+            if digest in _ahead_seen:
+                continue
+            _ahead_seen.add(digest)
+            _ahead_pending += 1
+        call = view if view.__module__ == "__main__" else functools.partial(run, view)
+        _ahead_jobs.put((call, args, named, _name(view)))
+    _start_ahead()
+
+
+def _start_ahead() -> None:
+    global _ahead_worker
+    with _ahead_state:
+        if _ahead_worker is None or not _ahead_worker.is_alive():
+            _ahead_worker = threading.Thread(target=_work_ahead, name=_AHEAD_THREAD, daemon=True)
+            _ahead_worker.start()
+
+
+def _work_ahead() -> None:
+    global _ahead_pending
+    with contextlib.suppress(AttributeError, OSError):  # Linux: only this thread is niced
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    while True:
+        call, args, kwargs, name = _ahead_jobs.get()
+        try:
+            call(*args, **kwargs)
+        except Exception:  # a view without data is computed (and explained) on demand
+            _log.debug("compute ahead: %s skipped", name, exc_info=True)
+        finally:
+            with _ahead_state:
+                _ahead_pending -= 1
+                _ahead_state.notify_all()
+
+
+def reset_ahead() -> None:
+    """Forget which calls were made ahead (after the caches are cleared: benchmarks, tests)."""
+    with _ahead_state:
+        _ahead_seen.clear()
+
+
+def idle(timeout: float | None = None) -> bool:
+    """Wait until every call queued by `ahead` has run; False if `timeout` (s) passed first."""
+    with _ahead_state:
+        return _ahead_state.wait_for(lambda: _ahead_pending == 0, timeout)
 
 
 class _Frozen(go.Figure):

@@ -1,0 +1,92 @@
+"""A page computes its filter's other views ahead (ui.cache.ahead), and a visitor who then
+picks one finds those statistics computed: the first filter change computes none of them.
+
+Each case: a page, its URL-bound filter and another value, and the statistics (named here,
+by hand, from what the page shows) that must not be computed again after the change."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+import streamlit as st
+
+from tests.apptest_helpers import run_page
+from ui import cache
+
+CASES = {
+    "app_pages/hubs.py": (
+        "occ",
+        "15-1252",
+        {"compare_hubs", "all_metros_for_map", "rank_intervals", "equal_power_line"},
+    ),
+    "app_pages/levels.py": (
+        "country",
+        "ALL",
+        {"progression", "pay_by_company_size", "experience_curve"},
+    ),
+    "app_pages/trends.py": ("level", "Senior", {"adjusted_trend", "composition"}),
+    "app_pages/specializations.py": ("base", "NLP", {"raw_premiums", "adjusted_premiums"}),
+    "app_pages/industries.py": ("occ", "15-1252", {"national_total", "industry_groups"}),
+    "app_pages/pay_bands.py": (
+        "region",
+        "West",
+        {"level_bands", "regional_ladder", "labelled_bands", "talent_pools", "region_metros"},
+    ),
+}
+
+
+@pytest.fixture
+def computed(monkeypatch):
+    """Names of the functions the page's own runs really compute (cache misses; not the
+    background thread, which starts on the next views' work as soon as the page has run)."""
+    names: dict[str, str] = {}
+    misses: list[str] = []
+    digest, call = cache._digest, cache._call
+
+    def named_digest(key: tuple) -> str:
+        text = digest(key)
+        names[text] = key[0].rsplit(":", 1)[-1].rsplit(".", 1)[-1]
+        return text
+
+    def counted_call(text: str, _run):
+        def counted():
+            if threading.current_thread().name != cache._AHEAD_THREAD:
+                misses.append(names.get(text, "?"))
+            return _run()
+
+        return call(text, counted)
+
+    monkeypatch.setattr(cache, "_digest", named_digest)
+    monkeypatch.setattr(cache, "_call", counted_call)
+    return misses
+
+
+@pytest.mark.parametrize("page", list(CASES), ids=lambda p: p.split("/")[-1])
+def test_a_filter_change_finds_its_statistics_computed_ahead(page, computed, monkeypatch):
+    key, value, statistics = CASES[page]
+    monkeypatch.setenv(cache.AHEAD_ENV, "1")
+    st.cache_data.clear()
+    cache.reset_ahead()
+    at = run_page(page, timeout=300)
+    assert not at.exception
+    assert cache.idle(timeout=300)
+    computed.clear()
+    at.selectbox(key=key).set_value(value).run()
+    assert cache.idle(timeout=300)
+    assert not at.exception
+    assert at.selectbox(key=key).value == value
+    assert not statistics & set(computed), sorted(set(computed))
+
+
+@pytest.mark.parametrize("page", list(CASES), ids=lambda p: p.split("/")[-1])
+def test_without_compute_ahead_the_same_change_computes_them(page, computed, monkeypatch):
+    """The check above can fail: with nothing computed ahead, the change computes them."""
+    key, value, statistics = CASES[page]
+    monkeypatch.setenv(cache.AHEAD_ENV, "0")
+    st.cache_data.clear()
+    cache.reset_ahead()
+    at = run_page(page, timeout=300)
+    computed.clear()
+    at.selectbox(key=key).set_value(value).run()
+    assert statistics & set(computed)
