@@ -63,7 +63,7 @@ DONE = """
             "[data-testid='stAlert'], .js-plotly-plot");
         const running = document.querySelector("[data-testid='stStatusWidget']");
         const lost = document.querySelector("[data-testid='stConnectionStatus']") ||
-            /Connection error|Is Streamlit still running/.test(document.body.innerText || "");
+            /Connection error|Is Streamlit still running/.test(document.body?.innerText || "");
         if (lost) return resolve({error: "connection lost"});
         if (drawn && !running) {
             if (quietSince === null) quietSince = performance.now();

@@ -179,6 +179,7 @@ def _first_filter(target: Target, ahead: bool) -> None:
         target.times.setdefault("ahead", []).append(waited)
     kind = "filter" if ahead else "filter_alone"
     target.times.setdefault(kind, []).append(_timed(lambda: _change_filter(at, target)))
+    cache.idle(timeout=TIMEOUT_S)  # the new view queues its own neighbours: not the next's time
     box = at.selectbox(key=target.filter_key)
     if at.exception:
         target.notes[kind] = f"exception: {at.exception[0].value}"[:120]

@@ -12,9 +12,9 @@ frames, so a rerun with the same inputs costs a hash of a few strings. Lists arr
 spoil the cache.
 
 `ahead(view, *args, each=name, values=[...], **kwargs)` calls `view` (a page's function of
-`run` calls) for each of the other values of a filter in one low-priority background thread, so
-the first visitor to pick one finds its statistics computed: `idle()` waits for it (benchmarks,
-tests). The environment variable AIPAY_COMPUTE_AHEAD=0 turns it off (the test suite does).
+`run` calls) for each of the other values of a filter in one low-priority background thread,
+in the server's idle time (no page has called `run` for `QUIET_S`), so the first visitor to
+pick one finds its statistics computed: `idle()` waits for it (benchmarks, tests). The environment variable AIPAY_COMPUTE_AHEAD=0 turns it off (the test suite does).
 
 Keys are made from the arguments as the function binds them, defaults filled in, so
 `f(data, "x")`, `f(data, occupation="x")` and `f(data, "x", top=DEFAULT)` are one entry.
@@ -40,6 +40,7 @@ import logging
 import os
 import queue
 import threading
+import time
 import weakref
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, ParamSpec, TypeVar
@@ -214,6 +215,9 @@ def run(func: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     call_kwargs = {
         k: v if isinstance(v, Tables) or origin(v) else freeze(v) for k, v in kwargs.items()
     }
+    global _page_busy_at
+    if threading.current_thread().name != _AHEAD_THREAD:
+        _page_busy_at = time.monotonic()
     result = _call(_digest(key), lambda: func(*call_args, **call_kwargs))
     _remember(result, key)
     return result
@@ -229,6 +233,10 @@ _ahead_pending = 0
 _ahead_state = threading.Condition()
 _ahead_worker: threading.Thread | None = None
 _log = logging.getLogger(__name__)
+QUIET_S = 0.5
+"""The compute-ahead thread starts a call only after pages have asked for nothing this long:
+it uses the server's idle time, never a visitor's (threads of one process share one lock)."""
+_page_busy_at = 0.0
 
 
 class _NoContextWarning(logging.Filter):
@@ -293,6 +301,8 @@ def _work_ahead() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
     while True:
         call, args, kwargs, name = _ahead_jobs.get()
+        while (wait := _page_busy_at + QUIET_S - time.monotonic()) > 0:
+            time.sleep(wait)
         try:
             call(*args, **kwargs)
         except Exception:  # a view without data is computed (and explained) on demand
