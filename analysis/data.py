@@ -19,14 +19,15 @@ shared by every session: treat them as read-only. Question modules never mutate 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import pandas as pd
 
@@ -131,6 +132,7 @@ class Tables:
     data_dir: Path | None = None
     _frames: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _derived: dict[tuple, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path = DATA_DIR) -> Tables:
@@ -210,3 +212,39 @@ class Tables:
     def take_home(self) -> pd.DataFrame:
         """After-tax take-home schedule by jurisdiction and gross wage (policyengine-us)."""
         return self.table("take_home")
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def derived(func: Callable[Concatenate[Tables, P], R]) -> Callable[Concatenate[Tables, P], R]:
+    """Decorate a function of the tables alone (and a few plain arguments) that many
+    statistics use (metro names, price levels): computed once per `Tables` and arguments,
+    then shared.
+
+    What is handed out is a copy: a frame a shallow one (pandas copy-on-write: free until the
+    caller changes it, and then only the caller's copy changes), a dict or list a new one.
+    Arguments that cannot be a dict key (a list) are computed every time.
+    """
+
+    @functools.wraps(func)
+    def shared(data: Tables, *args: P.args, **kwargs: P.kwargs) -> R:
+        key = (func.__module__, func.__qualname__, args, tuple(sorted(kwargs.items())))
+        try:
+            value = data._derived[key]
+        except KeyError:
+            value = data._derived.setdefault(key, func(data, *args, **kwargs))
+        except TypeError:  # unhashable arguments
+            value = func(data, *args, **kwargs)
+        return _handout(value)
+
+    return shared
+
+
+def _handout(value: Any) -> Any:
+    if isinstance(value, pd.DataFrame | pd.Series):
+        return value.copy(deep=False)
+    if isinstance(value, dict | list | set):
+        return type(value)(value)
+    return value

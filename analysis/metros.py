@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.data import Tables
+from analysis.data import Tables, derived
 from analysis.wages import PLACES, TOP_CODED, cross_industry
 
 DEFAULT_HUBS: tuple[str, ...] = (
@@ -29,6 +29,7 @@ DEFAULT_HUBS: tuple[str, ...] = (
 """The ten hubs of the source article, as 5-digit CBSA codes."""
 
 
+@derived
 def metro_names(data: Tables) -> pd.DataFrame:
     """cbsa, short_name, title, state and a display `label` ("San Jose, CA") per metro."""
     metros = data.metros
@@ -48,6 +49,7 @@ def metro_names(data: Tables) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@derived
 def metro_labels(data: Tables) -> dict[str, str]:
     """CBSA -> display label for every metro, sorted by label."""
     names = metro_names(data).sort_values("label")
@@ -71,6 +73,7 @@ def metro_options(data: Tables, occupation: str) -> pd.DataFrame:
     return out[["cbsa", "label", "employment"]].sort_values("label", ignore_index=True)
 
 
+@derived
 def latest_year(data: Tables) -> int:
     """The latest year with metro BEA price parities (ValueError when none)."""
     parities = data.price_parities
@@ -85,6 +88,7 @@ NONMETRO_LEVEL = "state nonmetro"
 nonmetro area of that state (BEA publishes none for a smaller area)."""
 
 
+@derived
 def price_levels(data: Tables, year: int | None = None) -> pd.DataFrame:
     """Price levels in `year` (default `latest_year`) of every place: each metro its own, each
     nonmetro area its state's nonmetropolitan portion. Columns: cbsa, rpp (all items),

@@ -8,7 +8,7 @@ import json
 import pandas as pd
 import pytest
 
-from analysis import data
+from analysis import data, metros
 from analysis.data import DataUnavailable, Tables, facts_from_manifest
 from tests.tables import real, tiny_manifest
 
@@ -134,3 +134,30 @@ def test_real_tables_have_the_published_row_counts():
     assert len(tables.wages) == 12_835  # OEWS extract PROVENANCE: 12,835 rows
     for name in ("wages", "metros", "price_parities", "rents", "salaries", "survey", "take_home"):
         assert len(tables.table(name)) > 0, name
+
+
+def test_a_derived_table_is_computed_once_and_a_callers_change_stays_its_own():
+    calls = []
+
+    @data.derived
+    def doubled(tables: Tables, factor: int = 2) -> pd.DataFrame:
+        calls.append(factor)
+        return tables.wages.assign(value=tables.wages["value"] * factor)
+
+    tables = Tables.of(wages=pd.DataFrame({"value": [1.0, 2.0]}))
+    first = doubled(tables)
+    first.loc[0, "value"] = -1.0  # the caller changes its copy in place...
+    first["extra"] = 1  # ...and adds a column
+    again = doubled(tables)
+    assert list(again["value"]) == [2.0, 4.0] and "extra" not in again
+    assert calls == [2]
+    assert list(doubled(tables, 3)["value"]) == [3.0, 6.0] and calls == [2, 3]
+    other = Tables.of(wages=pd.DataFrame({"value": [5.0]}))
+    assert list(doubled(other)["value"]) == [10.0]  # another Tables: its own entry
+
+
+def test_derived_labels_are_handed_out_as_copies():
+    tables = real()
+    labels = metros.metro_labels(tables)
+    labels.clear()
+    assert metros.metro_labels(tables)["41940"] == "San Jose, CA"
