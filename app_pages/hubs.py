@@ -23,6 +23,14 @@ def statistics(data: Tables, occ: str, chosen: list[str], real: bool) -> tuple:
     )
 
 
+def ahead(data: Tables, occ: str, chosen: list[str], real: bool) -> None:
+    """Another occupation's numbers and charts, made before anyone asks (the calls below)."""
+    result, points, _, line, _ = statistics(data, occ, chosen, real)
+    cache.figure(charts.ranges_chart, result.table, real=real, top_code=data.facts.top_code)
+    cache.figure(charts.metro_map_chart, points, real=real, highlight=chosen)
+    cache.figure(charts.pay_vs_prices_chart, result.table, points, line)
+
+
 st.title("Tech hubs")
 st.write("Which US metros pay most for AI and data work — in dollars, and after local prices?")
 
@@ -171,6 +179,6 @@ layout.source_caption(
     f"housing-weighted median (housing at {hubs.HOUSING_WEIGHT:.0%} of the budget)",
 )
 
-# The other occupations' numbers, computed in the background before anyone picks one.
+# The other occupations' numbers and charts, made in the background before anyone picks one.
 others = [c for c in inputs.occupation_titles(data) if c != occ]
-cache.ahead(statistics, data, chosen=chosen, real=real, each="occ", values=others)
+cache.ahead(ahead, data, chosen=chosen, real=real, each="occ", values=others)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import industries
+from analysis.data import Tables
 from analysis.wages import TOP_CODED
 from ui import cache, layout, state
 from ui.charts import industries as charts
@@ -27,6 +28,14 @@ METHOD = """
 - Ride-hail platforms are classified by NAICS in 4853 "Taxi and Limousine Service"; this
   page counts 4853 as Software and internet, and social networks and streaming (5162) too.
 """
+
+
+def ahead(data: Tables, occ: str) -> None:
+    """Another occupation's groups and chart, made before anyone asks (the calls below)."""
+    cache.run(industries.national_total, data, occ)
+    result = cache.run(industries.industry_groups, data, occ)
+    cache.figure(charts.group_pay_chart, result, top_code=data.facts.top_code)
+
 
 st.title("Industries")
 st.write(
@@ -104,6 +113,7 @@ else:
 st.dataframe(table, column_config=config, column_order=list(config), hide_index=True)
 layout.download(result, f"industries_{occ}_{depth or 'groups'}.csv", key=f"{PAGE}_download")
 
-others = [c for c in titles if c != occ]
-for statistic in (industries.national_total, industries.industry_groups):
-    cache.ahead(statistic, data, each="occ_code", values=others)
+# The other occupations' groups and chart, made in the background before anyone picks one.
+if depth is None:
+    others = [c for c in titles if c != occ]
+    cache.ahead(ahead, data, each="occ", values=others)

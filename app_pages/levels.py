@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analysis import company_size, filters, levels, stats, taxonomy
+from analysis.data import Tables
 from ui import cache, columns, inputs, layout, state
 from ui.charts import levels as charts
 from ui.text import duplicate_note, top_code_note
@@ -11,6 +12,21 @@ COUNTRIES = {"US": "United States", "GB": "United Kingdom", "CA": "Canada", "DE"
 COUNTRIES["ALL"] = "All countries"
 OCCUPATIONS = ("15-2051", "15-1221", "15-1252", "11-3021")
 YEARS = f"{min(levels.DEFAULT_YEARS)}–{max(levels.DEFAULT_YEARS)}"
+
+
+def ahead(
+    data: Tables, tracks: list[str], country: str, keep_dups: bool, real: bool, ai_only: bool
+) -> None:
+    """Another country's numbers and charts, made before anyone asks (the calls below)."""
+    where = None if country == "ALL" else country
+    settings = {"drop_duplicates": not keep_dups, "real": real}
+    curve = cache.run(levels.progression, data, tracks, where, **settings)
+    sizes = cache.run(company_size.pay_by_company_size, data, tracks, where, **settings)
+    bins, fit = cache.run(levels.experience_curve, data, ai_only, country == "US")
+    cache.figure(charts.progression_chart, curve)
+    cache.figure(charts.company_size_chart, sizes)
+    cache.figure(charts.experience_chart, bins, fit)
+
 
 st.title("Career levels")
 st.write("How much more do AI and data roles pay at each step from entry level to executive?")
@@ -168,9 +184,9 @@ layout.source_caption(
 )
 layout.download(ladder, "levels_market_spread.csv", key="levels_dl_spread")
 
-# The other countries' numbers, computed in the background before anyone picks one.
-others = [None if c == "ALL" else c for c in COUNTRIES if c != country]
-settings = {"drop_duplicates": not keep_dups, "real": real}
-for statistic in (levels.progression, company_size.pay_by_company_size):
-    cache.ahead(statistic, data, tracks, each="country", values=others, **settings)
-cache.ahead(levels.experience_curve, data, ai_only, each="us_only", values=[not us_only])
+# The other countries' numbers and charts, made in the background before anyone picks one.
+others = [c for c in COUNTRIES if c != country]
+cache.ahead(
+    ahead, data, tracks, keep_dups=keep_dups, real=real, ai_only=ai_only, each="country",
+    values=others,
+)  # fmt: skip

@@ -21,15 +21,28 @@ def default_metros(options: list[str]) -> list[str]:
     return [c for c in metros.DEFAULT_HUBS if c in options] or options[:5]
 
 
-def region_view(data: Tables, region: str | None, occ: str, **band: object) -> None:
-    """A region's statistics as it first opens (its default metros), computed ahead."""
-    pool = cache.run(bands.region_metros, data, region, None)
-    chosen = default_metros(sorted(pool["cbsa"], key=cache.run(metros.metro_labels, data).get))
-    cache.run(bands.region_states, data, region)
-    cache.run(level_bands.level_bands, data, chosen, occ, **band)
+def ahead(
+    data: Tables,
+    region: str | None,
+    states: list[str] | None,
+    occ: str,
+    chosen: list[str] | None,
+    **band: object,
+) -> None:
+    """A view's bands and charts, made before anyone asks (the calls below): another
+    occupation here, or another region as it first opens (`chosen` None: its default metros)."""
+    pool = cache.run(bands.region_metros, data, region, states)
+    if chosen is None:
+        cache.run(bands.region_states, data, region)
+        labels = cache.run(metros.metro_labels, data)
+        chosen = default_metros(sorted(pool["cbsa"], key=labels.get))
+    table = cache.run(level_bands.level_bands, data, chosen, occ, **band)
     cache.run(level_bands.regional_ladder, data, chosen, occ)
-    cache.run(bands.labelled_bands, data, chosen, [occ], target=band["target"])
-    cache.run(bands.talent_pools, data, list(pool["cbsa"]), occ)
+    market = cache.run(bands.labelled_bands, data, chosen, [occ], target=band["target"])
+    points = cache.run(bands.talent_pools, data, list(pool["cbsa"]), occ)
+    cache.figure(charts.level_bands_chart, table)
+    cache.figure(charts.band_ranges_chart, market, top_code=data.facts.top_code)
+    cache.figure(charts.talent_map_chart, points)  # fmt: skip
 
 
 st.title("Pay bands by region")
@@ -245,6 +258,8 @@ st.code(f"{st.context.url or ''}?{urlencode(values, doseq=True)}", language=None
 band = {"track": track, "target": target, "spread": spread / 100, "effective": effective,
         "rate": rate / 100}  # fmt: skip
 others = [c for c in titles if c != occ]
-cache.ahead(level_bands.level_bands, data, chosen, each="occupation", values=others, **band)
+cache.ahead(
+    ahead, data, in_region, states or None, chosen=chosen, each="occ", values=others, **band
+)
 regions = [r for r in [None, *cache.run(bands.regions, data)] if r != in_region]
-cache.ahead(region_view, data, occ=occ, each="region", values=regions, **band)
+cache.ahead(ahead, data, states=None, occ=occ, chosen=None, each="region", values=regions, **band)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import specialties, stats, taxonomy, tools
+from analysis.data import Tables
 from ui import cache, inputs, layout, state
 from ui.charts import specialties as charts
 from ui.text import duplicate_note, premium_headline
@@ -15,6 +16,18 @@ VIEWS = {
     "Raw": specialties.METHODS[:1],
     "Adjusted": specialties.METHODS[1:],
 }
+
+
+def ahead(data: Tables, baseline: str, tracks: list[str], keep: bool, view: str) -> None:
+    """Another baseline's premiums and chart, made before anyone asks (the calls below)."""
+    chosen = {"baseline": baseline, "tracks": tracks, "drop_duplicates": not keep}
+    raw = cache.run(specialties.raw_premiums, data, **chosen)
+    adjusted = cache.run(specialties.adjusted_premiums, data, **chosen)
+    cache.run(specialties.premium_comparison, raw, adjusted)
+    shown = cache.run(specialties.premium_comparison, raw, adjusted, VIEWS[view])
+    if not shown.empty:
+        cache.figure(charts.premium_chart, shown)
+
 
 st.title("Specializations")
 st.write(
@@ -110,8 +123,6 @@ st.dataframe(
 )
 layout.download(tool_table, f"tool_premiums_{tool_list}.csv", key=f"{PAGE}_tools_download")
 
+# The other baselines' premiums and chart, made in the background before anyone picks one.
 others = [b for b in taxonomy.SPECIALIZATIONS if b != baseline]
-for premiums in (specialties.raw_premiums, specialties.adjusted_premiums):
-    cache.ahead(
-        premiums, data, tracks=tracks, drop_duplicates=not keep, each="baseline", values=others
-    )
+cache.ahead(ahead, data, tracks=tracks, keep=keep, view=view, each="baseline", values=others)

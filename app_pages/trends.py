@@ -33,6 +33,22 @@ def statistics(
     return series, comp, cache.run(trends.trend_table, series, comp)  # fmt: skip
 
 
+def ahead(
+    data: Tables,
+    level: str | None,
+    group: str,
+    tracks: list[str] | None,
+    keep_dups: bool,
+    real: bool,
+    show: str,
+    unit: str,
+) -> None:
+    """Another level's trend and chart, made before anyone asks (the calls below)."""
+    series, comp, _ = statistics(data, level, group, tracks, keep_dups, real)
+    shown = cache.run(trends.select_series, series, show)
+    cache.figure(charts.trend_chart, shown, comp, trends.REFERENCE_YEAR, BREAK, unit)  # fmt: skip
+
+
 def interval(low: float, high: float) -> str:
     """'$139,360–$141,300', or '—' when the interval is missing."""
     return "—" if low != low else f"{layout.money(low)}–{layout.money(high)}"
@@ -199,8 +215,9 @@ else:
             "exchange rate) · seeded bootstrap 95% interval of the ratio",
         )
 
+# The other levels' trends and charts, made in the background before anyone picks one.
 others = [lv for lv in [None, *LEVELS] if lv != chosen["level"]]
 cache.ahead(
-    statistics, data, group=group, tracks=tracks or None, keep_dups=keep_dups, real=real,
-    each="level", values=others,
+    ahead, data, group=group, tracks=tracks or None, keep_dups=keep_dups, real=real, show=show,
+    unit=unit, each="level", values=others,
 )  # fmt: skip

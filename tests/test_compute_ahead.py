@@ -1,8 +1,9 @@
 """A page computes its filter's other views ahead (ui.cache.ahead), and a visitor who then
-picks one finds those statistics computed: the first filter change computes none of them.
+picks one finds those statistics computed and charts built: the first filter change computes
+and builds none of them.
 
-Each case: a page, its URL-bound filter and another value, and the statistics (named here,
-by hand, from what the page shows) that must not be computed again after the change."""
+Each case: a page, its URL-bound filter and another value, and the statistics and figure
+builders (named here, by hand, from what the page shows) that must not run after the change."""
 
 from __future__ import annotations
 
@@ -18,31 +19,47 @@ CASES = {
     "app_pages/hubs.py": (
         "occ",
         "15-1252",
-        {"compare_hubs", "all_metros_for_map", "rank_intervals", "equal_power_line"},
+        {"compare_hubs", "all_metros_for_map", "rank_intervals", "equal_power_line"}
+        | {"ranges_chart", "metro_map_chart", "pay_vs_prices_chart"},
     ),
     "app_pages/levels.py": (
         "country",
         "ALL",
-        {"progression", "pay_by_company_size", "experience_curve"},
+        {"progression", "pay_by_company_size", "experience_curve"}
+        | {"progression_chart", "company_size_chart", "experience_chart"},
     ),
-    "app_pages/trends.py": ("level", "Senior", {"adjusted_trend", "composition"}),
-    "app_pages/specializations.py": ("base", "NLP", {"raw_premiums", "adjusted_premiums"}),
-    "app_pages/industries.py": ("occ", "15-1252", {"national_total", "industry_groups"}),
+    "app_pages/trends.py": (
+        "level",
+        "Senior",
+        {"adjusted_trend", "composition", "select_series", "trend_chart"},
+    ),
+    "app_pages/specializations.py": (
+        "base",
+        "NLP",
+        {"raw_premiums", "adjusted_premiums", "premium_comparison", "premium_chart"},
+    ),
+    "app_pages/industries.py": (
+        "occ",
+        "15-1252",
+        {"national_total", "industry_groups", "group_pay_chart"},
+    ),
     "app_pages/pay_bands.py": (
         "region",
         "West",
-        {"level_bands", "regional_ladder", "labelled_bands", "talent_pools", "region_metros"},
+        {"level_bands", "regional_ladder", "labelled_bands", "talent_pools", "region_metros"}
+        | {"level_bands_chart", "band_ranges_chart", "talent_map_chart"},
     ),
 }
 
 
 @pytest.fixture
 def computed(monkeypatch):
-    """Names of the functions the page's own runs really compute (cache misses; not the
-    background thread, which starts on the next views' work as soon as the page has run)."""
+    """Names of the functions and figure builders the page's own runs really call (cache
+    misses; not the background thread, which starts on the next views' work once the page
+    has run)."""
     names: dict[str, str] = {}
     misses: list[str] = []
-    digest, call = cache._digest, cache._call
+    digest, call, figure = cache._digest, cache._call, cache._figure
 
     def named_digest(key: tuple) -> str:
         text = digest(key)
@@ -57,8 +74,17 @@ def computed(monkeypatch):
 
         return call(text, counted)
 
+    def counted_figure(text: str, _build):
+        def counted():
+            if threading.current_thread().name != cache._AHEAD_THREAD:
+                misses.append(names.get(text, "?"))
+            return _build()
+
+        return figure(text, counted)
+
     monkeypatch.setattr(cache, "_digest", named_digest)
     monkeypatch.setattr(cache, "_call", counted_call)
+    monkeypatch.setattr(cache, "_figure", counted_figure)
     return misses
 
 
@@ -67,6 +93,7 @@ def test_a_filter_change_finds_its_statistics_computed_ahead(page, computed, mon
     key, value, statistics = CASES[page]
     monkeypatch.setenv(cache.AHEAD_ENV, "1")
     st.cache_data.clear()
+    st.cache_resource.clear()
     cache.reset_ahead()
     at = run_page(page, timeout=300)
     assert not at.exception
@@ -85,6 +112,7 @@ def test_without_compute_ahead_the_same_change_computes_them(page, computed, mon
     key, value, statistics = CASES[page]
     monkeypatch.setenv(cache.AHEAD_ENV, "0")
     st.cache_data.clear()
+    st.cache_resource.clear()
     cache.reset_ahead()
     at = run_page(page, timeout=300)
     computed.clear()

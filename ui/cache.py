@@ -12,9 +12,11 @@ frames, so a rerun with the same inputs costs a hash of a few strings. Lists arr
 spoil the cache.
 
 `ahead(view, *args, each=name, values=[...], **kwargs)` calls `view` (a page's function of
-`run` calls) for each of the other values of a filter in one low-priority background thread,
-in the server's idle time (no page has called `run` for `QUIET_S`), so the first visitor to
-pick one finds its statistics computed: `idle()` waits for it (benchmarks, tests). The environment variable AIPAY_COMPUTE_AHEAD=0 turns it off (the test suite does).
+`run` and `figure` calls, or an analysis function) for each of the other values of a filter in
+one low-priority background thread, in the server's idle time (no page has called `run` for
+`QUIET_S`), so the first visitor to pick one finds its statistics computed and its charts
+built; `idle()` waits for it (benchmarks, tests). AIPAY_COMPUTE_AHEAD=0 in the environment
+turns it off (the test suite does, but for the tests of it).
 
 Keys are made from the arguments as the function binds them, defaults filled in, so
 `f(data, "x")`, `f(data, occupation="x")` and `f(data, "x", top=DEFAULT)` are one entry.
@@ -198,7 +200,7 @@ def origin(obj: object) -> tuple | None:
     return entry[1]
 
 
-def run(func: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+def run(func: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
     """`func(*args, **kwargs)`, computed once per function and inputs.
 
     Each input must be the `Tables` (keyed by its version), a result of an earlier `run` (keyed
@@ -253,7 +255,7 @@ logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").add
 
 
 def ahead(
-    view: Callable[..., Any], *args: Any, each: str, values: Iterable[Any], **kwargs: Any
+    view: Callable[..., Any], /, *args: Any, each: str, values: Iterable[Any], **kwargs: Any
 ) -> None:
     """Compute `view(*args, **kwargs, <each>=value)` for every value in `values`, later, one at
     a time, in one low-priority background thread, so it is cached before anyone asks. `view`
@@ -340,13 +342,13 @@ class _Frozen(go.Figure):
         return self._frozen_dict
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
+@st.cache_resource(max_entries=512, show_spinner=False)
 def _figure(digest: str, _build: Callable[[], go.Figure]) -> go.Figure:
     # `digest` names the builder and its inputs; `_build` (not hashed) makes the figure.
     return _Frozen(_build())
 
 
-def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+def figure(builder: Callable[..., go.Figure], /, *args: Any, **kwargs: Any) -> go.Figure:
     """`builder(*args, **kwargs)`, built once per builder and inputs when every input is a
     plain value or a result of `run` (see `run`); otherwise built now, every time. The figure is
     shared: never modify it (pass it to `ui.layout.chart`)."""
