@@ -3,9 +3,23 @@
 import streamlit as st
 
 from analysis import living, metros, take_home
+from analysis.data import Tables
 from ui import cache, inputs, layout, state
 from ui.charts import living as charts
 from ui.text import taxed_as
+
+
+def ahead(data: Tables, salary: int, origin: str, target: str, occ: str, more: list[str]) -> None:
+    """Another destination's answers and charts, made before anyone asks (the calls below)."""
+    eq = cache.run(living.equivalent_salary, data, salary, origin, target, occ)
+    cache.figure(charts.equivalence_chart, eq)
+    selected = list(dict.fromkeys([origin, target, *more]))
+    cache.figure(charts.components_chart, cache.run(living.price_components, data, selected))
+    cache.figure(charts.history_chart, cache.run(living.price_history, data, selected))
+    burden = cache.run(living.rent_burden, data, selected, occ, salary=float(salary))
+    cache.figure(charts.rent_burden_chart, burden)
+    cache.run(living.equivalent_after_tax, data, salary, origin, target)  # may have no answer
+
 
 st.title("Cost of living")
 st.write(
@@ -167,3 +181,7 @@ layout.source_caption(
     note="all items, US = 100 in every year · each year compares places within that year, not "
     "one year with another: a line shows a metro's level relative to the US, not inflation",
 )
+
+# The ten hubs as destinations, answered and drawn in the background before anyone picks one.
+hubs = [c for c in metros.DEFAULT_HUBS if c in labels and c not in (origin, target)]
+cache.ahead(ahead, data, salary, origin, occ=occ, more=more, each="target", values=hubs)

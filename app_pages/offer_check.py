@@ -6,11 +6,21 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from analysis import comparison, metros, offer, take_home, taxonomy
+from analysis.data import Tables
 from ui import cache, inputs, layout, offer_form
 from ui.charts import offers as charts
 from ui.columns import hub_worth_columns, offer_path_columns
 from ui.state import warn
 from ui.text import ask_sentence, local_tax_note, plain, verdict_sentence
+
+
+def ahead(data: Tables, specs: list[comparison.OfferSpec], reference: str, where: str) -> None:
+    """The offers in another place's prices, compared and drawn before anyone asks (the calls
+    below)."""
+    result = cache.run(comparison.compare_offers, data, specs, reference)
+    cache.figure(charts.range_chart, result)
+    cache.figure(charts.path_chart, result.table, where)
+
 
 st.title("Offer check")
 st.write(
@@ -160,3 +170,11 @@ st.subheader("Share this comparison")
 query = urlencode(st.query_params.to_dict())
 st.code(f"{st.context.url or ''}?{query}", language=None, wrap_lines=True)
 st.caption("The link holds every offer and choice above; opening it shows the same comparison.")
+
+# The offers' own places and the ten hubs as the prices to compare in, made in the background
+# before anyone asks.
+places = ["US", *(s.cbsa for s in specs), *metros.DEFAULT_HUBS]
+places = [c for c in dict.fromkeys(places) if c != reference and (c == "US" or c in labels)]
+for place in places:
+    where = "US-average" if place == "US" else labels.get(place, place)
+    cache.ahead(ahead, data, specs, where=where, each="reference", values=[place])

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analysis import filters, metros, remote, stats, wages
+from analysis.data import Tables
 from analysis.filters import LEVELS
 from ui import cache, columns, inputs, layout, state
 from ui.charts import remote as charts
@@ -11,6 +12,16 @@ from ui.text import duplicate_note
 ALL_LEVELS = "All levels"
 COUNTRIES = {"US": "US companies", "ALL": "All countries"}
 MEASURES = {"pay": "Pay", "purchasing_power": "Purchasing power"}
+
+
+def ahead(data: Tables, hq: str, tiers: remote.Tiers, measure: str) -> None:
+    """Another HQ's policy table and chart at its default salary, made before anyone asks (the
+    calls below)."""
+    salary = cache.run(remote.hq_median, data, hq)  # none published: computed when asked
+    sim = cache.run(remote.geo_policy, data, float(int(salary)), hq, tiers)
+    cache.figure(charts.policy_chart, sim, measure, float(int(salary)))
+    cache.run(remote.policy_table, data, float(int(salary)), hq, tiers, measure)
+
 
 st.title("Remote work")
 st.write(
@@ -183,3 +194,7 @@ st.dataframe(
     column_config=columns.geo_policy_columns(remote.POLICIES, MEASURES[measure].lower()),
 )
 layout.download(sim, "remote_geo_policy.csv", key="remote_dl_policy")
+
+# The other hubs as HQ, at their default salaries, made in the background before anyone asks.
+others = [h for h in hubs if h != hq]
+cache.ahead(ahead, data, tiers=tiers, measure=measure, each="hq", values=others)

@@ -43,6 +43,19 @@ CASES = {
         "15-1252",
         {"national_total", "industry_groups", "group_pay_chart"},
     ),
+    "app_pages/cost_of_living.py": (
+        "to",
+        "26900",
+        {"equivalent_salary", "equivalent_after_tax", "price_components", "price_history"}
+        | {"rent_burden", "equivalence_chart", "components_chart", "history_chart"}
+        | {"rent_burden_chart"},
+    ),
+    "app_pages/remote.py": (
+        "hq",
+        "35620",
+        {"hq_median", "geo_policy", "policy_table", "policy_chart"},
+    ),
+    "app_pages/offer_check.py": ("ref", "35620", {"compare_offers", "range_chart", "path_chart"}),
     "app_pages/pay_bands.py": (
         "region",
         "West",
