@@ -24,19 +24,22 @@ except DataUnavailable as err:
 st.subheader("Sources")
 sources = cache.run(catalog.sources_table, data)
 st.dataframe(
-    sources[["source", "vintage", "licence", "publisher", "rows_written", "url", "caveats"]],
+    sources[["source", "vintage", "licence", "publisher", "rows_written", "url"]],
     hide_index=True,
     column_config={
-        "source": st.column_config.TextColumn("Source", width="medium"),
+        "source": st.column_config.TextColumn("Source", width="large"),
         "vintage": st.column_config.TextColumn("Vintage"),
         "licence": st.column_config.TextColumn("Licence"),
         "publisher": st.column_config.TextColumn("Publisher"),
         "rows_written": st.column_config.NumberColumn("Rows", format="localized"),
         "url": st.column_config.LinkColumn("Official URL"),
-        "caveats": st.column_config.TextColumn("Caveats", width="large"),
     },
     key="data_methods_sources",
 )
+with st.expander("Caveats of each source, in full"):  # whole sentences: a table cell cuts them
+    st.markdown(
+        "\n".join(f"- **{plain(r.source)}**: {plain(r.caveats)}" for r in sources.itertuples())
+    )
 layout.download(sources, "ai-pay-atlas-sources.csv", key="data_methods_sources_csv")
 st.caption(
     "Licences: BLS, BEA, Census/OMB and HUD data are US public domain; the aijobs.net salary "

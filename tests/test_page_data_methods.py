@@ -52,3 +52,14 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
     assert "Philadelphia wage tax (non-resident): Pennsylvania residents outside" in shown
     assert "Ohio municipal income tax (e.g. Cleveland): not modelled" in shown
     assert "at or above the release's top-code, $239,200" in definitions  # BLS footnote 5
+
+
+def test_each_sources_caveats_are_shown_whole_not_cut_by_a_table_cell():
+    at = default_view(PAGE)
+    manifest = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))
+    box = next(e for e in at.expander if e.label == "Caveats of each source, in full")
+    text = " ".join(m.value for m in box.markdown).replace("\\", "")
+    for entry in manifest["sources"].values():
+        assert entry["caveats"], entry["title"]
+        for sentence in entry["caveats"]:
+            assert sentence in text, sentence[:80]
