@@ -24,7 +24,12 @@ def statistics(data: Tables, occ: str, chosen: list[str], real: bool) -> tuple:
 
 
 def ahead(data: Tables, occ: str, chosen: list[str], real: bool) -> None:
-    """Another occupation's numbers and charts, made before anyone asks (the calls below)."""
+    """Another occupation's numbers and charts, made before anyone asks (the calls below), for
+    the metros the picker keeps: those with wages for it."""
+    offered = set(cache.run(metros.metro_options, data, occ)["cbsa"])
+    chosen = [c for c in chosen if c in offered]
+    if not chosen:
+        return
     result, points, _, line, _ = statistics(data, occ, chosen, real)
     cache.figure(charts.ranges_chart, result.table, real=real, top_code=data.facts.top_code)
     cache.figure(charts.metro_map_chart, points, real=real, highlight=chosen)

@@ -24,18 +24,19 @@ def default_metros(options: list[str]) -> list[str]:
 def ahead(
     data: Tables,
     region: str | None,
-    states: list[str] | None,
+    states: list[str],
     occ: str,
-    chosen: list[str] | None,
+    chosen: list[str],
     **band: object,
 ) -> None:
-    """A view's bands and charts, made before anyone asks (the calls below): another
-    occupation here, or another region as it first opens (`chosen` None: its default metros)."""
-    pool = cache.run(bands.region_metros, data, region, states)
-    if chosen is None:
-        cache.run(bands.region_states, data, region)
-        labels = cache.run(metros.metro_labels, data)
-        chosen = default_metros(sorted(pool["cbsa"], key=labels.get))
+    """Another occupation's or region's bands and charts, made before anyone asks (the calls
+    below), for the states and metros the pickers keep: those the region offers."""
+    offered = cache.run(bands.region_states, data, region)
+    states = [s for s in states if s in offered]
+    pool = cache.run(bands.region_metros, data, region, states or None)
+    chosen = [c for c in chosen if c in set(pool["cbsa"])]
+    if not chosen:
+        return
     table = cache.run(level_bands.level_bands, data, chosen, occ, **band)
     cache.run(level_bands.regional_ladder, data, chosen, occ)
     market = cache.run(bands.labelled_bands, data, chosen, [occ], target=band["target"])
@@ -254,12 +255,12 @@ st.subheader("Share this view")
 values = {key: st.query_params.get_all(key) for key in st.query_params}
 st.code(f"{st.context.url or ''}?{urlencode(values, doseq=True)}", language=None, wrap_lines=True)
 
-# Before anyone asks: the other occupations here, and the other regions as they first open.
+# Before anyone asks: the other occupations here, and the other regions.
 band = {"track": track, "target": target, "spread": spread / 100, "effective": effective,
         "rate": rate / 100}  # fmt: skip
 others = [c for c in titles if c != occ]
-cache.ahead(
-    ahead, data, in_region, states or None, chosen=chosen, each="occ", values=others, **band
-)
+cache.ahead(ahead, data, in_region, states, chosen=chosen, each="occ", values=others, **band)
 regions = [r for r in [None, *cache.run(bands.regions, data)] if r != in_region]
-cache.ahead(ahead, data, states=None, occ=occ, chosen=None, each="region", values=regions, **band)
+cache.ahead(
+    ahead, data, states=states, occ=occ, chosen=chosen, each="region", values=regions, **band
+)

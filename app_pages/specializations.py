@@ -38,13 +38,16 @@ st.write(
 data = cache.tables()
 cache.require(data, "salaries", "survey")
 facts = data.facts
-with st.container(horizontal=True):
+c1, c2, c3 = st.columns([2, 3, 2])  # columns stack on a phone; a horizontal row squeezes
+with c1:
     baseline = state.choice(
         "Compare against", taxonomy.SPECIALIZATIONS, key="base", default="General"
     )
+with c2:
     tracks = state.choices(
         "Career tracks", taxonomy.TRACKS, key="tracks", default=list(specialties.DEFAULT_TRACKS)
     )
+with c3:
     view = state.choice(
         "Show", list(VIEWS), key="view", default="Raw and adjusted", widget=st.segmented_control
     )

@@ -13,10 +13,11 @@ spoil the cache.
 
 `ahead(view, *args, each=name, values=[...], **kwargs)` calls `view` (a page's function of
 `run` and `figure` calls, or an analysis function) for each of the other values of a filter in
-one low-priority background thread, in the server's idle time (no page has called `run` for
-`QUIET_S`), so the first visitor to pick one finds its statistics computed and its charts
-built; `idle()` waits for it (benchmarks, tests). AIPAY_COMPUTE_AHEAD=0 in the environment
-turns it off (the test suite does, but for the tests of it).
+one background thread, in the server's idle time (each of its calls waits until no page has
+computed anything for `QUIET_S`), so the first visitor to pick one finds its statistics
+computed and its charts built; `idle()` waits for it (benchmarks, tests).
+AIPAY_COMPUTE_AHEAD=0 in the environment turns it off (the test suite does, but for the tests
+of it).
 
 Keys are made from the arguments as the function binds them, defaults filled in, so
 `f(data, "x")`, `f(data, occupation="x")` and `f(data, "x", top=DEFAULT)` are one entry.
@@ -44,7 +45,7 @@ import queue
 import threading
 import time
 import weakref
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, ParamSpec, TypeVar
 
 import plotly.graph_objects as go
@@ -117,12 +118,21 @@ def _name(func: Callable[..., Any]) -> str:
     return f"{func.__module__}:{where}{func.__qualname__}"  # a page's own function: its file
 
 
-@functools.cache
+_signatures: dict[Callable[..., Any], inspect.Signature | None] = {}
+
+
 def _signature(func: Callable[..., Any]) -> inspect.Signature | None:
+    """`func`'s signature; remembered for module functions only (a page's own functions are
+    new objects on every run, and remembering one would keep that run's namespace alive)."""
+    if func in _signatures:
+        return _signatures[func]
     try:
-        return inspect.signature(func)
+        signature = inspect.signature(func)
     except (TypeError, ValueError):  # a builtin without one: arguments keyed as given
-        return None
+        signature = None
+    if func.__module__ != "__main__":
+        _signatures[func] = signature
+    return signature
 
 
 def _arguments(func: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -217,10 +227,9 @@ def run(func: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
     call_kwargs = {
         k: v if isinstance(v, Tables) or origin(v) else freeze(v) for k, v in kwargs.items()
     }
-    global _page_busy_at
-    if threading.current_thread().name != _AHEAD_THREAD:
-        _page_busy_at = time.monotonic()
-    result = _call(_digest(key), lambda: func(*call_args, **call_kwargs))
+    digest = _digest(key)
+    with _page_running():
+        result = _call(digest, lambda: func(*call_args, **call_kwargs))
     _remember(result, key)
     return result
 
@@ -230,15 +239,48 @@ _AHEAD_THREAD = "compute-ahead"
 _ahead_jobs: queue.SimpleQueue[tuple[Callable[..., Any], tuple, dict[str, Any], str]] = (
     queue.SimpleQueue()
 )
-_ahead_seen: set[str] = set()
+_ahead_seen: dict[str, float] = {}  # digest -> when it was queued
 _ahead_pending = 0
 _ahead_state = threading.Condition()
 _ahead_worker: threading.Thread | None = None
 _log = logging.getLogger(__name__)
 QUIET_S = 0.5
-"""The compute-ahead thread starts a call only after pages have asked for nothing this long:
-it uses the server's idle time, never a visitor's (threads of one process share one lock)."""
+"""The compute-ahead thread starts each statistic or figure only when no page is computing
+and none has for this long: it uses the server's idle time, never a visitor's (the threads of
+one process share one interpreter lock)."""
+AHEAD_MAX_PENDING = 256
+"""At most this many views wait to be computed ahead; more are not queued (every distinct link
+can ask for a batch: the backlog, and the memory its jobs hold, stay bounded)."""
+AHEAD_FORGET_S = 600.0
+"""A view queued this long ago may be queued again (its results may have been evicted or
+cleared since)."""
+_busy = threading.Condition()
+_pages_computing = 0
 _page_busy_at = 0.0
+
+
+@contextlib.contextmanager
+def _page_running() -> Iterator[None]:
+    """Around a `run` call: a page's marks the server busy; the compute-ahead thread's first
+    waits until pages have been quiet for QUIET_S."""
+    global _pages_computing, _page_busy_at
+    if threading.current_thread().name == _AHEAD_THREAD:
+        with _busy:
+            while True:
+                wait = _page_busy_at + QUIET_S - time.monotonic()
+                if _pages_computing == 0 and wait <= 0:
+                    break
+                _busy.wait(max(wait, 0.05))
+        yield
+        return
+    with _busy:
+        _pages_computing += 1
+    try:
+        yield
+    finally:
+        with _busy:
+            _pages_computing -= 1
+            _page_busy_at = time.monotonic()
 
 
 class _NoContextWarning(logging.Filter):
@@ -257,14 +299,15 @@ logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").add
 def ahead(
     view: Callable[..., Any], /, *args: Any, each: str, values: Iterable[Any], **kwargs: Any
 ) -> None:
-    """Compute `view(*args, **kwargs, <each>=value)` for every value in `values`, later, one at
-    a time, in one low-priority background thread, so it is cached before anyone asks. `view`
-    is a function of `analysis` (computed with `run`) or a page's own function that computes
-    one view's statistics with `run` (called: its `run` calls fill the cache).
+    """Compute `view(*args, **kwargs, <each>=value)` for every value in `values`, later, one
+    at a time, in one background thread that yields to pages, so it is cached before anyone
+    asks. `view` is a function of `analysis` (computed with `run`) or a page's own function
+    that computes one view's statistics and figures with `run` and `figure` (called).
 
-    Arguments are keyed as for `run` (TypeError for anything else); a call already made ahead
-    on this server is not queued again. A value whose statistics fail (no data for it) is
-    skipped: the page says why when someone picks it. Off when AIPAY_COMPUTE_AHEAD=0.
+    Arguments are keyed as for `run` (TypeError for anything else). A call queued in the last
+    AHEAD_FORGET_S is not queued again, and nothing is while AHEAD_MAX_PENDING wait. A value
+    whose statistics fail (no data for it) is skipped: the page says why when someone picks
+    it. Off when AIPAY_COMPUTE_AHEAD=0.
     """
     global _ahead_pending
     jobs = []
@@ -278,11 +321,16 @@ def ahead(
         jobs.append((_digest(key), named))
     if os.environ.get(AHEAD_ENV, "1") == "0":
         return
+    now = time.monotonic()
     for digest, named in jobs:
         with _ahead_state:
-            if digest in _ahead_seen:
+            if now - _ahead_seen.get(digest, -AHEAD_FORGET_S) < AHEAD_FORGET_S:
                 continue
-            _ahead_seen.add(digest)
+            if _ahead_pending >= AHEAD_MAX_PENDING:
+                break
+            if len(_ahead_seen) > 16 * AHEAD_MAX_PENDING:
+                _ahead_seen.clear()  # bounded: at worst a view is computed ahead again
+            _ahead_seen[digest] = now
             _ahead_pending += 1
         call = view if view.__module__ == "__main__" else functools.partial(run, view)
         _ahead_jobs.put((call, args, named, _name(view)))
@@ -299,12 +347,8 @@ def _start_ahead() -> None:
 
 def _work_ahead() -> None:
     global _ahead_pending
-    with contextlib.suppress(AttributeError, OSError):  # Linux: only this thread is niced
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
     while True:
         call, args, kwargs, name = _ahead_jobs.get()
-        while (wait := _page_busy_at + QUIET_S - time.monotonic()) > 0:
-            time.sleep(wait)
         try:
             call(*args, **kwargs)
         except Exception:  # a view without data is computed (and explained) on demand
@@ -355,4 +399,5 @@ def figure(builder: Callable[..., go.Figure], /, *args: Any, **kwargs: Any) -> g
     key = _key(builder, args, kwargs)
     if key is None:
         return builder(*args, **kwargs)
-    return _figure(_digest(key), lambda: builder(*args, **kwargs))
+    with _page_running():
+        return _figure(_digest(key), lambda: builder(*args, **kwargs))
