@@ -3,6 +3,10 @@ ahead in the background are the ones a page then finds."""
 
 from __future__ import annotations
 
+import gc
+import threading
+import weakref
+
 import pandas as pd
 import pytest
 
@@ -78,3 +82,38 @@ def test_ahead_refuses_what_could_not_be_a_key(monkeypatch):
     monkeypatch.setenv(cache.AHEAD_ENV, "1")
     with pytest.raises(TypeError):
         cache.ahead(pay, pd.DataFrame({"a": [1]}), each="occupation", values=["a"])
+
+
+RELEASE = threading.Event()
+
+
+def slow(table: tuple, occupation: str) -> str:
+    """Holds the compute-ahead thread on its first value until the test releases it."""
+    CALLS.append((occupation, 0))
+    RELEASE.wait(timeout=30)
+    return occupation
+
+
+def test_the_compute_ahead_backlog_is_bounded(monkeypatch):
+    monkeypatch.setenv(cache.AHEAD_ENV, "1")
+    monkeypatch.setattr(cache, "AHEAD_MAX_PENDING", 2)
+    RELEASE.clear()
+    cache.ahead(slow, ("t",), each="occupation", values=["a", "b", "c", "d"])
+    RELEASE.set()
+    assert cache.idle(timeout=30)
+    assert sorted(CALLS) == [("a", 0), ("b", 0)]  # c and d were not queued
+
+
+class Marker:
+    """Stands for a page run's namespace (its frames, figures, offers)."""
+
+
+def test_a_page_functions_run_is_not_kept_alive_by_its_cache_key(monkeypatch):
+    monkeypatch.setenv(cache.AHEAD_ENV, "0")
+    namespace: dict = {"__name__": "__main__", "marker": Marker()}
+    exec("def view(occupation):\n    return marker\n", namespace)  # as Streamlit runs a page
+    alive = weakref.ref(namespace["marker"])
+    cache.ahead(namespace["view"], each="occupation", values=["a"])  # keys made, nothing queued
+    del namespace
+    gc.collect()
+    assert alive() is None
