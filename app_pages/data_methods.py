@@ -23,20 +23,15 @@ except DataUnavailable as err:
 
 st.subheader("Sources")
 sources = cache.run(catalog.sources_table, data)
-st.dataframe(
-    sources[["source", "vintage", "licence", "publisher", "rows_written", "url"]],
-    hide_index=True,
-    column_config={
-        "source": st.column_config.TextColumn("Source", width="large"),
-        "vintage": st.column_config.TextColumn("Vintage"),
-        "licence": st.column_config.TextColumn("Licence"),
-        "publisher": st.column_config.TextColumn("Publisher"),
-        "rows_written": st.column_config.NumberColumn("Rows", format="localized"),
-        "url": st.column_config.LinkColumn("Official URL"),
-    },
-    key="data_methods_sources",
+st.markdown(  # a list, not a grid: every title and vintage shown whole, on any screen
+    "\n".join(
+        f"- **{plain(r.source)}** · {plain(r.publisher)} · {plain(r.vintage)} · "
+        f"{plain(r.licence)} · {r.rows_written:,} rows"
+        + (f" · [official page]({r.url.replace(')', '%29')})" if r.url else "")
+        for r in sources.itertuples()
+    )
 )
-with st.expander("Caveats of each source, in full"):  # whole sentences: a table cell cuts them
+with st.expander("Caveats of each source, in full"):
     st.markdown(
         "\n".join(f"- **{plain(r.source)}**: {plain(r.caveats)}" for r in sources.itertuples())
     )
