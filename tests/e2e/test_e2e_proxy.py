@@ -82,6 +82,18 @@ def test_render_refuses_a_csp_without_streamlits_inline_script(tmp_path):
         render_nginx_conf(listen="8080", run_dir=tmp_path, ports=[8501], index_html=changed)
 
 
+def test_nginx_drops_idle_upstream_connections_before_a_replica_does():
+    """A replica (uvicorn under Streamlit) closes an idle keep-alive connection after its
+    timeout_keep_alive; nginx must give up its own first, or a request can go out on a closed
+    connection, fail and be retried on another replica (a visitor unpinned)."""
+    import uvicorn
+
+    replica_s = uvicorn.Config(app=None).timeout_keep_alive
+    upstream = TEMPLATE.read_text(encoding="utf-8").split("upstream atlas_replicas {")[1]
+    nginx_s = int(re.search(r"keepalive_timeout (\d+)s;", upstream.split("\n    }")[0])[1])
+    assert nginx_s < replica_s
+
+
 # ------------------------------------------------------------------------------------------
 # the running stack
 # ------------------------------------------------------------------------------------------
