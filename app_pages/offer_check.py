@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from analysis import comparison, metros, offer, take_home, taxonomy
+from analysis import catalog, comparison, metros, offer, take_home, taxonomy
 from analysis.data import Tables
 from ui import cache, inputs, layout, offer_form
 from ui.charts import offers as charts
@@ -131,7 +131,11 @@ layout.source_caption(
     note="each offer taxed where it is (single filer, standard deduction, wages only; "
     "federal, Social Security, Medicare, state, state payroll and local taxes) · equity at "
     "its grant value as it vests, target bonus paid in full · "
-    + local_tax_note(list(dict.fromkeys(result.table["jurisdiction"])), take_home.LOCAL_TAXES),
+    + local_tax_note(
+        list(dict.fromkeys(result.table["jurisdiction"])),
+        take_home.LOCAL_TAXES,
+        cache.run(catalog.tax_coverage, data).query("~covered")["tax"].tolist(),
+    ),
 )
 st.dataframe(
     result.table,

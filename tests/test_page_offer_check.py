@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -106,3 +107,12 @@ def test_junk_link_values_warn_and_fall_back():
     assert at.number_input(key="a_base").value == 170_000
     assert at.selectbox(key="ref").value == "US"
     assert len(at.get("plotly_chart")) == 3
+
+
+def test_the_path_caption_names_what_the_tax_schedule_leaves_out_from_its_record():
+    at = default_view(PAGE)
+    manifest = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))
+    left_out = [item["tax"] for item in manifest["carried"]["take_home"]["not_included"]]
+    captions = " ".join(c.value for c in at.caption)
+    note = f"not included: {left_out[0]}; {left_out[1]} and {len(left_out) - 2} more"
+    assert note in captions, captions[-400:]

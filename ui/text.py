@@ -100,19 +100,16 @@ LIMITATIONS: tuple[str, ...] = (
     "schedule's own record.",
 )
 
-LOCAL_EXCLUDED = (
-    "not included: Ohio municipal income tax (Cleveland; PolicyEngine US does not model it) "
-    "and the local taxes of places other than the main cities listed"
-)
-"""What the take-home figures leave out, for captions."""
-
 
 def local_tax_note(
-    jurisdictions: list[str], names: dict[str, str], places: list[str] | None = None
+    jurisdictions: list[str],
+    names: dict[str, str],
+    excluded: list[str],
+    places: list[str] | None = None,
 ) -> str:
     """A caption fragment naming the local taxes in `jurisdictions` (schedule codes; `names`
     maps a code to its tax's name), each followed by its place from `places` when given, then
-    what is not included."""
+    the first of the taxes the schedule's record says it leaves out (`excluded`)."""
     places = places if places is not None else [""] * len(jurisdictions)
     included = [
         names[j] + (f" ({p})" if p else "")
@@ -120,7 +117,9 @@ def local_tax_note(
         if j in names
     ]
     head = "local tax included: " + ", ".join(dict.fromkeys(included)) if included else ""
-    return f"{head or 'no local tax included'} · {LOCAL_EXCLUDED}"
+    left = "; ".join(excluded[:2]) + (f" and {len(excluded) - 2} more" if len(excluded) > 2 else "")
+    tail = f"not included: {left} (each with its reason on Data & methods)" if excluded else ""
+    return " · ".join(p for p in (head or "no local tax included", tail) if p)
 
 
 def tax_line(tax: object, names: dict[str, str]) -> str:
