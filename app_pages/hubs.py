@@ -13,7 +13,6 @@ VIEWS = {"nominal": "In dollars", "real": "After cost of living"}
 
 def statistics(data: Tables, occ: str, chosen: list[str], real: bool) -> tuple:
     """Every statistic this page shows for one occupation (also computed ahead for the rest)."""
-    cache.run(metros.metro_options, data, occ)
     return (
         cache.run(hubs.compare_hubs, data, occ, chosen),
         cache.run(hubs.all_metros_for_map, data, occ),

@@ -14,10 +14,11 @@ from ui.state import warn
 from ui.text import ask_sentence, local_tax_note, plain, verdict_sentence
 
 
-def ahead(data: Tables, specs: list[comparison.OfferSpec], reference: str, where: str) -> None:
+def ahead(data: Tables, specs: list[comparison.OfferSpec], reference: str) -> None:
     """The offers in another place's prices, compared and drawn before anyone asks (the calls
     below)."""
     result = cache.run(comparison.compare_offers, data, specs, reference)
+    where = "US-average" if reference == "US" else cache.run(metros.metro_labels, data)[reference]
     cache.figure(charts.range_chart, result)
     cache.figure(charts.path_chart, result.table, where)
 
@@ -179,6 +180,4 @@ st.caption("The link holds every offer and choice above; opening it shows the sa
 # before anyone asks.
 places = ["US", *(s.cbsa for s in specs), *metros.DEFAULT_HUBS]
 places = [c for c in dict.fromkeys(places) if c != reference and (c == "US" or c in labels)]
-for place in places:
-    where = "US-average" if place == "US" else labels.get(place, place)
-    cache.ahead(ahead, data, specs, where=where, each="reference", values=[place])
+cache.ahead(ahead, data, specs, each="reference", values=places)

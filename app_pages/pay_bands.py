@@ -16,11 +16,6 @@ ALL = "All regions"
 PCT_NAMES = ("10th", "25th", "Median", "75th", "90th")
 
 
-def default_metros(options: list[str]) -> list[str]:
-    """The metros a region starts with: its default hubs, else its first five."""
-    return [c for c in metros.DEFAULT_HUBS if c in options] or options[:5]
-
-
 def ahead(
     data: Tables,
     region: str | None,
@@ -76,8 +71,9 @@ with c2:
 pool = cache.run(bands.region_metros, data, in_region, states or None)
 with c3:
     options = sorted(pool["cbsa"], key=labels.get)
+    default = [c for c in metros.DEFAULT_HUBS if c in options] or options[:5]
     chosen = state.choices(
-        "Metros", options, key="metros", default=default_metros(options), format_func=labels.get,
+        "Metros", options, key="metros", default=default, format_func=labels.get,
         placeholder="Add metros",
     )  # fmt: skip
 c1, c2, c3, c4 = st.columns([3, 2, 2, 2])

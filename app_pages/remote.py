@@ -17,10 +17,11 @@ MEASURES = {"pay": "Pay", "purchasing_power": "Purchasing power"}
 def ahead(data: Tables, hq: str, tiers: remote.Tiers, measure: str) -> None:
     """Another HQ's policy table and chart at its default salary, made before anyone asks (the
     calls below)."""
-    salary = cache.run(remote.hq_median, data, hq)  # none published: computed when asked
-    sim = cache.run(remote.geo_policy, data, float(int(salary)), hq, tiers)
-    cache.figure(charts.policy_chart, sim, measure, float(int(salary)))
-    cache.run(remote.policy_table, data, float(int(salary)), hq, tiers, measure)
+    # The box's default, as the page takes it; none published: computed when asked.
+    salary = float(int(cache.run(remote.hq_median, data, hq)))
+    sim = cache.run(remote.geo_policy, data, salary, hq, tiers)
+    cache.figure(charts.policy_chart, sim, measure, salary)
+    cache.run(remote.policy_table, data, salary, hq, tiers, measure)
 
 
 st.title("Remote work")

@@ -13,40 +13,19 @@ SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted o
 BREAK = 2024
 
 
-def statistics(
-    data: Tables,
-    level: str | None,
-    group: str,
-    tracks: list[str] | None,
-    keep_dups: bool,
-    real: bool,
-) -> tuple:
-    """The trend and its sample for one filter set (also computed ahead for the other levels)."""
-    chosen = {
-        "level": level,
-        "country_group": group,
-        "tracks": tracks,
-        "drop_duplicates": not keep_dups,
-    }
+def statistics(data: Tables, real: bool, show: str, **chosen: object) -> tuple:
+    """The trend, its sample, their table and the series shown for one filter set (`chosen`:
+    the analysis functions' filters; also computed ahead for the other levels)."""
     series = cache.run(trends.adjusted_trend, data, real=real, **chosen)
     comp = cache.run(trends.composition, data, **chosen)
-    return series, comp, cache.run(trends.trend_table, series, comp)  # fmt: skip
+    table = cache.run(trends.trend_table, series, comp)
+    return series, comp, table, cache.run(trends.select_series, series, show)
 
 
-def ahead(
-    data: Tables,
-    level: str | None,
-    group: str,
-    tracks: list[str] | None,
-    keep_dups: bool,
-    real: bool,
-    show: str,
-    unit: str,
-) -> None:
+def ahead(data: Tables, unit: str, **view: object) -> None:
     """Another level's trend and chart, made before anyone asks (the calls below)."""
-    series, comp, _ = statistics(data, level, group, tracks, keep_dups, real)
-    shown = cache.run(trends.select_series, series, show)
-    cache.figure(charts.trend_chart, shown, comp, trends.REFERENCE_YEAR, BREAK, unit)  # fmt: skip
+    _, comp, _, shown = statistics(data, **view)
+    cache.figure(charts.trend_chart, shown, comp, trends.REFERENCE_YEAR, BREAK, unit)
 
 
 def interval(low: float, high: float) -> str:
@@ -95,7 +74,7 @@ chosen = {
     "drop_duplicates": not keep_dups,
 }
 with layout.friendly_errors():
-    series, comp, table = statistics(data, chosen["level"], group, tracks or None, keep_dups, real)
+    series, comp, table, shown = statistics(data, real, show, **chosen)
 ref = trends.REFERENCE_YEAR
 
 changed = table.loc[table["composition_changed"].astype(bool)]
@@ -131,7 +110,6 @@ for col, row in zip(st.columns(len(full)), full.itertuples(), strict=True):
         + f"; {unit}.",
     )
 
-shown = cache.run(trends.select_series, series, show)
 layout.chart(charts.trend_chart, shown, comp, ref, BREAK, unit, key="trends_chart")
 layout.source_caption(
     facts.caption("aijobs", *(["cpi"] if real else [])),
@@ -217,7 +195,4 @@ else:
 
 # The other levels' trends and charts, made in the background before anyone picks one.
 others = [lv for lv in [None, *LEVELS] if lv != chosen["level"]]
-cache.ahead(
-    ahead, data, group=group, tracks=tracks or None, keep_dups=keep_dups, real=real, show=show,
-    unit=unit, each="level", values=others,
-)  # fmt: skip
+cache.ahead(ahead, data, unit=unit, real=real, show=show, **chosen, each="level", values=others)

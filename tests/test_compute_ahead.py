@@ -101,14 +101,19 @@ def computed(monkeypatch):
     return misses
 
 
-@pytest.mark.parametrize("page", list(CASES), ids=lambda p: p.split("/")[-1])
-def test_a_filter_change_finds_its_statistics_computed_ahead(page, computed, monkeypatch):
-    key, value, statistics = CASES[page]
-    monkeypatch.setenv(cache.AHEAD_ENV, "1")
+def first_view(page: str, monkeypatch, *, ahead: bool):
+    """The page's default view from empty caches, with compute-ahead on or off."""
+    monkeypatch.setenv(cache.AHEAD_ENV, "1" if ahead else "0")
     st.cache_data.clear()
     st.cache_resource.clear()
     cache.reset_ahead()
-    at = run_page(page, timeout=300)
+    return run_page(page, timeout=300)
+
+
+@pytest.mark.parametrize("page", list(CASES), ids=lambda p: p.split("/")[-1])
+def test_a_filter_change_finds_its_statistics_computed_ahead(page, computed, monkeypatch):
+    key, value, statistics = CASES[page]
+    at = first_view(page, monkeypatch, ahead=True)
     assert not at.exception
     assert cache.idle(timeout=300)
     computed.clear()
@@ -123,11 +128,7 @@ def test_a_filter_change_finds_its_statistics_computed_ahead(page, computed, mon
 def test_without_compute_ahead_the_same_change_computes_them(page, computed, monkeypatch):
     """The check above can fail: with nothing computed ahead, the change computes them."""
     key, value, statistics = CASES[page]
-    monkeypatch.setenv(cache.AHEAD_ENV, "0")
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    cache.reset_ahead()
-    at = run_page(page, timeout=300)
+    at = first_view(page, monkeypatch, ahead=False)
     computed.clear()
     at.selectbox(key=key).set_value(value).run()
     assert statistics & set(computed)
