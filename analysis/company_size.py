@@ -19,12 +19,11 @@ import pandas as pd
 
 from analysis import prices, stats
 from analysis.data import Tables
-from analysis.filters import LEVELS, filter_records
+from analysis.filters import LEVELS, RECENT_YEARS, filter_records
 
 SIZES: dict[str, str] = {"S": "Small (under 50)", "M": "Medium (50–250)", "L": "Large (over 250)"}
 """aijobs.net company-size codes and what they hold (employees)."""
 REFERENCE = "M"
-YEARS = (2023, 2024, 2025)
 
 
 def pay_by_company_size(
@@ -32,7 +31,7 @@ def pay_by_company_size(
     tracks: Sequence[str] | None = None,
     country: str | None = "US",
     *,
-    years: Sequence[int] | None = YEARS,
+    years: Sequence[int] | None = RECENT_YEARS,
     drop_duplicates: bool = True,
     real: bool = False,
     n_boot: int = 400,

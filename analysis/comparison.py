@@ -21,9 +21,9 @@ import pandas as pd
 from analysis import compensation, level_pay, metros, take_home, taxes
 from analysis.compensation import OfferTerms
 from analysis.data import Tables
+from analysis.wages import PLACES, cross_industry, national_median
 
 US_AVERAGE = "US"
-YEARS = compensation.YEARS
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,15 @@ class OfferSpec:
     remote: bool = False
     lives_in_city: bool = True
     works_in_city: bool = True
+
+
+def default_base(data: Tables, cbsa: str, occupation: str) -> float:
+    """The metro's OEWS median for `occupation` rounded to $1,000 (the national median when the
+    metro has none): the page's starting base salary, USD/yr."""
+    rows = cross_industry(data.wages, occupation, PLACES)
+    hit = rows.loc[rows["cbsa"] == str(cbsa), "a_median"].dropna()
+    value = float(hit.iloc[0]) if len(hit) else national_median(data, occupation)
+    return float(round(value, -3)) if np.isfinite(value) else 100_000.0
 
 
 def jurisdiction(data: Tables, spec: OfferSpec) -> str:

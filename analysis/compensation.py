@@ -2,7 +2,7 @@
 
 Pure arithmetic on the terms a job seeker types in (no data table): `OfferTerms` holds them,
 `vest_by_month` spreads an equity grant over 48 months under a vesting schedule and an optional
-one-year cliff, and `yearly_gross` adds up each of the first `YEARS` years by component.
+one-year cliff, and `yearly_gross` adds up each of the first `VESTING_YEARS` years by component.
 
 Conventions, stated once:
 - Money is USD. Base and target bonus are per year; the equity grant is its value at grant,
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-YEARS = 4
+VESTING_YEARS = 4
 SCHEDULES: dict[str, tuple[float, ...]] = {
     "even": (25.0, 25.0, 25.0, 25.0),
     "front": (33.0, 33.0, 22.0, 12.0),
@@ -87,17 +87,17 @@ def vesting_percentages(terms: OfferTerms) -> tuple[float, ...]:
     if terms.schedule != "custom":
         raise ValueError(f"Unknown vesting schedule {terms.schedule!r}.")
     shares = tuple(float(p) for p in terms.custom)
-    if len(shares) != YEARS or any(not math.isfinite(p) or p < 0 for p in shares):
+    if len(shares) != VESTING_YEARS or any(not math.isfinite(p) or p < 0 for p in shares):
         raise ValueError("Enter four yearly vesting percentages, each 0 or more.")
     if not math.isclose(sum(shares), 100.0, abs_tol=0.05):
         raise ValueError(f"The vesting percentages add up to {sum(shares):g}%, not 100%.")
     return shares
 
 
-def check_terms(terms: OfferTerms) -> OfferTerms:
-    """`terms` if every amount is plausible, else ValueError worded for the person who typed
-    it (monthly pay for a base, extra zeros, a percent bonus over 200%, a bad schedule)."""
-    base = _amount("base salary", terms.base)
+def check_base_salary(base: float) -> float:
+    """`base` (USD a year) as a float if it is a plausible annual base salary, else ValueError
+    worded for the person who typed it (monthly or hourly pay, extra zeros)."""
+    base = _amount("base salary", base)
     if base < MIN_BASE:
         raise ValueError(
             f"A base salary of ${base:,.0f} a year is below ${MIN_BASE:,.0f}; enter the annual "
@@ -107,9 +107,16 @@ def check_terms(terms: OfferTerms) -> OfferTerms:
         raise ValueError(
             f"A base salary of ${base:,.0f} a year is over ${MAX_BASE:,.0f}; check for extra zeros."
         )
+    return base
+
+
+def check_terms(terms: OfferTerms) -> OfferTerms:
+    """`terms` if every amount is plausible, else ValueError worded for the person who typed
+    it (monthly pay for a base, extra zeros, a percent bonus over 200%, a bad schedule)."""
+    base = check_base_salary(terms.base)
     if terms.bonus_percent and not 0 <= _amount("bonus", terms.bonus) <= 200:
         raise ValueError("Enter the target bonus as a percent of base from 0 to 200.")
-    yearly_equity = _amount("equity grant", terms.equity) / YEARS
+    yearly_equity = _amount("equity grant", terms.equity) / VESTING_YEARS
     extras = {
         "bonus": _amount("bonus", terms.bonus_usd),
         "yearly equity (grant ÷ 4)": yearly_equity,
@@ -138,7 +145,7 @@ def vest_by_month(grant: float, percentages: Sequence[float], cliff: bool) -> np
     return months
 
 
-def equity_by_year(terms: OfferTerms, years: int = YEARS) -> pd.DataFrame:
+def equity_by_year(terms: OfferTerms, years: int = VESTING_YEARS) -> pd.DataFrame:
     """Equity vesting in each of the first `years` years: year, initial (the sign-up grant,
     under its schedule and cliff), refreshers (one grant of `terms.refresher` at the end of
     each year, each vesting evenly over the next four years, no cliff). USD."""
@@ -146,10 +153,10 @@ def equity_by_year(terms: OfferTerms, years: int = YEARS) -> pd.DataFrame:
     initial = np.array([terms.equity * p / 100.0 for p in vesting_percentages(terms)])
     refreshers = np.zeros(years)
     for granted in range(1, years):  # granted at the end of year `granted`
-        for year in range(granted, min(granted + YEARS, years)):
-            refreshers[year] += terms.refresher / YEARS
+        for year in range(granted, min(granted + VESTING_YEARS, years)):
+            refreshers[year] += terms.refresher / VESTING_YEARS
     first = np.zeros(years)
-    first[: min(years, YEARS)] = initial[: min(years, YEARS)]
+    first[: min(years, VESTING_YEARS)] = initial[: min(years, VESTING_YEARS)]
     return pd.DataFrame(
         {"year": np.arange(1, years + 1), "initial": first, "refreshers": refreshers}
     )
@@ -161,7 +168,7 @@ def vested_after(terms: OfferTerms, months: int) -> float:
     return float(vest[: max(0, min(months, len(vest)))].sum())
 
 
-def yearly_gross(terms: OfferTerms, years: int = YEARS) -> pd.DataFrame:
+def yearly_gross(terms: OfferTerms, years: int = VESTING_YEARS) -> pd.DataFrame:
     """Gross pay in each of the first `years` years, by component: year, Base, Bonus, Equity,
     Refreshers, Sign-on, Relocation, total (USD). The target bonus is assumed paid in full."""
     check_terms(terms)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from analysis.data import Tables
@@ -26,6 +27,8 @@ US = "US"
 """ISO-2 code of the United States as `company_country` spells it."""
 PARTIAL_YEARS = frozenset({2025})
 """Work years the 2025-01-19 snapshot covers only in part (the first weeks of January)."""
+RECENT_YEARS = (2023, 2024, 2025)
+"""The work years a level's pay is read from (`comparable_records`): the recent market."""
 
 
 def filter_records(
@@ -94,3 +97,24 @@ def duplicate_share(data: Tables) -> float:
 def salary_years(data: Tables) -> tuple[list[int], int]:
     """Every work year in the salary index (ascending) and the latest full one."""
     return work_years(data.salaries), latest_full_year(data.salaries)
+
+
+def comparable_records(
+    data: Tables, level: str, track: str, *, country: str = US, drop_duplicates: bool = True
+) -> tuple[np.ndarray, str]:
+    """salary_usd of full-time records of `level` and `track` at companies in `country`,
+    work years RECENT_YEARS (`filter_records`: the same filter as every page), and the scope
+    in words ("Senior ML engineer records, US companies, full-time, 2023-2025, exact
+    duplicates dropped"). Exact duplicates are dropped unless `drop_duplicates` is False."""
+    rows = filter_records(
+        data.salaries,
+        country=country,
+        years=RECENT_YEARS,
+        levels=[level],
+        tracks=[track],
+        drop_duplicates=drop_duplicates,
+    )
+    dups = "exact duplicates dropped" if drop_duplicates else "exact duplicates kept"
+    years = f"{RECENT_YEARS[0]}-{RECENT_YEARS[-1]}"
+    scope = f"{level} {track} records, {country} companies, full-time, {years}, {dups}"
+    return rows["salary_usd"].to_numpy(dtype=float), scope

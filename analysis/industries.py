@@ -57,7 +57,6 @@ DEPTHS: dict[int, str] = {
 }
 THIN_JOBS = 2_000
 """A group with fewer jobs than this, or a single usable industry, is flagged thin."""
-WEIGHTED_LABEL = "employment-weighted average of industry medians"
 
 PERCENTILE_COLUMNS = tuple(PCT_COLUMNS)
 # Ownership-only totals and splits; they overlap the NAICS rows of their level.

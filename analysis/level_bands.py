@@ -26,9 +26,8 @@ import pandas as pd
 
 from analysis import metros, stats
 from analysis.data import Tables
-from analysis.filters import LEVELS
+from analysis.filters import LEVELS, comparable_records
 from analysis.level_pay import _published, position, wage_at
-from analysis.offer import comparable_records
 from analysis.stats import Ladder
 from analysis.wages import PLACES, cell_value, cross_industry, ladder, national_row, usable
 

@@ -5,7 +5,7 @@ BLS publishes pay by place but not by level; the salary index has levels but no 
 is mostly high-paying US job listings). One method joins them, used everywhere:
 
 1. Take the salary-index records of the level and track (US companies, full-time, 2023-2025,
-   the one filter `analysis.offer.comparable_records`) and their quantiles (e.g. the 25th,
+   the one filter `analysis.filters.comparable_records`) and their quantiles (e.g. the 25th,
    50th and 75th percentile of the level's pay).
 2. Place each quantile in the NATIONAL BLS wage distribution of the occupation (log-linear
    between published percentiles): "a senior data scientist's median sits at the 71st
@@ -33,10 +33,9 @@ import pandas as pd
 
 from analysis import stats
 from analysis.data import Tables
-from analysis.filters import LEVELS, US, filter_records
-from analysis.offer import INDEX_YEARS, comparable_records, market_row
+from analysis.filters import LEVELS, RECENT_YEARS, US, comparable_records, filter_records
 from analysis.stats import Ladder
-from analysis.wages import cell_value, ladder, national_row
+from analysis.wages import cell_value, ladder, market_row, national_row
 
 RANGE = (0.25, 0.5, 0.75)
 """The quantiles of the level's pay that make its range: low, middle, high."""
@@ -268,7 +267,7 @@ def backtest(
     rows = filter_records(
         data.salaries,
         country=US,
-        years=INDEX_YEARS,
+        years=RECENT_YEARS,
         tracks=list(tracks),
         columns=["year", "level", "track", "salary_usd"],
     )

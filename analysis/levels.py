@@ -22,11 +22,10 @@ import pandas as pd
 
 from analysis import prices, stats
 from analysis.data import Tables
-from analysis.filters import LEVELS, filter_records
+from analysis.filters import LEVELS, RECENT_YEARS, filter_records
 from analysis.wages import DEFAULT_OCCUPATION, PCT_COLUMNS, national_row
 
 ALL_TRACKS = "All tracks"
-DEFAULT_YEARS: tuple[int, ...] = (2023, 2024, 2025)
 US_NAMES = frozenset({"US", "USA", "United States", "United States of America"})
 
 EXPERIENCE_BINS: tuple[tuple[str, float, float], ...] = (
@@ -95,7 +94,7 @@ def progression(
     data: Tables,
     track: str | Sequence[str] | None,
     country: str | None = "US",
-    years: Sequence[int] | None = DEFAULT_YEARS,
+    years: Sequence[int] | None = RECENT_YEARS,
     drop_duplicates: bool = True,
     *,
     real: bool = False,
@@ -199,7 +198,7 @@ def step_up(
     from_level: str = "Entry",
     to_level: str = "Senior",
     country: str | None = "US",
-    years: Sequence[int] | None = DEFAULT_YEARS,
+    years: Sequence[int] | None = RECENT_YEARS,
     drop_duplicates: bool = True,
     *,
     full_time_only: bool = True,

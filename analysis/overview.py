@@ -93,7 +93,7 @@ def headline(
 ) -> Headline:
     """Top hub in dollars and after cost of living (among the default hubs), the entry-to-
     senior step-up for `track` at US companies (levels.step_up with its defaults: work
-    years levels.DEFAULT_YEARS, full-time, exact duplicates dropped), and the share of
+    years analysis.filters.RECENT_YEARS, full-time, exact duplicates dropped), and the share of
     fully remote records at US companies in the latest full work year.
     """
     table = hubs.compare_hubs(data, occupation).table

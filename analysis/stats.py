@@ -10,7 +10,7 @@ medians (premiums, step-ups, changes), drawn from each median's exact bootstrap 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -319,12 +319,3 @@ def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
         return float("nan")
     w = np.asarray(weights, dtype=float)
     return float(np.quantile(x, 0.5, weights=w, method="inverted_cdf"))
-
-
-def keep_points(ladders: Collection[Ladder]) -> list[int]:
-    """The percentiles published in every ladder of `ladders` (sorted)."""
-    common: set[int] | None = None
-    for ladder in ladders:
-        here = {p for p, _ in ladder.published}
-        common = here if common is None else common & here
-    return sorted(common or ())

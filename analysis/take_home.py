@@ -14,9 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import metros, taxes
+from analysis import compensation, metros, taxes
 from analysis.data import Tables
-from analysis.offer import validate_offer
 from analysis.wages import PLACES, cross_industry
 
 
@@ -200,7 +199,7 @@ def worth_in_hubs(
     level are kept with NaN price columns. Raises ValueError when the home metro has no price
     level.
     """
-    validate_offer(base)
+    compensation.check_base_salary(base)
     year = metros.latest_year(data) if year is None else year
     prices = metros.price_levels(data, year).set_index("cbsa")["rpp"]
     home_cbsa = str(home_cbsa)

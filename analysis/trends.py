@@ -78,33 +78,6 @@ def _subset(
     return out
 
 
-def by_year_level(
-    data: Tables,
-    country_group: str = "All countries",
-    *,
-    drop_duplicates: bool = True,
-    full_time_only: bool = True,
-) -> pd.DataFrame:
-    """Median pay by work year and level, with n and a 95% interval.
-
-    Output: year, level, n, p25, median, p75, ci_low, ci_high (order-statistic interval of
-    the median), status, partial (True for years the snapshot covers in part). USD per year.
-    """
-    frame = _subset(
-        data.salaries,
-        level=None,
-        country_group=country_group,
-        drop_duplicates=drop_duplicates,
-        full_time_only=full_time_only,
-    )
-    out = stats.summarize(frame, ["year", "level"], "salary_usd").drop(columns=["p10", "p90"])
-    out["level"] = pd.Categorical(out["level"], categories=LEVELS, ordered=True)
-    out = out.sort_values(["year", "level"]).reset_index(drop=True)
-    out["level"] = out["level"].astype(str)
-    out["partial"] = out["year"].isin(PARTIAL_YEARS)
-    return out
-
-
 def composition(
     data: Tables,
     *,

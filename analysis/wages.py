@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 
 from analysis.data import Tables
@@ -123,10 +122,29 @@ def cell_value(value: object) -> float:
     return float(value) if pd.notna(value) else float("nan")  # type: ignore[arg-type]
 
 
-def wage_text(value: float, note: object, top_code: float) -> str:
-    """A wage cell for display: '$120,230', '≥ $239,200' when top-coded, else '—' (+ reason)."""
-    if is_top_coded(note):
-        return f"≥ ${top_code:,.0f}"
-    if value is None or not np.isfinite(value):
-        return f"— ({note})" if isinstance(note, str) and note else "—"
-    return f"${value:,.0f}"
+def market_row(data: Tables, cbsa: str, occupation: str) -> tuple[pd.Series, str]:
+    """The OEWS cross-industry row whose percentiles price `occupation` in metro `cbsa`, and
+    why it is not the metro's own ("" when it is).
+
+    Where BLS publishes fewer than two percentiles for the occupation in the metro (or none at
+    all), the metro's state is used (the state OEWS files the metro under), then the nation.
+    Raises ValueError for an unknown occupation or metro.
+    """
+    wages = data.wages
+    title = occupation_title(wages, occupation)
+    area = wages.loc[wages["area_type"].isin(PLACES) & (wages["cbsa"] == str(cbsa))]
+    if area.empty:
+        raise ValueError(f"Unknown metro {cbsa!r}; pick a metro from the list.")
+    rows = cross_industry(wages, occupation)
+    hit = rows[rows["area_type"].isin(PLACES) & (rows["cbsa"] == str(cbsa))]
+    if len(hit) and usable(hit.iloc[0]):
+        return hit.iloc[0], ""
+    missing = f"BLS publishes no {title} wage percentiles for {area['area_name'].iloc[0]}"
+    fips = area["state_code"].iloc[0]
+    state = rows[(rows["area_type"] == "state") & (rows["state_code"] == fips)]
+    if len(state) and usable(state.iloc[0]):
+        return state.iloc[0], f"{missing}; showing {state['area_name'].iloc[0]}'s."
+    nation = rows[rows["area_type"] == "national"]
+    if nation.empty or not usable(nation.iloc[0]):
+        raise ValueError(f"BLS publishes no wage percentiles for {title}.")
+    return nation.iloc[0], f"{missing} or its state; showing the US."

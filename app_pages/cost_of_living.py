@@ -3,23 +3,9 @@
 import streamlit as st
 
 from analysis import living, metros, take_home
-from analysis.data import Tables
 from ui import cache, inputs, layout, state
 from ui.charts import living as charts
-from ui.text import taxed_as
-
-
-def ahead(data: Tables, salary: int, origin: str, target: str, occ: str, more: list[str]) -> None:
-    """Another destination's answers and charts, made before anyone asks (the calls below)."""
-    eq = cache.run(living.equivalent_salary, data, salary, origin, target, occ)
-    cache.figure(charts.equivalence_chart, eq)
-    selected = list(dict.fromkeys([origin, target, *more]))
-    cache.figure(charts.components_chart, cache.run(living.price_components, data, selected))
-    cache.figure(charts.history_chart, cache.run(living.price_history, data, selected))
-    burden = cache.run(living.rent_burden, data, selected, occ, salary=float(salary))
-    cache.figure(charts.rent_burden_chart, burden)
-    cache.run(living.equivalent_after_tax, data, salary, origin, target)  # may have no answer
-
+from ui.text import money, taxed_as
 
 st.title("Cost of living")
 st.write(
@@ -77,13 +63,13 @@ st.markdown(f"**{eq.from_label} → {eq.to_label}**, {eq.occ_title.lower()}")
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(
     f"Your pay in {eq.from_label.split(',')[0]}",
-    layout.money(eq.salary),
+    money(eq.salary),
     border=True,
     help=f"{eq.position_label} of {eq.occ_title} pay there",
 )
 m2.metric(
     "Same purchasing power",
-    layout.money(eq.same_power),
+    money(eq.same_power),
     border=True,
     delta=f"{eq.same_power / eq.salary - 1:+.1%} vs your pay",
     delta_color="off",
@@ -92,7 +78,7 @@ m2.metric(
 )
 m3.metric(
     "Same take-home, after tax and prices",
-    layout.money(net.same_after_tax) if net else "—",
+    money(net.same_after_tax) if net else "—",
     border=True,
     delta=f"{net.same_after_tax / eq.salary - 1:+.1%} vs your pay" if net else None,
     delta_color="off",
@@ -109,21 +95,21 @@ m4.metric(
 if net is not None and net.same_after_tax == net.same_after_tax:
     change = "more" if net.tax_effect > 0 else "less"
     st.write(
-        f"After tax, your {layout.money(eq.salary)} keeps {layout.money(net.take_home_from)} "
+        f"After tax, your {money(eq.salary)} keeps {money(net.take_home_from)} "
         f"({taxed_as(net.jurisdiction_from, take_home.LOCAL_TAXES)}). To keep as much "
         f"purchasing power in {eq.to_label} "
         f"({taxed_as(net.jurisdiction_to, take_home.LOCAL_TAXES)}) you would need "
-        f"{layout.money(net.same_after_tax)}: "
-        f"**{layout.money(abs(net.tax_effect))} {change}** than prices alone say, because the "
+        f"{money(net.same_after_tax)}: "
+        f"**{money(abs(net.tax_effect))} {change}** than prices alone say, because the "
         "taxes differ too."
     )
 if eq.gap == eq.gap:
     word = "more" if eq.gap > 0 else "less"
     st.write(
         f"At **{eq.position_label}** in {eq.from_label}, you would keep your rank among "
-        f"{eq.occ_title.lower()} in {eq.to_label} at **{layout.money(eq.same_position)}**, which "
-        f"is **{layout.money(abs(eq.gap))} {word}** than the "
-        f"{layout.money(eq.same_power)} that buys the same things there "
+        f"{eq.occ_title.lower()} in {eq.to_label} at **{money(eq.same_position)}**, which "
+        f"is **{money(abs(eq.gap))} {word}** than the "
+        f"{money(eq.same_power)} that buys the same things there "
         f"({abs(eq.gap_share):.0%} {word}): local pay does not move one-for-one with prices."
     )
 else:
@@ -161,7 +147,7 @@ st.subheader("Rent against pay")
 layout.chart(charts.rent_burden_chart, burden, key="cost_of_living_rent")
 yours = burden.dropna(subset=["salary_1br"])
 st.markdown(
-    f"**On your {layout.money(salary)}** (the same gross in each metro), a one-bedroom at the "
+    f"**On your {money(salary)}** (the same gross in each metro), a one-bedroom at the "
     "Fair Market Rent takes "
     + ", ".join(f"**{r.salary_1br:.0%}** in {r.label}" for r in yours.itertuples())
     + "."
@@ -181,7 +167,3 @@ layout.source_caption(
     note="all items, US = 100 in every year · each year compares places within that year, not "
     "one year with another: a line shows a metro's level relative to the US, not inflation",
 )
-
-# The ten hubs as destinations, answered and drawn in the background before anyone picks one.
-hubs = [c for c in metros.DEFAULT_HUBS if c in labels and c not in (origin, target)]
-cache.ahead(ahead, data, salary, origin, occ=occ, more=more, each="target", values=hubs)

@@ -3,36 +3,11 @@
 import streamlit as st
 
 from analysis import hubs, metros, wages
-from analysis.data import Tables
 from ui import cache, inputs, layout, state
 from ui.charts import hubs as charts
-from ui.text import top_code_note
+from ui.text import money, top_code_note
 
 VIEWS = {"nominal": "In dollars", "real": "After cost of living"}
-
-
-def statistics(data: Tables, occ: str, chosen: list[str], real: bool) -> tuple:
-    """Every statistic this page shows for one occupation (also computed ahead for the rest)."""
-    return (
-        cache.run(hubs.compare_hubs, data, occ, chosen),
-        cache.run(hubs.all_metros_for_map, data, occ),
-        cache.run(wages.national_median, data, occ),
-        cache.run(hubs.equal_power_line, data, occ),
-        cache.run(hubs.rank_intervals, data, occ, chosen, real=real),
-    )
-
-
-def ahead(data: Tables, occ: str, chosen: list[str], real: bool) -> None:
-    """Another occupation's numbers and charts, made before anyone asks (the calls below), for
-    the metros the picker keeps: those with wages for it."""
-    offered = set(cache.run(metros.metro_options, data, occ)["cbsa"])
-    chosen = [c for c in chosen if c in offered]
-    if not chosen:
-        return
-    result, points, _, line, _ = statistics(data, occ, chosen, real)
-    cache.figure(charts.ranges_chart, result.table, real=real, top_code=data.facts.top_code)
-    cache.figure(charts.metro_map_chart, points, real=real, highlight=chosen)
-    cache.figure(charts.pay_vs_prices_chart, result.table, points, line)
 
 
 st.title("Tech hubs")
@@ -69,7 +44,11 @@ if not chosen:
     st.stop()
 
 with layout.friendly_errors():
-    result, points, national, line, ranks = statistics(data, occ, chosen, real)
+    result = cache.run(hubs.compare_hubs, data, occ, chosen)
+    points = cache.run(hubs.all_metros_for_map, data, occ)
+    national = cache.run(wages.national_median, data, occ)
+    line = cache.run(hubs.equal_power_line, data, occ)
+    ranks = cache.run(hubs.rank_intervals, data, occ, chosen, real=real)
 # Whole dollars once, so a card and the table round a value the same way.
 money_columns = ["median", "real_median", "p10", "p90", "median_ci_low", "median_ci_high"]
 table = result.table.assign(**{c: result.table[c].round() for c in money_columns})
@@ -87,14 +66,14 @@ if unpriced:
 top = table.sort_values("rank_nominal").iloc[0]
 top_real = table.sort_values("rank_real").iloc[0]
 m1, m2, m3 = st.columns(3)
-m1.metric(f"Highest median: {top['label']}", layout.money(top["median"]), border=True)
+m1.metric(f"Highest median: {top['label']}", money(top["median"]), border=True)
 m2.metric(
     f"Top after prices: {top_real['label']}",
-    layout.money(top_real["real_median"]),
+    money(top_real["real_median"]),
     border=True,
     help=f"Median divided by the metro's price level (BEA RPP {result.year}, US = 100)",
 )
-m3.metric(f"US median, {result.occ_title}", layout.money(national), border=True)
+m3.metric(f"US median, {result.occ_title}", money(national), border=True)
 
 st.subheader(f"{result.occ_title}: pay range by metro")
 layout.chart(
@@ -134,7 +113,7 @@ st.subheader("The numbers")
 rank = "rank_real" if real else "rank_nominal"
 shown = table.sort_values(rank).assign(
     interval=[
-        "—" if lo != lo else f"{layout.money(lo)} – {layout.money(hi)}"
+        "—" if lo != lo else f"{money(lo)} – {money(hi)}"
         for lo, hi in zip(table["median_ci_low"], table["median_ci_high"], strict=True)
     ],
 )
@@ -182,7 +161,3 @@ layout.source_caption(
     note="the CSV adds the 25th/75th percentiles, relative standard errors and a "
     f"housing-weighted median (housing at {hubs.HOUSING_WEIGHT:.0%} of the budget)",
 )
-
-# The other occupations' numbers and charts, made in the background before anyone picks one.
-others = [c for c in inputs.occupation_titles(data) if c != occ]
-cache.ahead(ahead, data, chosen=chosen, real=real, each="occ", values=others)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import industries
-from analysis.data import Tables
 from analysis.wages import TOP_CODED
 from ui import cache, layout, state
 from ui.charts import industries as charts
-from ui.text import top_code_note
+from ui.text import top_code_note, wage
 
 PAGE = "industries"
 VIEWS = ("Industry groups", "NAICS detail")
@@ -28,13 +27,6 @@ METHOD = """
 - Ride-hail platforms are classified by NAICS in 4853 "Taxi and Limousine Service"; this
   page counts 4853 as Software and internet, and social networks and streaming (5162) too.
 """
-
-
-def ahead(data: Tables, occ: str) -> None:
-    """Another occupation's groups and chart, made before anyone asks (the calls below)."""
-    cache.run(industries.national_total, data, occ)
-    result = cache.run(industries.industry_groups, data, occ)
-    cache.figure(charts.group_pay_chart, result, top_code=data.facts.top_code)
 
 
 st.title("Industries")
@@ -75,7 +67,7 @@ with layout.friendly_errors():
 c1, c2 = st.columns(2)
 c1.metric(
     "US median, all industries",
-    layout.wage(nation["a_median"], nation["a_median_note"], facts.top_code),
+    wage(nation["a_median"], nation["a_median_note"], facts.top_code),
 )
 c2.metric("US employment, all industries", f"{nation['tot_emp']:,.0f}")
 
@@ -112,8 +104,3 @@ else:
     table, config = charts.detail_table(result, top_code=facts.top_code), charts.DETAIL_TABLE
 st.dataframe(table, column_config=config, column_order=list(config), hide_index=True)
 layout.download(result, f"industries_{occ}_{depth or 'groups'}.csv", key=f"{PAGE}_download")
-
-# The other occupations' groups and chart, made in the background before anyone picks one.
-if depth is None:
-    others = [c for c in titles if c != occ]
-    cache.ahead(ahead, data, each="occ", values=others)

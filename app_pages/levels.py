@@ -3,29 +3,14 @@
 import streamlit as st
 
 from analysis import company_size, filters, levels, stats, taxonomy
-from analysis.data import Tables
 from ui import cache, columns, inputs, layout, state
 from ui.charts import levels as charts
-from ui.text import duplicate_note, top_code_note
+from ui.text import duplicate_note, money, top_code_note
 
 COUNTRIES = {"US": "United States", "GB": "United Kingdom", "CA": "Canada", "DE": "Germany"}
 COUNTRIES["ALL"] = "All countries"
 OCCUPATIONS = ("15-2051", "15-1221", "15-1252", "11-3021")
-YEARS = f"{min(levels.DEFAULT_YEARS)}–{max(levels.DEFAULT_YEARS)}"
-
-
-def ahead(
-    data: Tables, tracks: list[str], country: str, keep_dups: bool, real: bool, ai_only: bool
-) -> None:
-    """Another country's numbers and charts, made before anyone asks (the calls below)."""
-    where = None if country == "ALL" else country
-    settings = {"drop_duplicates": not keep_dups, "real": real}
-    curve = cache.run(levels.progression, data, tracks, where, **settings)
-    sizes = cache.run(company_size.pay_by_company_size, data, tracks, where, **settings)
-    bins, fit = cache.run(levels.experience_curve, data, ai_only, country == "US")
-    cache.figure(charts.progression_chart, curve)
-    cache.figure(charts.company_size_chart, sizes)
-    cache.figure(charts.experience_chart, bins, fit)
+RECENT = f"{min(filters.RECENT_YEARS)}–{max(filters.RECENT_YEARS)}"
 
 
 st.title("Career levels")
@@ -74,7 +59,7 @@ for track in tracks:
         step = row["step_up"]
         col.metric(
             f"{track} · {level} median",
-            layout.money(row["median"]) if shown else "—",
+            money(row["median"]) if shown else "—",
             delta=None if not shown or step != step else f"×{step:.2f} vs previous level",
             delta_color="off",
             help=f"n = {row['n']:,} ({row['status']})" if shown else f"n = {row['n']:,}: under 10",
@@ -85,7 +70,7 @@ dup_note = duplicate_note(not keep_dups)
 layout.source_caption(
     facts.caption("aijobs", *(["cpi"] if real else [])),
     n=int(curve["n"].sum()),
-    note=f"full-time, work years {YEARS}, companies in {COUNTRIES[country]} · pay {dollars} "
+    note=f"full-time, work years {RECENT}, companies in {COUNTRIES[country]} · pay {dollars} "
     "· medians with "
     "95% intervals (whiskers), dotted lines: 25th and 75th percentiles · hollow = under 30 "
     f"records · {dup_note}",
@@ -98,7 +83,7 @@ st.info(
 )
 table = curve.assign(
     median_ci=[
-        "—" if r.status == "hidden" else f"{layout.money(r.ci_low)}–{layout.money(r.ci_high)}"
+        "—" if r.status == "hidden" else f"{money(r.ci_low)}–{money(r.ci_high)}"
         for r in curve.itertuples()
     ],
     step_ci=stats.ratio_intervals(curve["step_up"], curve["step_low"], curve["step_high"]),
@@ -126,7 +111,7 @@ absent = sizes.loc[sizes["status"] == "hidden"]
 layout.source_caption(
     facts.caption("aijobs", *(["cpi"] if real else [])),
     n=int(sizes["n"].sum()),
-    note=f"{', '.join(tracks)}, full-time, work years {YEARS}, companies in "
+    note=f"{', '.join(tracks)}, full-time, work years {RECENT}, companies in "
     f"{COUNTRIES[country]} · pay {dollars} · company size as aijobs.net records it: small under 50 "
     "employees, medium 50–250, large over 250 · medians with 95% intervals, compared within "
     "each level · hollow = under 30 records · base pay only: the index holds no equity, so a "
@@ -183,10 +168,3 @@ layout.source_caption(
     f"{ladder['tot_emp'].iloc[0]:,.0f} jobs · {top_code_note(n_coded, facts.top_code)}",
 )
 layout.download(ladder, "levels_market_spread.csv", key="levels_dl_spread")
-
-# The other countries' numbers and charts, made in the background before anyone picks one.
-others = [c for c in COUNTRIES if c != country]
-cache.ahead(
-    ahead, data, tracks, keep_dups=keep_dups, real=real, ai_only=ai_only, each="country",
-    values=others,
-)  # fmt: skip

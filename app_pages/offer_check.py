@@ -5,23 +5,12 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from analysis import catalog, comparison, metros, offer, take_home, taxonomy
-from analysis.data import Tables
+from analysis import catalog, comparison, metros, take_home, taxonomy
 from ui import cache, inputs, layout, offer_form
 from ui.charts import offers as charts
 from ui.columns import hub_worth_columns, offer_path_columns
 from ui.state import warn
-from ui.text import ask_sentence, local_tax_note, plain, verdict_sentence
-
-
-def ahead(data: Tables, specs: list[comparison.OfferSpec], reference: str) -> None:
-    """The offers in another place's prices, compared and drawn before anyone asks (the calls
-    below)."""
-    result = cache.run(comparison.compare_offers, data, specs, reference)
-    where = "US-average" if reference == "US" else cache.run(metros.metro_labels, data)[reference]
-    cache.figure(charts.range_chart, result)
-    cache.figure(charts.path_chart, result.table, where)
-
+from ui.text import ask_sentence, local_tax_note, money, plain, verdict_sentence
 
 st.title("Offer check")
 st.write(
@@ -44,7 +33,7 @@ def filled(item: dict) -> dict:
     if item["occ"] is None:
         item["occ"] = taxonomy.TRACK_OCCUPATION.get(item["track"], "15-2051")
     if item["base"] is None:
-        item["base"] = cache.run(offer.default_base, data, item["metro"], item["occ"])
+        item["base"] = cache.run(comparison.default_base, data, item["metro"], item["occ"])
     return item
 
 
@@ -108,7 +97,7 @@ for a, column in zip(result.offers, st.columns(len(result.offers)), strict=True)
     with column, st.container(border=True):
         st.metric(
             f"{a.spec.label}: take-home, {where} prices",
-            f"{layout.money(a.average_real)} a year",
+            f"{money(a.average_real)} a year",
             help="Average over years 1–4, after every tax of the offer's own place",
             border=False,
         )
@@ -175,9 +164,3 @@ st.subheader("Share this comparison")
 query = urlencode(st.query_params.to_dict())
 st.code(f"{st.context.url or ''}?{query}", language=None, wrap_lines=True)
 st.caption("The link holds every offer and choice above; opening it shows the same comparison.")
-
-# The offers' own places and the ten hubs as the prices to compare in, made in the background
-# before anyone asks.
-places = ["US", *(s.cbsa for s in specs), *metros.DEFAULT_HUBS]
-places = [c for c in dict.fromkeys(places) if c != reference and (c == "US" or c in labels)]
-cache.ahead(ahead, data, specs, each="reference", values=places)

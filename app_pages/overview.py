@@ -5,7 +5,7 @@ import streamlit as st
 from analysis import overview
 from ui import cache, layout
 from ui.charts import overview as charts
-from ui.text import duplicate_note
+from ui.text import duplicate_note, money
 
 st.title("AI Pay Atlas")
 data = cache.tables()
@@ -24,7 +24,7 @@ years = f"{min(step.years)}–{max(step.years)}" if step.years else "all years"
 cols = st.columns(5)
 cols[0].metric(
     f"US {ds['occ_title'].lower()} median",
-    layout.money(ds["median"]),
+    money(ds["median"]),
     f"{ds['vs_all']:.1f}× all jobs",
     delta_color="off",
     delta_arrow="off",
@@ -34,7 +34,7 @@ cols[0].metric(
 cols[1].metric(
     "Top hub in dollars",
     f"{head.top_nominal['short_name']}",
-    layout.money(head.top_nominal["median"]),
+    money(head.top_nominal["median"]),
     delta_color="off",
     delta_arrow="off",
     help=f"Highest {ds['occ_title'].lower()} median among the {head.hubs_compared} default "
@@ -43,7 +43,7 @@ cols[1].metric(
 cols[2].metric(
     "Top hub after cost of living",
     f"{head.top_real['short_name']}",
-    layout.money(head.top_real["real_median"]) + " at US prices",
+    money(head.top_real["real_median"]) + " at US prices",
     delta_color="off",
     delta_arrow="off",
     help=f"{ds['occ_title']} median divided by the BEA regional price parity "

@@ -7,38 +7,12 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from analysis import band_check, bands, level_bands, metros, taxonomy
-from analysis.data import Tables
 from ui import cache, columns, inputs, layout, state
 from ui.charts import bands as charts
-from ui.text import plain, top_code_note
+from ui.text import money, plain, top_code_note
 
 ALL = "All regions"
 PCT_NAMES = ("10th", "25th", "Median", "75th", "90th")
-
-
-def ahead(
-    data: Tables,
-    region: str | None,
-    states: list[str],
-    occ: str,
-    chosen: list[str],
-    **band: object,
-) -> None:
-    """Another occupation's or region's bands and charts, made before anyone asks (the calls
-    below), for the states and metros the pickers keep: those the region offers."""
-    offered = cache.run(bands.region_states, data, region)
-    states = [s for s in states if s in offered]
-    pool = cache.run(bands.region_metros, data, region, states or None)
-    chosen = [c for c in chosen if c in set(pool["cbsa"])]
-    if not chosen:
-        return
-    table = cache.run(level_bands.level_bands, data, chosen, occ, **band)
-    cache.run(level_bands.regional_ladder, data, chosen, occ)
-    market = cache.run(bands.labelled_bands, data, chosen, [occ], target=band["target"])
-    points = cache.run(bands.talent_pools, data, list(pool["cbsa"]), occ)
-    cache.figure(charts.level_bands_chart, table)
-    cache.figure(charts.band_ranges_chart, market, top_code=data.facts.top_code)
-    cache.figure(charts.talent_map_chart, points)  # fmt: skip
 
 
 st.title("Pay bands by region")
@@ -179,7 +153,7 @@ layout.source_caption(
 pooled = dict(zip(PCT_NAMES, region_ladder.wages, strict=True))
 st.markdown(
     "**The region's pooled distribution** ("
-    + ", ".join(f"{n} {layout.money(w)}" for n, w in pooled.items())
+    + ", ".join(f"{n} {money(w)}" for n, w in pooled.items())
     + f"; {len(region_ladder.metros)} metros, {region_ladder.employment:,.0f} jobs): each "
     "metro's published percentiles, log-linear between them, mixed by its jobs. A percentile "
     "that depends on a metro's unpublished tail shows —."
@@ -250,13 +224,3 @@ if upload is not None:
 st.subheader("Share this view")
 values = {key: st.query_params.get_all(key) for key in st.query_params}
 st.code(f"{st.context.url or ''}?{urlencode(values, doseq=True)}", language=None, wrap_lines=True)
-
-# Before anyone asks: the other occupations here, and the other regions.
-band = {"track": track, "target": target, "spread": spread / 100, "effective": effective,
-        "rate": rate / 100}  # fmt: skip
-others = [c for c in titles if c != occ]
-cache.ahead(ahead, data, in_region, states, chosen=chosen, each="occ", values=others, **band)
-regions = [r for r in [None, *cache.run(bands.regions, data)] if r != in_region]
-cache.ahead(
-    ahead, data, states=states, occ=occ, chosen=chosen, each="region", values=regions, **band
-)

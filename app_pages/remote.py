@@ -3,25 +3,14 @@
 import streamlit as st
 
 from analysis import filters, metros, remote, stats, wages
-from analysis.data import Tables
 from analysis.filters import LEVELS
 from ui import cache, columns, inputs, layout, state
 from ui.charts import remote as charts
-from ui.text import duplicate_note
+from ui.text import duplicate_note, money
 
 ALL_LEVELS = "All levels"
 COUNTRIES = {"US": "US companies", "ALL": "All countries"}
 MEASURES = {"pay": "Pay", "purchasing_power": "Purchasing power"}
-
-
-def ahead(data: Tables, hq: str, tiers: remote.Tiers, measure: str) -> None:
-    """Another HQ's policy table and chart at its default salary, made before anyone asks (the
-    calls below)."""
-    # The box's default, as the page takes it; none published: computed when asked.
-    salary = float(int(cache.run(remote.hq_median, data, hq)))
-    sim = cache.run(remote.geo_policy, data, salary, hq, tiers)
-    cache.figure(charts.policy_chart, sim, measure, salary)
-    cache.run(remote.policy_table, data, salary, hq, tiers, measure)
 
 
 st.title("Remote work")
@@ -128,12 +117,12 @@ try:
     default_salary = cache.run(remote.hq_median, data, hq)
     explain = (
         f"Default: the BLS median for {occ_title} in {hubs[hq]}, "
-        f"{layout.money(default_salary)} ({facts.caption('oews')})."
+        f"{money(default_salary)} ({facts.caption('oews')})."
     )
 except ValueError as err:  # not published there: the visitor types a salary instead
     default_salary = cache.run(wages.national_median, data)
-    st.warning(f"{err} Starting from the US median, {layout.money(default_salary)}.")
-    explain = f"Default: the US median for {occ_title}, {layout.money(default_salary)}."
+    st.warning(f"{err} Starting from the US median, {money(default_salary)}.")
+    explain = f"Default: the US median for {occ_title}, {money(default_salary)}."
 # A new HQ brings its own default salary unless the visitor typed one: else the box keeps the
 # old HQ's median, a view the link (which leaves defaults out) does not reproduce.
 shown = st.session_state.get("_hq_default_salary")
@@ -183,7 +172,7 @@ with layout.friendly_errors():
 layout.chart(charts.policy_chart, sim, measure, float(salary), key="remote_policy")
 layout.source_caption(
     facts.caption("bea_rpp"),
-    note=f"HQ {hubs[hq]} at {layout.money(salary)} · purchasing power = pay ÷ "
+    note=f"HQ {hubs[hq]} at {money(salary)} · purchasing power = pay ÷ "
     "(price level / 100), in US-average dollars · national rate: everyone gets the HQ "
     "salary; full cost-of-living: HQ salary × hub price level ÷ HQ price level · tier "
     f"thresholds ({tier1:g} / {tier2:g}) and shares are illustrative inputs, not data",
@@ -195,7 +184,3 @@ st.dataframe(
     column_config=columns.geo_policy_columns(remote.POLICIES, MEASURES[measure].lower()),
 )
 layout.download(sim, "remote_geo_policy.csv", key="remote_dl_policy")
-
-# The other hubs as HQ, at their default salaries, made in the background before anyone asks.
-others = [h for h in hubs if h != hq]
-cache.ahead(ahead, data, tiers=tiers, measure=measure, each="hq", values=others)

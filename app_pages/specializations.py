@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis import specialties, stats, taxonomy, tools
-from analysis.data import Tables
 from ui import cache, inputs, layout, state
 from ui.charts import specialties as charts
-from ui.text import duplicate_note, premium_headline
+from ui.text import duplicate_note, money, premium_headline
 
 PAGE = "specializations"
 VIEWS = {
@@ -16,17 +15,6 @@ VIEWS = {
     "Raw": specialties.METHODS[:1],
     "Adjusted": specialties.METHODS[1:],
 }
-
-
-def ahead(data: Tables, baseline: str, tracks: list[str], keep: bool, view: str) -> None:
-    """Another baseline's premiums and chart, made before anyone asks (the calls below)."""
-    chosen = {"baseline": baseline, "tracks": tracks, "drop_duplicates": not keep}
-    raw = cache.run(specialties.raw_premiums, data, **chosen)
-    adjusted = cache.run(specialties.adjusted_premiums, data, **chosen)
-    cache.run(specialties.premium_comparison, raw, adjusted)
-    shown = cache.run(specialties.premium_comparison, raw, adjusted, VIEWS[view])
-    if not shown.empty:
-        cache.figure(charts.premium_chart, shown)
 
 
 st.title("Specializations")
@@ -57,13 +45,13 @@ chosen = {"baseline": baseline, "tracks": tracks, "drop_duplicates": not keep}
 with layout.friendly_errors():
     raw = cache.run(specialties.raw_premiums, data, **chosen)
     adjusted = cache.run(specialties.adjusted_premiums, data, **chosen)
-both = cache.run(specialties.premium_comparison, raw, adjusted)
-shown = cache.run(specialties.premium_comparison, raw, adjusted, VIEWS[view])
+both = specialties.premium_comparison(raw, adjusted)
+shown = specialties.premium_comparison(raw, adjusted, VIEWS[view])
 base_row = raw[raw["is_baseline"]].iloc[0]
 st.markdown(
     "**" + premium_headline(raw if view == "Raw" else adjusted, baseline, view != "Raw") + "**"
 )
-st.metric(f"Baseline median: {baseline}", layout.money(base_row["median_usd"]))
+st.metric(f"Baseline median: {baseline}", money(base_row["median_usd"]))
 if shown.empty:
     layout.empty_state("No specialization has enough records (10+) to show with these filters.")
 else:
@@ -125,7 +113,3 @@ st.dataframe(
     hide_index=True,
 )
 layout.download(tool_table, f"tool_premiums_{tool_list}.csv", key=f"{PAGE}_tools_download")
-
-# The other baselines' premiums and chart, made in the background before anyone picks one.
-others = [b for b in taxonomy.SPECIALIZATIONS if b != baseline]
-cache.ahead(ahead, data, tracks=tracks, keep=keep, view=view, each="baseline", values=others)

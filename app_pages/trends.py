@@ -3,34 +3,18 @@
 import streamlit as st
 
 from analysis import taxonomy, trends
-from analysis.data import Tables
 from analysis.filters import LEVELS
 from ui import cache, inputs, layout, state
 from ui.charts import trends as charts
-from ui.text import duplicate_note
+from ui.text import duplicate_note, money
 
 SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted only"}
 BREAK = 2024
 
 
-def statistics(data: Tables, real: bool, show: str, **chosen: object) -> tuple:
-    """The trend, its sample, their table and the series shown for one filter set (`chosen`:
-    the analysis functions' filters; also computed ahead for the other levels)."""
-    series = cache.run(trends.adjusted_trend, data, real=real, **chosen)
-    comp = cache.run(trends.composition, data, **chosen)
-    table = cache.run(trends.trend_table, series, comp)
-    return series, comp, table, cache.run(trends.select_series, series, show)
-
-
-def ahead(data: Tables, unit: str, **view: object) -> None:
-    """Another level's trend and chart, made before anyone asks (the calls below)."""
-    _, comp, _, shown = statistics(data, **view)
-    cache.figure(charts.trend_chart, shown, comp, trends.REFERENCE_YEAR, BREAK, unit)
-
-
 def interval(low: float, high: float) -> str:
     """'$139,360–$141,300', or '—' when the interval is missing."""
-    return "—" if low != low else f"{layout.money(low)}–{layout.money(high)}"
+    return "—" if low != low else f"{money(low)}–{money(high)}"
 
 
 st.title("Trends")
@@ -74,7 +58,10 @@ chosen = {
     "drop_duplicates": not keep_dups,
 }
 with layout.friendly_errors():
-    series, comp, table, shown = statistics(data, real, show, **chosen)
+    series = cache.run(trends.adjusted_trend, data, real=real, **chosen)
+    comp = cache.run(trends.composition, data, **chosen)
+table = trends.trend_table(series, comp)
+shown = trends.select_series(series, show)
 ref = trends.REFERENCE_YEAR
 
 changed = table.loc[table["composition_changed"].astype(bool)]
@@ -100,7 +87,7 @@ card = "raw" if show == "raw" else "adjusted"
 for col, row in zip(st.columns(len(full)), full.itertuples(), strict=True):
     col.metric(
         f"{card.capitalize()} median {row.year}",
-        layout.money(getattr(row, f"{card}_median")),
+        money(getattr(row, f"{card}_median")),
         help=(
             f"Reweighted to the {ref} level × US/non-US mix; effective n = "
             f"{row.adjusted_n_eff:,.0f} ({row.adjusted_status})"
@@ -180,7 +167,7 @@ else:
         )
         st.markdown(
             f"**From {start} to {end}, the median of these records {word} inflation**: "
-            f"{layout.money(change['median_start'])} → {layout.money(change['median_end'])} "
+            f"{money(change['median_start'])} → {money(change['median_end'])} "
             f"in {cpi_year} dollars ({change['n_start']:,.0f} and {change['n_end']:,.0f} "
             "records). Both years come from the survey era of the index; across the 2024 "
             "change of source the comparison would mix pay growth with who is counted."
@@ -192,7 +179,3 @@ else:
             "buys in the US; salaries of companies abroad are in US dollars at each year's "
             "exchange rate) · seeded bootstrap 95% interval of the ratio",
         )
-
-# The other levels' trends and charts, made in the background before anyone picks one.
-others = [lv for lv in [None, *LEVELS] if lv != chosen["level"]]
-cache.ahead(ahead, data, unit=unit, real=real, show=show, **chosen, each="level", values=others)

@@ -44,7 +44,7 @@ class Case:
 
 def _offer_specs(data) -> list[object]:
     """The Offer check's default offer, built as the page builds it."""
-    from analysis import metros, offer, taxonomy, wages
+    from analysis import comparison, metros, taxonomy, wages
     from ui import offer_form
 
     labels = metros.metro_labels(data)
@@ -53,7 +53,7 @@ def _offer_specs(data) -> list[object]:
     fields = offer_form.fields(labels, {c: f"{t} ({c})" for c, t in titles.items()})
     item = offer_form.blank(0, fields)
     item["occ"] = item["occ"] or taxonomy.TRACK_OCCUPATION.get(item["track"], DS)
-    item["base"] = item["base"] or offer.default_base(data, item["metro"], item["occ"])
+    item["base"] = item["base"] or comparison.default_base(data, item["metro"], item["occ"])
     return [offer_form.to_spec(item)]
 
 
@@ -73,7 +73,6 @@ def cases() -> list[Case]:
         levels,
         living,
         metros,
-        offer,
         overview,
         prices,
         remote,
@@ -221,7 +220,11 @@ def cases() -> list[Case]:
             lambda d, r: trends.pay_change(d, 2021, 2023, None, "All countries"),
         ),
         c("offer_check", "metros.metro_labels", lambda d, r: metros.metro_labels(d)),
-        c("offer_check", "offer.default_base", lambda d, r: offer.default_base(d, SF, DS)),
+        c(
+            "offer_check",
+            "comparison.default_base",
+            lambda d, r: comparison.default_base(d, SF, DS),
+        ),
         c(
             "offer_check",
             "comparison.compare_offers",

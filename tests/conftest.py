@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import pytest
 
 from tests.apptest_helpers import run_page
-
-# Pages compute their filters' other views ahead in a background thread (ui.cache.ahead); in
-# tests (and the servers they start) that would only compete for the two cores. Tests of the
-# mechanism turn it on themselves.
-os.environ["AIPAY_COMPUTE_AHEAD"] = "0"
 
 
 @pytest.fixture(autouse=True)

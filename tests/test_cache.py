@@ -1,119 +1,107 @@
-"""ui.cache: one entry per call however its arguments are spelled, and statistics computed
-ahead in the background are the ones a page then finds."""
+"""ui.cache: Streamlit's caches keyed on what a result depends on (the data version, the plain
+values, a frame's content, a figure's builder) and on nothing else."""
 
 from __future__ import annotations
 
-import gc
-import threading
-import weakref
-
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
+from analysis.data import Tables
 from ui import cache
 
-CALLS: list[tuple[str, int]] = []
+CALLS: list[tuple] = []
 
 
-def pay(table: tuple, occupation: str = "15-2051", top: int = 3) -> pd.DataFrame:
+def pay(data: Tables, occupation: str = "15-2051", top: int = 3) -> pd.DataFrame:
     """A stand-in statistic that records each time it is really computed."""
-    CALLS.append((occupation, top))
-    if occupation == "none":
-        raise ValueError("no data for this occupation")
+    CALLS.append((data.version, occupation, top))
     return pd.DataFrame({"occupation": [occupation] * top})
+
+
+def total(frame: pd.DataFrame) -> float:
+    CALLS.append(("total", len(frame)))
+    return float(frame["x"].sum())
+
+
+def bars(frame: pd.DataFrame, title: str = "") -> go.Figure:
+    CALLS.append(("bars", title))
+    return go.Figure(go.Bar(x=list(frame["x"])), layout={"title": {"text": title}})
+
+
+def lines(frame: pd.DataFrame, title: str = "") -> go.Figure:
+    CALLS.append(("lines", title))
+    return go.Figure(go.Scatter(x=list(frame["x"])), layout={"title": {"text": title}})
 
 
 @pytest.fixture(autouse=True)
 def _fresh():
     CALLS.clear()
-    cache.reset_ahead()
     yield
-    cache.idle(timeout=30)
 
 
-def test_positional_and_named_arguments_are_one_entry():
-    first = cache.run(pay, ("t",), "15-1252")
-    again = cache.run(pay, ("t",), occupation="15-1252")
-    named = cache.run(pay, table=("t",), occupation="15-1252", top=3)
-    assert CALLS == [("15-1252", 3)]
-    assert first.equals(again) and first.equals(named)
-    cache.run(pay, ("t",), "15-1252", top=4)
-    assert CALLS == [("15-1252", 3), ("15-1252", 4)]
+def test_the_same_inputs_are_computed_once_and_each_caller_gets_its_own_copy():
+    data = Tables.of()
+    first = cache.run(pay, data, "15-1252")
+    first.loc[0, "occupation"] = "spoiled"
+    again = cache.run(pay, data, occupation="15-1252")
+    assert len(CALLS) == 1
+    assert list(again["occupation"]) == ["15-1252"] * 3
 
 
-def test_arguments_that_do_not_fit_the_function_are_refused():
-    with pytest.raises(TypeError):
-        cache.run(pay, ("t",), "15-1252", wrong=1)
-    with pytest.raises(TypeError):
-        cache.run(pay, pd.DataFrame({"a": [1]}))  # a frame is never a cache key
+def test_a_changed_value_or_data_version_is_computed_anew():
+    data = Tables.of()
+    cache.run(pay, data, "15-1252")
+    cache.run(pay, data, "15-2051")
+    cache.run(pay, data, "15-1252", top=4)
+    other = Tables.of()  # another data version (a rebuilt data/)
+    cache.run(pay, other, "15-1252")
+    computed = [c[1:] for c in CALLS]
+    assert computed == [("15-1252", 3), ("15-2051", 3), ("15-1252", 4), ("15-1252", 3)]
+    assert CALLS[-1][0] == other.version != data.version
 
 
-def test_values_computed_ahead_are_found_and_a_failing_one_is_skipped(monkeypatch):
-    monkeypatch.setenv(cache.AHEAD_ENV, "1")
-    cache.ahead(pay, ("t",), top=2, each="occupation", values=["a", "none", "b"])
-    assert cache.idle(timeout=30)
-    assert sorted(CALLS) == [("a", 2), ("b", 2), ("none", 2)]
-    assert list(cache.run(pay, ("t",), "b", top=2)["occupation"]) == ["b", "b"]
-    assert list(cache.run(pay, ("t",), occupation="a", top=2)["occupation"]) == ["a", "a"]
-    assert len(CALLS) == 3  # both found, nothing recomputed
-    cache.ahead(pay, ("t",), top=2, each="occupation", values=["a", "b"])
-    assert cache.idle(timeout=30) and len(CALLS) == 3  # not queued twice
+def test_tables_are_keyed_by_their_version_alone():
+    one = Tables(manifest={}, version="v1")
+    same = Tables(manifest={"anything": 1}, version="v1")
+    cache.run(pay, one, "15-1252")
+    cache.run(pay, same, "15-1252")
+    assert len(CALLS) == 1
 
 
-def test_a_page_function_is_called_and_its_runs_fill_the_cache(monkeypatch):
-    monkeypatch.setenv(cache.AHEAD_ENV, "1")
-    namespace: dict = {"__name__": "__main__", "cache": cache, "pay": pay}
-    exec(  # a page script's own function, as Streamlit runs it
-        "def view(occupation):\n    cache.run(pay, ('t',), occupation)\n", namespace
-    )
-    cache.ahead(namespace["view"], each="occupation", values=["c"])
-    assert cache.idle(timeout=30)
-    cache.run(pay, ("t",), "c")
-    assert CALLS == [("c", 3)]
+def test_a_frame_argument_is_keyed_by_its_content():
+    frame = pd.DataFrame({"x": [1.0, 2.0]})
+    assert cache.run(total, frame) == 3.0
+    assert cache.run(total, frame.copy()) == 3.0
+    assert len(CALLS) == 1
+    assert cache.run(total, frame.assign(x=[1.0, 5.0])) == 6.0
+    assert len(CALLS) == 2
 
 
-def test_nothing_is_computed_ahead_when_it_is_turned_off(monkeypatch):
-    monkeypatch.setenv(cache.AHEAD_ENV, "0")
-    cache.ahead(pay, ("t",), each="occupation", values=["a"])
-    assert cache.idle(timeout=5) and CALLS == []
+def test_each_function_keeps_a_bounded_number_of_inputs(monkeypatch):
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 2)
+    cache._cached.cache_clear()
+    try:
+        data = Tables.of()
+        for occupation in ("a", "b", "c", "a"):
+            cache.run(pay, data, occupation)
+        assert [c[1] for c in CALLS] == ["a", "b", "c", "a"]  # "a" was evicted by "c"
+    finally:
+        cache._cached.cache_clear()
 
 
-def test_ahead_refuses_what_could_not_be_a_key(monkeypatch):
-    monkeypatch.setenv(cache.AHEAD_ENV, "1")
-    with pytest.raises(TypeError):
-        cache.ahead(pay, pd.DataFrame({"a": [1]}), each="occupation", values=["a"])
+def test_a_figure_is_built_once_per_builder_and_input():
+    frame = pd.DataFrame({"x": [1, 2]})
+    first = cache.figure(bars, frame, title="t")
+    assert cache.figure(bars, frame.copy(), title="t") is first
+    other = cache.figure(lines, frame, title="t")  # same inputs, another builder
+    changed = cache.figure(bars, frame.assign(x=[1, 3]), title="t")
+    assert CALLS == [("bars", "t"), ("lines", "t"), ("bars", "t")]
+    assert other.data[0].type == "scatter"
+    assert list(changed.data[0].x) == [1, 3]
 
 
-RELEASE = threading.Event()
-
-
-def slow(table: tuple, occupation: str) -> str:
-    """Holds the compute-ahead thread on its first value until the test releases it."""
-    CALLS.append((occupation, 0))
-    RELEASE.wait(timeout=30)
-    return occupation
-
-
-def test_the_compute_ahead_backlog_is_bounded(monkeypatch):
-    monkeypatch.setenv(cache.AHEAD_ENV, "1")
-    monkeypatch.setattr(cache, "AHEAD_MAX_PENDING", 2)
-    RELEASE.clear()
-    cache.ahead(slow, ("t",), each="occupation", values=["a", "b", "c", "d"])
-    RELEASE.set()
-    assert cache.idle(timeout=30)
-    assert sorted(CALLS) == [("a", 0), ("b", 0)]  # c and d were not queued
-
-
-class Marker:
-    """Stands for a page run's namespace (its frames, figures, offers)."""
-
-
-def test_a_page_functions_run_is_not_kept_alive_by_its_cache_key(monkeypatch):
-    monkeypatch.setenv(cache.AHEAD_ENV, "0")
-    namespace: dict = {"__name__": "__main__", "marker": Marker()}
-    exec("def view(occupation):\n    return marker\n", namespace)  # as Streamlit runs a page
-    alive = weakref.ref(namespace["marker"])
-    cache.ahead(namespace["view"], each="occupation", values=["a"])  # keys made, nothing queued
-    del namespace
-    gc.collect()
-    assert alive() is None
+def test_a_cached_figure_hands_streamlit_the_same_dict():
+    figure = cache.figure(bars, pd.DataFrame({"x": [1]}), title="once")
+    assert figure.to_dict() is figure.to_dict()
+    assert figure.to_dict()["layout"]["title"]["text"] == "once"

@@ -151,3 +151,40 @@ def test_real_us_share_is_the_published_one():
     )
     assert len(every) == raw_us
     assert round(len(every) / 74_301, 3) == 0.903
+
+
+def _raw_recent(level: str, track: str, *, drop_duplicates: bool = True) -> list[float]:
+    """salary_in_usd of full-time records at US companies, 2023-2025, of one level and track
+    (taxonomy of the title), from the raw CSV."""
+    from analysis import taxonomy
+
+    rows = raw_salary_rows_deduplicated() if drop_duplicates else raw_salary_rows()
+    return [
+        float(r["salary_in_usd"])
+        for r in rows
+        if r["experience_level"] == level
+        and r["company_location"] == "US"
+        and r["employment_type"] == "FT"
+        and r["work_year"] in ("2023", "2024", "2025")
+        and taxonomy.title_track(r["job_title"]) == track
+    ]
+
+
+def test_comparable_records_match_a_count_of_the_raw_csv():
+    values, scope = filters.comparable_records(real(), "Senior", "ML engineer")
+    assert sorted(values) == sorted(_raw_recent("SE", "ML engineer"))
+    assert scope == (
+        "Senior ML engineer records, US companies, full-time, 2023-2025, exact duplicates dropped"
+    )
+    kept, scope = filters.comparable_records(real(), "Senior", "ML engineer", drop_duplicates=False)
+    assert len(kept) == len(_raw_recent("SE", "ML engineer", drop_duplicates=False)) > len(values)
+    assert scope.endswith("exact duplicates kept")
+
+
+def test_comparable_records_count_the_company_country_not_the_employee():
+    rows = _rows()
+    values, _ = filters.comparable_records(tiny(salaries=rows), "Mid", "ML engineer")
+    # "employee-us" works in the US for a German company: not a US record.
+    assert sorted(values) == []
+    values, _ = filters.comparable_records(tiny(salaries=rows), "Senior", "ML engineer")
+    assert list(values) == [150_000.0]

@@ -185,7 +185,7 @@ def test_real_us_median_by_level(real) -> None:
         if row["company_location"] == "US":
             by_level[row["experience_level"]].append(float(row["salary_in_usd"]))
     us = table[table["company_country"] == "US"].groupby("level")["salary_usd"].median()
-    for code, level in aijobs.LEVELS.items():
+    for code, level in aijobs.LEVEL_CODES.items():
         assert us[level] == statistics.median(by_level[code])
     # PROVENANCE.md rounds the Entry median to 95.8k.
     assert round(us["Entry"] / 100) * 100 == 95_800
@@ -194,7 +194,7 @@ def test_real_us_median_by_level(real) -> None:
 def test_real_codes_and_counts(real) -> None:
     table, _, rows = real
     for column, source in (("level", "experience_level"), ("employment_type", "employment_type")):
-        mapping = aijobs.LEVELS if column == "level" else aijobs.EMPLOYMENT_TYPES
+        mapping = aijobs.LEVEL_CODES if column == "level" else aijobs.EMPLOYMENT_TYPES
         expected = pd.Series([mapping[row[source]] for row in rows]).value_counts()
         assert table[column].value_counts().to_dict() == expected.to_dict()
     assert table["year"].between(2020, 2025).all()

@@ -297,17 +297,6 @@ def test_percentile_of_rejects_bad_input():
         stats.percentile_of(5, Ladder({10: 1.0, 90: float("nan")}))
 
 
-def test_keep_points_is_the_intersection_of_published_percentiles():
-    a = Ladder({10: 1.0, 25: 2.0, 50: 3.0, 75: 4.0, 90: float("nan")})
-    b = Ladder({10: 1.0, 25: float("nan"), 50: 3.0, 75: 4.0, 90: 5.0})
-    assert stats.keep_points([a, b]) == [10, 50, 75]
-    assert stats.keep_points([a]) == [10, 25, 50, 75]
-    assert stats.keep_points([]) == []
-
-
-# --- weighted median ---------------------------------------------------------------------------
-
-
 def test_weighted_median_is_the_inverted_cdf_never_an_average():
     # Equal weights, even n: the lower middle value (3), not the average of 3 and 4.
     x = np.array([3.0, 1.0, 4.0, 1.0, 5.0, 9.0])

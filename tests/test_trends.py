@@ -68,46 +68,21 @@ def test_raw_medians_per_year_match_the_raw_csv():
     assert ((shown["ci_low"] <= shown["median"]) & (shown["median"] <= shown["ci_high"])).all()
 
 
-def test_by_year_level_medians_match_raw_csv():
-    groups: dict[tuple[int, str], list[float]] = {}
-    for row in raw_salary_rows():
-        if row["employment_type"] == "FT" and row["company_location"] == "US":
-            key = (int(row["work_year"]), CODES[row["experience_level"]])
-            groups.setdefault(key, []).append(float(row["salary_in_usd"]))
-    out = trends.by_year_level(real(), "US", drop_duplicates=False)
-    out = out.set_index(["year", "level"])
-    assert len(out) == len(groups)
-    for key, values in groups.items():
-        assert out.loc[key, "n"] == len(values)
-        if len(values) >= 10:
-            assert out.loc[key, "median"] == statistics.median(values)
-        else:
-            assert out.loc[key, "status"] == "hidden" and np.isnan(out.loc[key, "median"])
-
-
 def test_default_drops_duplicates_matches_raw_csv():
-    """Defaults (full-time, exact duplicates dropped): raw medians and counts per year and
-    per year x level at US companies, recomputed with the csv module and a set of seen rows."""
+    """Defaults (full-time, exact duplicates dropped): raw medians and counts per year,
+    recomputed with the csv module and a set of seen rows."""
     by_year: dict[int, list[float]] = {}
-    us_cells: dict[tuple[int, str], list[float]] = {}
     for row in raw_salary_rows_deduplicated():
         if row["employment_type"] != "FT":
             continue
         year, pay = int(row["work_year"]), float(row["salary_in_usd"])
         by_year.setdefault(year, []).append(pay)
-        if row["company_location"] == "US":
-            us_cells.setdefault((year, CODES[row["experience_level"]]), []).append(pay)
     out = trends.adjusted_trend(real(), n_boot=20)
     raw = out.loc[out["series"] == "Raw"].set_index("year")
     assert raw["n"].to_dict() == {y: len(v) for y, v in by_year.items()}
     assert raw["median"].to_dict() == {y: statistics.median(v) for y, v in by_year.items()}
     comp = trends.composition(real()).set_index("year")
     assert comp["n"].to_dict() == raw["n"].to_dict()
-    cells = trends.by_year_level(real(), "US").set_index(["year", "level"])
-    for key, values in us_cells.items():
-        assert cells.loc[key, "n"] == len(values)
-        if len(values) >= 10:
-            assert cells.loc[key, "median"] == statistics.median(values)
 
 
 def test_adjusted_effective_n_is_kish_of_the_reference_mix_weights():
@@ -324,7 +299,6 @@ def test_real_frames_are_not_mutated():
     before = real().salaries.copy()
     trends.adjusted_trend(real(), level="Senior", country_group="US", n_boot=5)
     trends.composition(real(), country_group="Outside US")
-    trends.by_year_level(real())
     pd.testing.assert_frame_equal(real().salaries, before)
 
 

@@ -138,19 +138,6 @@ def test_occupation_title_and_unknown_code():
         wages.occupation_title(frame, "99-9999")
 
 
-def test_wage_text_shows_a_top_coded_cell_as_a_lower_bound():
-    assert wages.wage_text(np.nan, wages.TOP_CODED, TOP_CODE) == "≥ $239,200"
-    assert wages.wage_text(np.nan, wages.TOP_CODED, 180_000.0) == "≥ $180,000"
-    assert wages.wage_text(120_230.0, None, TOP_CODE) == "$120,230"
-    assert wages.wage_text(np.nan, "not released", TOP_CODE) == "— (not released)"
-    assert wages.wage_text(np.nan, pd.NA, TOP_CODE) == "—"
-    assert wages.is_top_coded(wages.TOP_CODED) and not wages.is_top_coded(pd.NA)
-    assert math.isnan(wages.cell_value(pd.NA)) and wages.cell_value(5) == 5.0
-
-
-# --- the real table: figures as BLS publishes them ---------------------------------------------
-
-
 def test_national_data_scientists_row_is_the_published_one():
     # BLS OEWS May 2025, 15-2051 Data Scientists, all industries (PROVENANCE sanity checks).
     row = wages.national_row(real().wages, wages.DEFAULT_OCCUPATION)
@@ -198,3 +185,41 @@ def test_no_real_cell_marked_top_coded_is_a_number():
     for column in wages.PCT_COLUMNS:
         coded = table[f"{column}_note"] == wages.TOP_CODED
         assert table.loc[coded.fillna(False).astype(bool), column].isna().all()
+
+
+# --- the row that prices an occupation in a metro (metro, else state, else nation) ----------
+
+SAN_JOSE, BANGOR, CASPER = "41940", "12620", "16220"
+# BLS OEWS May 2025, Data Scientists (15-2051) annual percentiles as published.
+SAN_JOSE_DS = (109_740, 149_570, 185_080, 219_460, 282_840)
+MAINE_DS = (60_280, 77_340, 90_880, 115_170, 138_530)
+US_DS = (67_240, 85_660, 120_230, 158_880, 199_130)
+
+
+def _published(row: pd.Series) -> tuple[float, ...]:
+    return tuple(row[c] for c in wages.PCT_COLUMNS)
+
+
+def test_market_row_is_the_metros_own_where_bls_publishes_it():
+    row, why = wages.market_row(real(), SAN_JOSE, "15-2051")
+    assert _published(row) == SAN_JOSE_DS and why == ""
+
+
+def test_market_row_falls_back_to_the_state_then_the_nation():
+    # Bangor, ME: BLS releases no 15-2051 percentiles there; Maine's are published.
+    row, why = wages.market_row(real(), BANGOR, "15-2051")
+    assert (row["area_type"], row["area_name"], _published(row)) == ("state", "Maine", MAINE_DS)
+    assert (
+        why == "BLS publishes no Data Scientists wage percentiles for Bangor, ME; showing Maine's."
+    )
+    # Casper, WY: no 15-2051 row for the metro nor for Wyoming: the nation.
+    row, why = wages.market_row(real(), CASPER, "15-2051")
+    assert row["area_type"] == "national" and _published(row) == US_DS
+    assert why.endswith("or its state; showing the US.")
+
+
+def test_market_row_names_an_unknown_metro_or_occupation():
+    with pytest.raises(ValueError, match="Unknown metro"):
+        wages.market_row(real(), "99999", "15-2051")
+    with pytest.raises(ValueError, match="99-9999"):
+        wages.market_row(real(), SAN_JOSE, "99-9999")

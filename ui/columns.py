@@ -24,69 +24,6 @@ def _percentiles(columns: Iterable[str], names: Iterable[str]) -> Columns:
     return {c: usd(n) for c, n in zip(columns, names, strict=True)}
 
 
-def market_bands_columns(
-    pct_columns: Iterable[str], pct_names: Iterable[str], target: int | None
-) -> Columns:
-    """Pay bands page, 'Market bands per metro': metro × occupation with BLS percentiles.
-
-    `target` is the target percentile (e.g. 75) shown in the `target_pay` header, or None.
-    """
-    return {
-        "metro": "Metro",
-        "occ_title": "Occupation",
-        "tot_emp": JOBS,
-        "loc_quotient": st.column_config.NumberColumn(
-            "Location quotient", format="%.2f", help="1 = the occupation's US share of jobs"
-        ),
-        "price_level": st.column_config.NumberColumn("Price level (US = 100)", format="%.0f"),
-        "target_pay": usd(f"Pay at the {target}th"),
-        **_percentiles(pct_columns, pct_names),
-    }
-
-
-def regional_band_columns(pct_columns: Iterable[str], pct_names: Iterable[str]) -> Columns:
-    """Pay bands page, 'Regional band': employment-weighted percentiles per occupation."""
-    return {
-        "occ_title": "Occupation",
-        "metros": st.column_config.NumberColumn("Metros"),
-        "tot_emp": JOBS,
-        "n_excluded": st.column_config.NumberColumn(
-            "Metros left out", help="Left out of at least one percentile's average"
-        ),
-        **_percentiles(pct_columns, pct_names),
-    }
-
-
-UPLOAD_GAPS_SHOWN = [
-    "row",
-    "role",
-    "metro",
-    "min",
-    "mid",
-    "max",
-    "market_median",
-    "mid_gap_usd",
-    "mid_gap_pct",
-    "mid_position",
-]
-
-
-def upload_gaps_columns() -> Columns:
-    """Pay bands page, 'Check your own bands': an uploaded band against the BLS median."""
-    return {
-        "row": st.column_config.NumberColumn("Row"),
-        "role": "Role",
-        "metro": "Metro",
-        "min": usd("Your min"),
-        "mid": usd("Your mid"),
-        "max": usd("Your max"),
-        "market_median": usd("BLS median"),
-        "mid_gap_usd": usd("Mid − median"),
-        "mid_gap_pct": st.column_config.NumberColumn("Gap", format="%+.0f%%"),
-        "mid_position": "Mid's BLS percentile",
-    }
-
-
 def hub_worth_columns(occ_title: str) -> Columns:
     """Offer check page: the same base salary's take-home and purchasing power in each hub."""
     return {

@@ -78,20 +78,3 @@ def friendly_errors() -> Iterator[None]:
     except ValueError as err:
         st.warning(str(err), icon=":material/warning:")
         st.stop()
-
-
-def money(value: float | None) -> str:
-    """'$185,080' (whole dollars, rounded half to even as a table shows it); '—' when missing."""
-    if value is None or pd.isna(value):
-        return "—"
-    return f"${value:,.0f}"
-
-
-def wage(value: float | None, note: object, top_code: float) -> str:
-    """An OEWS wage: '$120,230'; '≥ $239,200' when its note says top-coded; '—' (+ the note's
-    reason) when not published."""
-    if isinstance(note, str) and note == "top-coded":
-        return f"≥ ${top_code:,.0f}"
-    if value is None or pd.isna(value):
-        return f"— ({note})" if isinstance(note, str) and note else "—"
-    return money(value)

@@ -20,6 +20,7 @@ import streamlit as st
 from analysis import compensation, taxonomy
 from analysis.comparison import OfferSpec
 from analysis.compensation import OfferTerms
+from analysis.filters import LEVELS
 from analysis.take_home import LOCAL_RULES
 from ui.state import warn
 
@@ -31,7 +32,6 @@ SCHEDULE_NAMES = {
     "back": "Back-loaded 5/15/40/40",
     "custom": "Custom",
 }
-LEVELS = ("Entry", "Mid", "Senior", "Executive")
 MAX_AMOUNT = 50_000_000.0
 
 

@@ -22,6 +22,30 @@ def plain(text: object) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text))
 
 
+def money(value: float | None, step: int = 1) -> str:
+    """'$185,080': whole dollars (rounded half to even, as a table shows them), or to `step`
+    dollars ('$141,400' for step=100); '—' when missing. The one money format of the app."""
+    if value is None or value != value:
+        return "—"
+    value = float(value)
+    return f"${round(value / step) * step if step != 1 else value:,.0f}"
+
+
+def at_least(top_code: float) -> str:
+    """A BLS top-coded wage as the lower bound it is: '≥ $239,200'."""
+    return f"≥ {money(top_code)}"
+
+
+def wage(value: float | None, note: object, top_code: float) -> str:
+    """An OEWS wage: '$120,230'; '≥ $239,200' when its note says top-coded; '—' (+ the note's
+    reason) when not published."""
+    if isinstance(note, str) and note == "top-coded":
+        return at_least(top_code)
+    if value is None or value != value:
+        return f"— ({note})" if isinstance(note, str) and note else "—"
+    return money(value)
+
+
 def duplicate_note(drop_duplicates: bool) -> str:
     """The caption phrase saying whether exact duplicate records were dropped or kept."""
     return "exact duplicates dropped" if drop_duplicates else "exact duplicates kept"
@@ -29,7 +53,7 @@ def duplicate_note(drop_duplicates: bool) -> str:
 
 def top_code_note(n_top_coded: int, top_code: float, drawn: str = "drawn as an open end") -> str:
     """Caption text on BLS top-coding for a view with `n_top_coded` top-coded values."""
-    floor = f"≥ ${top_code:,.0f}"
+    floor = at_least(top_code)
     if n_top_coded:
         many = "s" if n_top_coded != 1 else ""
         return f"{n_top_coded} value{many} BLS publishes only as {floor} (top-coded; {drawn})"
@@ -122,43 +146,21 @@ def local_tax_note(
     return " · ".join(p for p in (head or "no local tax included", tail) if p)
 
 
-def tax_line(tax: object, names: dict[str, str]) -> str:
-    """An `analysis.take_home.AfterTax` in one Markdown line: take-home a year and a month, its
-    share of gross, then each tax that is not zero (whole dollars)."""
-    items = {
-        "federal income tax": tax.federal,
-        "Social Security": tax.social_security,
-        "Medicare": tax.medicare,
-        "state income tax": tax.state,
-        "state payroll (disability, leave)": tax.state_payroll,
-        names.get(tax.jurisdiction, "local income tax"): tax.local,
-    }
-    parts = [f"{name} ${value:,.0f}" for name, value in items.items() if abs(value) >= 0.5]
-    return (
-        f"**Take-home ${tax.take_home:,.0f} a year** (${tax.take_home / 12:,.0f} a month, "
-        f"{tax.take_home / tax.gross:.0%} of ${tax.gross:,.0f}) · " + " · ".join(parts)
-    )
-
-
-def _usd(value: float) -> str:
-    return f"${value:,.0f}"
-
-
 def level_range_text(pay: object) -> str:
     """A level's range in a place in words: '$154,129 – $183,593 – $212,000', with an open end
     said as such ('above $186,010, the 90th percentile BLS publishes there')."""
     low, mid, high = pay.wages
     parts = []
     parts.append(
-        _usd(low)
+        money(low)
         if low == low
-        else f"below {_usd(pay.area_bottom)} (the published {pay.area_bottom_pct}th)"
+        else f"below {money(pay.area_bottom)} (the published {pay.area_bottom_pct}th)"
     )
-    parts.append(_usd(mid) if mid == mid else f"above {_usd(pay.area_top)}")
+    parts.append(money(mid) if mid == mid else f"above {money(pay.area_top)}")
     parts.append(
-        _usd(high)
+        money(high)
         if high == high
-        else f"above {_usd(pay.area_top)}, the published {pay.area_top_pct}th percentile"
+        else f"above {money(pay.area_top)}, the published {pay.area_top_pct}th percentile"
     )
     return f"{parts[0]} to {parts[2]} (middle {parts[1]})"
 
@@ -177,14 +179,14 @@ def verdict_sentence(assessment: object, place: str) -> str:
         i = 0 if verdict.near == "low" else 2
         near = (
             f" It is close to the range's {verdict.near} edge (95% uncertainty "
-            f"{_usd(pay.low[i])}–{_usd(pay.high[i])}), so the verdict could go either way."
+            f"{money(pay.low[i])}–{money(pay.high[i])}), so the verdict could go either way."
         )
     pcts = [f"{p:.0f}th" for p in pay.percentiles if p == p]
     where_bls = (
         f"the {pcts[0]}–{pcts[-1]} percentiles" if len(pcts) > 1 else "above the published range"
     )
     return (
-        f"**Base {_usd(spec.terms.base)} is {verdict.place} the market range** for "
+        f"**Base {money(spec.terms.base)} is {verdict.place} the market range** for "
         f"{spec.level} {spec.track} pay in {plain(where)}: {level_range_text(pay)}.{near}  \n"
         f"Basis: the middle half of {pay.n:,} {spec.level} {spec.track} records (US "
         f"companies, salary index) sits at {where_bls} of US {pay.occ_title} pay (BLS); the "
@@ -203,7 +205,7 @@ def ask_sentence(assessment: object, place: str) -> str:
         "match": "what it takes to equal the best other offer here, after tax and prices",
     }
     if assessment.ask == assessment.ask:
-        head = f"**Ask for {_usd(assessment.ask)} base**: {reason[assessment.ask_reason]}."
+        head = f"**Ask for {money(assessment.ask)} base**: {reason[assessment.ask_reason]}."
     else:
         head = (
             "**The base is already at or above the level's range here**: ask for equity, a "
@@ -212,7 +214,7 @@ def ask_sentence(assessment: object, place: str) -> str:
     lines = [
         f"to match {plain(other)} you would need "
         + (
-            f"a {_usd(base)} base here"
+            f"a {money(base)} base here"
             if base == base
             else "a base the tax schedule does not reach"
         )

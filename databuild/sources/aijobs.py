@@ -70,7 +70,7 @@ SOURCE_COLUMNS = [
     "company_location",
     "company_size",
 ]
-LEVELS = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
+LEVEL_CODES = {"EN": "Entry", "MI": "Mid", "SE": "Senior", "EX": "Executive"}
 EMPLOYMENT_TYPES = {"FT": "Full-time", "PT": "Part-time", "CT": "Contract", "FL": "Freelance"}
 COMPANY_SIZES = ("S", "M", "L")
 REMOTE_RATIOS = (0, 50, 100)
@@ -170,7 +170,7 @@ def parse(path: Path) -> pd.DataFrame:
 
     year = to_number(frame, "work_year", path, missing=(), low=YEAR_RANGE[0], high=YEAR_RANGE[1])
     _whole_numbers(year, frame, "work_year", path)
-    _check_codes(frame, "experience_level", tuple(LEVELS), path)
+    _check_codes(frame, "experience_level", tuple(LEVEL_CODES), path)
     _check_codes(frame, "employment_type", tuple(EMPLOYMENT_TYPES), path)
     _check_codes(frame, "company_size", COMPANY_SIZES, path)
     _check_codes(frame, "remote_ratio", tuple(str(r) for r in REMOTE_RATIOS), path)
@@ -186,7 +186,7 @@ def parse(path: Path) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "year": year.round().astype("Int64"),
-            "level": frame["experience_level"].map(LEVELS),
+            "level": frame["experience_level"].map(LEVEL_CODES),
             "employment_type": frame["employment_type"].map(EMPLOYMENT_TYPES),
             "title": titles,
             "track": titles.map(taxonomy.title_track),

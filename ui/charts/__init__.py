@@ -16,7 +16,6 @@ import plotly.graph_objects as go
 
 CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
-MONEY_HOVER = "$%{y:,.0f}"
 GREY = "rgba(128,128,128,0.45)"
 WHISKER = "rgba(128,128,128,0.95)"
 SEQUENTIAL = "Cividis"
@@ -38,11 +37,6 @@ def palette() -> tuple[str, ...]:
     except (OSError, tomllib.TOMLDecodeError):
         return FALLBACK
     return tuple(theme.get("chartCategoricalColors", FALLBACK))
-
-
-def primary() -> str:
-    """The theme's primary colour (first in the palette)."""
-    return palette()[0]
 
 
 def style(

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from analysis.bands import PCT_COLUMNS
 from analysis.wages import TOP_CODED
 from ui.charts import palette, sequential, style
+from ui.text import at_least
 
 
 def band_ranges_chart(bands: pd.DataFrame, *, top_code: float) -> go.Figure:
@@ -52,7 +53,7 @@ def band_ranges_chart(bands: pd.DataFrame, *, top_code: float) -> go.Figure:
                     y=[row["label"]] * 2,
                     mode="lines+text",
                     line={"color": colors[0], "width": 2, "dash": "dot"},
-                    text=["", f"≥ ${top_code:,.0f}"],
+                    text=["", at_least(top_code)],
                     textposition="middle right",
                     name="top-coded (open end)",
                     legendgroup="open",

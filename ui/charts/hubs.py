@@ -8,10 +8,7 @@ import plotly.graph_objects as go
 
 from analysis.wages import TOP_CODED
 from ui.charts import GREY, palette, sequential, style
-
-
-def _money(value: float) -> str:
-    return f"${value:,.0f}"
+from ui.text import money
 
 
 def _values(table: pd.DataFrame, name: str, real: bool) -> pd.Series:
@@ -94,7 +91,7 @@ def ranges_chart(table: pd.DataFrame, *, top_code: float, real: bool = False) ->
                 ay=0,
                 showarrow=True,
                 arrowhead=2,
-                text=f"≥ {_money(ends[name][i])}",
+                text=f"≥ {money(ends[name][i])}",
                 xanchor="left",
                 xshift=6,
                 font={"size": 11},
@@ -115,7 +112,7 @@ def _fmt(ends: dict[str, pd.Series], name: str, i: int) -> str:
     value = ends[name][i]
     if pd.isna(value):
         return "not released"
-    return f"≥ {_money(value)}" if ends[f"{name}_top"][i] else _money(value)
+    return f"≥ {money(value)}" if ends[f"{name}_top"][i] else money(value)
 
 
 def metro_map_chart(
@@ -132,7 +129,7 @@ def metro_map_chart(
     jobs = data["employment"].fillna(0)
     size = 5 + 40 * np.sqrt(jobs / max(float(jobs.max()), 1.0))
     hover = [
-        f"<b>{r.label}</b><br>median {_money(getattr(r, key))}"
+        f"<b>{r.label}</b><br>median {money(getattr(r, key))}"
         + (" (in national-average dollars)" if real else "")
         + f"<br>jobs: {'not released' if pd.isna(r.employment) else f'{r.employment:,.0f}'}"
         for r in data.itertuples()

@@ -11,18 +11,12 @@ from plotly.subplots import make_subplots
 
 from analysis.wages import TOP_CODED
 from ui.charts import DASH, palette, style
+from ui.text import at_least, money
 
 
 def thousands(value: float) -> str:
     """'$141k' for a bar label (rounded to $1,000)."""
     return f"${value / 1000:,.0f}k"
-
-
-def _money(value: object, step: int = 1) -> str:
-    """'$141,400' rounded to `step` dollars; '—' when missing."""
-    if value is None or pd.isna(value):
-        return DASH
-    return f"${round(float(value) / step) * step:,.0f}"
 
 
 def _pay_and_jobs(
@@ -119,14 +113,14 @@ def group_pay_chart(groups: pd.DataFrame, *, top_code: float) -> go.Figure:
     interval; thin groups are hatched and labelled. Hover gives the member range, number of
     industries combined and any excluded (top-coded / not released) members.
     """
-    top_text = f"≥ ${top_code:,.0f}"
+    top_text = at_least(top_code)
     shown = groups[groups["weighted_median"].notna()]
     hover = [
-        f"<b>{r.industry_group}</b><br>{_money(r.weighted_median, 100)} employment-weighted "
+        f"<b>{r.industry_group}</b><br>{money(r.weighted_median, 100)} employment-weighted "
         f"average of {r.n_used} industry median{'s' if r.n_used != 1 else ''}"
-        f"<br>approx. 95% interval {_money(r.ci_low, 100)}–{_money(r.ci_high, 100)}"
-        f"<br>member medians {_money(r.min_median)}–"
-        f"{top_text if r.any_topcoded else _money(r.max_median)}"
+        f"<br>approx. 95% interval {money(r.ci_low, 100)}–{money(r.ci_high, 100)}"
+        f"<br>member medians {money(r.min_median)}–"
+        f"{top_text if r.any_topcoded else money(r.max_median)}"
         f"<br>{r.tot_emp:,.0f} jobs ({r.emp_share:.0%} of the occupation)"
         + (f"<br>{r.n_excluded} member(s) not averaged" if r.n_excluded else "")
         + ("<br><i>thin: few jobs or one industry</i>" if r.thin else "")
@@ -152,7 +146,7 @@ def detail_pay_chart(detail: pd.DataFrame, *, top_code: float, top: int = 20) ->
 
     Input: `analysis.industries.industry_detail` output (sorted by median).
     """
-    top_text = f"≥ ${top_code:,.0f}"
+    top_text = at_least(top_code)
     topcoded = detail["a_median_note"].eq(TOP_CODED).fillna(False)
     shown = detail[detail["a_median"].notna() | topcoded].head(top)
     capped = shown["a_median_note"].eq(TOP_CODED).fillna(False)
@@ -165,7 +159,7 @@ def detail_pay_chart(detail: pd.DataFrame, *, top_code: float, top: int = 20) ->
     pay = shown["a_median"].where(~capped, top_code)
     hover = [
         f"<b>{r.industry_name}</b> ({r.industry_code})<br>median "
-        f"{top_text + ' (top-coded)' if cap else _money(r.a_median)}"
+        f"{top_text + ' (top-coded)' if cap else money(r.a_median)}"
         f"<br>{r.tot_emp:,.0f} jobs (relative standard error {r.emp_prse:.0f}%)"
         for r, cap in zip(shown.itertuples(), capped, strict=True)
     ]
@@ -202,18 +196,18 @@ def group_table(groups: pd.DataFrame, *, top_code: float) -> Styler:
     Input: `industry_groups` output; columns of `GROUP_TABLE`. The full frame (members
     included) is the CSV download.
     """
-    top_text = f"≥ ${top_code:,.0f}"
+    top_text = at_least(top_code)
     frame = groups.assign(
         interval_text=[
-            f"{_money(lo, 100)}–{_money(hi, 100)}" if pd.notna(lo) else DASH
+            f"{money(lo, 100)}–{money(hi, 100)}" if pd.notna(lo) else DASH
             for lo, hi in zip(groups["ci_low"], groups["ci_high"], strict=True)
         ],
         range_text=[
             DASH
             if pd.isna(lo)
-            else _money(lo)
+            else money(lo)
             if n == 1
-            else f"{_money(lo)}–{top_text if t else _money(hi)}"
+            else f"{money(lo)}–{top_text if t else money(hi)}"
             for lo, hi, t, n in zip(
                 groups["min_median"],
                 groups["max_median"],
@@ -226,7 +220,7 @@ def group_table(groups: pd.DataFrame, *, top_code: float) -> Styler:
     )[list(GROUP_TABLE)]
     return frame.style.format(
         {
-            "weighted_median": lambda v: _money(v, 100),
+            "weighted_median": lambda v: money(v, 100),
             "tot_emp": "{:,.0f}",
             "emp_share": _share,
         },
@@ -254,18 +248,18 @@ def detail_table(detail: pd.DataFrame, *, top_code: float) -> Styler:
 
     Input: `industry_detail` output; columns in `DETAIL_TABLE` order.
     """
-    top_text = f"≥ ${top_code:,.0f}"
+    top_text = at_least(top_code)
     frame = detail.assign(
         thin_text=["thin: few jobs, a noisy median" if t else "" for t in detail["thin"]],
         group_text=detail["industry_group"].fillna(DASH),
         median_text=[
-            top_text if n == TOP_CODED else _money(v)
+            top_text if n == TOP_CODED else money(v)
             for v, n in zip(detail["a_median"], detail["a_median_note"].fillna(""), strict=True)
         ],
     )
     for col in ("a_pct10", "a_pct90"):
         frame[col] = [
-            top_text if n == TOP_CODED else _money(v)
+            top_text if n == TOP_CODED else money(v)
             for v, n in zip(frame[col], frame[f"{col}_note"].fillna(""), strict=True)
         ]
     frame = frame[list(DETAIL_TABLE)]

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from analysis.levels import LEVELS
 from analysis.wages import TOP_CODED
 from ui.charts import interval_bars, palette, style
+from ui.text import at_least, money
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -148,7 +149,7 @@ def spread_chart(ladder: pd.DataFrame, *, top_code: float) -> go.Figure:
 
     A thin line from the 10th to the 90th percentile, a thick bar from the 25th to the 75th,
     a dot at the median, each point labelled with its wage. A top-coded point stops at
-    $239,200 and reads "≥ $239,200"; an unpublished one is left out.
+    `top_code` and reads "≥ $<top_code>"; an unpublished one is left out.
     """
     colour = palette()[0]
     wage = dict(zip(ladder["percentile"], ladder["wage"], strict=True))
@@ -175,7 +176,7 @@ def spread_chart(ladder: pd.DataFrame, *, top_code: float) -> go.Figure:
         )
     points = [p for p in at if pd.notna(at[p])]
     texts = [
-        ("≥ $239,200" if top[p] else f"${wage[p]:,.0f}") + f"<br>{_ordinal(p)}" for p in points
+        (at_least(top_code) if top[p] else money(wage[p])) + f"<br>{_ordinal(p)}" for p in points
     ]
     fig.add_trace(
         go.Scatter(
