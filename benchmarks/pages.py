@@ -1,34 +1,38 @@
 """`python -m benchmarks.pages`: what each page costs, as ratios to a floor page run alongside.
 
-Three measurements, each repeated (`--runs`, `--cold-runs`) with the floor page
-(benchmarks/floor_page.py: a title, one URL-bound selectbox, one small chart) interleaved:
-floor, page 1, ..., page N, floor, page 1, ... A machine that slows down during the run slows
-the floor's repetitions too, so the ratios ("× floor" = page statistic / floor statistic of the
-same kind) hold up better than seconds.
+Every measurement is repeated with the floor page (benchmarks/floor_page.py: a title, one
+URL-bound selectbox, one small chart) interleaved: floor, page 1, ..., page N, floor, page 1,
+... A machine that slows down during the run slows the floor's repetitions too, so the ratios
+("× floor" = page statistic / floor statistic of the same kind) hold up better than seconds.
 
-- warm rerun: an AppTest rerun of the page's default view with every cache filled (the least
-  any interaction costs). The default view is run once, untimed, first.
-- first filter change: with empty st.cache_data and st.cache_resource, the default view is run
-  (untimed), then the page's URL-bound filter (tests/e2e/page_specs.py) is set to its other
-  value and the rerun is timed: the first visitor to ask for that view. Twice: after the
-  statistics the page computes ahead for its filter's other values (`ui.cache.ahead`, in the
-  background) are done, as for a visitor who looked at the first view for that long ("ahead":
-  how long that took), and with nothing computed ahead ("alone"). The processed tables stay
-  loaded (they are held by ui.cache, per server). Pages without a filter show "–".
-- cold start: a fresh `streamlit run` per page and repetition; seconds from starting the
-  process to the first plotly chart in headless Chromium (to the title, marked †, on a page
-  without charts), plus the server's resident memory then.
+Script time, in AppTest (this process; `--runs`):
+- warm rerun: a rerun of the page's default view with every cache filled (the least any
+  interaction costs). The default view is run once, untimed, first.
+- first filter (script): with empty st.cache_data and st.cache_resource, the default view is
+  run (untimed), then the page's URL-bound filter (tests/e2e/page_specs.py) is set to its
+  other value and the rerun is timed. The processed tables stay loaded (held by ui.cache).
 
-The AppTest part runs in this process; page order is dashboard.py's. Prints markdown tables
-of min and median (seconds, and × floor). Numbers depend on the machine; compare runs on the
-same one. Options: --runs N, --cold-runs N, --page FILE (repeatable), --cold-page FILE
-(repeatable; default: every page measured), --no-browser.
+What a visitor waits for, in headless Chromium (`--browser-runs`; each round a fresh
+`streamlit run` of the page, or of the floor page):
+- cold start: from starting the process to the first plotly chart (to the title, marked †,
+  on a page without charts);
+- first filter (browser): the filter's other option clicked in its selectbox, to the page
+  settled (script finished, every chart drawn with its new data, nothing changing for
+  SETTLE_MS; the time is that of the last change);
+- warm load (browser): a new tab at the default view the server has just shown, from
+  navigation to settled;
+- server MB: the server's resident memory at the end of the round; and, once, the memory of
+  one server after a tab has shown every page once.
+
+Page order is dashboard.py's; pages without a filter show "–". Prints a markdown table of min
+and median (seconds, and × floor). Numbers depend on the machine; compare runs on the same
+one. Options: --runs N, --browser-runs N, --page FILE (repeatable), --browser-page FILE
+(repeatable; default: every page), --no-browser.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -40,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOOR_FILE = "benchmarks/floor_page.py"
 FLOOR = "floor"
 RUNS = 5
-COLD_RUNS = 3
+BROWSER_RUNS = 3
 TIMEOUT_S = 300
 # Installed before any page script: when the first plotly chart (and the first title) enters
 # the DOM, in ms since navigation start: window.__firstChart, window.__firstTitle.
@@ -79,6 +83,7 @@ class Target:
     url_path: str
     filter_key: str | None = None
     filter_value: str | None = None  # the option as the widget shows it
+    filter_label: str | None = None  # the widget's label (the browser picks by it)
     charts: bool = True  # whether its default view draws a chart (cold start waits for it)
     times: dict[str, list[float]] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
@@ -97,7 +102,7 @@ def targets(files: Sequence[str] | None = None) -> list[Target]:
 
     filters = {s.file: s.filter for s in PAGE_SPECS if s.filter is not None}
     charted = {s.file for s in PAGE_SPECS if s.min_charts > 0}
-    found = [Target(FLOOR_FILE, "", "points", "20")]
+    found = [Target(FLOOR_FILE, "", "points", "20", "Points")]
     for entry in dashboard_pages():
         if files and entry.file not in files:
             continue
@@ -108,6 +113,7 @@ def targets(files: Sequence[str] | None = None) -> list[Target]:
                 entry.url_path,
                 flt and flt.param,
                 flt and flt.text,
+                flt and flt.label,
                 charts=entry.file in charted,
             )
         )
@@ -145,57 +151,25 @@ def _clear_caches() -> None:
     st.cache_resource.clear()
 
 
-def _change_filter(at, target: Target):
-    """Pick `filter_value` (the option's shown text) in the filter's selectbox and rerun.
-
-    The browser sends the shown text; AppTest's own setters take the option itself (or try
-    the text through the widget's format_func, which not every page's accepts), so the
-    selection is made by position, as the frontend reports it."""
-    box = at.selectbox(key=target.filter_key)
-    index = list(box.options).index(target.filter_value)
-
-    class Picked(type(box)):
-        @property
-        def index(self) -> int:
-            return index
-
-    box.__class__ = Picked
-    box._value = target.filter_value  # no longer the initial value: the state is sent
-    return box.run()
-
-
-def _first_filter(target: Target, ahead: bool) -> None:
-    """One first filter change from empty caches: with `ahead`, after the page's compute-ahead
-    (ui.cache.ahead) has finished, its time appended to `times["ahead"]`; without, nothing is
-    computed ahead. Appends to `times["filter"]` or `times["filter_alone"]`."""
-    from ui import cache
-
-    os.environ[cache.AHEAD_ENV] = "1" if ahead else "0"
+def _first_filter(target: Target) -> None:
+    """One first filter change from empty caches: the default view run (untimed), then the
+    filter set to its other value, timed into `times["filter"]`."""
     _clear_caches()
-    cache.reset_ahead()
     at = _app(target)
-    if ahead:
-        start = time.perf_counter()
-        if not cache.idle(timeout=TIMEOUT_S):
-            target.notes["ahead"] = f"compute-ahead unfinished after {TIMEOUT_S} s"
-        target.times.setdefault("ahead", []).append(time.perf_counter() - start)
-    kind = "filter" if ahead else "filter_alone"
-    target.times.setdefault(kind, []).append(_timed(lambda: _change_filter(at, target)))
-    cache.idle(timeout=TIMEOUT_S)  # the new view queues its own neighbours: not the next's time
+    from tests.apptest_helpers import pick
+
+    change = lambda: pick(at, target.filter_key, target.filter_value)  # noqa: E731
+    target.times.setdefault("filter", []).append(_timed(change))
     box = at.selectbox(key=target.filter_key)
     if at.exception:
-        target.notes[kind] = f"exception: {at.exception[0].value}"[:120]
+        target.notes["filter"] = f"exception: {at.exception[0].value}"[:120]
     elif box.format_func(box.value) != target.filter_value:
-        target.notes[kind] = f"the filter shows {box.format_func(box.value)!r}"
+        target.notes["filter"] = f"the filter shows {box.format_func(box.value)!r}"
 
 
 def measure_scripts(found: list[Target], runs: int) -> None:
-    """Warm reruns and first filter changes (after the compute-ahead, and with nothing computed
-    ahead), interleaved; fills `times["warm"/"filter"/"filter_alone"/"ahead"]`."""
-    from ui import cache
-
-    before = os.environ.get(cache.AHEAD_ENV)
-    os.environ[cache.AHEAD_ENV] = "0"  # warm reruns: nothing computed in the background
+    """Warm reruns and first filter changes in AppTest, interleaved; fills
+    `times["warm"]` and `times["filter"]`."""
     apps = {}
     for target in found:  # untimed first runs: imports, tables, caches
         apps[target.file] = _app(target)
@@ -206,13 +180,8 @@ def measure_scripts(found: list[Target], runs: int) -> None:
     for _ in range(runs):
         for target in found:
             if target.filter_key is not None:
-                _first_filter(target, ahead=True)
-                _first_filter(target, ahead=False)
+                _first_filter(target)
     _clear_caches()
-    if before is None:  # the cold starts' servers get the environment as it was
-        os.environ.pop(cache.AHEAD_ENV, None)
-    else:
-        os.environ[cache.AHEAD_ENV] = before
 
 
 def vm_rss_mb(pid: int) -> float | None:
@@ -226,10 +195,66 @@ def vm_rss_mb(pid: int) -> float | None:
     return None
 
 
-def cold_start(browser, target: Target, log: Path, timeout_s: float = 120) -> tuple[float, bool]:
-    """Seconds from `streamlit run` to the first chart of `target` (to its title for a page
-    without charts: then False) in a new browser context; records the server's resident
-    memory in `target.times["rss"]`."""
+QUIET_JS = """async ([settleMs, before]) => {
+    // Resolves, once the app has been idle for settleMs with every chart drawn (and, given
+    // `before`, the charts no longer show it), with the time (performance.now()) of the last
+    // change of what the page shows: its script state or the data of any chart.
+    const busy = () =>
+        document.querySelector("[data-testid='stStatusWidget']") ||
+        document.querySelector("[data-testid='stApp']")
+            ?.getAttribute("data-test-script-state") !== "notRunning" ||
+        document.querySelector("[data-testid='stMain'] [data-testid^='stSkeleton']");
+    const charts = () => [...document.querySelectorAll('.js-plotly-plot')];
+    const drawn = () => charts().every(e => e.querySelector('.main-svg'));
+    const data = gd => JSON.stringify(gd.data || [], (k, v) => (k === 'uid' ? undefined : v));
+    const look = () => (busy() ? 'busy' : 'idle') + '|' + charts().map(data).join('|');
+    let last = look(), changedAt = performance.now();
+    return await new Promise(resolve => {
+        const tick = () => {
+            const now = look();
+            if (now !== last) { last = now; changedAt = performance.now(); }
+            const done = !busy() && drawn() && (before === null || now !== before);
+            if (done && performance.now() - changedAt >= settleMs) resolve(changedAt);
+            else setTimeout(tick, 25);
+        };
+        tick();
+    });
+}"""
+"""What a visitor waits for: the moment the page stopped changing (script finished, every chart
+drawn with its new data), found by polling every 25 ms until nothing changed for SETTLE_MS."""
+SETTLE_MS = 600
+LOOK_JS = QUIET_JS.split("let last")[0].split("=> {", 1)[1]
+
+
+def _look(page) -> str:
+    return page.evaluate("() => {" + LOOK_JS + " return look(); }")
+
+
+def _quiet(page, before: str | None = None, timeout_s: float = TIMEOUT_S) -> float:
+    """performance.now() (ms) of the page's last change once it has settled."""
+    page.set_default_timeout(timeout_s * 1000)
+    return page.evaluate(QUIET_JS, [SETTLE_MS, before])
+
+
+def _pick(page, target: Target) -> float:
+    """Pick `filter_value` in the filter's selectbox; seconds until the page settled again."""
+    from tests.e2e.checks import selectbox
+
+    box = selectbox(page, target.filter_label)
+    box.click()
+    box.fill(target.filter_value)  # long option lists are virtualised: narrow them down first
+    option = page.get_by_role("option", name=target.filter_value, exact=True)
+    before = _look(page)
+    clicked = page.evaluate("() => performance.now()")
+    option.click()
+    return (_quiet(page, before) - clicked) / 1000
+
+
+def browser_round(browser, target: Target, log: Path, timeout_s: float = 120) -> None:
+    """One fresh `streamlit run` for `target`, in headless Chromium: cold start (process start
+    to the first chart; to the title for a page without charts, marked †), the first filter
+    change (the widget picked, to the page settled), a warm load (a new tab at the default
+    view: navigation to settled) and the server's resident memory at the end."""
     from tests.e2e.browser import VIEWPORT, streamlit_server
 
     script = FLOOR_FILE if target.file == FLOOR_FILE else "dashboard.py"
@@ -245,32 +270,61 @@ def cold_start(browser, target: Target, log: Path, timeout_s: float = 120) -> tu
                 FIRST_CHART if target.charts else SCRIPT_DONE, timeout=timeout_s * 1000
             )
             chart_ms, title_ms = page.evaluate("() => [window.__firstChart, window.__firstTitle]")
+            target.times.setdefault("cold", []).append(
+                navigated - start + (chart_ms or title_ms) / 1000
+            )
+            if not chart_ms:
+                target.notes["cold"] = "†"
+            _quiet(page)
+            if target.filter_key is not None:
+                target.times.setdefault("browser_filter", []).append(_pick(page, target))
+            again = context.new_page()
+            again.goto(f"{server.url}/{target.url_path}", wait_until="commit")
+            target.times.setdefault("browser_warm", []).append(_quiet(again) / 1000)
             rss = vm_rss_mb(server.process.pid)
         finally:
             context.close()
     if rss is not None:
         target.times.setdefault("rss", []).append(rss)
-    ms = chart_ms or title_ms
-    return navigated - start + ms / 1000, bool(chart_ms)
 
 
-def measure_cold(found: list[Target], cold_files: set[str] | None, runs: int) -> str | None:
-    """Cold starts, interleaved; fills `times["cold"]`. Returns why it was skipped, or None."""
+def tour_memory(browser, found: list[Target], log: Path, timeout_s: float = 120) -> float | None:
+    """Resident memory (MB) of one dashboard server after one tab has shown every page's
+    default view once, each settled."""
+    from tests.e2e.browser import VIEWPORT, streamlit_server
+
+    pages = [t for t in found if t.file != FLOOR_FILE]
+    with streamlit_server("dashboard.py", log=log, startup_timeout=timeout_s) as server:
+        context = browser.new_context(viewport=VIEWPORT)
+        try:
+            page = context.new_page()
+            for target in pages:
+                page.goto(f"{server.url}/{target.url_path}", wait_until="commit")
+                _quiet(page)
+            return vm_rss_mb(server.process.pid)
+        finally:
+            context.close()
+
+
+def measure_browser(
+    found: list[Target], browser_files: set[str] | None, runs: int
+) -> tuple[str | None, float | None]:
+    """Browser rounds, interleaved (floor, page 1, ..., floor, ...), then the memory of a tour
+    of every page. Returns (why it was skipped or None, tour MB)."""
     from tests.e2e.browser import chromium, missing_browser_reason
 
     reason = missing_browser_reason()
     if reason:
-        return reason
+        return reason, None
     log = ROOT / "test-artifacts" / "benchmarks" / "server.log"
-    chosen = [t for t in found if cold_files is None or t.file in cold_files or t.name == FLOOR]
+    chosen = [t for t in found if browser_files is None or t.file in browser_files]
+    chosen = [t for t in found if t.name == FLOOR and t not in chosen] + chosen
     with chromium() as browser:
         for _ in range(runs):
             for target in chosen:
-                seconds, chart = cold_start(browser, target, log)
-                target.times.setdefault("cold", []).append(seconds)
-                if not chart:
-                    target.notes["cold"] = "†"
-    return None
+                browser_round(browser, target, log)
+        tour = tour_memory(browser, found, log) if len(found) > 2 else None
+    return None, tour
 
 
 def _cell(target: Target, floor: Target, kind: str) -> tuple[str, str]:
@@ -287,53 +341,63 @@ def _cell(target: Target, floor: Target, kind: str) -> tuple[str, str]:
     return cells[0] + mark, cells[1] + mark
 
 
-def report(found: list[Target], runs: int, cold_runs: int, skipped: str | None) -> str:
+COLUMNS = {
+    "warm": "warm rerun (script)",
+    "filter": "first filter (script)",
+    "browser_filter": "first filter (browser)",
+    "browser_warm": "warm load (browser)",
+    "cold": "cold start",
+}
+
+
+def report(found: list[Target], runs: int, browser_runs: int, skipped: str | None,
+           tour: float | None) -> str:  # fmt: skip
     """The markdown table of every measurement (floor first)."""
     floor = found[0]
+    header = " | ".join(f"{name} min | {name} median" for name in COLUMNS.values())
     lines = [
-        f"## Pages against the floor (warm and filter: {runs} runs; cold: {cold_runs} runs; "
+        f"## Pages against the floor (script: {runs} runs; browser: {browser_runs} runs; "
         "seconds, (× floor) = the page's statistic / the floor's, min | median)",
         "",
-        "| page | warm min | warm median | first filter min | first filter median "
-        "| filter alone min | filter alone median | ahead median "
-        "| cold start min | cold start median | server MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| page | {header} | server MB |",
+        "|---|" + "---:|" * (2 * len(COLUMNS) + 1),
     ]
     for target in found:
-        rss, ahead = target.times.get("rss"), target.times.get("ahead")
-        cells = [
-            c
-            for kind in ("warm", "filter", "filter_alone", "cold")
-            for c in _cell(target, floor, kind)
-        ]
-        cells.insert(6, f"{statistics.median(ahead):.1f} s" if ahead else "–")
+        rss = target.times.get("rss")
+        cells = [c for kind in COLUMNS for c in _cell(target, floor, kind)]
         memory = f"{statistics.median(rss):.0f}" if rss else "–"
         lines.append(f"| {target.name} | " + " | ".join(cells) + f" | {memory} |")
     notes = [f"{t.name}: {n}" for t in found for k, n in t.notes.items() if k != "cold"]
     if any(t.notes.get("cold") for t in found):
         notes.append("† the page draws no chart: cold start to its title, script finished")
+    if tour is not None:
+        notes.append(f"server memory after every page once (one tab): {tour:.0f} MB")
     if skipped:
-        notes.append(f"cold start not measured: {skipped}")
+        notes.append(f"browser not measured: {skipped}")
     return "\n".join(lines + (["", *notes] if notes else []))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS, help="warm and filter repetitions")
-    parser.add_argument("--cold-runs", type=int, default=COLD_RUNS, help="cold repetitions")
+    parser.add_argument(
+        "--browser-runs", type=int, default=BROWSER_RUNS, help="browser repetitions"
+    )
     parser.add_argument("--page", action="append", help="only these page files")
-    parser.add_argument("--cold-page", action="append", help="cold start only these pages")
-    parser.add_argument("--no-browser", action="store_true", help="skip the cold starts")
+    parser.add_argument(
+        "--browser-page", action="append", help="in the browser only these pages (and the floor)"
+    )
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser")
     args = parser.parse_args(argv)
 
     found = targets(args.page)
     measure_scripts(found, args.runs)
     print(f"  measured warm reruns and filter changes of {len(found)} scripts", file=sys.stderr)
-    skipped = "--no-browser" if args.no_browser else None
+    skipped, tour = ("--no-browser", None) if args.no_browser else (None, None)
     if not args.no_browser:
-        cold = set(args.cold_page) if args.cold_page else None
-        skipped = measure_cold(found, cold, args.cold_runs)
-    print(report(found, args.runs, args.cold_runs, skipped))
+        chosen = set(args.browser_page) if args.browser_page else None
+        skipped, tour = measure_browser(found, chosen, args.browser_runs)
+    print(report(found, args.runs, args.browser_runs, skipped, tour))
     return 0
 
 

@@ -154,6 +154,30 @@ def run_page(page_file: str, query_params: QueryParams | None = None, timeout: f
         return at.run()
 
 
+def pick(at, key: str, shown: str):
+    """Pick the option shown as `shown` in the selectbox `key` and rerun, as a visitor would.
+
+    The browser sends the shown text; AppTest's own setters take the option itself (or try
+    the text through the widget's format_func, which not every page's accepts), so the
+    selection is made by position, as the frontend reports it."""
+    box = at.selectbox(key=key)
+    index = list(box.options).index(shown)
+
+    class Picked(type(box)):
+        @property
+        def index(self) -> int:
+            return index
+
+    box.__class__ = Picked
+    box._value = shown  # no longer the initial value: the state is sent
+    return box.run()
+
+
+def chart_specs(at) -> list[str]:
+    """The plotly figure JSON of every chart the run draws, in page order."""
+    return [chart.proto.spec for chart in at.get("plotly_chart")]
+
+
 _DEFAULT_VIEWS: dict[str, object] = {}
 
 
