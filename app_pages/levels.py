@@ -134,37 +134,48 @@ st.dataframe(
 )
 layout.download(sizes, "levels_company_size.csv", key="levels_dl_company_size")
 
-st.subheader("Pay by years of experience")
-ai_only = state.toggle("AI/ML roles only", key="aiml", default=True)
-us_only = country == "US"
-with layout.friendly_errors():
-    bins, fit = cache.run(levels.experience_curve, data, ai_only, us_only)
-layout.chart(charts.experience_chart, bins, fit, key="levels_experience")
-per_year = bins.groupby("year")["n"].sum()
-layout.source_caption(
-    facts.caption("so_survey"),
-    n=int(per_year.sum()),
-    note=" and ".join(
-        f"{n:,} in {y}" + (" (under 100: read that curve as rough)" if n < 100 else "")
-        for y, n in per_year.items()
-    )
-    + f" · {'US respondents only' if us_only else 'respondents in all countries'}"
-    + f" · {'AI/ML roles' if ai_only else 'all roles'} · 2024 counts professional years, "
-    "2025 total coding years: never pooled · dots: binned medians with 95% intervals · line: "
-    "LOWESS of log pay with bootstrap band, drawn only as far as the shown bins · non-random "
-    "subsets, compare shapes not levels",
-)
-layout.download(bins, "levels_experience.csv", key="levels_dl_experience")
 
-st.subheader("The market's spread")
-spread_occ = inputs.occupation(data, "Occupation (BLS)", codes=OCCUPATIONS)
-with layout.friendly_errors():
-    ladder = cache.run(levels.market_spread, data, spread_occ)
-layout.chart(charts.spread_chart, ladder, top_code=facts.top_code, key="levels_spread")
-n_coded = int(ladder["note"].fillna("").eq("top-coded").sum())
-layout.source_caption(
-    facts.caption("oews"),
-    note=f"{ladder['occ_title'].iloc[0]}, all US employers, annual wages · "
-    f"{ladder['tot_emp'].iloc[0]:,.0f} jobs · {top_code_note(n_coded, facts.top_code)}",
-)
-layout.download(ladder, "levels_market_spread.csv", key="levels_dl_spread")
+@st.fragment
+def experience(us_only: bool) -> None:
+    """Pay by years of experience (its toggle redraws this section alone)."""
+    st.subheader("Pay by years of experience")
+    ai_only = state.toggle("AI/ML roles only", key="aiml", default=True)
+    with layout.friendly_errors():
+        bins, fit = cache.run(levels.experience_curve, data, ai_only, us_only)
+    layout.chart(charts.experience_chart, bins, fit, key="levels_experience")
+    per_year = bins.groupby("year")["n"].sum()
+    layout.source_caption(
+        facts.caption("so_survey"),
+        n=int(per_year.sum()),
+        note=" and ".join(
+            f"{n:,} in {y}" + (" (under 100: read that curve as rough)" if n < 100 else "")
+            for y, n in per_year.items()
+        )
+        + f" · {'US respondents only' if us_only else 'respondents in all countries'}"
+        + f" · {'AI/ML roles' if ai_only else 'all roles'} · 2024 counts professional years, "
+        "2025 total coding years: never pooled · dots: binned medians with 95% intervals · line: "
+        "LOWESS of log pay with bootstrap band, drawn only as far as the shown bins · non-random "
+        "subsets, compare shapes not levels",
+    )
+    layout.download(bins, "levels_experience.csv", key="levels_dl_experience")
+
+
+@st.fragment
+def spread() -> None:
+    """The market's spread for one occupation (its picker redraws this section alone)."""
+    st.subheader("The market's spread")
+    spread_occ = inputs.occupation(data, "Occupation (BLS)", codes=OCCUPATIONS)
+    with layout.friendly_errors():
+        ladder = cache.run(levels.market_spread, data, spread_occ)
+    layout.chart(charts.spread_chart, ladder, top_code=facts.top_code, key="levels_spread")
+    n_coded = int(ladder["note"].fillna("").eq("top-coded").sum())
+    layout.source_caption(
+        facts.caption("oews"),
+        note=f"{ladder['occ_title'].iloc[0]}, all US employers, annual wages · "
+        f"{ladder['tot_emp'].iloc[0]:,.0f} jobs · {top_code_note(n_coded, facts.top_code)}",
+    )
+    layout.download(ladder, "levels_market_spread.csv", key="levels_dl_spread")
+
+
+experience(us_only=country == "US")
+spread()

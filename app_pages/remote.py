@@ -105,82 +105,91 @@ layout.source_caption(
     f"only · {dup_note}",
 )
 
-st.subheader("Geo-pay policy simulator")
-hubs = cache.run(metros.hub_names, data)
-occ_title = inputs.occupation_titles(data)[wages.DEFAULT_OCCUPATION]
-c5, c6, c7 = st.columns(3)
-with c5:
-    hq = state.choice(
-        "HQ metro", list(hubs), key="hq", default=remote.DEFAULT_HQ, format_func=hubs.get
+
+@st.fragment
+def simulator() -> None:
+    """The geo-pay policy simulator (its inputs redraw this section alone)."""
+    st.subheader("Geo-pay policy simulator")
+    hubs = cache.run(metros.hub_names, data)
+    occ_title = inputs.occupation_titles(data)[wages.DEFAULT_OCCUPATION]
+    c5, c6, c7 = st.columns(3)
+    with c5:
+        hq = state.choice(
+            "HQ metro", list(hubs), key="hq", default=remote.DEFAULT_HQ, format_func=hubs.get
+        )
+    try:
+        default_salary = cache.run(remote.hq_median, data, hq)
+        explain = (
+            f"Default: the BLS median for {occ_title} in {hubs[hq]}, "
+            f"{money(default_salary)} ({facts.caption('oews')})."
+        )
+    except ValueError as err:  # not published there: the visitor types a salary instead
+        default_salary = cache.run(wages.national_median, data)
+        st.warning(f"{err} Starting from the US median, {money(default_salary)}.")
+        explain = f"Default: the US median for {occ_title}, {money(default_salary)}."
+    # A new HQ brings its own default salary unless the visitor typed one: else the box keeps the
+    # old HQ's median, a view the link (which leaves defaults out) does not reproduce.
+    shown = st.session_state.get("_hq_default_salary")
+    if shown not in (None, int(default_salary)) and st.session_state.get("salary") == shown:
+        st.session_state["salary"] = int(default_salary)
+    st.session_state["_hq_default_salary"] = int(default_salary)
+    with c6:
+        salary = state.number(
+            "HQ salary (USD a year)",
+            key="salary",
+            default=int(default_salary),
+            min_value=20_000,
+            max_value=1_000_000,
+            step=5_000,
+            format="%.0f",
+            help=explain,
+        )
+    with c7:
+        measure = state.choice(
+            "Show",
+            list(MEASURES),
+            key="measure",
+            default="pay",
+            format_func=MEASURES.get,
+            widget=st.segmented_control,
+        )
+    st.caption(explain)
+    with st.expander("Tiered-zone parameters (illustrative inputs, not data)"):
+        st.caption(
+            "Companies publish their own zones; these round numbers only illustrate how a "
+            "tiered policy works. A hub's tier comes from its BEA price level (US = 100)."
+        )
+        t1, t2, t3, t4 = st.columns(4)
+        prices = {"min_value": 80.0, "max_value": 130.0, "step": 1.0}
+        shares = {"min_value": 50, "max_value": 100, "step": 5}
+        with t1:
+            tier1 = state.number("Tier 1 if price level ≥", key="t1", default=108.0, **prices)
+        with t2:
+            tier2 = state.number("Tier 2 if price level ≥", key="t2", default=98.0, **prices)
+        with t3:
+            pay2 = state.number("Tier 2 pay (% of HQ)", key="p2", default=90, **shares)
+        with t4:
+            pay3 = state.number("Tier 3 pay (% of HQ)", key="p3", default=80, **shares)
+    tiers = remote.Tiers(
+        tier1_min=tier1, tier2_min=tier2, tier2_pay=pay2 / 100, tier3_pay=pay3 / 100
     )
-try:
-    default_salary = cache.run(remote.hq_median, data, hq)
-    explain = (
-        f"Default: the BLS median for {occ_title} in {hubs[hq]}, "
-        f"{money(default_salary)} ({facts.caption('oews')})."
+    with layout.friendly_errors():
+        sim = cache.run(remote.geo_policy, data, float(salary), hq, tiers)
+    layout.chart(charts.policy_chart, sim, measure, float(salary), key="remote_policy")
+    layout.source_caption(
+        facts.caption("bea_rpp"),
+        note=f"HQ {hubs[hq]} at {money(salary)} · purchasing power = pay ÷ "
+        "(price level / 100), in US-average dollars · national rate: everyone gets the HQ "
+        "salary; full cost-of-living: HQ salary × hub price level ÷ HQ price level · tier "
+        f"thresholds ({tier1:g} / {tier2:g}) and shares are illustrative inputs, not data",
     )
-except ValueError as err:  # not published there: the visitor types a salary instead
-    default_salary = cache.run(wages.national_median, data)
-    st.warning(f"{err} Starting from the US median, {money(default_salary)}.")
-    explain = f"Default: the US median for {occ_title}, {money(default_salary)}."
-# A new HQ brings its own default salary unless the visitor typed one: else the box keeps the
-# old HQ's median, a view the link (which leaves defaults out) does not reproduce.
-shown = st.session_state.get("_hq_default_salary")
-if shown not in (None, int(default_salary)) and st.session_state.get("salary") == shown:
-    st.session_state["salary"] = int(default_salary)
-st.session_state["_hq_default_salary"] = int(default_salary)
-with c6:
-    salary = state.number(
-        "HQ salary (USD a year)",
-        key="salary",
-        default=int(default_salary),
-        min_value=20_000,
-        max_value=1_000_000,
-        step=5_000,
-        format="%.0f",
-        help=explain,
+    st.dataframe(
+        cache.run(remote.policy_table, data, float(salary), hq, tiers, measure),
+        hide_index=True,
+        placeholder="—",
+        column_config=columns.geo_policy_columns(remote.POLICIES, MEASURES[measure].lower()),
     )
-with c7:
-    measure = state.choice(
-        "Show",
-        list(MEASURES),
-        key="measure",
-        default="pay",
-        format_func=MEASURES.get,
-        widget=st.segmented_control,
-    )
-st.caption(explain)
-with st.expander("Tiered-zone parameters (illustrative inputs, not data)"):
-    st.caption(
-        "Companies publish their own zones; these round numbers only illustrate how a "
-        "tiered policy works. A hub's tier comes from its BEA price level (US = 100)."
-    )
-    t1, t2, t3, t4 = st.columns(4)
-    prices = {"min_value": 80.0, "max_value": 130.0, "step": 1.0}
-    shares = {"min_value": 50, "max_value": 100, "step": 5}
-    with t1:
-        tier1 = state.number("Tier 1 if price level ≥", key="t1", default=108.0, **prices)
-    with t2:
-        tier2 = state.number("Tier 2 if price level ≥", key="t2", default=98.0, **prices)
-    with t3:
-        pay2 = state.number("Tier 2 pay (% of HQ)", key="p2", default=90, **shares)
-    with t4:
-        pay3 = state.number("Tier 3 pay (% of HQ)", key="p3", default=80, **shares)
-tiers = remote.Tiers(tier1_min=tier1, tier2_min=tier2, tier2_pay=pay2 / 100, tier3_pay=pay3 / 100)
-with layout.friendly_errors():
-    sim = cache.run(remote.geo_policy, data, float(salary), hq, tiers)
-layout.chart(charts.policy_chart, sim, measure, float(salary), key="remote_policy")
-layout.source_caption(
-    facts.caption("bea_rpp"),
-    note=f"HQ {hubs[hq]} at {money(salary)} · purchasing power = pay ÷ "
-    "(price level / 100), in US-average dollars · national rate: everyone gets the HQ "
-    "salary; full cost-of-living: HQ salary × hub price level ÷ HQ price level · tier "
-    f"thresholds ({tier1:g} / {tier2:g}) and shares are illustrative inputs, not data",
-)
-st.dataframe(
-    cache.run(remote.policy_table, data, float(salary), hq, tiers, measure),
-    hide_index=True,
-    placeholder="—",
-    column_config=columns.geo_policy_columns(remote.POLICIES, MEASURES[measure].lower()),
-)
-layout.download(sim, "remote_geo_policy.csv", key="remote_dl_policy")
+    layout.download(sim, "remote_geo_policy.csv", key="remote_dl_policy")
+
+
+simulator()

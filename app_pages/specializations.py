@@ -80,36 +80,43 @@ st.dataframe(
 )
 layout.download(both, "specialization_premiums.csv", key=f"{PAGE}_download")
 
-st.subheader("Tools and platforms (Stack Overflow 2024)")
-tool_list = state.choice(
-    "Tool list",
-    list(tools.TOOL_LISTS),
-    key="tools",
-    default=tools.DEFAULT_TOOL_LIST,
-    format_func=lambda k: tools.TOOL_LISTS[k].label,
-    widget=st.segmented_control,
-)
-with layout.friendly_errors():
-    tool_table = cache.run(tools.tool_premiums, data, tool_list)
-compared = tool_table.attrs["n_compared"]
-if compared:
-    layout.chart(charts.tool_chart, tool_table, key=f"{PAGE}_tool_chart")
-else:
-    layout.empty_state("No tool in this list has enough users to compare.")
-low, high = tools.SURVEY_PAY_RANGE
-layout.source_caption(
-    facts.caption("so_survey"),
-    n=tool_table.attrs["n_respondents"],
-    note=f"2024 respondents with pay ${low:,.0f}–${high:,.0f} who answered the question · "
-    f"tools with at least {tool_table.attrs['min_users']} users (and non-users) shown: "
-    f"{compared} compared, so some 95% intervals exclude 0 by chance; filled dots still "
-    "differ from 0 after a Holm correction for that · log-pay regression on use + experience "
-    "+ country, robust 95% interval · association, not effect · a non-random subset",
-)
-st.dataframe(
-    charts.tool_table(tool_table),
-    column_config=charts.TOOL_TABLE,
-    column_order=list(charts.TOOL_TABLE),
-    hide_index=True,
-)
-layout.download(tool_table, f"tool_premiums_{tool_list}.csv", key=f"{PAGE}_tools_download")
+
+@st.fragment
+def tool_section() -> None:
+    """Tools and platforms (its list picker redraws this section alone)."""
+    st.subheader("Tools and platforms (Stack Overflow 2024)")
+    tool_list = state.choice(
+        "Tool list",
+        list(tools.TOOL_LISTS),
+        key="tools",
+        default=tools.DEFAULT_TOOL_LIST,
+        format_func=lambda k: tools.TOOL_LISTS[k].label,
+        widget=st.segmented_control,
+    )
+    with layout.friendly_errors():
+        tool_table = cache.run(tools.tool_premiums, data, tool_list)
+    compared = tool_table.attrs["n_compared"]
+    if compared:
+        layout.chart(charts.tool_chart, tool_table, key=f"{PAGE}_tool_chart")
+    else:
+        layout.empty_state("No tool in this list has enough users to compare.")
+    low, high = tools.SURVEY_PAY_RANGE
+    layout.source_caption(
+        facts.caption("so_survey"),
+        n=tool_table.attrs["n_respondents"],
+        note=f"2024 respondents with pay ${low:,.0f}–${high:,.0f} who answered the question · "
+        f"tools with at least {tool_table.attrs['min_users']} users (and non-users) shown: "
+        f"{compared} compared, so some 95% intervals exclude 0 by chance; filled dots still "
+        "differ from 0 after a Holm correction for that · log-pay regression on use + experience "
+        "+ country, robust 95% interval · association, not effect · a non-random subset",
+    )
+    st.dataframe(
+        charts.tool_table(tool_table),
+        column_config=charts.TOOL_TABLE,
+        column_order=list(charts.TOOL_TABLE),
+        hide_index=True,
+    )
+    layout.download(tool_table, f"tool_premiums_{tool_list}.csv", key=f"{PAGE}_tools_download")
+
+
+tool_section()

@@ -1,4 +1,4 @@
-"""The code keeps the shape the project promises (DESIGN.md, STYLE.md).
+"""The code keeps its shape (docs/CONTRIBUTING.md). Enforced here:
 
 - `analysis/` (what pages call) never imports streamlit or the build; nothing the app runs
   imports the build.
@@ -7,6 +7,8 @@
 - Every page draws each chart with `layout.chart(<charts module>.<name>_chart, ...)` and gets
   its numbers from `cache.run(<analysis module>.<function>, ...)`, both named in the page.
 - No module is much over 400 lines.
+- The app runs no thread of its own and no page defines a second copy of its calls: no
+  `threading` import and no `cache.ahead` in ui/ or app_pages/.
 """
 
 from __future__ import annotations
@@ -93,3 +95,9 @@ def test_pages_name_the_figure_builder_and_the_analysis_function(path):
 def test_no_module_is_a_catch_all(path):
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{path.relative_to(ROOT)} has {lines} lines"
+
+
+@pytest.mark.parametrize("path", modules("ui", "app_pages"), ids=lambda p: p.name)
+def test_the_app_starts_no_thread_of_its_own(path):
+    assert "threading" not in {m.split(".")[0] for m in imported(path)}
+    assert not calls(path, "ahead")
