@@ -1,5 +1,6 @@
-"""Several offers side by side: each one's four years after tax and prices, its place against
-its level's market in its own city, and what it would take to match the best of the others.
+"""Several offers side by side: each one's four years after tax and prices (by calendar year
+from a shared start date), its place against its level's market in its own city, and what it
+would take to match the best of the others.
 
 An `OfferSpec` is one offer as a job seeker describes it. Everything about it follows from its
 own place: taxes are those of its jurisdiction (the metro's state, plus the local tax of the
@@ -7,19 +8,21 @@ principal city when `resident`, or of working there where the tax falls on worke
 are its metro's BEA price level, and its market is the BLS distribution of its metro (for a
 remote role, the metro you would live and work in). Money is USD a year unless a column says
 otherwise; "real" amounts are in the prices of one reference (`reference`: a metro's CBSA code,
-or "US" for the US average, price level 100).
+or "US" for the US average, price level 100). Offers are ranked by their average real take-home
+over the four years (`HORIZON_MONTHS`), the one number `compare_offers` orders them by.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
 from analysis import compensation, level_pay, metros, take_home, taxes
-from analysis.compensation import OfferTerms
+from analysis.compensation import HORIZON_MONTHS, OfferTerms
 from analysis.data import Tables
 from analysis.wages import PLACES, cross_industry, national_median
 
@@ -71,23 +74,36 @@ def price_level(data: Tables, cbsa: str) -> float:
     return 100.0 if cbsa == US_AVERAGE else metros.price_level(data, cbsa)
 
 
-def yearly_take_home(data: Tables, spec: OfferSpec, reference: str = US_AVERAGE) -> pd.DataFrame:
-    """Years 1-4 of one offer: its gross by component (`compensation.yearly_gross`), the
-    taxes of its own jurisdiction on each year's total (federal, Social Security, Medicare,
-    state, state payroll, local), take_home, and real_take_home = take_home in the prices of
-    `reference` (take_home x reference price level / the offer's price level).
+def _linear(spec: OfferSpec, start: dt.date) -> tuple[np.ndarray, np.ndarray]:
+    """Each calendar year's gross as slope x base + fixed (a year's months of base and a
+    percent bonus at each anniversary grow with the base; nothing else does): two ledgers
+    give both."""
+    one = compensation.calendar_gross(spec.terms, start)["total"].to_numpy()
+    bumped = replace(spec.terms, base=spec.terms.base + 1_000.0)
+    slope = (compensation.calendar_gross(bumped, start)["total"].to_numpy() - one) / 1_000.0
+    return slope, one - slope * spec.terms.base
+
+
+def yearly_take_home(
+    data: Tables, spec: OfferSpec, reference: str = US_AVERAGE, *, start: dt.date
+) -> pd.DataFrame:
+    """The offer's calendar years from `start` (`compensation.calendar_gross`): year, months,
+    its gross by component, the taxes of its own jurisdiction on each year's total (federal,
+    Social Security, Medicare, state, state payroll, local), take_home, and real_take_home =
+    take_home in the prices of `reference` (take_home x reference price level / the offer's
+    price level); also the 401(k) `match` (not pay).
 
     Raises ValueError with a message a user can act on when the place has no tax schedule or
     price level, or a year's pay is outside the schedule's range.
     """
-    gross = compensation.yearly_gross(spec.terms)
+    gross = compensation.calendar_gross(spec.terms, start)
     juris = jurisdiction(data, spec)
     try:
         taxes = take_home.schedule_taxes(data, gross["total"].to_numpy(), juris)
     except ValueError as err:
         raise ValueError(f"{spec.label}: {err}") from None
     here, there = price_level(data, spec.cbsa), price_level(data, reference)
-    if not np.isfinite(here):
+    if not (np.isfinite(here) and np.isfinite(there)):
         raise ValueError(
             f"{spec.label}: BEA publishes no price level for this place, so its pay cannot be "
             "compared in other prices; compare it in dollars, or pick the nearest priced metro."
@@ -100,41 +116,43 @@ def yearly_take_home(data: Tables, spec: OfferSpec, reference: str = US_AVERAGE)
     return out
 
 
-def average_real(data: Tables, spec: OfferSpec, reference: str) -> float:
-    """The offer's average real take-home over its four years (USD a year, `reference`
-    prices): the one number offers are ranked by."""
-    return float(yearly_take_home(data, spec, reference)["real_take_home"].mean())
+def average_real(path: pd.DataFrame) -> float:
+    """An offer's real take-home per year of the horizon (USD a year): the total of its path
+    over HORIZON_MONTHS, divided by the years in it. The one number offers are ranked by."""
+    return float(path["real_take_home"].sum() / (HORIZON_MONTHS / 12))
 
 
 def base_to_match(
-    data: Tables, spec: OfferSpec, target: float, reference: str = US_AVERAGE
+    data: Tables,
+    spec: OfferSpec,
+    target: float,
+    reference: str = US_AVERAGE,
+    *,
+    start: dt.date,
 ) -> float:
     """The base salary that would give `spec` (its other terms unchanged) an average real
     take-home of `target` (USD a year, `reference` prices), to the dollar; NaN when no base
     the tax schedule covers does. A percent bonus grows with the base.
 
-    Each year's gross is base x (1 + bonus share) + the parts that do not depend on the base,
-    so take-home is found for a fine grid of bases at once and the grid inverted (take-home
-    rises with the base everywhere in the schedule).
-    """
-    gross = compensation.yearly_gross(spec.terms)
-    share = spec.terms.bonus / 100.0 if spec.terms.bonus_percent else 0.0
-    fixed = (gross["total"] - gross["Base"] - (gross["Bonus"] if share else 0.0)).to_numpy()
+    Take-home is found for a fine grid of bases at once and the grid inverted (take-home rises
+    with the base everywhere in the schedule)."""
     schedule = data.take_home
-    rows = schedule[schedule["jurisdiction"] == jurisdiction(data, spec)].sort_values("gross")
+    grid = schedule.loc[schedule["jurisdiction"] == jurisdiction(data, spec), "gross"]
     here, there = price_level(data, spec.cbsa), price_level(data, reference)
-    if rows.empty or not (np.isfinite(here) and np.isfinite(there)):
+    if grid.empty or not (np.isfinite(here) and np.isfinite(there)):
         return float("nan")
-    top = float(rows["gross"].max())
-    highest = min(compensation.MAX_BASE, (top - fixed.max()) / (1 + share))
-    if highest <= compensation.MIN_BASE:
+    slope, fixed = _linear(spec, start)
+    # The bases whose every calendar year stays inside the schedule's wages.
+    lowest = max(compensation.MIN_BASE, *((float(grid.min()) - fixed) / slope))
+    highest = min(compensation.MAX_BASE, *((float(grid.max()) - fixed) / slope))
+    if highest <= lowest:
         return float("nan")
-    bases = np.linspace(compensation.MIN_BASE, highest, 4001)
-    totals = bases[:, None] * (1 + share) + fixed[None, :]
-    columns = rows[list(taxes.TAX_COLUMNS)].to_numpy(dtype=float)
-    grid = rows["gross"].to_numpy(dtype=float)
-    paid = sum(np.interp(totals, grid, columns[:, j]) for j in range(columns.shape[1]))
-    real = ((totals - paid) * there / here).mean(axis=1)
+    bases = np.linspace(lowest, highest, 4001)
+    totals = bases[:, None] * slope[None, :] + fixed[None, :]
+    juris = jurisdiction(data, spec)
+    paid = take_home.schedule_taxes(data, totals.ravel(), juris)[list(taxes.TAX_COLUMNS)]
+    kept = totals - paid.sum(axis=1).to_numpy().reshape(totals.shape)
+    real = (kept * there / here).sum(axis=1) / (HORIZON_MONTHS / 12)
     if not real[0] <= target <= real[-1]:
         return float("nan")
     return float(round(np.interp(target, real, bases)))
@@ -145,7 +163,9 @@ class Assessment:
     """One offer in a comparison: its yearly path, its level's pay there (`pay`, None with
     `pay_error` when the level cannot be placed), the verdict on its base, the counter-offer
     target (`ask`, USD/yr base; NaN when none) with its `ask_reason` ("mid", "high",
-    "match", "above"), and `match`: other offer label -> the base that would equal it here."""
+    "match", "above") and `ask_over_top` (the ask is above the highest wage BLS publishes
+    there: `pay.area_top`, its `area_top_pct` percentile), and `match`: other offer label ->
+    the base that would equal it here."""
 
     spec: OfferSpec
     path: pd.DataFrame
@@ -155,6 +175,7 @@ class Assessment:
     verdict: level_pay.Verdict | None
     ask: float
     ask_reason: str
+    ask_over_top: bool
     match: dict[str, float]
 
 
@@ -175,13 +196,16 @@ def _ask(base: float, pay: level_pay.LevelPay | None, match: float) -> tuple[flo
 
 @dataclass(frozen=True)
 class Comparison:
-    """The result of `compare_offers`: each offer's `Assessment` (in input order), all
-    yearly paths in one long `table` (one row per offer and year), and the `reference` whose
-    prices the real amounts are in."""
+    """The result of `compare_offers`: each computable offer's `Assessment` (in input order),
+    their yearly paths in one long `table` (one row per offer and calendar year), the
+    `reference` whose prices the real amounts are in, the `start` date, and `failed`: offer
+    label -> why that offer could not be computed (the others are still compared)."""
 
     offers: tuple[Assessment, ...]
     table: pd.DataFrame
     reference: str
+    start: dt.date
+    failed: dict[str, str]
 
 
 def compare_offers(
@@ -189,24 +213,33 @@ def compare_offers(
     specs: Sequence[OfferSpec],
     reference: str = US_AVERAGE,
     *,
+    start: dt.date,
     drop_duplicates: bool = True,
 ) -> Comparison:
     """Every offer of `specs` assessed against its own place and against the others.
 
-    For each: the yearly path (`yearly_take_home`), the level's pay in its metro
-    (`level_pay.level_pay` at its 25th/50th/75th percentiles) and the verdict on its base,
-    the base it would need to match each other offer's average real take-home
-    (`base_to_match`), and a counter-offer target (`_ask`). Raises ValueError (naming the
-    offer) when an offer's terms or place cannot be computed at all.
+    For each: the calendar-year path from `start` (`yearly_take_home`), the level's pay in its
+    metro (`level_pay.level_pay` at its 25th/50th/75th percentiles) and the verdict on its
+    base, the base it would need to match each other offer's average real take-home
+    (`base_to_match`), and a counter-offer target (`_ask`). An offer whose path cannot be
+    computed is left out with its reason in `failed`; ValueError only when no offer can be.
     """
     if not specs:
         raise ValueError("Add at least one offer.")
     if len({s.label for s in specs}) != len(specs):
         raise ValueError("Give each offer its own employer name.")
-    paths = {s.label: yearly_take_home(data, s, reference) for s in specs}
-    averages = {label: float(p["real_take_home"].mean()) for label, p in paths.items()}
-    out = []
+    paths, failed = {}, {}
     for spec in specs:
+        try:
+            paths[spec.label] = yearly_take_home(data, spec, reference, start=start)
+        except ValueError as err:
+            failed[spec.label] = str(err)
+    if not paths:
+        raise ValueError(" ".join(failed.values()))
+    kept = [s for s in specs if s.label in paths]
+    averages = {label: average_real(p) for label, p in paths.items()}
+    out = []
+    for spec in kept:
         try:
             pay = level_pay.level_pay(
                 data,
@@ -219,13 +252,15 @@ def compare_offers(
             error = ""
         except ValueError as err:
             pay, error = None, str(err)
-        others = {o.label: averages[o.label] for o in specs if o.label != spec.label}
+        others = {o.label: averages[o.label] for o in kept if o.label != spec.label}
         match = {
-            label: base_to_match(data, spec, target, reference) for label, target in others.items()
+            label: base_to_match(data, spec, target, reference, start=start)
+            for label, target in others.items()
         }
         best = max(others, key=others.get) if others else None
         needed = match[best] if best and others[best] > averages[spec.label] else float("nan")
         ask, reason = _ask(spec.terms.base, pay, needed)
+        over = pay is not None and np.isfinite(ask) and ask > pay.area_top
         out.append(
             Assessment(
                 spec=spec,
@@ -236,8 +271,11 @@ def compare_offers(
                 verdict=None if pay is None else level_pay.verdict(pay, spec.terms.base),
                 ask=ask,
                 ask_reason=reason,
+                ask_over_top=bool(over),
                 match=match,
             )
         )
     table = pd.concat([a.path for a in out], ignore_index=True)
-    return Comparison(offers=tuple(out), table=table, reference=reference)
+    return Comparison(
+        offers=tuple(out), table=table, reference=reference, start=start, failed=failed
+    )

@@ -10,6 +10,7 @@ California and 10% in Texas, so every figure below can be checked with a pencil:
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
 import numpy as np
@@ -23,6 +24,7 @@ from tests.tables import real, tiny
 
 SF, AUSTIN = "41860", "12420"
 YEAR = 2024
+JANUARY = dt.date(2027, 1, 1)  # four whole calendar years, 2027-2030
 
 
 def _schedule(state: str, rate: float) -> pd.DataFrame:
@@ -82,14 +84,14 @@ def offer(label: str, cbsa: str, base: float) -> OfferSpec:
 
 def test_real_take_home_is_after_tax_pay_in_the_reference_prices():
     data = world()
-    sf = comparison.yearly_take_home(data, offer("SF", SF, 120_000.0), reference="US")
+    sf = comparison.yearly_take_home(data, offer("SF", SF, 120_000.0), "US", start=JANUARY)
     # $120,000 - 20% = $96,000 in San Francisco, whose prices are 1.2 times the US average:
     # $96,000 x 100 / 120 = $80,000 of US-average buying power, every year.
     assert list(sf["take_home"]) == [96_000.0] * 4
     assert sf["real_take_home"].to_numpy() == pytest.approx([80_000.0] * 4)
-    in_austin = comparison.yearly_take_home(data, offer("SF", SF, 120_000.0), reference=AUSTIN)
+    in_austin = comparison.yearly_take_home(data, offer("SF", SF, 120_000.0), AUSTIN, start=JANUARY)
     assert in_austin["real_take_home"].to_numpy() == pytest.approx([80_000.0] * 4)
-    austin = comparison.yearly_take_home(data, offer("ATX", AUSTIN, 100_000.0), reference=SF)
+    austin = comparison.yearly_take_home(data, offer("ATX", AUSTIN, 100_000.0), SF, start=JANUARY)
     # $90,000 in Austin buys what $108,000 buys in San Francisco.
     assert austin["real_take_home"].to_numpy() == pytest.approx([108_000.0] * 4)
 
@@ -98,15 +100,17 @@ def test_the_base_to_match_includes_both_taxes_and_prices():
     data = world()
     # Austin at $100,000: $90,000 after tax, worth $90,000 at US prices. San Francisco needs
     # x with x x 0.8 x 100 / 120 = 90,000: x = $135,000 (without prices it would be $112,500).
-    target = comparison.average_real(data, offer("ATX", AUSTIN, 100_000.0), "US")
+    path = comparison.yearly_take_home(data, offer("ATX", AUSTIN, 100_000.0), start=JANUARY)
+    target = comparison.average_real(path)
     assert target == pytest.approx(90_000.0)
-    assert comparison.base_to_match(data, offer("SF", SF, 120_000.0), target) == 135_000.0
+    sf = offer("SF", SF, 120_000.0)
+    assert comparison.base_to_match(data, sf, target, start=JANUARY) == 135_000.0
 
 
 def test_an_offer_short_of_another_asks_for_the_base_that_matches_it():
     data = world()
     result = comparison.compare_offers(
-        data, [offer("SF", SF, 120_000.0), offer("ATX", AUSTIN, 100_000.0)]
+        data, [offer("SF", SF, 120_000.0), offer("ATX", AUSTIN, 100_000.0)], start=JANUARY
     )
     sf, atx = result.offers
     assert (sf.average_real, atx.average_real) == pytest.approx((80_000.0, 90_000.0))

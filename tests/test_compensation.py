@@ -5,23 +5,27 @@ Every expected figure is worked out by hand from the terms in the test.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from analysis.compensation import (
     OfferTerms,
+    calendar_gross,
     check_terms,
-    equity_by_year,
     vest_by_month,
     vested_after,
+    walk_away,
     yearly_gross,
 )
 
 
 def test_even_vesting_gives_a_quarter_each_year():
     gross = yearly_gross(OfferTerms(base=150_000, equity=200_000, schedule="even", cliff=False))
-    assert gross["Equity"].tolist() == [50_000, 50_000, 50_000, 50_000]
-    assert gross["total"].tolist() == [200_000] * 4
+    assert gross["Equity"].tolist() == pytest.approx([50_000, 50_000, 50_000, 50_000])
+    assert gross["total"].tolist() == pytest.approx([200_000] * 4)
 
 
 def test_back_loaded_vesting_is_5_15_40_40():
@@ -60,7 +64,7 @@ def test_refreshers_vest_evenly_over_four_years_after_each_grant():
     # A $40,000 refresher at the end of years 1, 2 and 3: $10,000 a year each, from the
     # year after the grant.
     terms = OfferTerms(base=150_000, refresher=40_000)
-    assert equity_by_year(terms)["refreshers"].tolist() == [0, 10_000, 20_000, 30_000]
+    assert yearly_gross(terms)["Refreshers"].tolist() == pytest.approx([0, 10_000, 20_000, 30_000])
 
 
 def test_sign_on_and_relocation_count_in_year_one_only():
@@ -100,6 +104,60 @@ def test_implausible_terms_get_a_message_not_a_number(terms, message):
 
 
 def test_years_beyond_four_keep_only_refreshers_vesting():
-    gross = equity_by_year(OfferTerms(base=1e5, equity=4e5, refresher=4e4, cliff=False), years=6)
-    assert gross["initial"].tolist() == [1e5, 1e5, 1e5, 1e5, 0, 0]
-    assert np.allclose(gross["refreshers"], [0, 1e4, 2e4, 3e4, 4e4, 4e4])
+    gross = yearly_gross(OfferTerms(base=1e5, equity=4e5, refresher=4e4, cliff=False), years=6)
+    assert gross["Equity"].tolist() == pytest.approx([1e5, 1e5, 1e5, 1e5, 0, 0])
+    assert np.allclose(gross["Refreshers"], [0, 1e4, 2e4, 3e4, 4e4, 4e4])
+
+
+# --- the monthly ledger: vesting frequency, calendar years, leaving early, the 401(k) match ----
+
+
+def test_quarterly_and_yearly_vesting_pay_each_years_share_in_steps():
+    grant, even = 120_000.0, (25, 25, 25, 25)  # $30,000 a year
+    quarterly = vest_by_month(grant, even, cliff=False, frequency="quarterly")
+    assert quarterly[:12].tolist() == pytest.approx([0, 0, 7_500] * 4)
+    yearly = vest_by_month(grant, even, cliff=False, frequency="yearly")
+    assert yearly[:24].tolist() == pytest.approx([0] * 11 + [30_000] + [0] * 11 + [30_000])
+    cliffed = vest_by_month(grant, even, cliff=True, frequency="quarterly")
+    assert cliffed[:15].tolist() == pytest.approx([0] * 11 + [30_000, 0, 0, 7_500])
+
+
+def test_calendar_years_follow_the_start_date():
+    # $120,000 base from July 2026: 6 months in 2026 and in 2030, 12 in between; the $12,000
+    # bonus is paid at each anniversary (June 2027, ..., June 2030).
+    terms = OfferTerms(base=120_000, bonus=12_000, sign_on=20_000)
+    years = calendar_gross(terms, dt.date(2026, 7, 15))
+    assert years["year"].tolist() == [2026, 2027, 2028, 2029, 2030]
+    assert years["months"].tolist() == [6, 12, 12, 12, 6]
+    assert years["Base"].tolist() == pytest.approx([60_000, 120_000, 120_000, 120_000, 60_000])
+    assert years["Bonus"].tolist() == pytest.approx([0, 12_000, 12_000, 12_000, 12_000])
+    assert years["Sign-on"].tolist() == pytest.approx([20_000, 0, 0, 0, 0])
+    assert years["total"].sum() == pytest.approx(4 * 120_000 + 4 * 12_000 + 20_000)
+
+
+def test_leaving_early_keeps_what_was_paid_and_repays_the_sign_on():
+    terms = OfferTerms(
+        base=120_000, sign_on=24_000, equity=120_000, cliff=True, frequency="quarterly"
+    )
+    six = walk_away(terms, 6)  # $60,000 of base and the sign-on, all of it repaid
+    assert (six["paid"], six["repaid"], six["kept"]) == pytest.approx((84_000, 24_000, 60_000))
+    assert six["forfeited"] == pytest.approx(120_000)  # nothing vested before the cliff
+    # Pro rata after 3 months: 9 of 12 months not worked, $18,000 of the sign-on repaid.
+    pro_rata = walk_away(replace(terms, clawback="pro rata"), 3)
+    assert (pro_rata["repaid"], pro_rata["kept"]) == pytest.approx((18_000, 30_000 + 6_000))
+    # Month 18: $180,000 of base, the sign-on kept, $30,000 at the cliff + $7,500 at months
+    # 15 and 18; $75,000 of the grant still unvested.
+    later = walk_away(terms, 18)
+    assert (later["repaid"], later["kept"]) == pytest.approx((0, 180_000 + 24_000 + 45_000))
+    assert later["forfeited"] == pytest.approx(75_000)
+    no_cliff = walk_away(replace(terms, cliff=False), 6)
+    assert no_cliff["kept"] == pytest.approx(60_000 + 15_000)  # two quarterly vests
+
+
+def test_the_match_is_its_own_line_and_a_price_move_scales_the_equity():
+    terms = OfferTerms(base=100_000, equity=100_000, match=4)
+    gross = yearly_gross(terms)
+    assert gross["match"].tolist() == pytest.approx([4_000] * 4)
+    assert gross["total"].tolist() == pytest.approx([125_000] * 4)  # the match is not pay
+    halved = yearly_gross(replace(terms, price_factor=0.5, liquidity=0.8))
+    assert halved["Equity"].tolist() == pytest.approx([10_000] * 4)  # 25,000 x 0.5 x 0.8
