@@ -27,27 +27,28 @@ YEAR = 2024
 JANUARY = dt.date(2027, 1, 1)  # four whole calendar years, 2027-2030
 
 
-def _schedule(state: str, rate: float) -> pd.DataFrame:
-    """A flat `rate` state income tax and no other tax, $20,000 to $1,000,000."""
-    gross = np.arange(20_000.0, 1_000_001.0, 1_000.0)
+def _schedule(state: str, rate: float, federal: float = 0.0) -> pd.DataFrame:
+    """A flat `rate` state income tax and a flat `federal` rate, no other tax, $20,000 to
+    $3,000,000."""
+    gross = np.arange(20_000.0, 3_000_001.0, 1_000.0)
     zero = np.zeros_like(gross)
     return pd.DataFrame(
         {
             "tax_year": 2025,
             "jurisdiction": state,
             "gross": gross,
-            "federal_income_tax": zero,
+            "federal_income_tax": gross * federal,
             "social_security": zero,
             "medicare": zero,
             "state_income_tax": gross * rate,
             "state_payroll_tax": zero,
             "local_income_tax": zero,
-            "take_home": gross * (1 - rate),
+            "take_home": gross * (1 - rate - federal),
         }
     )
 
 
-def world():
+def world(federal: float = 0.0):
     metros = pd.DataFrame(
         {"cbsa": [SF, AUSTIN], "principal_state": ["CA", "TX"], "kind": ["metro", "metro"]}
     )
@@ -63,20 +64,22 @@ def world():
             "other_services": 100.0,
         }
     )
-    schedule = pd.concat([_schedule("CA", 0.20), _schedule("TX", 0.10)], ignore_index=True)
+    schedule = pd.concat(
+        [_schedule("CA", 0.20), _schedule("TX", 0.10, federal)], ignore_index=True
+    )
     columns = ["salary_usd", "company_country", "year", "level", "track", "employment_type"]
     no_records = pd.DataFrame(columns=[*columns, "is_duplicate"])
     return tiny(metros=metros, price_parities=parities, take_home=schedule, salaries=no_records)
 
 
-def offer(label: str, cbsa: str, base: float) -> OfferSpec:
+def offer(label: str, cbsa: str, base: float, **terms: object) -> OfferSpec:
     return OfferSpec(
         label=label,
         cbsa=cbsa,
         occupation="15-2051",
         track="ML engineer",
         level="Senior",
-        terms=OfferTerms(base=base),
+        terms=OfferTerms(base=base, **terms),
         lives_in_city=False,
         works_in_city=False,
     )
