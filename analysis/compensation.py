@@ -222,7 +222,7 @@ def yearly_gross(terms: OfferTerms, years: int = VESTING_YEARS) -> pd.DataFrame:
     target bonus is assumed paid in full."""
     ledger = monthly_pay(terms, 12 * years)
     out = ledger.groupby((ledger["month"] - 1) // 12 + 1).sum().drop(columns="month")
-    return out.rename_axis("year").reset_index()
+    return out.round(2).rename_axis("year").reset_index()  # to the cent: sums of twelfths
 
 
 def month_dates(start: dt.date, months: int = HORIZON_MONTHS) -> pd.Series:
@@ -239,7 +239,7 @@ def calendar_gross(terms: OfferTerms, start: dt.date, months: int = HORIZON_MONT
     its own tax year's wages."""
     ledger = monthly_pay(terms, months)
     ledger["year"] = month_dates(start, months).dt.year.to_numpy()
-    out = ledger.drop(columns="month").groupby("year").sum()
+    out = ledger.drop(columns="month").groupby("year").sum().round(2)
     out.insert(0, "months", ledger.groupby("year").size())
     return out.reset_index()
 

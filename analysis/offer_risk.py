@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from analysis import compensation, comparison, take_home
+from analysis import comparison, compensation, take_home
 from analysis.comparison import Assessment, Comparison, OfferSpec
 from analysis.data import Tables
 
@@ -123,9 +123,7 @@ def leaving_early(
 ) -> pd.DataFrame:
     """What each offer leaves you with if you leave after each of `months` (before tax; see
     `compensation.walk_away`): offer, months, paid, repaid, kept, forfeited."""
-    rows = [
-        {"offer": s.label, **compensation.walk_away(s.terms, m)} for s in specs for m in months
-    ]
+    rows = [{"offer": s.label, **compensation.walk_away(s.terms, m)} for s in specs for m in months]
     out = pd.DataFrame(rows)
     out["months"] = out["months"].astype(int)
     return out
@@ -142,6 +140,20 @@ class Withholding:
     mandatory_rate: float
     mandatory_above: float
     source: str
+
+
+def withholding_rule(data: Tables) -> Withholding:
+    """The supplemental-wage withholding rule the build recorded (manifest
+    `carried.withholding`); ValueError when the manifest predates it."""
+    record = data.manifest.get("carried", {}).get("withholding")
+    if not record:
+        raise ValueError("The build recorded no withholding rule; rebuild the data.")
+    return Withholding(
+        rate=float(record["supplemental_rate"]),
+        mandatory_rate=float(record["mandatory_rate"]),
+        mandatory_above=float(record["mandatory_above"]),
+        source=str(record["source"]),
+    )
 
 
 def withholding_gap(data: Tables, a: Assessment, rule: Withholding) -> pd.DataFrame:
@@ -170,3 +182,8 @@ def withholding_gap(data: Tables, a: Assessment, rule: Withholding) -> pd.DataFr
             "gap": owed - withheld,
         }
     )
+
+
+def withholding_gaps(data: Tables, result: Comparison, rule: Withholding) -> pd.DataFrame:
+    """`withholding_gap` of every offer of `result`, one frame."""
+    return pd.concat([withholding_gap(data, a, rule) for a in result.offers], ignore_index=True)

@@ -1,22 +1,23 @@
-"""Offer check: up to four offers side by side, year by year, after tax and prices, each with
-one verdict against its level's market in its own city and what to ask for."""
+"""Offer check: up to four offers side by side: which leaves the most after tax and prices, by
+how much, year by year, what leaving early or a share-price move would do, the tax bill at
+filing time, and where each base sits in its own city's market."""
 
+import datetime as dt
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from analysis import catalog, comparison, metros, take_home, taxonomy
-from ui import cache, inputs, layout, offer_form
+from analysis import catalog, comparison, metros, offer_risk, take_home
+from ui import cache, columns, inputs, layout, offer_form, offer_text, state
 from ui.charts import offers as charts
-from ui.columns import hub_worth_columns, offer_path_columns
-from ui.state import warn
-from ui.text import ask_sentence, local_tax_note, money, plain, verdict_sentence
+from ui.text import local_tax_note, money, plain
 
 st.title("Offer check")
 st.write(
-    "Compare up to four offers: what each pays year by year after tax and local prices, where "
-    "its base sits for the level in its own city, and what to ask for."
+    "Which offer leaves you the most after tax and local prices, year by year, and what it "
+    "risks: leaving early, the share price, the tax bill at filing time."
 )
+answer = st.container()  # filled once the offers below are computed: the answer comes first
 
 data = cache.tables()
 cache.require(data, "wages", "metros", "price_parities", "salaries", "take_home")
@@ -24,120 +25,180 @@ facts = data.facts
 labels = cache.run(metros.metro_labels, data)
 titles = inputs.occupation_titles(data)
 occupations = {code: f"{title} ({code})" for code, title in titles.items()}
-fields = offer_form.fields(labels, occupations)
+today = dt.date.today()
+next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+
+c1, c2 = st.columns(2)
+with c1:
+    reference = state.choice(
+        "Compare take-home in the prices of",
+        ["US", *labels],
+        key="ref",
+        default="US",
+        format_func=lambda c: "the US average (price level 100)" if c == "US" else labels[c],
+        help="Take-home in each offer's city, converted to what it buys at these prices (BEA "
+        "Regional Price Parities). Pick the metro you live in now to see each offer in your "
+        "current prices.",
+    )
+with c2:
+    start = state.date(
+        "Start date",
+        key="start",
+        default=next_month,
+        min_value=dt.date(today.year - 1, 1, 1),
+        max_value=dt.date(today.year + 3, 12, 31),
+        help="Pay is counted by calendar year from this month: each year is taxed on its own.",
+    )
 
 
-def filled(item: dict) -> dict:
-    """An offer with its computed defaults: the track's occupation, the metro's BLS median."""
-    item = dict(item)
-    if item["occ"] is None:
-        item["occ"] = taxonomy.TRACK_OCCUPATION.get(item["track"], "15-2051")
-    if item["base"] is None:
-        item["base"] = cache.run(comparison.default_base, data, item["metro"], item["occ"])
-    return item
+def base_of(metro: str, occ: str) -> float:
+    """A new offer's starting base: the metro's published median for the occupation."""
+    return cache.run(comparison.default_base, data, metro, occ)
 
 
-if "offers" not in st.session_state:  # first visit in this session: the link decides
-    link = {key: st.query_params.get_all(key) for key in st.query_params}
-    st.session_state["offers"] = [filled(o) for o in offer_form.from_link(link, fields)]
-    st.session_state["reference"] = link.get("ref", ["US"])[-1]
-    if st.session_state["reference"] not in ("US", *labels):
-        warn("ref", "is not one this page offers", "the US average")
-        st.session_state["reference"] = "US"
-offers: list[dict] = st.session_state["offers"]
-
-
-def add_offer() -> None:
-    st.session_state["offers"].append(filled(offer_form.blank(len(offers), fields)))
-
-
-def remove_offer(index: int) -> None:
-    st.session_state["offers"].pop(index)
-    for x in offer_form.LETTERS[index:]:  # later offers move up a letter: rebind their inputs
-        for name in fields:
-            st.session_state.pop(f"{x}_{name}", None)
-
-
-reference = st.selectbox(
-    "Compare take-home in the prices of",
-    ["US", *labels],
-    key=offer_form.bind("ref", st.session_state["reference"]),
-    format_func=lambda c: "the US average (price level 100)" if c == "US" else labels[c],
-    help="Take-home in each offer's city, converted to what it buys at these prices (BEA "
-    "Regional Price Parities). Pick the metro you live in now to see each offer in your "
-    "current prices.",
-)
-st.session_state["reference"] = reference
-columns = st.columns(len(offers))
-for i, column in enumerate(columns):
+count = offer_form.count()
+offers = []
+for i, column in enumerate(st.columns(count)):
     with column, st.container(border=True):
-        offers[i] = offer_form.inputs(i, offers[i], labels, occupations)
-        if len(offers) > 1:
-            st.button("Remove", key=f"remove_{i}", on_click=remove_offer, args=(i,))
-if len(offers) < len(offer_form.LETTERS):
-    st.button("Add an offer", icon=":material/add:", on_click=add_offer)
-st.query_params.from_dict(
-    offer_form.to_link(offers, fields) | ({"ref": reference} if reference != "US" else {})
-)
+        offers.append(offer_form.inputs(i, labels, occupations, base_of))
+        if count > 1:
+            st.button("Remove", key=f"remove_{i}", on_click=offer_form.remove, args=(i,))
+offer_form.remember(offers)
+if count < len(offer_form.LETTERS):
+    st.button("Add an offer", icon=":material/add:", on_click=offer_form.add)
 
-specs = []
+specs, problems = [], {}
 for item in offers:
     try:
         specs.append(offer_form.to_spec(item))
     except ValueError as err:
-        st.warning(f"{plain(item['label'])}: {plain(err)}", icon=":material/warning:")
-if not specs:
-    st.stop()
-with layout.friendly_errors():
-    result = cache.run(comparison.compare_offers, data, specs, reference)
+        problems[item["label"]] = str(err)
+if len({s.label for s in specs}) != len(specs):
+    problems["Employer names"] = "Give each offer its own employer name."
+    specs = list({s.label: s for s in specs}.values())
 where = "US-average" if reference == "US" else labels[reference]
+result = None
+if specs:
+    try:
+        result = cache.run(comparison.compare_offers, data, specs, reference, start=start)
+        problems |= result.failed
+    except ValueError as err:
+        problems["Offers"] = str(err)
+with answer:
+    for name, problem in problems.items():
+        st.warning(f"{plain(name)}: {plain(problem)}", icon=":material/warning:")
+    if result is None:
+        st.stop()
+    ranked = cache.run(offer_risk.standings, result)
+    flip = cache.run(offer_risk.flip_price, data, result)
+    st.markdown(offer_text.answer(ranked, list(result.offers), where, flip))
+    leaving = offer_risk.leaving_early([a.spec for a in result.offers])
+    for a, column in zip(result.offers, st.columns(len(result.offers)), strict=True):
+        place = labels.get(a.spec.cbsa, a.spec.cbsa)
+        walk = leaving[leaving["offer"] == a.spec.label].set_index("months")
+        with column, st.container(border=True):
+            st.metric(
+                f"{plain(a.spec.label)}: take-home a year, {where} prices",
+                money(a.average_real),
+                help="Average over four years, after every tax of the offer's own place",
+            )
+            st.markdown(offer_text.verdict_line(a, place))
+            st.markdown(offer_text.ask_line(a, place))
+            st.caption(offer_text.leaving_line(a, walk))
 
-st.subheader("The verdict")
-for a, column in zip(result.offers, st.columns(len(result.offers)), strict=True):
-    with column, st.container(border=True):
-        st.metric(
-            f"{a.spec.label}: take-home, {where} prices",
-            f"{money(a.average_real)} a year",
-            help="Average over years 1–4, after every tax of the offer's own place",
-            border=False,
-        )
-        st.markdown(verdict_sentence(a, labels.get(a.spec.cbsa, a.spec.cbsa)))
-        st.markdown(ask_sentence(a, labels.get(a.spec.cbsa, a.spec.cbsa)))
-layout.chart(charts.range_chart, result, key="offer_check_ranges")
-layout.source_caption(
-    facts.caption("oews", "aijobs"),
-    n=sum(a.pay.n for a in result.offers if a.pay is not None),
-    note="n = salary-index records placing the levels · range: the level's 25th–75th "
-    "percentile read off the metro's BLS distribution (method and back-test: Data & "
-    "methods) · whiskers: 95% uncertainty from resampling the records and BLS's relative "
-    "standard error of the mean wage · a dotted end is open: past the highest wage BLS "
-    "publishes there",
-)
-
-st.subheader("Four years after tax and prices")
+st.subheader("Year by year, after tax and prices")
 layout.chart(charts.path_chart, result.table, where, key="offer_check_path")
 layout.source_caption(
     facts.caption("take_home", "bea_rpp"),
-    note="each offer taxed where it is (single filer, standard deduction, wages only; "
-    "federal, Social Security, Medicare, state, state payroll and local taxes) · equity at "
-    "its grant value as it vests, target bonus paid in full · "
+    note="each offer taxed by calendar year where it is (single filer, standard deduction, "
+    "wages only) · equity at its grant value as it vests, target bonus paid at each "
+    "anniversary · "
     + local_tax_note(
         list(dict.fromkeys(result.table["jurisdiction"])),
         take_home.LOCAL_TAXES,
         cache.run(catalog.tax_coverage, data).query("~covered")["tax"].tolist(),
     ),
 )
+path_columns = columns.offer_path_columns(where)
 st.dataframe(
     result.table,
     hide_index=True,
     placeholder="—",
-    column_order=list(offer_path_columns(where)),
-    column_config=offer_path_columns(where),
+    column_order=list(path_columns),
+    column_config=path_columns,
 )
 layout.download(result.table, "offers_by_year.csv", key="offer_check_csv")
 
+st.subheader("If you leave early")
+st.dataframe(
+    leaving,
+    hide_index=True,
+    column_order=list(columns.leaving_columns()),
+    column_config=columns.leaving_columns(),
+)
+st.caption(
+    "Before tax · base and vested equity are yours; the bonus is paid at each anniversary; "
+    "the sign-on is repaid as each offer's terms say when you leave in the first year "
+    "(More terms) · unvested equity is forfeited."
+)
+
+st.subheader("If the share price moves")
+move = state.number(
+    "Share price move to test (±%)",
+    key="move",
+    default=50.0,
+    min_value=5.0,
+    max_value=95.0,
+    step=5.0,
+    format="%g",
+)
+if any(a.spec.terms.equity + a.spec.terms.refresher for a in result.offers):
+    moves = (-move / 100, 0.0, move / 100)
+    scenarios = cache.run(offer_risk.price_scenarios, data, result, moves)
+    wide = scenarios.pivot(index="offer", columns="move", values="average_real")
+    wide.columns = [f"{m:+.0%} shares" if m else "Grant price" for m in wide.columns]
+    st.dataframe(
+        wide.reset_index(),
+        hide_index=True,
+        column_config={"offer": "Offer"} | {c: layout.usd(c) for c in wide.columns},
+    )
+    st.caption(
+        f"Average take-home a year, {where} prices, if each offer's shares were worth that "
+        "much more or less than at grant for the whole four years (taxed as they vest) · a "
+        "private company's equity counts at the share you could sell (More terms)."
+    )
+else:
+    layout.empty_state("No offer has equity: a share price move changes nothing.")
+
+st.subheader("The tax bill at filing time")
+rule = cache.run(offer_risk.withholding_rule, data)
+st.dataframe(
+    cache.run(offer_risk.withholding_gaps, data, result, rule),
+    hide_index=True,
+    column_order=list(columns.withholding_columns()),
+    column_config=columns.withholding_columns(),
+)
+st.caption(
+    "Federal income tax owed on each year's wages against what payroll withholds: the tax on "
+    f"the base alone plus {rule.rate:.0%} of bonuses, vesting equity and sign-on "
+    f"({rule.mandatory_rate:.0%} above {money(rule.mandatory_above)} a year) · "
+    f"rule: {rule.source} · state withholding not included."
+)
+
+st.subheader("Each base against its market")
+layout.chart(charts.range_chart, result, key="offer_check_ranges")
+layout.source_caption(
+    facts.caption("oews", "aijobs"),
+    n=sum(a.pay.n for a in result.offers if a.pay is not None),
+    note="n = salary-index records placing the levels · range: the level's 25th–75th "
+    "percentile read off the metro's BLS distribution · whiskers: 95% uncertainty · a dotted "
+    "end is open: past the highest wage BLS publishes there",
+)
+with st.expander("How this is computed"):
+    st.markdown(offer_text.METHOD)
+
 first = result.offers[0].spec
-with st.expander(f"{first.label}'s base in each tech hub, after tax and prices"):
+with st.expander(f"{plain(first.label)}'s base in each tech hub, after tax and prices"):
     with layout.friendly_errors():
         worth = cache.run(
             take_home.worth_in_hubs,
@@ -153,7 +214,7 @@ with st.expander(f"{first.label}'s base in each tech hub, after tax and prices")
         worth[["label", "take_home", "role_median", "real_take_home", "same_power"]],
         hide_index=True,
         placeholder="—",
-        column_config=hub_worth_columns(titles.get(first.occupation, first.occupation)),
+        column_config=columns.hub_worth_columns(titles.get(first.occupation, first.occupation)),
     )
     layout.source_caption(
         facts.caption("oews", "bea_rpp", "take_home"),
@@ -161,6 +222,6 @@ with st.expander(f"{first.label}'s base in each tech hub, after tax and prices")
     )
 
 st.subheader("Share this comparison")
-query = urlencode(st.query_params.to_dict())
-st.code(f"{st.context.url or ''}?{query}", language=None, wrap_lines=True)
+values = {key: st.query_params.get_all(key) for key in st.query_params}
+st.code(f"{st.context.url or ''}?{urlencode(values, doseq=True)}", language=None, wrap_lines=True)
 st.caption("The link holds every offer and choice above; opening it shows the same comparison.")

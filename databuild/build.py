@@ -31,7 +31,9 @@ data/manifest.json (keys sorted; no timestamps):
   latest_year; so_survey years, extracts; cpi latest_annual_year, latest_month,
   package_version, series, us_series).
 - ``tables.<name>``: rows, columns, source key.
-- ``carried.take_home``: the sidecar of data/take_home.parquet (`python -m databuild.taxes`).
+- ``carried.take_home``: the sidecar of data/take_home.parquet (`python -m databuild.taxes`);
+  ``carried.withholding``: the federal withholding rule for supplemental wages
+  (`databuild.taxes.law.WITHHOLDING`).
 - ``downloads`` (download mode only): path, url, member, sha256, bytes of each fetched file.
 """
 
@@ -56,6 +58,7 @@ from databuild.errors import SourceError
 from databuild.nonmetro import EXTENSIONS
 from databuild.sources import aijobs, bea_rpp, cpi, geo, hud, oews, so_survey
 from databuild.sources.base import ColumnDoc, ReadResult, sha256_of
+from databuild.taxes import law
 
 READERS: tuple[ModuleType, ...] = (oews, bea_rpp, geo, hud, aijobs, so_survey, cpi)
 # Built by its own command (`python -m databuild.taxes`) because the tax library is heavy;
@@ -184,6 +187,7 @@ def build(
         if carried.is_file():
             manifest["carried"] = {
                 "take_home": json.loads(carried.read_text(encoding="utf-8")),
+                "withholding": law.WITHHOLDING,
             }
         (staging / "manifest.json").write_text(
             json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"

@@ -81,3 +81,12 @@ def test_supplemental_withholding_leaves_a_gap_at_filing_time():
     gap = offer_risk.withholding_gap(world(federal=0.30), big.offers[0], rule)
     assert gap["withheld"].tolist() == pytest.approx([465_000] * 4)
     assert gap["gap"].tolist() == pytest.approx([45_000] * 4)
+
+
+def test_the_withholding_rule_is_the_one_the_build_recorded():
+    from tests.tables import real
+
+    rule = offer_risk.withholding_rule(real())
+    # IRS Publication 15, Supplemental Wages: 22% flat, 37% over $1 million a year.
+    assert (rule.rate, rule.mandatory_rate, rule.mandatory_above) == (0.22, 0.37, 1_000_000)
+    assert "Publication 15" in rule.source

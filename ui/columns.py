@@ -77,11 +77,15 @@ def progression_columns() -> Columns:
 
 
 def offer_path_columns(reference: str) -> Columns:
-    """Offer check page: each offer's years, gross by component, taxes and take-home."""
+    """Offer check page: each offer's calendar years, take-home first, then gross by
+    component and the taxes."""
     return {
         "offer": "Offer",
         "year": st.column_config.NumberColumn("Year", format="%d"),
+        "real_take_home": usd(f"Take-home, {reference} prices"),
+        "take_home": usd("Take-home"),
         "total": usd("Gross"),
+        "months": st.column_config.NumberColumn("Months worked", format="%d"),
         "Base": usd("Base"),
         "Bonus": usd("Bonus"),
         "Equity": usd("Equity vesting"),
@@ -94,9 +98,32 @@ def offer_path_columns(reference: str) -> Columns:
         "state_income_tax": usd("State tax"),
         "state_payroll_tax": usd("State payroll"),
         "local_income_tax": usd("Local tax"),
-        "take_home": usd("Take-home"),
-        "real_take_home": usd(f"Take-home, {reference} prices"),
+        "match": usd("401(k) match (not in pay)"),
         "jurisdiction": "Taxed as",
+    }
+
+
+def leaving_columns() -> Columns:
+    """Offer check page: what each offer leaves you with if you leave after some months."""
+    return {
+        "offer": "Offer",
+        "months": st.column_config.NumberColumn("Leave after (months)", format="%d"),
+        "kept": usd("You keep (before tax)"),
+        "paid": usd("Paid and vested"),
+        "repaid": usd("Sign-on repaid"),
+        "forfeited": usd("Grant left unvested"),
+    }
+
+
+def withholding_columns() -> Columns:
+    """Offer check page: federal tax owed against withheld, per offer and calendar year."""
+    return {
+        "offer": "Offer",
+        "year": st.column_config.NumberColumn("Year", format="%d"),
+        "gap": usd("Left to pay at filing", help="Negative: a refund"),
+        "owed": usd("Federal tax owed"),
+        "withheld": usd("Withheld by payroll"),
+        "supplemental": usd("Bonus, equity and sign-on"),
     }
 
 

@@ -1,18 +1,18 @@
-"""The Offer check's inputs: up to four offers, kept for the whole session and in the link.
+"""The Offer check's inputs: up to four offers, each a set of widgets bound to the URL.
 
-Each offer is a plain dict of `FIELDS` held in `st.session_state["offers"]`, so it survives a
-visit to another page and the browser's Back button (widget state alone would not). Every run
-writes the offers into the URL as `<letter>_<field>` parameters (`a_metro=41860&a_base=165000`,
-defaults left out), so the link reproduces the comparison; a link made before several offers
-existed (`?metro=12420&base=165000&level=Senior&equity=40000`) opens as offer A. A link value
-the page cannot use is named in a plain-text warning and replaced by the default.
+Offer A's inputs are `a_label`, `a_metro`, `a_base`, ... (B's `b_...`), bound to the URL with
+Streamlit's binding like every other page's filters (`ui.state`), so a link reproduces the
+comparison and a bad link value is named in a plain-text warning. The common terms (employer,
+metro, base, bonus, equity, vesting, sign-on) are always shown; the rest sit behind "More
+terms". Every run also keeps the offers' values in the session (`SAVED`), so they survive a
+visit to another page, whose navigation drops the link. A link from the single-offer page
+(`?metro=12420&base=165000&level=Senior&equity=40000`) opens as offer A.
 """
 
 from __future__ import annotations
 
-import math
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
@@ -22,175 +22,290 @@ from analysis.comparison import OfferSpec
 from analysis.compensation import OfferTerms
 from analysis.filters import LEVELS
 from analysis.take_home import LOCAL_RULES
-from ui.state import warn
+from ui import state
 
 LETTERS = ("a", "b", "c", "d")
-DEFAULT_METROS = ("41860", "12420", "35620", "42660")
+DEFAULT_METROS = ("41860", "35620", "42660", "12420")
+"""New offers' metros: San Francisco, New York, Seattle, Austin (the largest AI hubs first)."""
 SCHEDULE_NAMES = {
     "even": "Even 25/25/25/25",
     "front": "Front-loaded 33/33/22/12",
     "back": "Back-loaded 5/15/40/40",
     "custom": "Custom",
 }
+FREQUENCY_NAMES = {"monthly": "Monthly", "quarterly": "Quarterly", "yearly": "Yearly"}
+CLAWBACK_NAMES = {
+    "full": "Repaid in full",
+    "pro rata": "Repaid pro rata",
+    "none": "Kept",
+}
 MAX_AMOUNT = 50_000_000.0
+COUNT = "offer_count"
+SAVED = "offer_saved"
+FIELDS = (
+    "label", "metro", "base", "bonus", "equity", "vest", "custom", "signon",
+    "remote", "lives", "works", "track", "level", "occ", "freq", "cliff", "refresh", "reloc",
+    "clawback", "match", "liquid",
+)  # fmt: skip
+_LEGACY = {
+    "metro": "metro",
+    "base": "base",
+    "occ": "occ",
+    "level": "level",
+    "track": "track",
+    "remote": "remote",
+    "bonus": "bonus",
+    "signon": "signon",
+}
 
 
-@dataclass(frozen=True)
-class Field:
-    """One input of an offer: its default (None = computed), how a link value is read, and
-    how it is written back."""
-
-    default: Any
-    parse: Callable[[str], Any]
-
-
-def _text(value: str) -> str:
-    text = " ".join(value.split())[:40]
-    if not text:
-        raise ValueError("empty")
-    return text
-
-
-def _amount(value: str) -> float:
-    number = float(value)
-    if not math.isfinite(number) or not 0 <= number <= MAX_AMOUNT:
-        raise ValueError("not an amount")
-    return number
-
-
-def _flag(value: str) -> bool:
-    text = value.strip().lower()
-    if text not in ("1", "0", "true", "false"):
-        raise ValueError("not on/off")
-    return text in ("1", "true")
-
-
-def _one_of(options: tuple[str, ...] | Mapping[str, str]) -> Callable[[str], str]:
-    def parse(value: str) -> str:
-        if value not in options:
-            raise ValueError("unknown")
-        return value
-
-    return parse
-
-
-def _custom(value: str) -> str:
-    parts = [float(p) for p in value.split("/")]
-    if len(parts) != 4 or any(not math.isfinite(p) or p < 0 for p in parts):
-        raise ValueError("four percentages")
-    return "/".join(f"{p:g}" for p in parts)
-
-
-def fields(metros: Mapping[str, str], occupations: Mapping[str, str]) -> dict[str, Field]:
-    """Every input of an offer; `metros` and `occupations` are the codes the pickers offer."""
-    return {
-        "label": Field(None, _text),
-        "metro": Field(None, _one_of(metros)),
-        "remote": Field(False, _flag),
-        "lives": Field(True, _flag),
-        "works": Field(True, _flag),
-        "track": Field("ML engineer", _one_of(taxonomy.TRACKS)),
-        "occ": Field(None, _one_of(occupations)),
-        "level": Field("Senior", _one_of(LEVELS)),
-        "base": Field(None, _amount),
-        "bonus": Field(0.0, _amount),
-        "bonus_pct": Field(False, _flag),
-        "equity": Field(0.0, _amount),
-        "vest": Field("even", _one_of(SCHEDULE_NAMES)),
-        "custom": Field("25/25/25/25", _custom),
-        "cliff": Field(True, _flag),
-        "refresh": Field(0.0, _amount),
-        "signon": Field(0.0, _amount),
-        "reloc": Field(0.0, _amount),
-    }
-
-
-def blank(index: int, spec: dict[str, Field]) -> dict[str, Any]:
-    """A new offer's values: defaults, a label and metro of its own; base and occupation stay
-    None until the page fills them from the data (the metro's BLS median, the track's code)."""
-    offer = {name: f.default for name, f in spec.items()}
-    offer["label"] = f"Offer {LETTERS[index].upper()}"
-    offer["metro"] = DEFAULT_METROS[index]
-    return offer
-
-
-def _legacy(params: Mapping[str, list[str]]) -> dict[str, str]:
-    """A link from the single-offer page as offer A's parameters (equity there was a yearly
-    value: four of them make the grant, vesting evenly without a cliff)."""
-    names = {
-        "metro": "metro",
-        "base": "base",
-        "occ": "occ",
-        "level": "level",
-        "track": "track",
-        "remote": "remote",
-        "bonus": "bonus",
-        "signon": "signon",
-    }
-    out = {f"a_{new}": params[old][-1] for old, new in names.items() if old in params}
-    for old in ("nyc", "city"):
-        if old in params:
-            out["a_lives"] = params[old][-1]
-            if params.get("metro", [""])[-1] == "19740":  # Denver's toggle was about working
-                out["a_works"] = out.pop("a_lives")
-    if "equity" in params:
+def _legacy_link() -> None:
+    """Rewrite a link from the single-offer page as offer A's parameters (its equity was a
+    yearly value: four of them make the grant, vesting evenly without a cliff; its `nyc` /
+    `city` switch was about living in the city, Denver's about working there)."""
+    params = st.query_params
+    for x in LETTERS:  # a bonus with its unit apart, from before the bonus said it itself
+        unit = params.get(f"{x}_bonus_pct")
+        if unit is not None:
+            del params[f"{x}_bonus_pct"]
+            if unit in ("1", "true") and f"{x}_bonus" in params:
+                params[f"{x}_bonus"] = params[f"{x}_bonus"] + "%"
+    if any(k[:2] in {f"{x}_" for x in LETTERS} for k in params) or not params:
+        return
+    old = {k: params.get_all(k)[-1] for k in params}
+    new = {f"a_{v}": old[k] for k, v in _LEGACY.items() if k in old}
+    for switch in ("nyc", "city"):
+        if switch in old:
+            new["a_works" if old.get("metro") == "19740" else "a_lives"] = old[switch]
+    if "equity" in old:
         try:
-            out["a_equity"] = str(4 * float(params["equity"][-1]))
-            out["a_vest"], out["a_cliff"] = "even", "0"
+            new["a_equity"] = f"{4 * float(old['equity']):g}"
+            new["a_vest"], new["a_cliff"] = "Even 25/25/25/25", "false"
         except ValueError:
-            out["a_equity"] = params["equity"][-1]
-    return out
+            new["a_equity"] = old["equity"]
+    if new:
+        st.session_state.setdefault(COUNT, 1)
+        for key in list(params):
+            if key in _LEGACY or key in ("equity", "nyc", "city"):
+                del params[key]
+        params.update(new)
 
 
-def from_link(params: Mapping[str, list[str]], spec: dict[str, Field]) -> list[dict[str, Any]]:
-    """The offers a link describes (at least one), each value checked; a value the page
-    cannot use is named in a warning (never echoed) and left at its default."""
-    flat = {k: v[-1] for k, v in params.items() if v}
-    if not any(k[:2] in {f"{x}_" for x in LETTERS} for k in flat):
-        flat = _legacy(params)
-    used = [i + 1 for i, x in enumerate(LETTERS) if any(k.startswith(f"{x}_") for k in flat)]
-    # A bare link opens two offers, the simplest comparison; an old single-offer link one.
-    count = max([1 if flat else 2, *used])
-    offers = [blank(i, spec) for i in range(count)]
-    for i, offer in enumerate(offers):
-        for name, field in spec.items():
-            raw = flat.get(f"{LETTERS[i]}_{name}")
-            if raw is None:
-                continue
-            try:
-                offer[name] = field.parse(raw)
-            except (ValueError, TypeError):
-                shown = field.default if field.default is not None else "the default"
-                warn(f"{LETTERS[i]}_{name}", "is not one this page can use", str(shown))
-    return offers
+def count() -> int:
+    """How many offers the page shows: as many as the link holds (at least one), two on a
+    bare visit, then what Add and Remove made it."""
+    _legacy_link()
+    if COUNT not in st.session_state:
+        used = [
+            i + 1
+            for i, x in enumerate(LETTERS)
+            if any(k.startswith(f"{x}_") for k in st.query_params)
+        ]
+        saved = st.session_state.get(SAVED, {})
+        remembered = [
+            i + 1 for i, x in enumerate(LETTERS) if any(k.startswith(f"{x}_") for k in saved)
+        ]
+        st.session_state[COUNT] = max(used or remembered or [2])
+    return int(st.session_state[COUNT])
 
 
-def to_link(offers: list[dict[str, Any]], spec: dict[str, Field]) -> dict[str, str]:
-    """URL parameters for `offers`: every value that differs from a blank offer's."""
-    out: dict[str, str] = {}
-    for i, offer in enumerate(offers):
-        fresh = blank(i, spec)
-        for name in spec:
-            value = offer.get(name)
-            if value is None or value == fresh.get(name):
-                continue
-            if isinstance(value, bool):
-                text = "1" if value else "0"
-            elif isinstance(value, float):
-                text = f"{value:.0f}" if value.is_integer() else f"{value:g}"
+def add() -> None:
+    st.session_state[COUNT] = min(len(LETTERS), count() + 1)
+
+
+def remove(index: int) -> None:
+    """Drop offer `index`; later offers move up a letter (their inputs and link values too)."""
+    n = count()
+    saved = st.session_state.setdefault(SAVED, {})
+    for i in range(index, n):
+        for name in FIELDS:
+            here, there = f"{LETTERS[i]}_{name}", f"{LETTERS[i + 1]}_{name}" if i + 1 < n else ""
+            for store in (st.session_state, saved):
+                if there and there in store:
+                    store[here] = store[there]
+                else:
+                    store.pop(here, None)
+            if there and there in st.query_params:
+                st.query_params[here] = st.query_params.get_all(there)
             else:
-                text = str(value)
-            out[f"{LETTERS[i]}_{name}"] = text
+                st.query_params.pop(here, None)
+    st.session_state[COUNT] = max(1, n - 1)
+
+
+def _restore(keys: list[str]) -> None:
+    """Give each input back the value it had before a visit to another page (the link wins
+    when it carries one)."""
+    saved = st.session_state.get(SAVED, {})
+    for key in keys:
+        if key not in st.session_state and key not in st.query_params and key in saved:
+            st.session_state[key] = saved[key]
+
+
+def _follow_track(x: str) -> None:
+    """A new track brings its default BLS occupation (the user can still pick another)."""
+    track = st.session_state[f"{x}_track"]
+    st.session_state[f"{x}_occ"] = taxonomy.TRACK_OCCUPATION.get(track, "15-2051")
+
+
+def inputs(
+    index: int,
+    metros: Mapping[str, str],
+    occupations: Mapping[str, str],
+    default_base: Callable[[str, str], float],
+) -> dict[str, Any]:
+    """Draw offer `index`'s inputs in the current container and return their values by field.
+    `metros` and `occupations` map codes to the labels shown; `default_base(metro, occ)` is a
+    new offer's starting base (the metro's published median)."""
+    x = LETTERS[index]
+    _restore([f"{x}_{name}" for name in FIELDS])
+    money: dict[str, Any] = {"min_value": 0.0, "max_value": MAX_AMOUNT, "format": "%.0f"}
+    out: dict[str, Any] = {}
+    out["label"] = state.text("Employer", key=f"{x}_label", default=f"Offer {x.upper()}")
+    metro = state.choice(
+        "Metro", list(metros), key=f"{x}_metro", default=DEFAULT_METROS[index],
+        format_func=metros.get,
+    )  # fmt: skip
+    out["metro"] = metro
+    out["remote"] = state.toggle(
+        "Remote (the metro is where you live)", key=f"{x}_remote", default=False
+    )
+    track_default = "ML engineer"
+    occ_default = taxonomy.TRACK_OCCUPATION.get(track_default, "15-2051")
+    occ_now = st.session_state.get(f"{x}_occ", occ_default)
+    base_default = float(default_base(metro, occ_now if occ_now in occupations else occ_default))
+    out["base"] = state.number(
+        "Base salary ($/yr)", key=f"{x}_base", default=base_default, step=1000.0, **money
+    )
+    out["bonus"] = state.text(
+        "Target bonus (15% or $30,000 a year)", key=f"{x}_bonus", default="0", max_chars=16
+    )
+    out["equity"] = state.number(
+        "Equity grant ($, over 4 years)", key=f"{x}_equity", default=0.0, step=1000.0, **money
+    )
+    c1, c2 = st.columns(2)
+    with c1:
+        out["vest"] = state.choice(
+            "Vesting", list(SCHEDULE_NAMES), key=f"{x}_vest", default="even",
+            format_func=SCHEDULE_NAMES.get,
+        )  # fmt: skip
+    with c2:
+        out["signon"] = state.number(
+            "Sign-on ($)", key=f"{x}_signon", default=0.0, step=1000.0, **money
+        )
+    out["custom"] = "25/25/25/25"
+    if out["vest"] == "custom":
+        out["custom"] = state.text(
+            "Yearly vesting % (four, summing to 100)", key=f"{x}_custom", default="25/25/25/25",
+            max_chars=23,
+        )  # fmt: skip
+    with st.expander("More terms: level, role, refreshers, clawback, 401(k)"):
+        out.update(_more(x, metro, occupations, money, track_default, occ_default))
     return out
+
+
+def _more(
+    x: str,
+    metro: str,
+    occupations: Mapping[str, str],
+    money: dict[str, Any],
+    track_default: str,
+    occ_default: str,
+) -> dict[str, Any]:
+    """The less common terms of offer `x` (drawn inside its "More terms" expander)."""
+    out: dict[str, Any] = {}
+    rule = LOCAL_RULES.get(str(metro))
+    out["lives"], out["works"] = True, True
+    if rule is not None:  # only where a local tax depends on it
+        c1, c2 = st.columns(2)
+        with c1:
+            out["lives"] = state.toggle(f"Live in {rule.city}", key=f"{x}_lives", default=True)
+        with c2:
+            out["works"] = state.toggle(f"Work in {rule.city}", key=f"{x}_works", default=True)
+    c1, c2 = st.columns(2)
+    with c1:
+        out["track"] = state.choice(
+            "Track", taxonomy.TRACKS, key=f"{x}_track", default=track_default,
+            on_change=_follow_track, args=(x,),
+        )  # fmt: skip
+    with c2:
+        out["level"] = state.choice("Level", LEVELS, key=f"{x}_level", default="Senior")
+    out["occ"] = state.choice(
+        "Occupation (BLS)", list(occupations), key=f"{x}_occ", default=occ_default,
+        format_func=occupations.get,
+        help="BLS has no AI-engineer occupation: the track picks the closest one by default.",
+    )  # fmt: skip
+    c1, c2 = st.columns(2)
+    with c1:
+        out["freq"] = state.choice(
+            "Vests", list(FREQUENCY_NAMES), key=f"{x}_freq", default="monthly",
+            format_func=FREQUENCY_NAMES.get,
+        )  # fmt: skip
+    with c2:
+        out["cliff"] = state.toggle("One-year cliff", key=f"{x}_cliff", default=True)
+    c1, c2 = st.columns(2)
+    with c1:
+        out["refresh"] = state.number(
+            "Yearly refresher ($)", key=f"{x}_refresh", default=0.0, step=1000.0, **money
+        )
+    with c2:
+        out["reloc"] = state.number(
+            "Relocation ($)", key=f"{x}_reloc", default=0.0, step=1000.0, **money
+        )
+    c1, c2 = st.columns(2)
+    with c1:
+        out["clawback"] = state.choice(
+            "Sign-on if you leave in year 1", list(CLAWBACK_NAMES), key=f"{x}_clawback",
+            default="full", format_func=CLAWBACK_NAMES.get,
+        )  # fmt: skip
+    with c2:
+        out["match"] = state.number(
+            "401(k) match (% of base)", key=f"{x}_match", default=0.0, min_value=0.0,
+            max_value=100.0, step=0.5, format="%g",
+        )  # fmt: skip
+    out["liquid"] = state.number(
+        "Equity you could sell (%): below 100 for a private company", key=f"{x}_liquid",
+        default=100.0, min_value=0.0, max_value=100.0, step=5.0, format="%g",
+    )  # fmt: skip
+    return out
+
+
+def remember(offers: list[dict[str, Any]]) -> None:
+    """Keep this run's inputs for the next visit (`_restore`)."""
+    st.session_state[SAVED] = {
+        key: st.session_state[key]
+        for i in range(len(offers))
+        for name in FIELDS
+        if (key := f"{LETTERS[i]}_{name}") in st.session_state
+    }
+
+
+_BONUS = re.compile(r"^\$?(\d+(?:\.\d+)?)(%?)$")
+
+
+def bonus(text: str) -> tuple[float, bool]:
+    """A typed target bonus as (amount, is a percent of base): '15%' -> (15, True),
+    '$30,000' or '30000' -> (30000, False). ValueError for anything else."""
+    found = _BONUS.match(str(text).replace(",", "").replace(" ", ""))
+    if found is None:
+        raise ValueError(
+            f"Enter the target bonus as a percent of base (15%) or dollars a year (30000), "
+            f"not “{text}”."
+        )
+    return float(found.group(1)), found.group(2) == "%"
 
 
 def terms(offer: Mapping[str, Any]) -> OfferTerms:
-    """The offer's terms for `analysis.compensation`."""
-    custom = tuple(float(p) for p in str(offer["custom"]).split("/"))
+    """The offer's terms for `analysis.compensation` (ValueError for a bonus or custom
+    percentages it cannot read)."""
+    try:
+        custom = tuple(float(p) for p in str(offer["custom"]).split("/"))
+    except ValueError:
+        raise ValueError("Enter four yearly vesting percentages such as 10/20/30/40.") from None
+    amount, percent = bonus(offer["bonus"])
     return OfferTerms(
         base=float(offer["base"]),
-        bonus=float(offer["bonus"]),
-        bonus_percent=bool(offer["bonus_pct"]),
+        bonus=amount,
+        bonus_percent=percent,
         equity=float(offer["equity"]),
         schedule=str(offer["vest"]),
         custom=custom,
@@ -198,6 +313,10 @@ def terms(offer: Mapping[str, Any]) -> OfferTerms:
         refresher=float(offer["refresh"]),
         sign_on=float(offer["signon"]),
         relocation=float(offer["reloc"]),
+        frequency=str(offer["freq"]),
+        clawback=str(offer["clawback"]),
+        match=float(offer["match"]),
+        liquidity=float(offer["liquid"]) / 100.0,
     )
 
 
@@ -216,116 +335,3 @@ def to_spec(offer: Mapping[str, Any]) -> OfferSpec:
         lives_in_city=bool(offer["lives"]),
         works_in_city=bool(offer["works"]),
     )
-
-
-def _follow_track(x: str) -> None:
-    """A new track brings its default BLS occupation (the user can still pick another)."""
-    track = st.session_state[f"{x}_track"]
-    st.session_state[f"{x}_occ"] = taxonomy.TRACK_OCCUPATION.get(track, "15-2051")
-
-
-def bind(key: str, value: Any) -> str:
-    """Give the widget `key` its stored value when it has none yet (first run, or back from
-    another page), and return the key."""
-    if key not in st.session_state:
-        st.session_state[key] = value
-    return key
-
-
-def inputs(
-    index: int,
-    offer: dict[str, Any],
-    metros: Mapping[str, str],
-    occupations: Mapping[str, str],
-) -> dict[str, Any]:
-    """Draw offer `index`'s inputs (in the current container) from its stored values and
-    return them updated. `metros` and `occupations` map codes to the labels shown."""
-    x = LETTERS[index]
-    out = dict(offer)
-    out["label"] = st.text_input("Employer", key=bind(f"{x}_label", offer["label"]), max_chars=40)
-    out["metro"] = st.selectbox(
-        "Where you would live and work" if offer["remote"] else "Metro",
-        list(metros),
-        key=bind(f"{x}_metro", offer["metro"]),
-        format_func=metros.get,
-    )
-    out["remote"] = st.toggle("Remote role", key=bind(f"{x}_remote", offer["remote"]))
-    rule = LOCAL_RULES.get(str(out["metro"]))
-    if rule is not None:  # only where a local tax depends on it
-        c1, c2 = st.columns(2)
-        out["lives"] = c1.toggle(
-            f"Live in {rule.city}",
-            key=bind(f"{x}_lives", offer["lives"]),
-            help="Its residents' local tax applies."
-            if rule.resident
-            else "Residents who work elsewhere pay no local tax.",
-        )
-        out["works"] = c2.toggle(
-            f"Work in {rule.city}",
-            key=bind(f"{x}_works", offer["works"]),
-            help="Its tax on working there applies."
-            if rule.worker
-            else "Only residents pay its local tax.",
-        )
-    c1, c2 = st.columns(2)
-    out["track"] = c1.selectbox(
-        "Track",
-        taxonomy.TRACKS,
-        key=bind(f"{x}_track", offer["track"]),
-        on_change=_follow_track,
-        args=(x,),
-    )
-    out["level"] = c2.selectbox("Level", LEVELS, key=bind(f"{x}_level", offer["level"]))
-    out["occ"] = st.selectbox(
-        "Occupation (BLS)",
-        list(occupations),
-        key=bind(f"{x}_occ", offer["occ"]),
-        format_func=occupations.get,
-        help="BLS has no AI-engineer occupation: the track picks the closest one by default.",
-    )
-    money: dict[str, Any] = {"min_value": 0.0, "max_value": MAX_AMOUNT, "format": "%.0f"}
-    out["base"] = st.number_input(
-        "Base salary ($/yr)", step=1000.0, key=bind(f"{x}_base", offer["base"]), **money
-    )
-    c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
-    out["bonus_pct"] = c2.segmented_control(
-        "Bonus in", [False, True], key=bind(f"{x}_bonus_pct", offer["bonus_pct"]),
-        format_func=lambda p: "%" if p else "$",
-    ) or False  # fmt: skip
-    out["bonus"] = c1.number_input(
-        "Target bonus (% of base)" if out["bonus_pct"] else "Target bonus ($/yr)",
-        step=1.0 if out["bonus_pct"] else 1000.0,
-        key=bind(f"{x}_bonus", offer["bonus"]),
-        **money,
-    )
-    out["equity"] = st.number_input(
-        "Equity grant ($, vests over 4 years)",
-        step=1000.0,
-        key=bind(f"{x}_equity", offer["equity"]),
-        **money,
-    )
-    out["vest"] = st.selectbox(
-        "Vesting",
-        list(SCHEDULE_NAMES),
-        key=bind(f"{x}_vest", offer["vest"]),
-        format_func=SCHEDULE_NAMES.get,
-    )
-    if out["vest"] == "custom":
-        out["custom"] = st.text_input(
-            "Yearly vesting % (four, summing to 100)",
-            key=bind(f"{x}_custom", offer["custom"]),
-            placeholder="10/20/30/40",
-        )
-    c1, c2 = st.columns(2, vertical_alignment="bottom")
-    out["cliff"] = c1.toggle("One-year cliff", key=bind(f"{x}_cliff", offer["cliff"]))
-    out["refresh"] = c2.number_input(
-        "Yearly refresher ($)", step=1000.0, key=bind(f"{x}_refresh", offer["refresh"]), **money
-    )
-    c1, c2 = st.columns(2)
-    out["signon"] = c1.number_input(
-        "Sign-on ($)", step=1000.0, key=bind(f"{x}_signon", offer["signon"]), **money
-    )
-    out["reloc"] = c2.number_input(
-        "Relocation ($)", step=1000.0, key=bind(f"{x}_reloc", offer["reloc"]), **money
-    )
-    return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -226,3 +227,28 @@ def date(
         **place,
         **kwargs,
     )
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(value: str, max_chars: int) -> str:
+    """`value` as one line of plain text: control and bidirectional-override characters
+    dropped, whitespace collapsed, at most `max_chars` characters."""
+    return " ".join(_CONTROL.sub("", value).split())[:max_chars]
+
+
+def text(label: str, *, key: str, default: str, max_chars: int = 40, **kwargs: Any) -> str:
+    """A one-line text input bound to URL parameter `key`. A link value is data: it is shown
+    as typed (pages escape it wherever they display it); one that is empty, too long or holds
+    control characters warns and is shown cleaned (or the default when nothing is left)."""
+    raw = _first_run(key)
+    if raw is not None:
+        value = clean_text(raw[-1], max_chars)
+        if len(raw) > 1 or value != raw[-1] or not value:
+            shown = value or default
+            warn(key, f"is not one line of at most {max_chars} characters", f"“{shown}”")
+            st.session_state[key] = shown
+    place = {} if key in st.session_state else {"value": default}
+    value = st.text_input(label, key=key, max_chars=max_chars, bind=BIND, **place, **kwargs)
+    return clean_text(value, max_chars) or default

@@ -228,3 +228,20 @@ CORRECTIONS: tuple[Correction, ...] = (
 def corrections_for(year: int) -> tuple[Correction, ...]:
     """The `CORRECTIONS` of tax year `year`, in table order."""
     return tuple(c for c in CORRECTIONS if c.year == year)
+
+
+WITHHOLDING: dict[str, object] = {
+    "supplemental_rate": 0.22,
+    "mandatory_rate": 0.37,
+    "mandatory_above": 1_000_000,
+    "source": (
+        "IRS Publication 15 (2026), Employer's Tax Guide, section 7, Supplemental Wages: "
+        "federal income tax may be withheld at a flat 22% on supplemental wages (bonuses, "
+        "vesting stock, sign-on and relocation payments) and must be withheld at 37% on "
+        "supplemental wages over $1 million in a calendar year"
+    ),
+    "url": "https://www.irs.gov/publications/p15",
+}
+"""The federal withholding rule for supplemental wages, as published: the Offer check compares
+it with the tax actually owed (the bill left for filing time). Carried into the build manifest
+as `carried.withholding`."""

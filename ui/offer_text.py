@@ -1,0 +1,177 @@
+"""The Offer check's sentences: the answer on top, each offer's card, the method said once.
+
+Inputs are `analysis.comparison` and `analysis.offer_risk` results; every name a visitor typed
+(an employer) passes through `ui.text.plain` before it reaches Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from analysis.comparison import Assessment
+from analysis.offer_risk import Standings
+from ui.text import money, plain
+
+CLOSE = 0.01
+"""Offers whose real take-home differs by less than this share are called about even."""
+
+
+def lead_changes(leaders: Mapping[int, str]) -> str:
+    """'Offer B leads in 2027, Offer A from 2028' (names already escaped); '' when one offer
+    leads throughout."""
+    runs: list[tuple[str, list[int]]] = []
+    for year, name in sorted(leaders.items()):
+        if runs and runs[-1][0] == name:
+            runs[-1][1].append(year)
+        else:
+            runs.append((name, [year]))
+    if len(runs) < 2:
+        return ""
+    parts = []
+    for i, (name, years) in enumerate(runs):
+        if i == len(runs) - 1:
+            parts.append(f"{name} from {years[0]}")
+        else:
+            span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+            parts.append(f"{name} {'leads ' if i == 0 else ''}in {span}")
+    return ", ".join(parts)
+
+
+def answer(ranked: Standings, offers: list[Assessment], where: str, flip: float) -> str:
+    """The sentence a visitor came for, in Markdown: which offer leaves the most after tax and
+    prices, by how much a year and over the four years, where the lead changes, and what would
+    flip it."""
+    by_label = {a.spec.label: a for a in offers}
+    win = by_label[ranked.winner]
+    name = plain(ranked.winner)
+    if ranked.runner_up is None:
+        return (
+            f"**{name} leaves {money(win.average_real)} a year after tax, in {where} prices**, "
+            "averaged over four years. Add another offer to compare."
+        )
+    second = by_label[ranked.runner_up]
+    if ranked.margin < CLOSE * second.average_real:
+        head = (
+            f"**{name} and {plain(ranked.runner_up)} are about even**: {money(win.average_real)} "
+            f"and {money(second.average_real)} a year after tax in {where} prices, a "
+            f"difference of {money(ranked.margin)} a year."
+        )
+    else:
+        head = (
+            f"**{name} leaves the most: {money(ranked.margin)} a year more than "
+            f"{plain(ranked.runner_up)}** after tax and prices ({money(ranked.total)} over four "
+            f"years; {money(win.average_real)} a year in {where} prices)."
+        )
+    escaped = {y: plain(n) for y, n in ranked.running_leaders.items()}
+    changes = lead_changes(escaped)
+    tail = []
+    if changes:
+        tail.append(f"Counting what you would have by each year's end: {changes}.")
+    if np.isfinite(flip):
+        tail.append(
+            f"{name} stays ahead unless its shares lose more than {1 - flip:.0%} of their "
+            "grant value."
+        )
+    elif win.spec.terms.equity + win.spec.terms.refresher > 0:
+        tail.append(f"{name} stays ahead even if its shares became worthless.")
+    return " ".join([head, *tail])
+
+
+def range_text(a: Assessment) -> str:
+    """The level's range in its place in words, each edge exact or said as the open end it is
+    ('$154,129 to above $272,430, the published 90th percentile')."""
+    pay = a.pay
+    low, mid, high = pay.wages
+
+    def edge(value: float, i: int) -> str:
+        if value == value:
+            return money(value)
+        if pay.open_low[i]:
+            return f"below {money(pay.area_bottom)} (the published {pay.area_bottom_pct}th)"
+        return f"above {money(pay.area_top)}, the published {pay.area_top_pct}th percentile"
+
+    return f"{edge(low, 0)} to {edge(high, 2)} (middle {edge(mid, 1)})"
+
+
+def percentile_text(a: Assessment) -> str:
+    """Where the level's range sits among all US workers of the occupation, every end said:
+    'the 70th to above the 90th percentile', never a number that drops an open end."""
+    pay = a.pay
+
+    def one(i: int) -> str:
+        p = pay.percentiles[i]
+        if p == p:
+            return f"{p:.0f}th"
+        return "below the 10th" if pay.open_low[i] else "above the 90th"
+
+    first, last = one(0), one(len(pay.percentiles) - 1)
+    return f"the {first} to {'the ' if last[0].isdigit() else ''}{last} percentile"
+
+
+def verdict_line(a: Assessment, place: str) -> str:
+    """One line: where the base sits against its level's range in its own city."""
+    if a.pay is None:
+        return f"No market range: {plain(a.pay_error)}"
+    where = plain(place)
+    if a.pay.fallback:
+        where += f" ({plain(a.pay.area_name)}'s BLS figures: too few published there)"
+    near = " (close to the edge: could go either way)" if a.verdict.near else ""
+    rough = " Few records: rough." if a.pay.status == "low confidence" else ""
+    return (
+        f"Base {money(a.spec.terms.base)} is **{a.verdict.place}** the range for "
+        f"{a.spec.level} {plain(a.spec.track)} in {where}: {range_text(a)}{near}.{rough}"
+    )
+
+
+def ask_line(a: Assessment, place: str) -> str:
+    """The counter-offer target with its reason, flagged when it passes the highest wage BLS
+    publishes there."""
+    where = plain(place)
+    reason = {
+        "mid": f"the middle of the level's range in {where}",
+        "high": f"the top of the level's range in {where}",
+        "match": "what equals the best other offer here, after tax and prices",
+    }
+    if a.ask != a.ask:
+        return "Base is at or above the level's range here: ask for equity or a sign-on instead."
+    line = f"Ask for **{money(a.ask)}** base: {reason[a.ask_reason]}."
+    if a.ask_over_top:
+        line += (
+            f" That is above {money(a.pay.area_top)}, the {a.pay.area_top_pct}th percentile BLS "
+            f"publishes for {plain(a.pay.occ_title)} there: few employers pay it."
+        )
+    return line
+
+
+def leaving_line(a: Assessment, walk: pd.DataFrame) -> str:
+    """What leaving early costs one offer, in one line (before tax); `walk` is its rows of
+    `offer_risk.leaving_early`, indexed by months."""
+    terms = a.spec.terms
+    equity = terms.equity > 0
+    line = f"Leave after 6 months: keep {money(walk.loc[6, 'kept'])}"
+    if terms.sign_on > 0 and walk.loc[6, "repaid"] > 0:
+        line += f" (after repaying {money(walk.loc[6, 'repaid'])} of the sign-on)"
+    if equity and terms.cliff:
+        line += "; nothing vests before the one-year cliff"
+    line += f". After 12: {money(walk.loc[12, 'kept'])}"
+    if equity:
+        line += f", with {money(walk.loc[12, 'forfeited'])} of the grant still unvested"
+    return line + " (before tax)."
+
+
+METHOD = """
+**How this is computed.** Each offer is paid month by month from the start date (base monthly,
+the bonus at each work anniversary, equity as it vests, sign-on and relocation in month 1) and
+taxed by calendar year where the job is (federal, Social Security, Medicare, state, state
+payroll and the local taxes the schedule holds; single filer, standard deduction, wages only).
+Take-home is then put in one set of prices (BEA Regional Price Parities) and offers are ranked
+by their average over four years. Equity is valued at its grant price unless you set a share
+price move; a private company's equity at the share you say you could sell. The market range
+places the level's salary-index records among all US workers of the occupation and reads the
+same percentiles off the metro's BLS wages (Data & methods has the method and its back-test).
+The tax bill at filing compares the federal tax owed with what payroll withholds: the tax on
+the base alone, plus the flat supplemental rate on bonuses and vesting equity.
+"""
