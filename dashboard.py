@@ -40,4 +40,10 @@ PAGES = {
     ],
 }
 
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+# Which page the previous run showed: a page that keeps a visitor's inputs in the session
+# (Offer check) restores them when the visitor comes back (also with the browser's Back
+# button, which drops the link's parameters).
+st.session_state["came_from"] = st.session_state.get("showing")
+st.session_state["showing"] = page.url_path
+page.run()

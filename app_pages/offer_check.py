@@ -63,7 +63,7 @@ for i, column in enumerate(st.columns(count)):
         offers.append(offer_form.inputs(i, labels, occupations, base_of))
         if count > 1:
             st.button("Remove", key=f"remove_{i}", on_click=offer_form.remove, args=(i,))
-offer_form.remember(offers)
+offer_form.remember(count)
 if count < len(offer_form.LETTERS):
     st.button("Add an offer", icon=":material/add:", on_click=offer_form.add)
 

@@ -64,9 +64,7 @@ def world(federal: float = 0.0):
             "other_services": 100.0,
         }
     )
-    schedule = pd.concat(
-        [_schedule("CA", 0.20), _schedule("TX", 0.10, federal)], ignore_index=True
-    )
+    schedule = pd.concat([_schedule("CA", 0.20), _schedule("TX", 0.10, federal)], ignore_index=True)
     columns = ["salary_usd", "company_country", "year", "level", "track", "employment_type"]
     no_records = pd.DataFrame(columns=[*columns, "is_duplicate"])
     return tiny(metros=metros, price_parities=parities, take_home=schedule, salaries=no_records)

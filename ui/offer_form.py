@@ -4,8 +4,9 @@ Offer A's inputs are `a_label`, `a_metro`, `a_base`, ... (B's `b_...`), bound to
 Streamlit's binding like every other page's filters (`ui.state`), so a link reproduces the
 comparison and a bad link value is named in a plain-text warning. The common terms (employer,
 metro, base, bonus, equity, vesting, sign-on) are always shown; the rest sit behind "More
-terms". Every run also keeps the offers' values in the session (`SAVED`), so they survive a
-visit to another page, whose navigation drops the link. A link from the single-offer page
+terms". Every run keeps the offers' values in the session (`SAVED`) and a visitor coming back
+from another page gets them back (`restore`) (the browser's Back button drops the link's parameters;
+Streamlit's own binding does not bring them back then). A link from the single-offer page
 (`?metro=12420&base=165000&level=Senior&equity=40000`) opens as offer A.
 """
 
@@ -28,11 +29,15 @@ LETTERS = ("a", "b", "c", "d")
 DEFAULT_METROS = ("41860", "35620", "42660", "12420")
 """New offers' metros: San Francisco, New York, Seattle, Austin (the largest AI hubs first)."""
 SCHEDULE_NAMES = {
-    "even": "Even 25/25/25/25",
-    "front": "Front-loaded 33/33/22/12",
-    "back": "Back-loaded 5/15/40/40",
+    "even": "Even",
+    "front": "Front-loaded",
+    "back": "Back-loaded",
     "custom": "Custom",
 }
+VESTING_HELP = (
+    "Percent of the grant vesting in years 1-4: even 25/25/25/25, front-loaded 33/33/22/12, "
+    "back-loaded 5/15/40/40, or your own four numbers."
+)
 FREQUENCY_NAMES = {"monthly": "Monthly", "quarterly": "Quarterly", "yearly": "Yearly"}
 CLAWBACK_NAMES = {
     "full": "Repaid in full",
@@ -42,6 +47,7 @@ CLAWBACK_NAMES = {
 MAX_AMOUNT = 50_000_000.0
 COUNT = "offer_count"
 SAVED = "offer_saved"
+PAGE = "offer_check"
 FIELDS = (
     "label", "metro", "base", "bonus", "equity", "vest", "custom", "signon",
     "remote", "lives", "works", "track", "level", "occ", "freq", "cliff", "refresh", "reloc",
@@ -64,12 +70,13 @@ def _legacy_link() -> None:
     yearly value: four of them make the grant, vesting evenly without a cliff; its `nyc` /
     `city` switch was about living in the city, Denver's about working there)."""
     params = st.query_params
-    for x in LETTERS:  # a bonus with its unit apart, from before the bonus said it itself
-        unit = params.get(f"{x}_bonus_pct")
-        if unit is not None:
-            del params[f"{x}_bonus_pct"]
-            if unit in ("1", "true") and f"{x}_bonus" in params:
-                params[f"{x}_bonus"] = params[f"{x}_bonus"] + "%"
+    units = [x for x in LETTERS if f"{x}_bonus_pct" in params]
+    for x in units:  # a bonus with its unit apart, from before the bonus said it itself
+        unit = params.pop(f"{x}_bonus_pct")
+        if unit in ("1", "true") and f"{x}_bonus" in params:
+            params[f"{x}_bonus"] = params[f"{x}_bonus"] + "%"
+    if units:
+        st.rerun()
     if any(k[:2] in {f"{x}_" for x in LETTERS} for k in params) or not params:
         return
     old = {k: params.get_all(k)[-1] for k in params}
@@ -80,7 +87,7 @@ def _legacy_link() -> None:
     if "equity" in old:
         try:
             new["a_equity"] = f"{4 * float(old['equity']):g}"
-            new["a_vest"], new["a_cliff"] = "Even 25/25/25/25", "false"
+            new["a_vest"], new["a_cliff"] = "Even", "false"
         except ValueError:
             new["a_equity"] = old["equity"]
     if new:
@@ -89,23 +96,21 @@ def _legacy_link() -> None:
             if key in _LEGACY or key in ("equity", "nyc", "city"):
                 del params[key]
         params.update(new)
+        st.rerun()  # bound widgets read the link a run starts with
 
 
 def count() -> int:
     """How many offers the page shows: as many as the link holds (at least one), two on a
     bare visit, then what Add and Remove made it."""
     _legacy_link()
+    restore()
     if COUNT not in st.session_state:
         used = [
             i + 1
             for i, x in enumerate(LETTERS)
             if any(k.startswith(f"{x}_") for k in st.query_params)
         ]
-        saved = st.session_state.get(SAVED, {})
-        remembered = [
-            i + 1 for i, x in enumerate(LETTERS) if any(k.startswith(f"{x}_") for k in saved)
-        ]
-        st.session_state[COUNT] = max(used or remembered or [2])
+        st.session_state[COUNT] = max(used or [2])
     return int(st.session_state[COUNT])
 
 
@@ -116,15 +121,13 @@ def add() -> None:
 def remove(index: int) -> None:
     """Drop offer `index`; later offers move up a letter (their inputs and link values too)."""
     n = count()
-    saved = st.session_state.setdefault(SAVED, {})
     for i in range(index, n):
         for name in FIELDS:
             here, there = f"{LETTERS[i]}_{name}", f"{LETTERS[i + 1]}_{name}" if i + 1 < n else ""
-            for store in (st.session_state, saved):
-                if there and there in store:
-                    store[here] = store[there]
-                else:
-                    store.pop(here, None)
+            if there and there in st.session_state:
+                st.session_state[here] = st.session_state[there]
+            else:
+                st.session_state.pop(here, None)
             if there and there in st.query_params:
                 st.query_params[here] = st.query_params.get_all(there)
             else:
@@ -132,13 +135,38 @@ def remove(index: int) -> None:
     st.session_state[COUNT] = max(1, n - 1)
 
 
-def _restore(keys: list[str]) -> None:
-    """Give each input back the value it had before a visit to another page (the link wins
-    when it carries one)."""
+def _link_value(value: Any) -> str:
+    """A kept input value as a link carries it (`ui.state` reads each of these forms)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    return str(value)
+
+
+def restore() -> None:
+    """On the first run after another page, give every input back its value from before (the
+    link wins where it carries one). The values go back into the link and the page starts
+    again, because a bound widget takes its value from the link a run starts with (or its
+    default when the link has none)."""
+    if st.session_state.get("came_from") == PAGE:
+        return
     saved = st.session_state.get(SAVED, {})
-    for key in keys:
-        if key not in st.session_state and key not in st.query_params and key in saved:
-            st.session_state[key] = saved[key]
+    missing = {k: _link_value(v) for k, v in saved.items() if k not in st.query_params}
+    if missing:
+        st.session_state["came_from"] = PAGE  # the restart is not another arrival
+        st.query_params.update(missing)
+        st.rerun()
+
+
+def remember(count: int) -> None:
+    """Keep this run's inputs of the first `count` offers for a later visit (`_restore`)."""
+    st.session_state[SAVED] = {
+        key: st.session_state[key]
+        for x in LETTERS[:count]
+        for name in FIELDS
+        if (key := f"{x}_{name}") in st.session_state
+    }
 
 
 def _follow_track(x: str) -> None:
@@ -157,7 +185,6 @@ def inputs(
     `metros` and `occupations` map codes to the labels shown; `default_base(metro, occ)` is a
     new offer's starting base (the metro's published median)."""
     x = LETTERS[index]
-    _restore([f"{x}_{name}" for name in FIELDS])
     money: dict[str, Any] = {"min_value": 0.0, "max_value": MAX_AMOUNT, "format": "%.0f"}
     out: dict[str, Any] = {}
     out["label"] = state.text("Employer", key=f"{x}_label", default=f"Offer {x.upper()}")
@@ -186,7 +213,7 @@ def inputs(
     with c1:
         out["vest"] = state.choice(
             "Vesting", list(SCHEDULE_NAMES), key=f"{x}_vest", default="even",
-            format_func=SCHEDULE_NAMES.get,
+            format_func=SCHEDULE_NAMES.get, help=VESTING_HELP,
         )  # fmt: skip
     with c2:
         out["signon"] = state.number(
@@ -267,16 +294,6 @@ def _more(
         default=100.0, min_value=0.0, max_value=100.0, step=5.0, format="%g",
     )  # fmt: skip
     return out
-
-
-def remember(offers: list[dict[str, Any]]) -> None:
-    """Keep this run's inputs for the next visit (`_restore`)."""
-    st.session_state[SAVED] = {
-        key: st.session_state[key]
-        for i in range(len(offers))
-        for name in FIELDS
-        if (key := f"{LETTERS[i]}_{name}") in st.session_state
-    }
 
 
 _BONUS = re.compile(r"^\$?(\d+(?:\.\d+)?)(%?)$")

@@ -12,6 +12,11 @@ link's value is checked:
   a `~`-joined list; a `1`/`0` switch) is translated into the widget's state;
 - anything else gives a visible warning naming the parameter and what is shown instead,
   as plain text; the link's own text is never echoed (it could carry Markdown or a link).
+
+Every widget is created with its default, also when its value was set from the link first:
+the default is what the binding leaves out of the URL and what Streamlit compares a value it
+kept across a page switch with (.streamlit/config.toml turns off the warning about a default
+and a session value together).
 """
 
 from __future__ import annotations
@@ -86,14 +91,14 @@ def choice(
         else:
             warn(key, "is not one this page offers", format_func(default))
             st.session_state[key] = default
-    place: dict[str, Any] = {}
-    if key not in st.session_state:
-        if widget is st.selectbox:
-            place["index"] = options.index(default)
-        elif widget is st.select_slider:
-            place["value"] = default
-        else:
-            place["default"] = default
+    # The default is always passed: it is what the binding leaves out of the URL, and what a
+    # widget Streamlit kept across a page switch is compared with when it comes back.
+    if widget is st.selectbox:
+        place: dict[str, Any] = {"index": options.index(default)}
+    elif widget is st.select_slider:
+        place = {"value": default}
+    else:
+        place = {"default": default}
     value = widget(label, options, key=key, format_func=format_func, bind=BIND, **place, **kwargs)
     return default if value is None else value
 
@@ -135,7 +140,7 @@ def choices(
             pass  # an empty selection, as the app writes it
         elif unknown or too_many or not native:
             st.session_state[key] = chosen
-    place = {} if key in st.session_state else {"default": default}
+    place = {"default": default}
     value = st.multiselect(
         label,
         options,
@@ -173,7 +178,7 @@ def number(
             shown = f"{default:,.0f}" if float(default).is_integer() else f"{default:,g}"
             warn(key, f"is not a number from {min_value:,g} to {max_value:,g}", shown)
             st.session_state[key] = float(default)
-    place = {} if key in st.session_state else {"value": float(default)}
+    place = {"value": float(default)}
     return st.number_input(
         label,
         min_value=float(min_value),
@@ -199,7 +204,7 @@ def toggle(label: str, *, key: str, default: bool, **kwargs: Any) -> bool:
         else:
             warn(key, "is not on or off", "on" if default else "off")
             st.session_state[key] = default
-    place = {} if key in st.session_state else {"value": default}
+    place = {"value": default}
     return st.toggle(label, key=key, bind=BIND, **place, **kwargs)
 
 
@@ -217,7 +222,7 @@ def date(
         if value is None or not min_value <= value <= max_value:
             warn(key, f"is not a date from {min_value} to {max_value}", default.isoformat())
             st.session_state[key] = default
-    place = {} if key in st.session_state else {"value": default}
+    place = {"value": default}
     return st.date_input(
         label,
         min_value=min_value,
@@ -249,6 +254,6 @@ def text(label: str, *, key: str, default: str, max_chars: int = 40, **kwargs: A
             shown = value or default
             warn(key, f"is not one line of at most {max_chars} characters", f"“{shown}”")
             st.session_state[key] = shown
-    place = {} if key in st.session_state else {"value": default}
+    place = {"value": default}
     value = st.text_input(label, key=key, max_chars=max_chars, bind=BIND, **place, **kwargs)
     return clean_text(value, max_chars) or default
