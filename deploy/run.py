@@ -281,7 +281,9 @@ class Supervisor:
     nginx: subprocess.Popen | None = None
     logs: list = field(default_factory=list)
 
-    def _spawn(self, command: list[str], log: Path | None) -> tuple[subprocess.Popen, object]:
+    def _spawn(
+        self, command: list[str], log: Path | None, *, own_group: bool = False
+    ) -> tuple[subprocess.Popen, object]:
         out = log.open("ab") if log is not None else None
         if out is not None:
             self.logs.append(out)
@@ -293,6 +295,7 @@ class Supervisor:
             stdout=out,  # None: run.py's own stdout (the warm-up's lines)
             stderr=out,
             preexec_fn=_die_with_supervisor if sys.platform == "linux" else None,
+            process_group=0 if own_group else None,
         )
         return process, out
 
@@ -307,7 +310,10 @@ class Supervisor:
             say(f"{replica.name} started again (pid {replica.process.pid})")
 
     def start_nginx(self, nginx: str) -> None:
-        self.nginx, _ = self._spawn(nginx_command(nginx, self.run_dir), self.run_dir / "nginx.log")
+        """nginx in a process group of its own: its workers outlive a master that is killed
+        (they keep the port and answer 502), so stop() ends the whole group."""
+        command = nginx_command(nginx, self.run_dir)
+        self.nginx, _ = self._spawn(command, self.run_dir / "nginx.log", own_group=True)
 
     def start_warmer(self, replica: Replica) -> None:
         if not self.warm:
@@ -394,6 +400,9 @@ class Supervisor:
                 with contextlib.suppress(ProcessLookupError):
                     child.kill()
                 child.wait()
+        if self.nginx is not None:  # workers left behind by a master that died
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.nginx.pid, signal.SIGKILL)
         for out in self.logs:
             out.close()
         self.logs.clear()

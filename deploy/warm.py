@@ -89,8 +89,15 @@ def navigation_pages(navigation) -> tuple[Page, ...]:
     )
 
 
-def run_view(url: str, page_name: str, timeout: float = PAGE_TIMEOUT) -> View:
-    """Open a session at url, run page_name's default view, wait for it to finish, close."""
+def run_view(
+    url: str,
+    page_name: str,
+    timeout: float = PAGE_TIMEOUT,
+    headers: dict[str, str] | None = None,
+) -> View:
+    """Open a session at url, run page_name's default view, wait for it to finish, close.
+
+    `headers` go with the websocket's opening request (e.g. a Cookie, through a proxy)."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
     from websockets.sync.client import connect
 
@@ -111,6 +118,7 @@ def run_view(url: str, page_name: str, timeout: float = PAGE_TIMEOUT) -> View:
             close_timeout=2,
             max_size=None,  # a page's plotly figures arrive in messages of several MB
             proxy=None,
+            additional_headers=headers,
         ) as socket:
             socket.send(rerun_request(page_name))
             while True:

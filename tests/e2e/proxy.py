@@ -121,23 +121,27 @@ class Stack:
         return "\n".join(parts)
 
 
-def _group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def session_members(sid: int) -> list[int]:
+    """PIDs of the live processes in session `sid` (the launcher's: it was started with
+    start_new_session, and run.py's children, nginx's own process group included, stay in it)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with suppress(OSError, ValueError, IndexError):
+                stat = (entry / "stat").read_text()
+                fields = stat[stat.rindex(")") + 2 :].split()
+                if fields[0] != "Z" and int(fields[3]) == sid:
+                    members.append(int(entry.name))
+    return members
 
 
 def stop_stack(stack: Stack, grace: float = 20) -> None:
-    """SIGTERM the launcher, wait for it; then SIGKILL anything left in its process group.
+    """SIGTERM the launcher, wait for it; then SIGKILL anything left in its session.
 
     Records in stack.stop_report whether the launcher exited by itself (and with which code)
     and whether any of its children outlived it.
     """
-    process, pgid = stack.process, stack.process.pid
+    process, sid = stack.process, stack.process.pid
     if process.poll() is None:
         with suppress(ProcessLookupError):
             process.send_signal(signal.SIGTERM)
@@ -146,11 +150,12 @@ def stop_stack(stack: Stack, grace: float = 20) -> None:
     stack.stop_report["exit_code"] = process.poll()
     # Give children a moment to finish exiting after the launcher returned.
     end = time.monotonic() + 2
-    while _group_alive(pgid) and time.monotonic() < end:
+    while session_members(sid) and time.monotonic() < end:
         time.sleep(0.05)
-    stack.stop_report["survivors"] = _group_alive(pgid)
-    with suppress(ProcessLookupError):
-        os.killpg(pgid, signal.SIGKILL)
+    stack.stop_report["survivors"] = session_members(sid)
+    for pid in stack.stop_report["survivors"]:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
     if process.poll() is None:
         process.wait(timeout=10)
 
@@ -192,11 +197,13 @@ def proxy_stack(
     replicas: int = 2,
     startup_timeout: float = 90,
     warm: bool = True,
+    wait_warm: bool = True,
     extra_args: Sequence[str] = (),
 ) -> Iterator[Stack]:
     """deploy/run.py with `replicas` replicas and nginx on free loopback ports until the block
-    ends; waits until nginx answers /healthz, every replica /_stcore/health and, with `warm`,
-    until every replica's warm-up has finished (else run.py gets --no-warm)."""
+    ends; waits until nginx answers /healthz, every replica /_stcore/health and, with `warm`
+    and `wait_warm`, until every replica's warm-up has finished (without `warm` run.py gets
+    --no-warm)."""
     run_dir.mkdir(parents=True, exist_ok=True)
     log = run_dir / "run.log"
     # Ports stay reserved until every server listens (see reserved_ports).
@@ -227,7 +234,7 @@ def proxy_stack(
             )
         stack = Stack(listen_port, replica_ports, run_dir, process, log)
         try:
-            _wait_ready(stack, startup_timeout, warm=warm)
+            _wait_ready(stack, startup_timeout, warm=warm and wait_warm)
         except BaseException:
             stop_stack(stack)
             raise
