@@ -53,7 +53,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).resolve().parent / "nginx.conf"
-PLACEHOLDERS = ("ATLAS_LISTEN", "ATLAS_RUN_DIR", "ATLAS_UPSTREAMS", "ATLAS_ROUTE_COOKIE_SECURE")
+PLACEHOLDERS = (
+    "ATLAS_LISTEN",
+    "ATLAS_RUN_DIR",
+    "ATLAS_UPSTREAMS",
+    "ATLAS_REPLICA_ROUTES",
+    "ATLAS_ROUTE_COOKIE_SECURE",
+)
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/bin/nginx")
 STOP_GRACE = 10.0
 POLL = 0.2  # seconds between two looks at the children
@@ -106,9 +112,49 @@ def check_csp_hashes(conf: str, index_html: str) -> None:
         )
 
 
+SERVER_LIMITS = "max_fails=1 fail_timeout=5s"  # one failure takes a replica out for 5 s
+
+
 def upstream_lines(ports: Sequence[int], host: str = "127.0.0.1") -> str:
-    """The `server` lines of the upstream block, one per replica."""
-    return "\n        ".join(f"server {host}:{p} max_fails=1 fail_timeout=5s;" for p in ports)
+    """The `server` lines of the hash group, one per replica."""
+    return "\n        ".join(f"server {host}:{p} {SERVER_LIMITS};" for p in ports)
+
+
+def replica_name(index: int) -> str:
+    """The routing cookie's value that pins a browser to the index-th replica: r1, r2, ..."""
+    return f"r{index + 1}"
+
+
+def keepalive_lines(template: str) -> list[str]:
+    """The keepalive directives of the template's hash group (for every per-replica group)."""
+    block = template.split("upstream atlas_replicas {", 1)[1].split("\n    }", 1)[0]
+    return re.findall(r"^\s*(keepalive\w*\s+[^;]+;)", block, re.M)
+
+
+def replica_routes(ports: Sequence[int], keepalive: Sequence[str], host: str = "127.0.0.1") -> str:
+    """ATLAS_REPLICA_ROUTES: per replica an upstream group that prefers it (the others are
+    backups), the map from routing cookie to group, and the map from the address nginx last
+    tried ($upstream_addr) to the replica's name (see deploy/nginx.conf)."""
+    indent = "\n    "
+    parts = []
+    for i, port in enumerate(ports):
+        servers = [f"server {host}:{port} {SERVER_LIMITS};"]
+        servers += [f"server {host}:{p} {SERVER_LIMITS} backup;" for p in ports if p != port]
+        body = "".join(f"{indent}    {line}" for line in [*servers, *keepalive])
+        parts.append(f"upstream atlas_{replica_name(i)} {{{body}{indent}}}")
+    routes = "".join(
+        f"{indent}    {replica_name(i)} atlas_{replica_name(i)};" for i in range(len(ports))
+    )
+    parts.append(
+        f"map $cookie_atlas_route $atlas_upstream {{{indent}    default atlas_replicas;{routes}"
+        f"{indent}}}"
+    )
+    served = "".join(
+        f'{indent}    "~(^|\\s){re.escape(host)}:{port}$" {replica_name(i)};'
+        for i, port in enumerate(ports)
+    )
+    parts.append(f'map $upstream_addr $atlas_served {{{indent}    default "";{served}{indent}}}')
+    return indent.join(parts)
 
 
 def render_nginx_conf(
@@ -132,6 +178,7 @@ def render_nginx_conf(
         "ATLAS_LISTEN": listen,
         "ATLAS_RUN_DIR": str(Path(run_dir).resolve()),
         "ATLAS_UPSTREAMS": upstream_lines(ports),
+        "ATLAS_REPLICA_ROUTES": replica_routes(ports, keepalive_lines(text)),
         "ATLAS_ROUTE_COOKIE_SECURE": "; Secure" if secure_cookie else "",
     }
     for name, value in values.items():

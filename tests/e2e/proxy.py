@@ -174,11 +174,18 @@ def cache_lookups(port: int) -> dict[tuple[str, str], int]:
 
 
 def route_keys(stack: Stack, probes: int = 40) -> dict[str, str]:
-    """A routing-cookie value for each replica ("127.0.0.1:PORT" -> value), found by sending
-    `probes` made-up cookies (twice each) and reading where nginx's access log says they went."""
+    """The routing cookie's value that pins a browser to each replica ("127.0.0.1:PORT" ->
+    "rN"), found by asking: `probes` made-up cookies spread over the replicas (nginx hashes
+    a cookie that names no replica), each answer sets the name of the replica that served it,
+    and nginx's access log says which replica that was."""
+    named: dict[str, str] = {}
     for i in range(probes):
-        for _ in range(2):
-            http_get(f"{stack.url}/_stcore/health", {"Cookie": f"{ROUTE_COOKIE}=probe-{i}"})
+        _, headers, _ = http_get(
+            f"{stack.url}/_stcore/health", {"Cookie": f"{ROUTE_COOKIE}=probe-{i}"}
+        )
+        for cookie in headers.get_all("Set-Cookie") or []:
+            if cookie.startswith(f"{ROUTE_COOKIE}="):
+                named[f"probe-{i}"] = cookie.split(";")[0].split("=", 1)[1]
     upstreams: dict[str, set[str]] = {}
     for line in stack.access_log():
         if line["route"].startswith("probe-"):
@@ -186,7 +193,10 @@ def route_keys(stack: Stack, probes: int = 40) -> dict[str, str]:
     keys: dict[str, str] = {}
     for route, seen in sorted(upstreams.items()):
         assert len(seen) == 1, f"cookie {route} went to several replicas: {seen}"
-        keys.setdefault(seen.pop(), route)
+        upstream = seen.pop()
+        assert route in named, f"no routing cookie set on the answer to {route}"
+        name = keys.setdefault(upstream, named[route])
+        assert name == named[route], f"{upstream} named both {name} and {named[route]}"
     return keys
 
 

@@ -74,6 +74,13 @@ def test_render_fills_every_placeholder_and_matches_streamlit(tmp_path):
     conf = render_nginx_conf(listen="127.0.0.1:8080", run_dir=tmp_path, ports=[8501, 8502])
     assert "${" not in conf
     assert "server 127.0.0.1:8501 " in conf and "server 127.0.0.1:8502 " in conf
+    # One group per replica that prefers it, the other as its backup; the cookie that names it.
+    r1 = conf.split("upstream atlas_r1 {")[1].split("}")[0]
+    assert (
+        "server 127.0.0.1:8501 max_fails=1" in r1
+        and "8502 max_fails=1 fail_timeout=5s backup;" in r1
+    )
+    assert "r2 atlas_r2;" in conf and '"~(^|\\s)127\\.0\\.0\\.1:8502$" r2;' in conf
     assert "listen 127.0.0.1:8080;" in conf
     assert f"pid {tmp_path.resolve()}/nginx.pid;" in conf
     assert 'HttpOnly; SameSite=Lax";' in conf  # no Secure on plain http
@@ -89,16 +96,20 @@ def test_render_refuses_a_csp_without_streamlits_inline_script(tmp_path):
         render_nginx_conf(listen="8080", run_dir=tmp_path, ports=[8501], index_html=changed)
 
 
-def test_nginx_drops_idle_upstream_connections_before_a_replica_does():
+def test_nginx_drops_idle_upstream_connections_before_a_replica_does(tmp_path):
     """A replica (uvicorn under Streamlit) closes an idle keep-alive connection after its
     timeout_keep_alive; nginx must give up its own first, or a request can go out on a closed
-    connection, fail and be retried on another replica (a visitor unpinned)."""
+    connection, fail and be retried on another replica (a visitor unpinned). Every upstream
+    group: the hash group and each replica's."""
     import uvicorn
 
     replica_s = uvicorn.Config(app=None).timeout_keep_alive
-    upstream = TEMPLATE.read_text(encoding="utf-8").split("upstream atlas_replicas {")[1]
-    nginx_s = int(re.search(r"keepalive_timeout (\d+)s;", upstream.split("\n    }")[0])[1])
-    assert nginx_s < replica_s
+    conf = render_nginx_conf(listen="8080", run_dir=tmp_path, ports=[8501, 8502, 8503])
+    groups = re.findall(r"upstream (\w+) \{(.*?)\n    \}", conf, re.S)
+    assert [name for name, _ in groups] == ["atlas_replicas", "atlas_r1", "atlas_r2", "atlas_r3"]
+    for name, body in groups:
+        nginx_s = int(re.search(r"keepalive_timeout (\d+)s;", body)[1])
+        assert nginx_s < replica_s, name
 
 
 # ------------------------------------------------------------------------------------------
@@ -232,10 +243,11 @@ def test_uploads_over_the_limit_are_refused_by_nginx(stack):
 def test_routing_cookie_is_set_once_and_keeps_a_client_on_one_replica(stack, route_keys):
     _, headers, _ = http_get(f"{stack.url}/")
     cookie = headers.get("Set-Cookie", "")
-    assert re.match(rf"{ROUTE_COOKIE}=[0-9a-f]{{32}}; Path=/; HttpOnly; SameSite=Lax$", cookie)
+    assert re.match(rf"{ROUTE_COOKIE}=r[12]; Path=/; HttpOnly; SameSite=Lax$", cookie), cookie
     value = cookie.split(";")[0].split("=")[1]
     _, again, _ = http_get(f"{stack.url}/", {"Cookie": f"{ROUTE_COOKIE}={value}"})
     assert again.get("Set-Cookie") is None, "the cookie is handed out again"
+    assert route_keys[stack.access_log()[-1]["upstream"]] == value, "it names another replica"
     expected = {f"127.0.0.1:{p}" for p in stack.replica_ports}
     assert set(route_keys) == expected, f"cookies reached {set(route_keys)}, not {expected}"
 

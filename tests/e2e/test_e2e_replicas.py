@@ -54,12 +54,14 @@ from tests.e2e.proxy import (
 
 pytestmark = pytest.mark.e2e
 
-PAGE = "hubs"  # the page the pinned visitor has open
+PAGE = "pay_bands"  # the page the pinned visitor has open (it takes an upload)
 PAGE_SPEC = next(s for s in PAGE_SPECS if s.file == f"app_pages/{PAGE}.py")
 POLL_S = 0.1
 GAP_S = 3.0  # longest wait for an answer of a poll (a busy 2-core box: ~1.3 s seen)
 RESTART_WITHIN_S = 30  # from the kill until the new replica answers /_stcore/health
 CONNECTION_ERROR = "text=Connection error"
+BANDS = "role,metro,min,mid,max\n15-2051,San Jose,150000,180000,210000\n"
+UPLOAD = "[data-testid='stFileUploader'] input[type='file']"
 
 
 # ------------------------------------------------------------------------------------------
@@ -165,6 +167,16 @@ def _streams(stack: Stack) -> dict[str, tuple[str, str]]:
     }
 
 
+def _served_by(stack: Stack, key: str, port: int, since: int) -> list[dict[str, str]]:
+    """Requests with routing cookie `key` that replica `port` answered at the first try,
+    among nginx's access-log lines after the first `since`."""
+    return [
+        line
+        for line in stack.access_log()[since:]
+        if line["route"] == key and line["upstream"] == f"127.0.0.1:{port}"
+    ]
+
+
 def _warmed_after_restart(stack: Stack, port: int) -> list[str]:
     """deploy/warm.py's lines for `port` after run.py said it started that replica again."""
     text = stack.log.read_text(encoding="utf-8", errors="replace")
@@ -192,6 +204,7 @@ def test_a_killed_replica_is_restarted_while_the_site_answers(tmp_path, playwrig
         with chromium(playwright_driver) as browser:
             page = _open_pinned_page(browser, stack, key)
             # --- kill; poll the site in the background until the replica is back, warm -----
+            logged = len(stack.access_log())
             killed = time.monotonic()
             os.kill(pids[victim], signal.SIGKILL)
             # What a platform's check and a visitor pinned to the victim fetch.
@@ -228,12 +241,29 @@ def test_a_killed_replica_is_restarted_while_the_site_answers(tmp_path, playwrig
                     assert time.monotonic() < end, f"no warm-up again\n{stack.logs_tail()}"
                     time.sleep(0.2)
                 new_pids = stack.replica_pids()
+                # --- failback: nginx sends the victim's cookie to the victim again ---------
+                end = time.monotonic() + 20
+                while not _served_by(stack, key, victim, since=logged):
+                    assert time.monotonic() < end, f"no failback\n{stack.logs_tail()}"
+                    time.sleep(0.2)
+                failback_at = time.monotonic() - killed
+                # ... but not the browser, re-pinned to the replica that holds its session:
+                # its upload reaches that session.
+                csv = tmp_path / "bands.csv"
+                csv.write_text(BANDS, encoding="utf-8")
+                page.locator(UPLOAD).set_input_files(str(csv))
+                uploaded = wait_for_charts(page, charts + 1)
+                settle(page)
+                shown += page.locator(EXCEPTION).all_inner_texts()
+                pinned = {c["name"]: c["value"] for c in page.context.cookies()}[ROUTE_COOKIE]
             finally:
                 polls = {name: poller.stop() for name, poller in pollers.items()}
             streams = _streams(stack)
+            log = stack.access_log()
     report = stack.stop_report
     measured = {
         "restart_s": round(back_at, 2),
+        "failback_s": round(failback_at, 2),
         "polled_s": round(polls["healthz"][-1][0], 1),
         "polls": {name: len(done) for name, done in polls.items()},
         "longest_gap_s": {name: round(_longest_gap(done), 3) for name, done in polls.items()},
@@ -259,6 +289,12 @@ def test_a_killed_replica_is_restarted_while_the_site_answers(tmp_path, playwrig
     assert not dialog_seen, "the browser showed Streamlit's 'Connection error'"
     assert charts >= PAGE_SPEC.min_charts and not shown, (charts, shown)
     assert new_pids[victim] != pids[victim] and new_pids[other] == pids[other], (pids, new_pids)
+    uploads = [u for u in log if u["path"].startswith("/_stcore/upload_file/")]
+    assert uploaded == charts + 1, "the upload after the failback drew no chart"
+    assert pinned == keys[f"127.0.0.1:{other}"], f"the browser's cookie: {pinned}"
+    assert [(u["status"], u["upstream"]) for u in uploads] == [("204", f"127.0.0.1:{other}")], (
+        uploads
+    )
     assert rewarmed[0].startswith(f"warm 127.0.0.1:{victim} (default page): ok"), rewarmed
     assert report["exit_code"] == 0 and not report["survivors"], report
 
