@@ -252,7 +252,11 @@ def test_a_killed_replica_is_restarted_while_the_site_answers(tmp_path, playwrig
                 csv = tmp_path / "bands.csv"
                 csv.write_text(BANDS, encoding="utf-8")
                 page.locator(UPLOAD).set_input_files(str(csv))
-                uploaded = wait_for_charts(page, charts + 1)
+                try:
+                    uploaded = wait_for_charts(page, charts + 1)
+                except Exception as err:  # say where the upload went
+                    sent = [u for u in stack.access_log() if "/upload_file/" in u["path"]]
+                    pytest.fail(f"no chart from the upload after the failback ({err}): {sent}")
                 settle(page)
                 shown += page.locator(EXCEPTION).all_inner_texts()
                 pinned = {c["name"]: c["value"] for c in page.context.cookies()}[ROUTE_COOKIE]
