@@ -409,8 +409,8 @@ class Supervisor:
         policy = replica.policy
         if delay is None:
             return (
-                f"{replica.name} (pid {pid}) exited with code {code}, its {policy.limit}th "
-                f"death in {policy.window:.0f} s: giving up, stopping all\n{log_tail(log)}"
+                f"{replica.name} (pid {pid}) exited with code {code}, death {policy.limit} "
+                f"within {policy.window:g} s: giving up, stopping all\n{log_tail(log)}"
             )
         replica.restart_at = now + delay
         say(
