@@ -16,7 +16,8 @@ session, speaking Streamlit's protobufs (streamlit.proto):
 
 One line per page on stdout (`warm 127.0.0.1:8501 hubs: ok in 2.41 s`), then a summary line
 (`warm 127.0.0.1:8501: 11 pages, 11 ok, 0 failed in 23.4 s`). Every wait is bounded; a page
-that fails or times out is reported and the next one is tried. The exit status is 0 when every
+that fails or times out is reported and the next one is tried (unless the replica refused the
+connection: it is gone, and the pages left are reported skipped). The exit status is 0 when every
 page finished without an exception shown, 1 otherwise: informational (run.py logs it and
 carries on; a cold page is slower, not broken).
 
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 PAGE_TIMEOUT = 120.0  # seconds for one page's default view (a cold page on a busy box)
 TOTAL_TIMEOUT = 600.0  # seconds for the whole replica
 OPEN_TIMEOUT = 10.0  # seconds to open the websocket
+GONE = ("ConnectionRefusedError", "skipped: the replica is gone")  # no use trying more pages
 
 
 @dataclass(frozen=True)
@@ -187,8 +189,9 @@ def warm(
         if page.default:
             continue
         left = end - time.monotonic()
-        if left <= 0:
-            views.append(report(View(page.url_path, 0.0, "skipped: total time used up")))
+        if left <= 0 or views[-1].status.startswith(GONE):
+            why = "total time used up" if left <= 0 else "the replica is gone"
+            views.append(report(View(page.url_path, 0.0, f"skipped: {why}")))
             continue
         views.append(report(run_view(url, page.url_path, min(page_timeout, left))))
     if not first.pages:
