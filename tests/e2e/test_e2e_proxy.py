@@ -41,14 +41,21 @@ from tests.e2e.browser import (
 )
 from tests.e2e.conftest import ARTIFACTS, require
 from tests.e2e.page_specs import PAGE_SPECS
-from tests.e2e.proxy import Stack, http_get, missing_nginx_reason, proxy_stack
+from tests.e2e.proxy import (
+    ROUTE_COOKIE,
+    Stack,
+    cache_lookups,
+    http_get,
+    missing_nginx_reason,
+    proxy_stack,
+)
+from tests.e2e.proxy import route_keys as find_route_keys
 
 pytestmark = pytest.mark.e2e
 
 HOST = "atlas.test"
 PAGES = dashboard_pages()
 SPECS = {s.file: s for s in PAGE_SPECS}
-ROUTE_COOKIE = "atlas_route"
 MAX_UPLOAD = 1024 * 1024  # server.maxUploadSize = 1 (MB, which Streamlit counts as MiB)
 CSP_PROBE = """
 window.__cspViolations = [];
@@ -67,6 +74,13 @@ def test_render_fills_every_placeholder_and_matches_streamlit(tmp_path):
     conf = render_nginx_conf(listen="127.0.0.1:8080", run_dir=tmp_path, ports=[8501, 8502])
     assert "${" not in conf
     assert "server 127.0.0.1:8501 " in conf and "server 127.0.0.1:8502 " in conf
+    # One group per replica that prefers it, the other as its backup; the cookie that names it.
+    r1 = conf.split("upstream atlas_r1 {")[1].split("}")[0]
+    assert (
+        "server 127.0.0.1:8501 max_fails=1" in r1
+        and "8502 max_fails=1 fail_timeout=5s backup;" in r1
+    )
+    assert "r2 atlas_r2;" in conf and '"~(^|\\s)127\\.0\\.0\\.1:8502$" r2;' in conf
     assert "listen 127.0.0.1:8080;" in conf
     assert f"pid {tmp_path.resolve()}/nginx.pid;" in conf
     assert 'HttpOnly; SameSite=Lax";' in conf  # no Secure on plain http
@@ -82,16 +96,20 @@ def test_render_refuses_a_csp_without_streamlits_inline_script(tmp_path):
         render_nginx_conf(listen="8080", run_dir=tmp_path, ports=[8501], index_html=changed)
 
 
-def test_nginx_drops_idle_upstream_connections_before_a_replica_does():
+def test_nginx_drops_idle_upstream_connections_before_a_replica_does(tmp_path):
     """A replica (uvicorn under Streamlit) closes an idle keep-alive connection after its
     timeout_keep_alive; nginx must give up its own first, or a request can go out on a closed
-    connection, fail and be retried on another replica (a visitor unpinned)."""
+    connection, fail and be retried on another replica (a visitor unpinned). Every upstream
+    group: the hash group and each replica's."""
     import uvicorn
 
     replica_s = uvicorn.Config(app=None).timeout_keep_alive
-    upstream = TEMPLATE.read_text(encoding="utf-8").split("upstream atlas_replicas {")[1]
-    nginx_s = int(re.search(r"keepalive_timeout (\d+)s;", upstream.split("\n    }")[0])[1])
-    assert nginx_s < replica_s
+    conf = render_nginx_conf(listen="8080", run_dir=tmp_path, ports=[8501, 8502, 8503])
+    groups = re.findall(r"upstream (\w+) \{(.*?)\n    \}", conf, re.S)
+    assert [name for name, _ in groups] == ["atlas_replicas", "atlas_r1", "atlas_r2", "atlas_r3"]
+    for name, body in groups:
+        nginx_s = int(re.search(r"keepalive_timeout (\d+)s;", body)[1])
+        assert nginx_s < replica_s, name
 
 
 # ------------------------------------------------------------------------------------------
@@ -120,18 +138,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
 @pytest.fixture(scope="module")
 def route_keys(stack) -> dict[str, str]:
     """A routing-cookie value for each replica ("127.0.0.1:PORT" -> value), found by asking."""
-    for i in range(40):
-        for _ in range(2):
-            http_get(f"{stack.url}/_stcore/health", {"Cookie": f"{ROUTE_COOKIE}=probe-{i}"})
-    upstreams: dict[str, set[str]] = {}
-    for line in stack.access_log():
-        if line["route"].startswith("probe-"):
-            upstreams.setdefault(line["route"], set()).add(line["upstream"])
-    keys: dict[str, str] = {}
-    for route, seen in sorted(upstreams.items()):
-        assert len(seen) == 1, f"cookie {route} went to several replicas: {seen}"
-        keys.setdefault(seen.pop(), route)
-    return keys
+    return find_route_keys(stack)
 
 
 @pytest.fixture(scope="module")
@@ -236,10 +243,11 @@ def test_uploads_over_the_limit_are_refused_by_nginx(stack):
 def test_routing_cookie_is_set_once_and_keeps_a_client_on_one_replica(stack, route_keys):
     _, headers, _ = http_get(f"{stack.url}/")
     cookie = headers.get("Set-Cookie", "")
-    assert re.match(rf"{ROUTE_COOKIE}=[0-9a-f]{{32}}; Path=/; HttpOnly; SameSite=Lax$", cookie)
+    assert re.match(rf"{ROUTE_COOKIE}=r[12]; Path=/; HttpOnly; SameSite=Lax$", cookie), cookie
     value = cookie.split(";")[0].split("=")[1]
     _, again, _ = http_get(f"{stack.url}/", {"Cookie": f"{ROUTE_COOKIE}={value}"})
     assert again.get("Set-Cookie") is None, "the cookie is handed out again"
+    assert route_keys[stack.access_log()[-1]["upstream"]] == value, "it names another replica"
     expected = {f"127.0.0.1:{p}" for p in stack.replica_ports}
     assert set(route_keys) == expected, f"cookies reached {set(route_keys)}, not {expected}"
 
@@ -289,14 +297,27 @@ def _look(
     return load
 
 
+@dataclass
+class FirstViews:
+    """Every page loaded once through the proxy, and each replica's cache lookups around it."""
+
+    loads: dict[str, PageLoad]
+    lookups_before: dict[int, dict[tuple[str, str], int]]
+    lookups_after: dict[int, dict[tuple[str, str], int]]
+
+
 @pytest.fixture(scope="module")
-def page_loads(stack, contexts) -> dict[str, PageLoad]:
+def first_views(stack, contexts) -> FirstViews:
     """Every page, loaded through the proxy two at a time: one per replica, in parallel.
+
+    These are the first browser views of the stack (the tests before only fetch files), so
+    each replica's cache lookups before and after them say what a first visitor costs.
 
     Once a page has shown nothing at all (the signature of a broken proxy: no websocket, a
     blank app), the others get 15 s instead of 60 s each, so the file fails in a few minutes
     rather than eleven full waits. A page that is merely slow changes nothing.
     """
+    before = {port: cache_lookups(port) for port in stack.replica_ports}
     loads: dict[str, PageLoad] = {}
     timeout_ms = 60_000
     for start in range(0, len(PAGES), len(contexts)):
@@ -312,7 +333,13 @@ def page_loads(stack, contexts) -> dict[str, PageLoad]:
             loads[entry.file] = load
             if load.error is not None and not load.titles and not load.charts:
                 timeout_ms = 15_000
-    return loads
+    after = {port: cache_lookups(port) for port in stack.replica_ports}
+    return FirstViews(loads, before, after)
+
+
+@pytest.fixture(scope="module")
+def page_loads(first_views) -> dict[str, PageLoad]:
+    return first_views.loads
 
 
 @pytest.mark.parametrize("entry", PAGES, ids=[p.name for p in PAGES])
@@ -372,3 +399,40 @@ def test_each_session_stayed_on_its_replica(stack, contexts):
     assert any(s["path"].startswith("/_stcore/upload_file/") for s in lines), "no upload logged"
     strays = [s for s in lines if s["upstream"] != pinned[s["route"]]]
     assert not strays, f"requests that left their cookie's replica: {strays[:5]}"
+
+
+# ------------------------------------------------------------------------------------------
+# warm-up
+# ------------------------------------------------------------------------------------------
+
+WARMED_PAGE = re.compile(
+    r"^warm 127\.0\.0\.1:(\d+) (\S+|\(default page\)): (.*) in [\d.]+ s$", re.M
+)
+
+
+def test_warm_up_ran_every_page_on_every_replica(stack):
+    """deploy/warm.py ran each page of dashboard.py's navigation on each replica, without an
+    error: the pages it found in the app's own navigation message are the ones routed."""
+    log = stack.log.read_text(encoding="utf-8", errors="replace")
+    expected = {p.url_path or "(default page)" for p in PAGES}
+    for port in stack.replica_ports:
+        views = {name: status for p, name, status in WARMED_PAGE.findall(log) if int(p) == port}
+        assert set(views) == expected, f"replica {port} warmed {sorted(views)}"
+        assert set(views.values()) == {"ok"}, f"replica {port}: {views}"
+    summaries = {int(s["port"]): s for s in stack.warm_summaries()}
+    assert sorted(summaries) == sorted(stack.replica_ports), summaries
+    assert all(int(s["ok"]) == len(PAGES) for s in summaries.values()), summaries
+
+
+def test_first_visitors_find_the_caches_filled(stack, first_views):
+    """The browser's first view of every page (through nginx, about half on each replica)
+    computed nothing: each replica's st.cache_data / st.cache_resource lookups during those
+    views were all hits, because run.py's warm-up had run every page's default view on every
+    replica before. Without it (run.py --no-warm) each replica misses dozens of times here."""
+    for port in stack.replica_ports:
+        before, after = first_views.lookups_before[port], first_views.lookups_after[port]
+        delta = {key: after[key] - before.get(key, 0) for key in after}
+        hits = sum(n for (_, result), n in delta.items() if result == "hit")
+        misses = {cache: n for (cache, result), n in delta.items() if result == "miss" and n}
+        assert hits > 0, f"replica {port}: the first views looked nothing up: {delta}"
+        assert not misses, f"replica {port}: first views computed (cache misses): {misses}"
