@@ -45,7 +45,7 @@ SOURCE = SourceInfo(
     "applications (job title -> SOC code)",
     url="https://flag.dol.gov/",
     licence="Public domain (U.S. federal government data); the repository states MIT",
-    vintage="h1b-wage-map snapshot of its site data (OFLC wage library as then published; LCA "
+    vintage="h1b-wage-map commit e6bc83a of 2026-01-03 (OFLC wage library as then published; LCA "
     "disclosure data of fiscal years 2022-2025)",
     folder="oflc_lca",
     caveats=(
