@@ -74,7 +74,7 @@ def title_matches(data: Tables) -> pd.DataFrame:
     return out[[*columns, "filings"]].reset_index(drop=True)
 
 
-def track_occupations(data: Tables) -> pd.DataFrame:
+def track_occupations(data: Tables, top: int | None = None) -> pd.DataFrame:
     """Per track, the SOC codes its salary-index titles are filed under in certified LCAs.
 
     Columns: track, soc, soc_title, soc_2018, filings (summed over the track's matched
@@ -82,7 +82,8 @@ def track_occupations(data: Tables) -> pd.DataFrame:
     weight (record-weighted share: sum over matched titles of records x the title's share of
     its own filings under the code, over the records of the matched titles), matched_records
     and records (the track's records whose title has an LCA match, and all its records).
-    Rows by track order, then weight (largest first). Tracks with no matched title are left out.
+    Rows by track order, then weight (largest first); with `top`, only each track's `top`
+    largest weights. Tracks with no matched title are left out.
     """
     matches = title_matches(data)
     records = matches.drop_duplicates(["track", "title"]).groupby("track")["records"].sum()
@@ -103,6 +104,8 @@ def track_occupations(data: Tables) -> pd.DataFrame:
     out["weight"] = out["weighted"] / out["matched_records"]
     out["_order"] = out["track"].map({t: i for i, t in enumerate(TRACKS)})
     out = out.sort_values(["_order", "weight", "soc"], ascending=[True, False, True])
+    if top is not None:
+        out = out.groupby("track", sort=False).head(top)
     columns = ["track", "soc", "soc_title", "soc_2018", "filings", "titles", "share", "weight"]
     return out[[*columns, "matched_records", "records"]].reset_index(drop=True)
 
