@@ -17,9 +17,7 @@ Where the cache differs from the shared raw folder (the official addresses serve
 - ``aijobs/salaries.csv`` is the *current* weekly file; BEA, Census and HUD addresses serve
   whatever release is current, so hashes may differ from PROVENANCE.md.
 - ``bea_rpp/vintage_2024-12/`` (the superseded release) is not downloaded.
-- ``oflc_lca/`` is not downloaded: the county wage levels and LCA title counts exist only as a
-  third-party repository's site data (see its PROVENANCE.md), with no official address, so
-  a build of that source needs ``--raw-dir`` (without it the build stops naming the folder).
+- ``oflc_lca/`` has no official address (a third-party repository's data): ``--raw-dir`` only.
 
 What pooch does (`pooch.Pooch.fetch` with `pooch.HTTPDownloader`): the HTTP download into a
 temporary file renamed into place, retries (``retry_if_failed``; pooch waits 1 s, 2 s, ...
