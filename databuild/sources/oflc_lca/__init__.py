@@ -52,9 +52,8 @@ SOURCE = SourceInfo(
         "A wage level read from these tables is an approximation: OFLC's own determination for "
         "a job depends on its duties, education and experience, not on pay alone.",
         "Wage levels are OFLC's hourly figures x 2,080 (cents dropped), joined to counties by "
-        "name by the publisher: counties that join failed are absent (all of Connecticut, whose "
-        "OFLC areas are towns; Puerto Rico; Doña Ana County, NM). The files do not state the "
-        "OFLC wage year.",
+        "name by the publisher: places that join did not match are absent (all of Connecticut, "
+        "Puerto Rico, Doña Ana County, NM). The files do not state the OFLC wage year.",
         "LCA counts are certified filings for H-1B workers, not all employees. For each "
         "employer and title the publisher kept at most the three SOC codes filed most often and "
         "dropped codes filed fewer than three times when there were several, so rare "
@@ -113,7 +112,10 @@ TABLES: dict[str, dict[str, ColumnDoc]] = {
         "title": ColumnDoc(
             "string",
             "text",
-            "Job title as filed, upper-cased with '.' and ',' removed (the publisher's cleaning).",
+            "Job title as filed, upper-cased with '.' and ',' removed (the publisher's cleaning). "
+            "Kept: every salary-index title (cleaned the same way), every title the taxonomy puts "
+            "in the ML, AI, data-science, research or data-engineering track, and Leadership "
+            "titles naming AI, ML or data science.",
         ),
         "track": ColumnDoc(
             "string",
