@@ -42,6 +42,8 @@ TABLES: tuple[str, ...] = (
     "survey",
     "take_home",
     "cpi",
+    "wage_levels",
+    "lca_titles",
 )
 """Every processed table, by name (`data/<name>.parquet`)."""
 REBUILD = "python -m databuild --raw-dir ../shared/data/raw"
@@ -123,8 +125,9 @@ class Tables:
 
     `manifest`: the build manifest; `version`: its sha256 (or a test label); `facts`: see
     `Facts`. Each table is an attribute (`wages`, `metros`, `price_parities`, `rents`,
-    `salaries`, `survey`, `take_home`) read on first access; a missing or damaged file raises
-    DataUnavailable naming it. Frames are shared: never modify them.
+    `salaries`, `survey`, `take_home`, `cpi`, `wage_levels`, `lca_titles`) read on first
+    access; a missing or damaged file raises DataUnavailable naming it. Frames are shared:
+    never modify them.
     """
 
     manifest: Mapping[str, Any]
@@ -207,6 +210,17 @@ class Tables:
     def cpi(self) -> pd.DataFrame:
         """BLS CPI-U annual averages: US city average and metro areas."""
         return self.table("cpi")
+
+    @property
+    def wage_levels(self) -> pd.DataFrame:
+        """DOL OFLC prevailing wage levels I-IV (annual USD) by occupation and county, with the
+        county's metro CBSA."""
+        return self.table("wage_levels")
+
+    @property
+    def lca_titles(self) -> pd.DataFrame:
+        """Certified H-1B LCA filings by job title and SOC code (summed over employers)."""
+        return self.table("lca_titles")
 
     @property
     def take_home(self) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis import catalog, level_pay, take_home
+from analysis import catalog, level_pay, occupations, take_home
 from analysis.data import TABLES, DataUnavailable
 from ui import cache, layout
 from ui.text import DEFINITIONS, LEVEL_METHOD, LIMITATIONS, plain
@@ -90,6 +90,37 @@ layout.source_caption(
     "range from 2023 records, tested on 2024's",
 )
 layout.download(check, "level_range_backtest.csv", key="data_methods_backtest_csv")
+
+st.subheader("Which occupations employers file these job titles under")
+st.write(
+    "BLS has no ML-engineer occupation. Employers' certified H-1B filings name a job title and "
+    "the occupation they file it under: each salary-index title is matched exactly to those "
+    "titles, and its track's three largest occupations are shown."
+)
+with layout.friendly_errors():
+    evidence = cache.run(occupations.track_occupations, data, top=3)
+st.dataframe(
+    evidence,
+    hide_index=True,
+    column_order=("track", "soc", "soc_title", "filings", "share", "weight", "titles"),
+    column_config={
+        "track": "Track",
+        "soc": "SOC",
+        "soc_title": "Occupation",
+        "filings": st.column_config.NumberColumn("Filings", format="localized"),
+        "share": st.column_config.NumberColumn("Share of filings", format="percent"),
+        "weight": st.column_config.NumberColumn("Weight by records", format="percent"),
+        "titles": st.column_config.NumberColumn("Titles filed", format="localized"),
+    },
+    key="data_methods_occupations",
+)
+layout.source_caption(
+    facts.caption("oflc_lca", "aijobs"),
+    n=int(evidence["filings"].sum()),
+    note="filings under the exact (upper-cased) salary-index titles · weight: each title's "
+    "shares weighted by its salary-index records · SOC 2010 codes moved to 2018 where the "
+    "BLS crosswalk moves them whole",
+)
 
 st.subheader("Processed tables")
 st.write("Download any table the dashboard reads (CSV, spreadsheet formulas escaped).")

@@ -18,10 +18,10 @@ principal city). `databuild.nonmetro` adds the OEWS nonmetropolitan areas to the
 data/manifest.json (keys sorted; no timestamps):
 
 - ``build_command``: the command that wrote it.
-- ``sources.<key>`` for oews, bea_rpp, geo, hud_fmr, aijobs, so_survey, cpi: ``publisher``,
-  ``title``, ``url``, ``licence``, ``vintage``, ``caveats`` (the reader's SourceInfo);
-  ``inputs`` (file under the raw folder, or for cpi under site-packages: cpi/cpi.db; bytes,
-  sha256); ``rows_read``; ``rows_written``
+- ``sources.<key>`` for oews, bea_rpp, geo, hud_fmr, aijobs, so_survey, cpi, oflc_lca:
+  ``publisher``, ``title``, ``url``, ``licence``, ``vintage``, ``caveats`` (the reader's
+  SourceInfo); ``inputs`` (file under the raw folder, or for cpi under site-packages:
+  cpi/cpi.db; bytes, sha256); ``rows_read``; ``rows_written``
   (table -> rows); ``caption``, a short label for charts composed from the facts (e.g.
   "BLS OEWS, May 2025"); ``facts``, what the inputs say about themselves, read from the data
   (the reader's FACTS lists the keys: oews reference_period, year, top_code_hourly,
@@ -29,7 +29,8 @@ data/manifest.json (keys sorted; no timestamps):
   release_date, release, nonmetro_states, nonmetro_missing;
   geo delineation, gazetteer_year, metros; hud_fmr fiscal_year; aijobs snapshot, first_year,
   latest_year; so_survey years, extracts; cpi latest_annual_year, latest_month,
-  package_version, series, us_series).
+  package_version, series, us_series; oflc_lca snapshot, first_fiscal_year, last_fiscal_year,
+  occupations, counties, metros_without_levels, filings, titles, titles_kept).
 - ``tables.<name>``: rows, columns, source key.
 - ``carried.take_home``: the sidecar of data/take_home.parquet (`python -m databuild.taxes`);
   ``carried.withholding``: the federal withholding rule for supplemental wages
@@ -56,11 +57,11 @@ from analysis.paths import CACHE_DIR, DATA_DIR
 from databuild.checks import CHECKS
 from databuild.errors import SourceError
 from databuild.nonmetro import EXTENSIONS
-from databuild.sources import aijobs, bea_rpp, cpi, geo, hud, oews, so_survey
-from databuild.sources.base import ColumnDoc, ReadResult, sha256_of
+from databuild.sources import aijobs, bea_rpp, cpi, geo, hud, oews, oflc_lca, so_survey
+from databuild.sources.base import ColumnDoc, ReadResult, sha256_of, sha256_of_folder
 from databuild.taxes import law
 
-READERS: tuple[ModuleType, ...] = (oews, bea_rpp, geo, hud, aijobs, so_survey, cpi)
+READERS: tuple[ModuleType, ...] = (oews, bea_rpp, geo, hud, aijobs, so_survey, cpi, oflc_lca)
 # Built by its own command (`python -m databuild.taxes`) because the tax library is heavy;
 # the main build carries these files over unchanged and records them in the manifest.
 CARRIED_FILES = ("take_home.parquet", "take_home.json")
@@ -97,12 +98,13 @@ def read_source(module: ModuleType, raw_dir: Path) -> ReadResult:
 
 def input_record(path: Path, root: Path) -> dict[str, object]:
     """Manifest entry for one input file: its path under `root` (the raw folder, or the
-    reader's `input_root`), size and sha256."""
-    return {
-        "file": path.resolve().relative_to(root.resolve()).as_posix(),
-        "bytes": path.stat().st_size,
-        "sha256": sha256_of(path),
-    }
+    reader's `input_root`), size and sha256. A folder (oflc_lca's 688 LCA shards) is one entry:
+    its path with a trailing '/', the number of files, their bytes, and `sha256_of_folder`."""
+    name = path.resolve().relative_to(root.resolve()).as_posix()
+    if path.is_dir():
+        digest, files, size = sha256_of_folder(path)
+        return {"file": f"{name}/", "files": files, "bytes": size, "sha256": digest}
+    return {"file": name, "bytes": path.stat().st_size, "sha256": sha256_of(path)}
 
 
 def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]]]) -> str:

@@ -17,6 +17,7 @@ Where the cache differs from the shared raw folder (the official addresses serve
 - ``aijobs/salaries.csv`` is the *current* weekly file; BEA, Census and HUD addresses serve
   whatever release is current, so hashes may differ from PROVENANCE.md.
 - ``bea_rpp/vintage_2024-12/`` (the superseded release) is not downloaded.
+- ``oflc_lca/`` has no official address (a third-party repository's data): ``--raw-dir`` only.
 
 What pooch does (`pooch.Pooch.fetch` with `pooch.HTTPDownloader`): the HTTP download into a
 temporary file renamed into place, retries (``retry_if_failed``; pooch waits 1 s, 2 s, ...

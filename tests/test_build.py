@@ -95,6 +95,19 @@ def test_manifest_facts_are_the_published_ones(built):
         "gazetteer_year": 2024,
         "metros": 393,
     }
+    oflc = sources["oflc_lca"]
+    # oflc_lca/PROVENANCE.md: commit of 2026-01-03; LCA disclosure data FY2022-2025; 22
+    # wage-level files (wage_levels/*.json but job-index.json) of 3,131 counties each
+    assert oflc["caption"] == (
+        "DOL OFLC wage levels & H-1B LCAs FY2022-2025 (via h1b-wage-map, 2026-01-03)"
+    )
+    assert (oflc["facts"]["first_fiscal_year"], oflc["facts"]["last_fiscal_year"]) == (2022, 2025)
+    assert len(oflc["facts"]["occupations"]) == 22 and oflc["facts"]["counties"] == 3131
+    assert oflc["rows_written"]["wage_levels"] == 22 * 3131
+    # Connecticut (Hartford 25540) is not in the county join (PROVENANCE caveats)
+    assert "25540" in oflc["facts"]["metros_without_levels"]
+    shards = next(item for item in oflc["inputs"] if item["file"] == "oflc_lca/lca_titles/")
+    assert shards["files"] == 688  # PROVENANCE: 688 shards
     cpi = sources["cpi"]
     assert cpi["caption"] == "BLS CPI-U, annual averages to 2025 (cpi 2.1.0)"
     assert {k: cpi["facts"][k] for k in ("latest_annual_year", "latest_month")} == {
@@ -361,6 +374,10 @@ def damage_random(raw: Path) -> None:
     (raw / OEWS).write_bytes(random.Random(4).randbytes(4096))
 
 
+def aijobs_rows_dated_after_the_snapshot(raw: Path) -> None:  # issue 23: 499 rows of 2027
+    edit_text(raw, "aijobs/salaries.csv", "\n2024,", "\n2027,", 499)
+
+
 # The build completes `metros` with the OEWS nonmetro areas as soon as geo is read, so a case
 # that gets past the geo reader needs oews too.
 GEO_BEA = ("oews", "bea_rpp", "geo")
@@ -396,6 +413,13 @@ CORRUPTIONS = [
         ("aijobs",),
         "salaries.csv",
         "fields",
+    ),
+    (
+        "aijobs-dated-after-snapshot",
+        aijobs_rows_dated_after_the_snapshot,
+        ("aijobs",),
+        "salaries.csv",
+        "'2027' is after the file's snapshot date .PROVENANCE.md., 2025-01-19",
     ),
     (
         "survey-truncated",
@@ -463,6 +487,53 @@ def test_corrupt_source_exits_2_names_the_file_and_leaves_output_untouched(
     assert "Traceback" not in err
     assert tree_digest(out) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
+
+
+KING_DATA_SCIENTISTS = '"53033": {"c": "King County", "s": "WA", "l1": 96116, "l2": 129708'
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "says"),
+    [
+        pytest.param(
+            "oflc_lca/wage_levels/15-2051.json",
+            KING_DATA_SCIENTISTS,
+            KING_DATA_SCIENTISTS.replace("96116", "X")
+            .replace("129708", "96116")
+            .replace("X", "129708"),
+            "county 53033 .King County, WA.: levels not ascending: l1 129,708 >= l2 96,116",
+            id="oflc-levels-swapped",
+        ),
+        pytest.param(
+            "oflc_lca/lca_titles/GO.json",
+            '"GOOGLE LLC": {"ACCESSIBILITY ANALYST": [{"s": "15-1252", "t": "Software '
+            'Developers", "n": 4, "y": [2023, 2024, 2025]',
+            '"GOOGLE LLC": {"ACCESSIBILITY ANALYST": [{"s": "15-1252", "t": "Software '
+            'Developers", "n": 4, "y": [2023, 2024, 2027]',
+            "fiscal year 2027 is outside what the snapshot allows .FY2001 to FY2026.",
+            id="oflc-filing-after-snapshot",
+        ),
+    ],
+)
+def test_corrupt_oflc_file_exits_2_names_it_and_leaves_output_untouched(
+    tmp_path, capsys, monkeypatch, relative, old, new, says
+):
+    raw = tmp_path / "raw"
+    for folder in ("geo", "aijobs", "oflc_lca"):  # the oflc reader reads list1 and the titles
+        shutil.copytree(DEFAULT_RAW_DIR / folder, raw / folder)
+    edit_text(raw, relative, old, new, 1)
+    monkeypatch.setattr(build, "READERS", readers(("oflc_lca",)))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("previous build")
+
+    code = build.main(["--raw-dir", str(raw), "--out", str(out)])
+
+    err = capsys.readouterr().err
+    message = next(line for line in err.splitlines() if line.startswith("error: "))
+    assert code == 2 and "Traceback" not in err
+    assert Path(relative).name in message and re.search(says, message), message
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
 
 
 def test_cpi_metro_outside_the_delineation_stops_the_build(tmp_path, capsys, monkeypatch):

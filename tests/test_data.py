@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import data, metros
-from analysis.data import DataUnavailable, Tables, facts_from_manifest
+from analysis.data import TABLES, DataUnavailable, Tables, facts_from_manifest
 from tests.tables import real, tiny_manifest
 
 
@@ -124,7 +124,7 @@ def test_real_tables_version_and_facts():
     assert tables.facts.top_code == 239_200.0
     # BEA RPP release of 2026-02-19 covers 2008-2024.
     assert tables.facts.price_year == 2024
-    for key in ("oews", "bea_rpp", "aijobs", "so_survey", "hud_fmr"):
+    for key in ("oews", "bea_rpp", "aijobs", "so_survey", "hud_fmr", "oflc_lca"):
         assert tables.facts.captions[key]
 
 
@@ -132,8 +132,11 @@ def test_real_tables_have_the_published_row_counts():
     tables = real()
     assert len(tables.salaries) == 74_301  # aijobs PROVENANCE: 74,301 rows
     assert len(tables.wages) == 12_835  # OEWS extract PROVENANCE: 12,835 rows
-    for name in ("wages", "metros", "price_parities", "rents", "salaries", "survey", "take_home"):
+    # oflc_lca: 22 wage-level files of 3,131 counties each (counted in the raw JSON)
+    assert len(tables.wage_levels) == 22 * 3131
+    for name in TABLES:
         assert len(tables.table(name)) > 0, name
+    assert tables.manifest["tables"]["lca_titles"]["rows"] == len(tables.lca_titles)
 
 
 def test_a_derived_table_is_computed_once_and_a_callers_change_stays_its_own():

@@ -27,12 +27,18 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
     )
     listed = next(m.value for m in at.markdown if m.value.startswith("- **"))
     sources = listed.replace("\\", "").splitlines()  # one line per source, Markdown unescaped
-    # Seven build sources (OEWS, BEA, Census geography, HUD, aijobs.net, the SO survey, BLS
-    # CPI) and the tax schedule, each with its rows and (the build's) an official link.
-    assert len(sources) == 8
+    # Eight build sources (OEWS, BEA, Census geography, HUD, aijobs.net, the SO survey, BLS
+    # CPI, DOL OFLC) and the tax schedule, each with its rows and (the build's) an official
+    # link: the list is the manifest's, so a new source appears without a change to the page.
+    manifest = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))
+    assert len(sources) == len(manifest["sources"]) + 1 == 9
     rows = [int(re.search(r"([\d,]+) rows", line)[1].replace(",", "")) for line in sources]
     assert all(n > 0 for n in rows)
-    assert sum("[official page](https://" in line for line in sources) >= 7
+    assert sum("[official page](https://" in line for line in sources) >= 8
+    oflc = [line for line in sources if "Office of Foreign Labor Certification" in line]
+    # wage_levels: 22 occupation files x 3,131 counties each (oflc_lca/wage_levels/*.json)
+    written = manifest["sources"]["oflc_lca"]["rows_written"]
+    assert len(oflc) == 1 and f"{22 * 3131 + written['lca_titles']:,} rows" in oflc[0]
     assert sum("Bureau of Labor Statistics" in line for line in sources) >= 2
     tax = [line for line in sources if "policyengine-us" in line.lower()]
     assert len(tax) == 1 and " · tax year " in tax[0]
@@ -40,6 +46,7 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
     # Row counts of the published inputs: the aijobs.net snapshot holds 74,301 salaries,
     # the OEWS tech-occupation extract 12,835 rows.
     assert "salaries (74,301 rows)" in labels and "wages (12,835 rows)" in labels
+    assert "wage_levels (68,882 rows)" in labels
     keys = [b.key for b in at.get("download_button")]
     # every table, the sources list and the back-test of the level ranges
     assert sorted(keys) == sorted(
@@ -55,6 +62,25 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
     assert "Philadelphia wage tax (non-resident): Pennsylvania residents outside" in shown
     assert "Ohio municipal income tax (e.g. Cleveland): not modelled" in shown
     assert "at or above the release's top-code, $239,200" in definitions  # BLS footnote 5
+
+
+def test_title_to_occupation_evidence_per_track_with_counts_and_the_sources_caption():
+    at = default_view(PAGE)
+    assert "Which occupations employers file these job titles under" in [
+        h.value for h in at.subheader
+    ]
+    frame = next(d.value for d in at.dataframe if "soc_title" in d.value.columns)
+    # at most three occupations per track, every track of the salary index with a match
+    assert frame.groupby("track").size().max() == 3
+    assert {"ML engineer", "Data scientist", "Research scientist"} <= set(frame["track"])
+    ml = frame[frame["track"] == "ML engineer"].set_index("soc")
+    # Software Developers lead the ML-engineer titles' filings (PROVENANCE: "MACHINE LEARNING
+    # ENGINEER" alone is filed 1,375 times as 15-1252, 631 as 15-2051)
+    assert ml.index[0] == "15-1252" and ml.at["15-1252", "filings"] >= 1_375
+    manifest = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))
+    caption = manifest["sources"]["oflc_lca"]["caption"]
+    shown = [c.value for c in at.caption if caption in c.value]
+    assert len(shown) == 1 and f"n = {int(frame['filings'].sum()):,}" in shown[0]
 
 
 def test_each_sources_caveats_are_shown_whole_not_cut_by_a_table_cell():

@@ -138,6 +138,51 @@ def test_bad_cell_values(tmp_path: Path, column: str, value: str, message: str) 
     assert message in str(err)
 
 
+# --- dates: no record after the file's own date (issue 23) ----------------------------------
+
+
+def _with_year(folder: Path, year: str) -> Path:
+    """valid.csv with data row 2 (file line 3) dated `year`, written into `folder`."""
+    lines = (FIXTURES / "valid.csv").read_text(encoding="utf-8").splitlines()
+    lines[2] = year + lines[2][4:]
+    folder.mkdir(exist_ok=True)
+    path = folder / aijobs.FILE_NAME
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_record_after_the_snapshot_date_in_provenance_is_refused(tmp_path: Path) -> None:
+    path = _with_year(tmp_path / "aijobs", "2026")
+    (path.parent / "PROVENANCE.md").write_text(
+        "From the publisher's repository at commit **`" + "9" * 40 + "`** (2025-01-19 06:00 "
+        "UTC, weekly update).",
+        encoding="utf-8",
+    )
+    assert aijobs.dated(path) == ("2025-01-19", "snapshot date (PROVENANCE.md)")
+    with pytest.raises(SourceError) as info:
+        aijobs.read(tmp_path)
+    assert (info.value.line, info.value.column) == (3, "work_year")
+    assert "'2026' is after the file's snapshot date (PROVENANCE.md), 2025-01-19" in str(info.value)
+    _with_year(tmp_path / "aijobs", "2025")  # the snapshot's own year is allowed
+    assert aijobs.read(tmp_path).facts["latest_year"] == 2025
+
+
+def test_without_a_known_date_no_record_is_after_the_build(tmp_path: Path, monkeypatch) -> None:
+    class Today:
+        @staticmethod
+        def today():
+            from datetime import date
+
+            return date(2027, 3, 1)
+
+    monkeypatch.setattr(aijobs, "date", Today)
+    path = _with_year(tmp_path / "aijobs", "2028")  # within 2020-2030, but after the build
+    with pytest.raises(SourceError, match=r"after the file.s build date .no snapshot date"):
+        aijobs.parse(path, aijobs.dated(path))
+    path = _with_year(tmp_path / "aijobs", "2027")
+    assert aijobs.parse(path, aijobs.dated(path))["year"].max() == 2027
+
+
 def test_header_only_file(tmp_path: Path) -> None:
     path = tmp_path / "salaries.csv"
     path.write_text(",".join(aijobs.SOURCE_COLUMNS) + "\n", encoding="utf-8")
@@ -156,6 +201,13 @@ def real() -> tuple[pd.DataFrame, list[str], list[dict[str, str]]]:
     with open(REAL, newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     return result.tables["salaries"], result.log, rows
+
+
+def test_real_file_is_dated_by_its_known_snapshot() -> None:
+    if not REAL.is_file():
+        pytest.skip("raw aijobs/salaries.csv not available")
+    # PROVENANCE.md: commit of 2025-01-19, sha256 fce1318d...
+    assert aijobs.dated(REAL) == ("2025-01-19", "snapshot date")
 
 
 def test_real_row_count_and_order(real) -> None:

@@ -7,6 +7,7 @@ spelled out, the title classified by `analysis.taxonomy`, and two keys for later
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -19,9 +20,11 @@ from databuild.sources.base import (
     SourceInfo,
     check_pattern,
     conform,
+    provenance_date,
     read_csv_text,
     read_text,
     reject_first,
+    require_file,
     sha256_of,
     to_number,
 )
@@ -52,6 +55,7 @@ SNAPSHOTS: dict[str, str] = {
 }
 """sha256 of a published salaries.csv -> its snapshot date (the file states no date; the
 publisher's repository commit does, see aijobs/PROVENANCE.md). Another file has no known date."""
+PROVENANCE = "PROVENANCE.md"
 FACTS: dict[str, str] = {
     "snapshot": "Snapshot date of salaries.csv (known sha256), or null when unknown",
     "first_year": "Earliest work_year in the file",
@@ -155,11 +159,28 @@ def _whole_numbers(values: pd.Series, frame: pd.DataFrame, column: str, path: Pa
     reject_first(frame, fractional, path, column, "is not a whole number")
 
 
-def parse(path: Path) -> pd.DataFrame:
+def dated(path: Path) -> tuple[str, str]:
+    """(date no record may be later than, where that date comes from) for a salaries.csv.
+
+    A known file (sha256 in `SNAPSHOTS`) is dated by its snapshot; another file by the
+    commit date the PROVENANCE.md beside it gives (the snapshot it claims to be: a damaged
+    copy keeps that date); a file without either (a current download) by today.
+    """
+    known = SNAPSHOTS.get(sha256_of(path))
+    if known:
+        return known, "snapshot date"
+    provenance = path.parent / PROVENANCE
+    if provenance.is_file():
+        return provenance_date(provenance), f"snapshot date ({PROVENANCE})"
+    return date.today().isoformat(), "build date (no snapshot date is known)"
+
+
+def parse(path: Path, latest: tuple[str, str] | None = None) -> pd.DataFrame:
     """Parse and validate one salaries.csv into the documented `salaries` table.
 
     Raises SourceError (file, line, column) on a missing column, a short row, an empty
-    value, a code outside the published sets, a year outside 2020-2030, a non-number, or
+    value, a code outside the published sets, a year outside 2020-2030 or after the file's
+    own date (`latest`: (ISO date, where it comes from), see `dated`), a non-number, or
     salary_in_usd outside (0, 5,000,000).
     """
     frame = read_csv_text(path, read_text(path), required=SOURCE_COLUMNS)
@@ -170,6 +191,15 @@ def parse(path: Path) -> pd.DataFrame:
 
     year = to_number(frame, "work_year", path, missing=(), low=YEAR_RANGE[0], high=YEAR_RANGE[1])
     _whole_numbers(year, frame, "work_year", path)
+    if latest is not None:
+        day, basis = latest
+        reject_first(
+            frame,
+            year > int(day[:4]),
+            path,
+            "work_year",
+            f"is after the file's {basis}, {day}: no record can be dated later",
+        )
     _check_codes(frame, "experience_level", tuple(LEVEL_CODES), path)
     _check_codes(frame, "employment_type", tuple(EMPLOYMENT_TYPES), path)
     _check_codes(frame, "company_size", COMPANY_SIZES, path)
@@ -222,7 +252,7 @@ def taxonomy_log(titles: pd.Series) -> list[str]:
 def read(raw_dir: Path) -> ReadResult:
     """Read `raw_dir / "aijobs" / "salaries.csv"` into the `salaries` table."""
     path = Path(raw_dir) / SOURCE.folder / FILE_NAME
-    salaries = parse(path)
+    salaries = parse(path, latest=dated(require_file(path)))
     found = {
         "snapshot": SNAPSHOTS.get(sha256_of(path)),
         "first_year": int(salaries["year"].min()),

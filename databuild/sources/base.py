@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +62,31 @@ def sha256_of(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def sha256_of_folder(folder: Path) -> tuple[str, int, int]:
+    """(sha256, files, bytes) of every file directly in `folder`: the sha256 of the listing
+    `sha256sum` prints for them, one '<hex>  <name>' line per file sorted by name (code
+    point), so `sha256sum * | sha256sum` in the folder (C locale) gives the same digest."""
+    files = sorted((p for p in folder.iterdir() if p.is_file()), key=lambda p: p.name)
+    listing = "".join(f"{sha256_of(p)}  {p.name}\n" for p in files)
+    size = sum(p.stat().st_size for p in files)
+    return hashlib.sha256(listing.encode("utf-8")).hexdigest(), len(files), size
+
+
+_COMMIT_DATE = re.compile(r"commit [0-9a-f]{40}\s*\((\d{4}-\d{2}-\d{2})")
+
+
+def provenance_date(path: Path) -> str:
+    """The snapshot date a source folder's PROVENANCE.md gives: the date of the publisher's
+    commit the files were copied from ('... commit <40 hex> (2025-01-19 06:00 UTC) ...').
+
+    Raises SourceError when the file is missing or names no such commit."""
+    text = read_text(path).replace("`", "").replace("*", "")
+    match = _COMMIT_DATE.search(text)
+    if not match:
+        raise SourceError(path, "no 'commit <sha> (YYYY-MM-DD ...)' giving the snapshot's date")
+    return match.group(1)
 
 
 def require_file(path: Path) -> Path:
@@ -201,10 +227,12 @@ __all__ = [
     "SourceInfo",
     "check_pattern",
     "conform",
+    "provenance_date",
     "read_csv_text",
     "read_text",
     "reject_first",
     "require_file",
     "sha256_of",
+    "sha256_of_folder",
     "to_number",
 ]
