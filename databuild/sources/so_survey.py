@@ -34,6 +34,13 @@ from databuild.sources.base import (
     require_file,
     to_number,
 )
+from databuild.sources.so_answers import (
+    ED_LEVELS,
+    EMPLOYMENT_2024,
+    IC_OR_PM_2024,
+    LEARN_CODE_2024,
+    REMOTE_2024,
+)
 
 SOURCE = SourceInfo(
     key="so_survey",
@@ -97,44 +104,6 @@ AI_ML_ROLES: dict[int, frozenset[str]] = {
 EXPERIENCE_MEASURE = {2024: "professional", 2025: "total coding"}
 YEARS_WORDS = {"Less than 1 year": "0.5", "More than 50 years": "51"}
 YEARS_RANGE = {2024: (0.0, 51.0), 2025: (0.0, 100.0)}
-REMOTE_2024 = ("Remote", "Hybrid (some remote, some in-person)", "In-person")
-IC_OR_PM_2024 = ("Individual contributor", "People manager")
-# The answers of the 2024 multiple-choice questions kept as ';' lists. A list holding anything
-# else stops the build: the analyses match these texts exactly (a renamed "Online Courses or
-# Certification" would otherwise count every respondent as not having learned that way).
-EMPLOYMENT_2024 = (
-    "Employed, full-time",
-    "Employed, part-time",
-    "Independent contractor, freelancer, or self-employed",
-    "Not employed, but looking for work",
-    "Not employed, and not looking for work",
-    "Student, full-time",
-    "Student, part-time",
-    "Retired",
-    "I prefer not to say",
-)
-LEARN_CODE_2024 = (
-    "Books / Physical media",
-    "Coding Bootcamp",
-    "Colleague",
-    "Friend or family member",
-    "On the job training",
-    "Online Courses or Certification",
-    "Other online resources (e.g., videos, blogs, forum, online community)",
-    "School (i.e., University, College, etc)",
-    "Other (please specify):",
-)
-ED_LEVELS = (
-    "Primary/elementary school",
-    "Secondary school (e.g. American high school, German Realschule or Gymnasium, etc.)",
-    "Some college/university study without earning a degree",
-    "Associate degree (A.A., A.S., etc.)",
-    "Bachelor’s degree (B.A., B.S., B.Eng., etc.)",
-    "Master’s degree (M.A., M.S., M.Eng., MBA, etc.)",
-    "Professional degree (JD, MD, Ph.D, Ed.D, etc.)",
-    "Something else",  # 2024's wording
-    "Other (please specify):",  # 2025's wording of the same answer
-)
 PAY_KEEP = (1_000.0, 2_000_000.0)
 PAY_CORRUPT_ABOVE = 100_000_000.0
 SAMPLING_CAVEAT = {
