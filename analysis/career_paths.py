@@ -236,6 +236,26 @@ def path_by_level(
     return out
 
 
+def rules_table() -> pd.DataFrame:
+    """Every rule that puts someone on a path, in the order they are tried (first match wins):
+    columns source ('Stack Overflow 2024' / 'salary index'), rule (in words; title rules are
+    case-insensitive regular expressions), path."""
+    rows = []
+    for rule in SURVEY_PATH_RULES:
+        text = f"{rule.column} is {' or '.join(repr(a) for a in rule.any_of)}"
+        if rule.none_of:
+            text += f", and not {' or '.join(repr(a) for a in rule.none_of)}"
+        rows.append(("Stack Overflow 2024", text, rule.path))
+    rows.append(("Stack Overflow 2024", "anything else: not placed (left out)", ""))
+    for pattern, path in taxonomy.PATH_RULES:
+        rows.append(("salary index", f"title matches {pattern}", path))
+    rows.append(("salary index", "any other title", taxonomy.DEFAULT_PATH))
+    types = " or ".join(repr(t) for t in taxonomy.INDEPENDENT_EMPLOYMENT)
+    rows.append(("salary index", f"then: employment type {types}, unless an executive",
+                 "Consultant or independent"))  # fmt: skip
+    return pd.DataFrame(rows, columns=["source", "rule", "path"])
+
+
 def undrawn_paths(frame: pd.DataFrame) -> list[tuple[str, int]]:
     """(path, records) of the paths in a `path_by_experience` / `path_by_level` frame with no
     cell of at least `stats.MIN_SHOWN` records: too few to draw, said instead."""

@@ -82,7 +82,7 @@ layout.source_caption(
     facts.caption("so_survey", "oews"),
     n=paths.attrs["n_placed"],
     note=f"2024 respondents in {where} with pay \\${low:,.0f}–\\${high:,.0f}, placed on a path by "
-    "developer type, individual contributor / people manager and employment (Data & methods) · "
+    "developer type, individual contributor / people manager and employment (rules below) · "
     f"{paths.attrs['n_unplaced']:,} more match no path (skipped the IC/manager question) · "
     "medians with 95% intervals, hollow = under 30 · the 2024 survey has no architect role"
     + (" · too few to draw: " + ", ".join(f"{p} ({n})" for p, n in thin) if thin else "")
@@ -111,3 +111,5 @@ layout.source_caption(
     + (" · too few to draw: " + ", ".join(f"{p} ({n})" for p, n in thin) if thin else ""),
 )
 layout.download(index, "career_paths_index.csv", key="career_paths_dl_index")
+with st.expander("How people are put on a path"):
+    st.dataframe(career_paths.rules_table(), hide_index=True)

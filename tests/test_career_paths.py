@@ -238,3 +238,18 @@ def test_real_survey_paths_know_the_us_managers():
         shown["median"] <= shown["ci_high"]
     ).all()
     assert "People manager" in set(shown["path"]) and "Individual contributor" in set(shown["path"])
+
+
+def test_rules_table_lists_every_rule_in_the_order_tried():
+    out = paths.rules_table()
+    survey = out[out["source"] == "Stack Overflow 2024"]
+    assert survey["rule"].iloc[0] == "dev_type is 'Senior Executive (C-Suite, VP, etc.)'"
+    assert survey["rule"].iloc[1] == (
+        "employment is 'Independent contractor, freelancer, or self-employed', and not "
+        "'Employed, full-time'"
+    )
+    assert survey["path"].tolist()[:-1] == [r.path for r in paths.SURVEY_PATH_RULES]
+    index = out[out["source"] == "salary index"]
+    assert len(index) == len(taxonomy.PATH_RULES) + 2
+    assert index["rule"].iloc[4] == "title matches \\barchitect\\b"
+    assert index["path"].iloc[4] == "Architect"
