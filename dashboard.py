@@ -23,6 +23,11 @@ PAGES = {
         st.Page("app_pages/cost_of_living.py", title="Cost of living", icon=":material/home:"),
         st.Page("app_pages/levels.py", title="Career levels", icon=":material/stairs:"),
         st.Page(
+            "app_pages/career_paths.py",
+            title="Certifications & career paths",
+            icon=":material/route:",
+        ),
+        st.Page(
             "app_pages/specializations.py", title="Specializations", icon=":material/psychology:"
         ),
         st.Page("app_pages/industries.py", title="Industries", icon=":material/factory:"),

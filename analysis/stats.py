@@ -128,6 +128,29 @@ def summarize(frame: pd.DataFrame, by: Sequence[str], value: str) -> pd.DataFram
     return out
 
 
+def holm(p_values: pd.Series, alpha: float = 0.05) -> tuple[pd.Series, pd.Series]:
+    """Holm's step-down correction over the non-missing `p_values` (one family of tests).
+
+    Returns (adjusted p-values: float, NaN where the p-value is missing; reject: boolean,
+    whether the difference holds at family-wise error rate `alpha`, NA where missing), both on
+    the index of `p_values`. With k tests the smallest p-value is multiplied by k, the next by
+    k - 1, ..., each kept at least as large as the one before and capped at 1; a test is
+    rejected when its adjusted p-value is at most `alpha` (statsmodels' `multipletests(...,
+    method="holm")`, without its import and garbage collection).
+    """
+    adjusted = pd.Series(np.nan, index=p_values.index, dtype=float)
+    reject = pd.Series(pd.NA, index=p_values.index, dtype="boolean")
+    tested = p_values.notna().to_numpy()
+    p = p_values.to_numpy(float)[tested]
+    order = np.argsort(p, kind="stable")
+    steps = np.maximum.accumulate(p[order] * (len(p) - np.arange(len(p))))
+    values = np.empty_like(p)
+    values[order] = np.minimum(steps, 1.0)
+    adjusted[tested] = values
+    reject[tested] = values <= alpha
+    return adjusted, reject
+
+
 @dataclass(frozen=True)
 class Ladder:
     """A wage distribution known only by published percentiles (USD a year).

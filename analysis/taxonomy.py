@@ -165,6 +165,31 @@ SPECIALIZATION_RULES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+PATHS: tuple[str, ...] = (
+    "Individual contributor", "People manager", "Architect", "Research",
+    "Consultant or independent", "Founder or executive",
+)  # fmt: skip
+DEFAULT_PATH = "Individual contributor"
+# Title -> long-term career path (the Career paths page), first match wins, as above. Unlike
+# TRACK_RULES, a path says how someone works, not in which discipline: "Data Architect" is an
+# Architect, "Research Scientist" Research, "Head of Data" a People manager. Product/sales
+# "managers" manage no reports; "Lead" titles (tech leads) stay individual contributors.
+PATH_RULES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:chief|cto|ceo|founder|co-founder|vp|vice president)\b", "Founder or executive"),
+    (r"\bproduct (?:manager|owner)\b", "Individual contributor"),
+    (r"\b(?:account executive|sales development|business development)\b", "Individual contributor"),
+    (r"\b(?:head of|director|manager)\b", "People manager"),
+    (r"\barchitect\b", "Architect"),
+    (r"\bresearch (?:scientist|engineer)\b", "Research"),
+    (r"\bquantitative researcher\b", "Individual contributor"),  # market modelling, as above
+    (r"\b(?:researcher|postdoc)", "Research"),
+    (r"\b(?:applied|machine learning|ml|ai) scientist\b", "Research"),
+    (r"\b(?:consultant|freelancer?|contractor)\b", "Consultant or independent"),
+)
+INDEPENDENT_EMPLOYMENT: tuple[str, ...] = ("Freelance", "Contract")
+"""Salary-index employment types that make a record "Consultant or independent" whatever its
+title (but a founder's or executive's)."""
+
 
 def _compile(rules: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[str], str, str], ...]:
     return tuple((re.compile(pattern, re.IGNORECASE), pattern, label) for pattern, label in rules)
@@ -172,6 +197,7 @@ def _compile(rules: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[str], s
 
 _TRACK = _compile(TRACK_RULES)
 _SPECIALIZATION = _compile(SPECIALIZATION_RULES)
+_PATH = _compile(PATH_RULES)
 _DEFAULT_RULE = "(default)"
 
 
@@ -194,6 +220,14 @@ def title_track(title: str) -> str:
 def title_specialization(title: str) -> str:
     """Specialization named in a job title, one of `SPECIALIZATIONS` ("General" if none)."""
     return _first_match(title, _SPECIALIZATION, DEFAULT_SPECIALIZATION)[1]
+
+
+def title_path(title: str, employment_type: str = "Full-time") -> str:
+    """Career path of a salary record, one of `PATHS`: `PATH_RULES` on the title, then
+    `INDEPENDENT_EMPLOYMENT` (a contract or freelance record is "Consultant or independent")."""
+    path = _first_match(title, _PATH, DEFAULT_PATH)[1]
+    independent = employment_type in INDEPENDENT_EMPLOYMENT and path != "Founder or executive"
+    return "Consultant or independent" if independent else path
 
 
 def rule_counts(titles: pd.Series) -> pd.DataFrame:

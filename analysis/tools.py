@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 from patsy import dmatrix
 from scipy import stats as sps
-from statsmodels.stats.multitest import multipletests
 
 from analysis import stats, taxonomy
 from analysis.data import Tables
@@ -81,8 +80,16 @@ def split_tools(lists: pd.Series) -> pd.DataFrame:
     return pd.DataFrame(matrix, index=lists.index, columns=list(names))
 
 
+def partial_out(base: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`values` (a vector or the columns of a matrix) minus their least-squares projection on
+    the columns of `base`, and the leverage (hat value) of each row of `base`."""
+    proj = base @ np.linalg.pinv(base.T @ base)  # row i: base_i (B'B)^-1
+    leverage = np.einsum("ij,ij->i", proj, base)
+    return values - proj @ (base.T @ values), leverage
+
+
 def added_column_hc3(
-    y: np.ndarray, base: np.ndarray, columns: np.ndarray
+    y: np.ndarray, base: np.ndarray, columns: np.ndarray, *, leverage: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """For each column c of `columns`: OLS of y on [base, c]; c's coefficient and HC3 SE.
 
@@ -91,17 +98,19 @@ def added_column_hc3(
     projection on base, the coefficient is m'y / m'm, the leverage of the full design is the
     base leverage plus m_i^2 / m'm, and row i of the last line of (X'X)^-1 X' is m_i / m'm.
     Avoids statsmodels' n-by-n hat matrix, so ~40 fits on ~9,000 rows take milliseconds.
+    `leverage`: when y, base and columns are residuals of controls already partialled out
+    (`partial_out`), those controls' leverage, added to the design's (the fit is then the one
+    with the controls in the design).
     """
-    xtx_inv = np.linalg.pinv(base.T @ base)
-    proj = base @ xtx_inv  # row i: base_i (B'B)^-1
-    h_base = np.einsum("ij,ij->i", proj, base)
-    y_res = y - proj @ (base.T @ y)
-    m = columns - proj @ (base.T @ columns)
+    y_res, h_base = partial_out(base, y)
+    m, _ = partial_out(base, columns)
+    if leverage is not None:
+        h_base = h_base + leverage
     mm = np.einsum("ij,ij->j", m, m)
     coef = (m.T @ y_res) / mm
     resid = y_res[:, None] - m * coef
-    leverage = h_base[:, None] + m**2 / mm
-    var = np.sum((m * resid / (1 - leverage)) ** 2, axis=0) / mm**2
+    h = h_base[:, None] + m**2 / mm
+    var = np.sum((m * resid / (1 - h)) ** 2, axis=0) / mm**2
     return coef, np.sqrt(var)
 
 
@@ -184,15 +193,7 @@ def tool_premiums(
         out.append(row)
     frame = pd.DataFrame(out, columns=list(TOOL_COLUMNS))
     tested = frame["p_value"].notna()
-    if tested.any():
-        reject, adjusted, _, _ = multipletests(
-            frame.loc[tested, "p_value"].to_numpy(float), alpha=alpha, method="holm"
-        )
-        frame.loc[tested, "p_holm"] = adjusted
-        frame["holm_reject"] = pd.array([pd.NA] * len(frame), dtype="boolean")
-        frame.loc[tested, "holm_reject"] = reject
-    else:
-        frame["holm_reject"] = pd.array([pd.NA] * len(frame), dtype="boolean")
+    frame["p_holm"], frame["holm_reject"] = stats.holm(frame["p_value"], alpha)
     frame = frame.sort_values(
         ["premium", "tool"], ascending=[False, True], na_position="last", ignore_index=True
     )

@@ -95,6 +95,12 @@ st.dataframe(
     column_config=columns.progression_columns(),
 )
 layout.download(curve, "levels_progression.csv", key="levels_dl_curve")
+st.page_link(
+    "app_pages/career_paths.py",
+    label="Beyond engineering: what managers, architects, researchers and consultants earn, "
+    "and whether certifications pay",
+    icon=":material/route:",
+)
 
 st.subheader("Startup, mid-size or large company?")
 with layout.friendly_errors():

@@ -106,6 +106,11 @@ with seeker:
         label="What specializations add",
         icon=":material/psychology:",
     )
+    st.page_link(
+        "app_pages/career_paths.py",
+        label="Certifications and career paths beyond engineering",
+        icon=":material/route:",
+    )
 with recruiter:
     st.markdown("**Recruiters**")
     st.page_link(

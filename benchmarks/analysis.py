@@ -62,7 +62,9 @@ def cases() -> list[Case]:
     from analysis import (
         band_check,
         bands,
+        career_paths,
         catalog,
+        certifications,
         company_size,
         comparison,
         filters,
@@ -145,6 +147,33 @@ def cases() -> list[Case]:
                 *(r["levels.progression"][k] for k in ("step_up", "step_low", "step_high"))
             ),
         ),
+        c(
+            "career_paths",
+            "certifications.certification_pay",
+            lambda d, r: certifications.certification_pay(d),
+        ),
+        c(
+            "career_paths",
+            "career_paths.path_by_experience",
+            lambda d, r: career_paths.path_by_experience(d, "US"),
+        ),
+        c(
+            "career_paths",
+            "career_paths.path_by_level",
+            lambda d, r: career_paths.path_by_level(d, "US"),
+        ),
+        c("career_paths", "career_paths.bls_scale", lambda d, r: career_paths.bls_scale(d)),
+        c(
+            "career_paths",
+            "career_paths.at_years",
+            lambda d, r: career_paths.at_years(r["career_paths.path_by_experience"]),
+        ),
+        c(
+            "career_paths",
+            "career_paths.undrawn_paths",
+            lambda d, r: career_paths.undrawn_paths(r["career_paths.path_by_experience"]),
+        ),
+        c("career_paths", "career_paths.rules_table", lambda d, r: career_paths.rules_table()),
         c(
             "specializations",
             "specialties.raw_premiums",

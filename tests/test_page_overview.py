@@ -49,5 +49,5 @@ def test_overview_shows_headlines_chart_and_next_steps():
     # The aijobs.net snapshot of 2025-01-19 holds 74,301 salary records.
     assert "74,301 individual salary records" in intro
     linked = {p.proto.page for p in at.get("page_link")}
-    assert linked == {"offer_check", "hubs", "levels", "specializations", "pay_bands",
-                      "cost_of_living", "remote", "data_methods"}  # fmt: skip
+    assert linked == {"offer_check", "hubs", "levels", "specializations", "career_paths",
+                      "pay_bands", "cost_of_living", "remote", "data_methods"}  # fmt: skip

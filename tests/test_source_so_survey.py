@@ -58,11 +58,24 @@ def test_read_valid_fixtures(tmp_path: Path) -> None:
     assert table["experience_measure"].tolist() == ["professional"] * 5 + ["total coding"] * 5
     later = table[table["year"] == 2025]
     assert (
-        later[["remote", "industry", "org_size", "ai_tools", "frameworks", "cloud_platforms"]]
+        later[
+            [
+                "remote",
+                "industry",
+                "org_size",
+                "employment",
+                "ic_or_pm",
+                "learn_code",
+                "ai_tools",
+                "frameworks",
+                "cloud_platforms",
+            ]
+        ]
         .isna()
         .all()
         .all()
     )
+    assert later["ed_level"].iloc[0] == "Master’s degree (M.A., M.S., M.Eng., MBA, etc.)"
     assert later["ai_ml_role"].tolist() == [False, False, True, True, True]
     assert later["pay_usd"].tolist() == [61256.0, 104413.0, 80966.0, 66017.0, 6000.0]
     assert table["sampling_caveat"].nunique() == 2
@@ -77,6 +90,13 @@ def test_2024_values_and_outlier_rule(tmp_path: Path) -> None:
         got = early.loc[response_id]
         assert got["dev_type"] == row["DevType"] and got["country"] == row["Country"]
         assert got["cloud_platforms"] == row["PlatformHaveWorkedWith"]
+        for column, raw in (
+            ("employment", "Employment"),
+            ("ic_or_pm", "ICorPM"),
+            ("ed_level", "EdLevel"),
+            ("learn_code", "LearnCode"),
+        ):
+            assert (got[column] if pd.notna(got[column]) else "") == row[raw], column
         pay = float(row["ConvertedCompYearly"]) if row["ConvertedCompYearly"] else None
         if pay is None or not 1_000 <= pay <= 2_000_000:
             assert pd.isna(got["pay_usd"])
@@ -89,6 +109,51 @@ def test_2024_values_and_outlier_rule(tmp_path: Path) -> None:
         else:
             assert got["years_experience"] == float(row["YearsCodePro"])
     assert early["ai_ml_role"].sum() == 2  # "Developer, AI" and a data scientist
+
+
+def _bad_2024(tmp_path: Path, response_id: str, column: str, value: str) -> Path:
+    """The valid 2024 fixture with one cell changed, written as bz2 under the official name."""
+    rows = _fixture_rows_2024()
+    for row in rows:
+        if row["ResponseId"] == response_id:
+            row[column] = value
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path = tmp_path / so_survey.FILE_2024
+    path.write_bytes(bz2.compress(buffer.getvalue().encode("utf-8")))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        # A renamed answer would silently count everyone as "did not learn that way".
+        ("LearnCode", "Colleague;Online Courses or Certificates", "not a list of LearnCode"),
+        ("LearnCode", "Colleague;", "not a list of LearnCode"),
+        ("Employment", "Employed, full-time;Freelancing", "not a list of Employment"),
+        ("ICorPM", "Manager", "not an ICorPM answer"),
+        ("EdLevel", "PhD", "not an EdLevel answer"),
+    ],
+)
+def test_2024_unknown_answers_stop_the_build(
+    tmp_path: Path, column: str, value: str, message: str
+) -> None:
+    path = _bad_2024(tmp_path, "2189", column, value)  # the fixture's third row: line 4
+    with pytest.raises(SourceError) as info:
+        so_survey.parse_2024(path)
+    assert (info.value.line, info.value.column) == (4, column)
+    assert message in str(info.value) and repr(value) in str(info.value)
+
+
+def test_2024_blank_answers_are_missing(tmp_path: Path) -> None:
+    path = _bad_2024(tmp_path, "2189", "LearnCode", "")
+    rows, _ = so_survey.parse_2024(path)
+    got = rows.set_index("response_id")
+    assert pd.isna(got.loc["2189", "learn_code"]) and pd.isna(got.loc["2189", "ic_or_pm"])
+    assert got.loc["408", "ic_or_pm"] == "Individual contributor"
+    assert got.loc["13764", "ic_or_pm"] == "People manager"
 
 
 def test_log_counts_outliers(tmp_path: Path) -> None:
@@ -258,6 +323,18 @@ def test_real_2024_values_match_raw(real, raw_2024) -> None:
     )
     us = early[early["country"] == "United States of America"]
     assert len(us) == 3_441  # PROVENANCE.md
+    for column, raw in (
+        ("employment", "Employment"),
+        ("ic_or_pm", "ICorPM"),
+        ("ed_level", "EdLevel"),
+        ("learn_code", "LearnCode"),
+    ):
+        answered = sum(1 for row in raw_2024 if row[raw].strip())
+        assert early[column].notna().sum() == answered, column
+    learned = sum("Online Courses or Certification" in row["LearnCode"] for row in raw_2024)
+    assert early["learn_code"].str.contains("Online Courses or Certification").sum() == learned
+    managers = sum(row["ICorPM"] == "People manager" for row in raw_2024)
+    assert (early["ic_or_pm"] == "People manager").sum() == managers
 
 
 def test_real_2025_values_match_raw(real, raw_2025) -> None:

@@ -185,3 +185,35 @@ def company_size_columns() -> Columns:
         "ratio_ci": "vs medium, 95% interval",
         "status": "Confidence",
     }
+
+
+def certification_columns() -> Columns:
+    """Certifications & career paths page: learners vs non-learners per comparison."""
+    percent = {"format": "percent"}
+    return {
+        "comparison": "Comparison",
+        "n_learned": st.column_config.NumberColumn("Learned via courses/certs", format="localized"),
+        "n_other": st.column_config.NumberColumn("Did not", format="localized"),
+        "median_learned": usd("Median, learned"),
+        "median_other": usd("Median, did not"),
+        "premium": st.column_config.NumberColumn("Difference, same controls", **percent),
+        "ci_low": st.column_config.NumberColumn("95% low", **percent),
+        "ci_high": st.column_config.NumberColumn("95% high", **percent),
+        "p_holm": st.column_config.NumberColumn("Holm-adjusted p", format="%.3f"),
+        "status": "Confidence",
+    }
+
+
+def career_path_columns(step: str, step_label: str) -> Columns:
+    """Certifications & career paths page: median pay per path and `step` (band or level)."""
+    return {
+        "path": "Path",
+        step: step_label,
+        "n": RECORDS,
+        "median": usd("Median"),
+        "ci_low": usd("Median 95% low"),
+        "ci_high": usd("Median 95% high"),
+        "p25": usd("25th percentile"),
+        "p75": usd("75th percentile"),
+        "status": "Confidence",
+    }

@@ -225,3 +225,100 @@ def taxed_as(jurisdiction: str, names: dict[str, str]) -> str:
     if jurisdiction in names:
         return f"federal, state and {names[jurisdiction]}"
     return f"federal and {jurisdiction} taxes"
+
+
+def certification_headline(table: object, group: str = "AI/ML roles") -> str:
+    """The Certifications answer in Markdown, from `certifications.certification_pay` output:
+    the `group` row's adjusted pay difference with its interval and n, and how sure it is:
+    "holds" only when it survives the Holm correction across every comparison estimated; a
+    group under 30 on either side is named as too thin, never as a finding."""
+    rows = table.set_index("comparison")
+    row = next(rows.loc[[group]].itertuples())
+    k = int(table["p_value"].notna().sum())
+    who = f"{group[:1].lower()}{group[1:]}" if group != "AI/ML roles" else "AI/ML roles"
+    if row.status == "hidden":
+        return (
+            f"**Too few respondents in {who} to compare** ({row.n_learned} learned through "
+            f"online courses or certification, {row.n_other} did not)."
+        )
+    head = (
+        f"**In {who}, people who learned through online courses or certification earned "
+        f"{abs(row.premium):.0%} {'more' if row.premium >= 0 else 'less'}** than those who did "
+        f"not, at the same experience, country, role and education (95% interval "
+        f"{_signed_pct(row.ci_low)} to {_signed_pct(row.ci_high)}; n = {row.n_learned:,} who "
+        f"learned that way, {row.n_other:,} who did not)."
+    )
+    if row.status == "low confidence":
+        sure = "Fewer than 30 on one side: too few to say."
+    elif bool(row.holm_reject):
+        sure = f"The difference holds after a Holm correction for the {k} comparisons made."
+    elif row.ci_low > 0 or row.ci_high < 0:
+        sure = (
+            f"Its interval excludes 0, but not after a Holm correction for the {k} "
+            "comparisons made: it could be chance."
+        )
+    else:
+        sure = "The interval includes 0: the survey cannot tell this from no difference."
+    return f"{head} {sure}"
+
+
+PATH_NAMES = {
+    "Individual contributor": "individual contributors",
+    "People manager": "people managers",
+    "Architect": "architects",
+    "Research": "researchers",
+    "Consultant or independent": "consultants and independents",
+    "Founder or executive": "founders and executives",
+}
+
+
+def path_years_line(cells: object, path: str) -> str | None:
+    """'people managers \\$162,000\\* / \\$160,500 / \\$192,500' from `career_paths.at_years`
+    rows of one path (* = under 30 respondents, — = under 10); None when all three are under
+    10."""
+    rows = cells[cells["path"] == path]
+    if (rows["status"] == "hidden").all():
+        return None
+    shown = [
+        "—"
+        if r.status == "hidden"
+        else plain(_usd(r.median)) + ("\\*" if r.status == "low confidence" else "")
+        for r in rows.itertuples()
+    ]
+    return f"{PATH_NAMES[path]} {' / '.join(shown)}"
+
+
+def paths_headline(cells: object, country: str) -> str:
+    """The Career paths answer from the survey (`career_paths.at_years` output): median pay
+    at 5, 10 and 15 years for every path with a shown cell, and the paths too thin to say."""
+    order = ["People manager", "Individual contributor", "Consultant or independent"]
+    order += [p for p in PATH_NAMES if p not in order]
+    order = [p for p in order if p in set(cells["path"])]
+    lines = [line for p in order if (line := path_years_line(cells, p))]
+    thin = [
+        f"{PATH_NAMES[p]} ({int(cells.loc[cells['path'] == p, 'n'].sum())})"
+        for p in order
+        if path_years_line(cells, p) is None
+    ]
+    head = (
+        f"**At about 5 / 10 / 15 years of professional coding in {plain(country)}**, median "
+        f"pay: {'; '.join(lines)}."
+        if lines
+        else f"**Too few respondents in {plain(country)}.**"
+    )
+    if thin:
+        head += f" Too few respondents in those bands to say: {', '.join(thin)}."
+    return head
+
+
+def index_paths_line(frame: object, level: str = "Senior") -> str:
+    """'Senior titles in the salary index: architects \\$172,200 (n = 980), ...' from
+    `career_paths.path_by_level` output; paths under 10 records at that level are left out."""
+    rows = frame[(frame["level"] == level) & (frame["status"] != "hidden")]
+    parts = [
+        f"{PATH_NAMES[r.path]} {plain(_usd(r.median))} (n = {r.n:,}"
+        + (", under 30" if r.status == "low confidence" else "")
+        + ")"
+        for r in rows.itertuples()
+    ]
+    return f"{level} titles in the salary index: {'; '.join(parts)}." if parts else ""

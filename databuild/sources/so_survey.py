@@ -4,6 +4,8 @@ One table, ``survey``: one row per respondent of both files, 2024 first, each in
 The two files differ (see so_survey/PROVENANCE.md), and the table keeps the difference visible:
 ``experience_measure`` says which years-of-coding question ``years_experience`` comes from, the
 2024-only fields are NA for 2025, and ``sampling_caveat`` repeats how each extract was chosen.
+The multiple-choice answers kept (ICorPM, EdLevel, Employment, LearnCode) are checked against
+the survey's answer texts, because the analyses match those texts exactly.
 
 Pay outliers: ``pay_usd`` outside [1,000, 2,000,000] USD a year is set to NA and counted in the
 build log (2024 has 216 values below 1,000, down to 1, and 5 above 2 million, up to 6.34 million:
@@ -32,6 +34,13 @@ from databuild.sources.base import (
     require_file,
     to_number,
 )
+from databuild.sources.so_answers import (
+    ED_LEVELS,
+    EMPLOYMENT_2024,
+    IC_OR_PM_2024,
+    LEARN_CODE_2024,
+    REMOTE_2024,
+)
 
 SOURCE = SourceInfo(
     key="so_survey",
@@ -47,6 +56,8 @@ SOURCE = SourceInfo(
         "with n shown.",
         "2024 years_experience is professional coding years; 2025 is total coding years.",
         "Pay outside [1,000, 2,000,000] USD a year is treated as an outlier and set to NA.",
+        "2024 learn_code says how a respondent learned to code ('Online Courses or "
+        "Certification' is one answer among several), not which certificate they hold.",
     ),
 )
 
@@ -63,6 +74,10 @@ COLUMNS_2024 = [
     "RemoteWork",
     "Industry",
     "OrgSize",
+    "Employment",
+    "ICorPM",
+    "EdLevel",
+    "LearnCode",
     "ConvertedCompYearly",
     "AISearchDevHaveWorkedWith",
     "MiscTechHaveWorkedWith",
@@ -70,7 +85,7 @@ COLUMNS_2024 = [
 ]
 # The 2025 file's first column is the unnamed row index of the author's 49,123-row file.
 INDEX_2025 = ""
-COLUMNS_2025 = [INDEX_2025, "salary", "YearsCode", "Country", "PrimaryRole"]
+COLUMNS_2025 = [INDEX_2025, "salary", "YearsCode", "Country", "EdLevel", "PrimaryRole"]
 
 # Developer types counted as AI/ML/data-science roles. Deliberately excluded: "Data engineer"
 # (data pipelines, not modelling), "Research & Development role" and "Academic researcher"
@@ -89,7 +104,6 @@ AI_ML_ROLES: dict[int, frozenset[str]] = {
 EXPERIENCE_MEASURE = {2024: "professional", 2025: "total coding"}
 YEARS_WORDS = {"Less than 1 year": "0.5", "More than 50 years": "51"}
 YEARS_RANGE = {2024: (0.0, 51.0), 2025: (0.0, 100.0)}
-REMOTE_2024 = ("Remote", "Hybrid (some remote, some in-person)", "In-person")
 PAY_KEEP = (1_000.0, 2_000_000.0)
 PAY_CORRUPT_ABOVE = 100_000_000.0
 SAMPLING_CAVEAT = {
@@ -153,6 +167,32 @@ TABLES: dict[str, dict[str, ColumnDoc]] = {
         ),
         "industry": ColumnDoc("string", "category", "2024 Industry as published; NA for 2025."),
         "org_size": ColumnDoc("string", "category", "2024 OrgSize as published; NA for 2025."),
+        "employment": ColumnDoc(
+            "string",
+            "';'-separated list",
+            "2024 Employment as published (e.g. 'Employed, full-time;Independent contractor, "
+            "freelancer, or self-employed'); NA for 2025.",
+        ),
+        "ic_or_pm": ColumnDoc(
+            "string",
+            "category",
+            "2024 ICorPM: 'Individual contributor' or 'People manager'; NA where not answered "
+            "(about a third of 2024 respondents) and for 2025.",
+        ),
+        "ed_level": ColumnDoc(
+            "string",
+            "category",
+            "EdLevel as published, both years (highest level of formal education); 2024 "
+            "'Something else' is 2025 'Other (please specify):'.",
+        ),
+        "learn_code": ColumnDoc(
+            "string",
+            "';'-separated list",
+            "2024 LearnCode (how the respondent learned to code: 'Online Courses or "
+            "Certification', 'School (i.e., University, College, etc)', 'On the job "
+            "training', ...) as published; NA for 2025 and where not answered. Says how "
+            "someone learned, not which certificate they hold.",
+        ),
         "pay_usd": ColumnDoc(
             "float64",
             "US dollars per year",
@@ -235,6 +275,22 @@ def _ai_ml(dev_type: pd.Series, year: int) -> pd.Series:
     return flag.mask(dev_type.isna())
 
 
+def _one_of(answers: tuple[str, ...]) -> str:
+    """A regex matching exactly one of `answers`."""
+    return "|".join(re.escape(answer) for answer in answers)
+
+
+def _check_answers(
+    frame: pd.DataFrame, column: str, answers: tuple[str, ...], path: Path, *, many: bool
+) -> None:
+    """SourceError at the first cell of `column` that is not blank and not one of `answers`
+    (`many`: a ';'-separated list of them)."""
+    one = f"(?:{_one_of(answers)})"
+    pattern = f"(?:{one}(?:;{one})*)?" if many else f"(?:{one})?"
+    what = f"a list of {column} answers" if many else f"an {column} answer"
+    check_pattern(frame, column, pattern, path, what)
+
+
 def _check_rows(frame: pd.DataFrame, path: Path) -> None:
     if frame.empty:
         raise SourceError(path, "no data rows after the header")
@@ -250,8 +306,11 @@ def parse_2024(path: Path) -> tuple[pd.DataFrame, list[str]]:
     check_pattern(frame, "ResponseId", r"\d+", path, "a numeric ResponseId")
     _check_unique(frame, "ResponseId", path)
     check_pattern(frame, "Country", r"\S.*", path, "a country name")
-    remote_answers = "|".join(re.escape(answer) for answer in ("", *REMOTE_2024))
-    check_pattern(frame, "RemoteWork", remote_answers, path, "a RemoteWork answer")
+    check_pattern(frame, "RemoteWork", _one_of(("", *REMOTE_2024)), path, "a RemoteWork answer")
+    _check_answers(frame, "ICorPM", IC_OR_PM_2024, path, many=False)
+    _check_answers(frame, "EdLevel", ED_LEVELS, path, many=False)
+    _check_answers(frame, "Employment", EMPLOYMENT_2024, path, many=True)
+    _check_answers(frame, "LearnCode", LEARN_CODE_2024, path, many=True)
     pay, low, high = _pay(frame, "ConvertedCompYearly", path)
     dev_type = _text(frame, "DevType")
     out = pd.DataFrame(
@@ -266,6 +325,10 @@ def parse_2024(path: Path) -> tuple[pd.DataFrame, list[str]]:
             "remote": _text(frame, "RemoteWork"),
             "industry": _text(frame, "Industry"),
             "org_size": _text(frame, "OrgSize"),
+            "employment": _text(frame, "Employment"),
+            "ic_or_pm": _text(frame, "ICorPM"),
+            "ed_level": _text(frame, "EdLevel"),
+            "learn_code": _text(frame, "LearnCode"),
             "pay_usd": pay,
             "ai_tools": _text(frame, "AISearchDevHaveWorkedWith"),
             "frameworks": _text(frame, "MiscTechHaveWorkedWith"),
@@ -285,6 +348,7 @@ def parse_2025(path: Path) -> tuple[pd.DataFrame, list[str]]:
     _check_unique(frame, INDEX_2025, path)
     check_pattern(frame, "Country", r"\S.*", path, "a country name")
     check_pattern(frame, "PrimaryRole", r"\S.*", path, "a developer type")
+    _check_answers(frame, "EdLevel", ED_LEVELS, path, many=False)
     pay, low, high = _pay(frame, "salary", path)
     dev_type = _text(frame, "PrimaryRole")
     missing = pd.Series(pd.NA, index=frame.index, dtype="string")
@@ -300,6 +364,10 @@ def parse_2025(path: Path) -> tuple[pd.DataFrame, list[str]]:
             "remote": missing,
             "industry": missing,
             "org_size": missing,
+            "employment": missing,
+            "ic_or_pm": missing,
+            "ed_level": _text(frame, "EdLevel"),
+            "learn_code": missing,
             "pay_usd": pay,
             "ai_tools": missing,
             "frameworks": missing,

@@ -84,6 +84,16 @@ PAGE_SPECS: list[PageSpec] = [
         min_charts=4,
         filter=Filter("country", "All countries", "Company country"),
     ),
+    # BLS OEWS May 2025: US Computer and Information Systems Managers (11-3021) median
+    # $175,140 (the scale tile under the career paths).
+    PageSpec(
+        "app_pages/career_paths.py",
+        "career_paths",
+        title="Certifications & career paths",
+        known_text="$175,140",
+        min_charts=3,
+        filter=Filter("country", "Germany", "Country"),
+    ),
     PageSpec(
         "app_pages/specializations.py",
         "specializations",

@@ -34,7 +34,7 @@ from databuild.sources.base import (
     read_text,
 )
 from databuild.sources.oflc_lca import soc
-from databuild.sources.oflc_lca.levels import LEVEL_RANGE, LEVELS, read_levels
+from databuild.sources.oflc_lca.levels import LEVEL_RANGE, WAGE_LEVEL_COLUMNS, read_levels
 from databuild.sources.oflc_lca.titles import TitleChoice, read_titles
 
 SOURCE = SourceInfo(
@@ -84,7 +84,7 @@ FACTS: dict[str, str] = {
     "titles_kept": "Distinct job titles kept in lca_titles",
 }
 
-_LEVEL_NAMES = dict(zip(LEVELS, ("I", "II", "III", "IV"), strict=True))
+_LEVEL_NAMES = dict(zip(WAGE_LEVEL_COLUMNS, ("I", "II", "III", "IV"), strict=True))
 TABLES: dict[str, dict[str, ColumnDoc]] = {
     "wage_levels": {
         "soc": ColumnDoc("string", "SOC 2018 code", "Occupation (the file name), e.g. '15-1252'."),

@@ -24,7 +24,7 @@ from databuild.errors import SourceError
 from databuild.sources.base import read_text
 from databuild.sources.geo import METRO, read_sheet, require_columns
 
-LEVELS = ("l1", "l2", "l3", "l4")
+WAGE_LEVEL_COLUMNS = ("l1", "l2", "l3", "l4")
 LEVEL_RANGE = (15_000, 1_000_000)
 """Plausible annual wage levels (USD): a full-time federal minimum wage is $15,080 a year; an
 hourly figure left unconverted (e.g. 56.61) or a missing one (the pipeline writes 0) is below."""
@@ -90,12 +90,12 @@ def read_file(path: Path, soc: str) -> pd.DataFrame:
         where = f"county {fips}"
         if not (isinstance(fips, str) and len(fips) == 5 and fips.isascii() and fips.isdigit()):
             raise SourceError(path, f"{fips!r} is not a 5-digit county FIPS code")
-        if not isinstance(entry, dict) or set(entry) != {"c", "s", *LEVELS}:
+        if not isinstance(entry, dict) or set(entry) != {"c", "s", *WAGE_LEVEL_COLUMNS}:
             raise SourceError(path, f"{where}: expected keys c, s, l1-l4, found {entry!r:.80}")
         for key in ("c", "s"):
             if not isinstance(entry[key], str) or not entry[key].strip():
                 raise SourceError(path, f"{where}: empty {key}", column=key)
-        for key in LEVELS:
+        for key in WAGE_LEVEL_COLUMNS:
             value = entry[key]
             if isinstance(value, bool) or not isinstance(value, int):
                 raise SourceError(path, f"{where}: {value!r} is not whole dollars", column=key)
@@ -106,7 +106,7 @@ def read_file(path: Path, soc: str) -> pd.DataFrame:
                     f"plausible range [{LEVEL_RANGE[0]:,}, {LEVEL_RANGE[1]:,}]",
                     column=key,
                 )
-        for low, high in itertools.pairwise(LEVELS):
+        for low, high in itertools.pairwise(WAGE_LEVEL_COLUMNS):
             if not entry[low] < entry[high]:
                 raise SourceError(
                     path,
@@ -114,8 +114,8 @@ def read_file(path: Path, soc: str) -> pd.DataFrame:
                     f"{low} {entry[low]:,} >= {high} {entry[high]:,}",
                     column=high,
                 )
-        rows.append((soc, fips, entry["c"], entry["s"], *(entry[k] for k in LEVELS)))
-    frame = pd.DataFrame(rows, columns=["soc", "fips", "county", "state", *LEVELS])
+        rows.append((soc, fips, entry["c"], entry["s"], *(entry[k] for k in WAGE_LEVEL_COLUMNS)))
+    frame = pd.DataFrame(rows, columns=["soc", "fips", "county", "state", *WAGE_LEVEL_COLUMNS])
     return frame.sort_values("fips", ignore_index=True)
 
 
