@@ -282,7 +282,7 @@ def path_years_line(cells: object, path: str) -> str | None:
     shown = [
         "—"
         if r.status == "hidden"
-        else plain(_usd(r.median)) + ("\\*" if r.status == "low confidence" else "")
+        else plain(money(r.median)) + ("\\*" if r.status == "low confidence" else "")
         for r in rows.itertuples()
     ]
     return f"{PATH_NAMES[path]} {' / '.join(shown)}"
@@ -316,7 +316,7 @@ def index_paths_line(frame: object, level: str = "Senior") -> str:
     `career_paths.path_by_level` output; paths under 10 records at that level are left out."""
     rows = frame[(frame["level"] == level) & (frame["status"] != "hidden")]
     parts = [
-        f"{PATH_NAMES[r.path]} {plain(_usd(r.median))} (n = {r.n:,}"
+        f"{PATH_NAMES[r.path]} {plain(money(r.median))} (n = {r.n:,}"
         + (", under 30" if r.status == "low confidence" else "")
         + ")"
         for r in rows.itertuples()
