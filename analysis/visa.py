@@ -23,7 +23,7 @@ import pandas as pd
 from analysis.data import Tables
 from analysis.metros import metro_labels
 
-LEVELS: tuple[str, ...] = ("below I", "I", "II", "III", "IV")
+WAGE_LEVELS: tuple[str, ...] = ("below I", "I", "II", "III", "IV")
 """Wage levels from lowest to highest; 'below I' is a base under the Level I wage."""
 COLUMNS: tuple[str, ...] = ("l1", "l2", "l3", "l4")
 """The `wage_levels` columns of Levels I-IV (annual USD)."""
@@ -37,7 +37,7 @@ CAVEAT = (
 class WageLevel:
     """The wage level a base reaches in a place, and what reaches the next one.
 
-    `level`: the level reached in every county read (one of `LEVELS`); `highest_level`: the
+    `level`: the level reached in every county read (one of `WAGE_LEVELS`); `highest_level`: the
     level reached in the county with the lowest levels (equal to `level` when the counties
     agree). `next_level` / `next_base`: the level above `level` and the smallest base that
     reaches it in every county (None at Level IV). `low` / `high`: Levels I-IV (annual USD),
@@ -69,7 +69,7 @@ def level_reached(base: float, levels: tuple[float, float, float, float]) -> str
     """The level `base` reaches against Levels I-IV (`levels`, ascending): the highest level
     whose wage it is at least, or 'below I'. 150,000 against (149,364, 187,740, ...) -> 'I'."""
     reached = sum(base >= wage for wage in levels)
-    return LEVELS[reached]
+    return WAGE_LEVELS[reached]
 
 
 def area_counties(data: Tables, cbsa: str, occupation: str) -> tuple[pd.DataFrame, str]:
@@ -125,8 +125,8 @@ def wage_level(data: Tables, cbsa: str, occupation: str, base: float) -> WageLev
     low = tuple(float(rows[c].min()) for c in COLUMNS)
     high = tuple(float(rows[c].max()) for c in COLUMNS)
     level = level_reached(base, high)
-    above = LEVELS.index(level) + 1
-    next_level = LEVELS[above] if above < len(LEVELS) else None
+    above = WAGE_LEVELS.index(level) + 1
+    next_level = WAGE_LEVELS[above] if above < len(WAGE_LEVELS) else None
     next_base = high[above - 1] if next_level else None
     names = tuple(f"{r.county}, {r.state}" for r in rows.itertuples(index=False))
     if low != high:

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from analysis import catalog, comparison, metros, offer_risk, take_home
+from analysis import catalog, comparison, metros, offer_risk, take_home, visa
 from ui import cache, columns, inputs, layout, offer_form, offer_text, state
 from ui.charts import offers as charts
 from ui.text import local_tax_note, money, plain
@@ -105,6 +105,13 @@ with answer:
             st.markdown(offer_text.verdict_line(a, place))
             st.markdown(offer_text.ask_line(a, place))
             st.caption(offer_text.leaving_line(a, walk))
+            try:
+                level = cache.run(
+                    visa.wage_level, data, a.spec.cbsa, a.spec.occupation, a.spec.terms.base
+                )
+                st.caption(offer_text.visa_line(level))
+            except ValueError as err:
+                st.caption(f"H-1B wage level: {plain(err)}")
 
 st.subheader("Year by year, after tax and prices")
 layout.chart(charts.path_chart, result.table, where, key="offer_check_path")

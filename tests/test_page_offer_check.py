@@ -135,3 +135,15 @@ def test_the_path_caption_names_what_the_tax_schedule_leaves_out_from_its_record
     captions = " ".join(c.value for c in at.caption)
     note = f"not included: {left_out[0]}; {left_out[1]} and {len(left_out) - 2} more"
     assert note in captions, captions[-400:]
+
+
+def test_each_card_names_the_visa_wage_level_its_base_reaches():
+    # OFLC wage levels for Data Scientists (15-2051), raw wage_levels/15-2051.json: San
+    # Francisco County 103,521 / 133,952 / 164,403 / 194,833; New York County 79,456 /
+    # 109,491 / 139,505 / 169,540. $170,000 reaches Level III in San Francisco (IV from
+    # $194,833); $150,000 reaches Level III in New York (IV from $169,540).
+    at = run_page(PAGE, {"a_base": "170000", "b_base": "150000"})
+    lines = [c.value for c in at.caption if c.value.startswith("H-1B wage level")]
+    assert len(lines) == 2
+    assert lines[0].startswith("H-1B wage level: Level III for") and "IV from $194,833" in lines[0]
+    assert lines[1].startswith("H-1B wage level: Level III for") and "IV from $169,540" in lines[1]

@@ -37,7 +37,7 @@ def row(fips, county, state, cbsa, *levels, soc="15-1252"):
     }
 
 
-LEVELS = pd.DataFrame(
+COUNTY_LEVELS = pd.DataFrame(
     [
         # Seattle, 15-1252: the published levels of King County (wage_levels/15-1252.json)
         row("53033", "King County", "WA", "42660", 117748, 149240, 180710, 212201),
@@ -56,7 +56,7 @@ LEVELS = pd.DataFrame(
 
 @pytest.fixture
 def data():
-    return tiny(metros=METROS, wage_levels=LEVELS)
+    return tiny(metros=METROS, wage_levels=COUNTY_LEVELS)
 
 
 @pytest.mark.parametrize(

@@ -162,6 +162,19 @@ def leaving_line(a: Assessment, walk: pd.DataFrame) -> str:
     return line + " (before tax)."
 
 
+def visa_line(level: object) -> str:
+    """The H-1B prevailing wage level a base reaches (`analysis.visa.WageLevel`), and the base
+    that reaches the next one."""
+    same = level.level == level.highest_level
+    reached = f"Level {level.level}" if level.level != "below I" else "below Level I"
+    if not same:
+        reached += f" to {level.highest_level} (its counties differ)"
+    line = f"H-1B wage level: {reached} for {plain(level.area)}"
+    if level.next_level is not None and level.next_base is not None:
+        line += f"; Level {level.next_level} from {money(level.next_base)}"
+    return line + " (an approximation: DOL's own level depends on the job's duties)."
+
+
 METHOD = """
 **How this is computed.** Each offer is paid month by month from the start date (base monthly,
 the bonus at each work anniversary, equity as it vests, sign-on and relocation in month 1) and
