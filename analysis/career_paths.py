@@ -27,8 +27,9 @@ import pandas as pd
 from analysis import filters, stats, taxonomy
 from analysis.certifications import EMPLOYED_FULL_TIME, INDEPENDENT, has_answer
 from analysis.data import Tables
-from analysis.levels import DEFAULT_YEARS, SURVEY_PAY_RANGE
-from analysis.wages import national_row, wage_text
+from analysis.filters import RECENT_YEARS
+from analysis.levels import SURVEY_PAY_RANGE
+from analysis.wages import national_row
 
 PATHS = taxonomy.PATHS
 EXPERIENCE_BANDS: tuple[tuple[str, float, float], ...] = (
@@ -192,7 +193,7 @@ def path_by_level(
     data: Tables,
     country: str = DEFAULT_COUNTRY,
     *,
-    years: tuple[int, ...] = DEFAULT_YEARS,
+    years: tuple[int, ...] = RECENT_YEARS,
     drop_duplicates: bool = True,
 ) -> pd.DataFrame:
     """Salary-index pay by career path (`taxonomy.title_path`) and experience level.
@@ -278,10 +279,9 @@ def bls_scale(data: Tables, occupations: tuple[str, ...] = BLS_SCALE) -> pd.Data
     """The BLS OEWS national cross-industry median of each occupation, for scale.
 
     Output columns: occ_code, occ_title, median (USD a year; NaN when top-coded or not
-    released), note (the OEWS note of the median), text ('$171,200', or '≥ $239,200' when
-    top-coded), employment. Raises ValueError when BLS publishes no national row.
+    released), note (the OEWS note of the median: 'top-coded' = at least the top-code),
+    employment. Raises ValueError when BLS publishes no national row.
     """
-    top_code = data.facts.top_code
     rows = []
     for code in occupations:
         row = national_row(data.wages, code)
@@ -292,7 +292,6 @@ def bls_scale(data: Tables, occupations: tuple[str, ...] = BLS_SCALE) -> pd.Data
                 "occ_title": str(row["occ_title"]),
                 "median": float(row["a_median"]) if pd.notna(row["a_median"]) else np.nan,
                 "note": note if isinstance(note, str) else None,
-                "text": wage_text(row["a_median"], note, top_code),
                 "employment": float(row["tot_emp"]) if pd.notna(row["tot_emp"]) else np.nan,
             }
         )

@@ -11,9 +11,10 @@ def escape_cell(value: object) -> object:
     """Prefix a text cell that a spreadsheet would run as a formula with a single quote.
 
     Numbers are left alone (a negative number is data, not a formula); only strings that
-    start with = + - @ (or a tab / carriage return) are escaped, following OWASP's advice.
+    start with = + - @ (or a tab / carriage return) are escaped, following OWASP's advice,
+    also when leading spaces hide the prefix.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 

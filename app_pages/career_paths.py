@@ -4,10 +4,11 @@ architects, researchers and consultants earn as experience grows?"""
 import streamlit as st
 
 from analysis import career_paths, certifications, stats
-from analysis.levels import DEFAULT_YEARS, SURVEY_PAY_RANGE
+from analysis.filters import RECENT_YEARS
+from analysis.levels import SURVEY_PAY_RANGE
 from ui import cache, columns, layout, state
 from ui.charts import career_paths as charts
-from ui.text import certification_headline, index_paths_line, paths_headline
+from ui.text import certification_headline, index_paths_line, paths_headline, wage
 
 st.title("Certifications & career paths")
 st.write(
@@ -65,6 +66,7 @@ with layout.friendly_errors():
     paths = cache.run(career_paths.path_by_experience, data, country)
     index = cache.run(career_paths.path_by_level, data, country)
     scale = cache.run(career_paths.bls_scale, data)
+scale = scale.assign(text=[wage(r.median, r.note, facts.top_code) for r in scale.itertuples()])
 cells = cache.run(career_paths.at_years, paths)
 st.markdown(paths_headline(cells, where))
 st.markdown(index_paths_line(index))
@@ -103,7 +105,7 @@ thin = career_paths.undrawn_paths(index)
 layout.source_caption(
     facts.caption("aijobs", "oews"),
     n=index.attrs["n_records"],
-    note=f"companies in {where}, work years {min(DEFAULT_YEARS)}–{max(DEFAULT_YEARS)}, "
+    note=f"companies in {where}, work years {min(RECENT_YEARS)}–{max(RECENT_YEARS)}, "
     "full-time, contract and freelance, exact duplicates dropped · path from the job title "
     "(architect, head of / director / manager, research scientist, consultant; contract and "
     "freelance records count as independent) · the index records levels, not years · medians "

@@ -128,7 +128,7 @@ layout.source_caption(
 )
 path_columns = columns.offer_path_columns(where)
 st.dataframe(
-    result.table,
+    layout.formula_safe(result.table, "offer"),
     hide_index=True,
     placeholder="—",
     column_order=list(path_columns),
@@ -138,7 +138,7 @@ layout.download(result.table, "offers_by_year.csv", key="offer_check_csv")
 
 st.subheader("If you leave early")
 st.dataframe(
-    leaving,
+    layout.formula_safe(leaving, "offer"),
     hide_index=True,
     column_order=list(columns.leaving_columns()),
     column_config=columns.leaving_columns(),
@@ -165,7 +165,7 @@ if any(a.spec.terms.equity + a.spec.terms.refresher for a in result.offers):
     wide = scenarios.pivot(index="offer", columns="move", values="average_real")
     wide.columns = [f"{m:+.0%} shares" if m else "Grant price" for m in wide.columns]
     st.dataframe(
-        wide.reset_index(),
+        layout.formula_safe(wide.reset_index(), "offer"),
         hide_index=True,
         column_config={"offer": "Offer"} | {c: layout.usd(c) for c in wide.columns},
     )
@@ -180,7 +180,7 @@ else:
 st.subheader("The tax bill at filing time")
 rule = cache.run(offer_risk.withholding_rule, data)
 st.dataframe(
-    cache.run(offer_risk.withholding_gaps, data, result, rule),
+    layout.formula_safe(cache.run(offer_risk.withholding_gaps, data, result, rule), "offer"),
     hide_index=True,
     column_order=list(columns.withholding_columns()),
     column_config=columns.withholding_columns(),

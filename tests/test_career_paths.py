@@ -226,7 +226,7 @@ def test_bls_scale_as_bls_publishes_it():
     out = paths.bls_scale(real()).set_index("occ_code")
     assert out.loc["11-3021", ["median", "employment"]].tolist() == [175_140, 670_570]
     assert out.loc["15-1221", ["median", "employment"]].tolist() == [140_300, 37_200]
-    assert out.loc["11-3021", "text"] == "$175,140"
+    assert out.loc["11-3021", "median"] == 175_140
 
 
 def test_real_survey_paths_know_the_us_managers():

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis.export import to_safe_csv
+from analysis.export import escape_cell, to_safe_csv
 from ui import cache
 
 PLOTLY_CONFIG = {
@@ -78,3 +78,9 @@ def friendly_errors() -> Iterator[None]:
     except ValueError as err:
         st.warning(str(err), icon=":material/warning:")
         st.stop()
+
+
+def formula_safe(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """`frame` with the text of `columns` (text a visitor typed or uploaded) formula-escaped,
+    as the CSV download escapes it: the grid's own "Download as CSV" then exports it safely."""
+    return frame.assign(**{c: frame[c].map(escape_cell) for c in columns})

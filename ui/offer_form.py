@@ -305,8 +305,7 @@ def bonus(text: str) -> tuple[float, bool]:
     found = _BONUS.match(str(text).replace(",", "").replace(" ", ""))
     if found is None:
         raise ValueError(
-            f"Enter the target bonus as a percent of base (15%) or dollars a year (30000), "
-            f"not “{text}”."
+            "Enter the target bonus as a percent of base (15%) or dollars a year (30000)."
         )
     return float(found.group(1)), found.group(2) == "%"
 

@@ -8,6 +8,7 @@ figure. Pages draw them through `ui.layout.chart`, which builds each one once pe
 
 from __future__ import annotations
 
+import html
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,16 @@ import plotly.graph_objects as go
 
 CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
+MONEY_HOVER = "$%{y:,.0f}"
+
+
+def visitor_text(text: object) -> str:
+    """Text a visitor typed (an employer's name), safe as a plotly label, legend entry or
+    hover: HTML characters escaped (plotly renders <a>, <b>, <img>... in labels), so no link
+    or image can come out of it."""
+    return html.escape(str(text), quote=True)
+
+
 GREY = "rgba(128,128,128,0.45)"
 WHISKER = "rgba(128,128,128,0.95)"
 SEQUENTIAL = "Cividis"

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.comparison import Comparison
-from ui.charts import interval_bars, palette, style
+from ui.charts import interval_bars, palette, style, visitor_text
 
 
 def hub_take_home_chart(table: pd.DataFrame) -> go.Figure:
@@ -54,16 +54,16 @@ def path_chart(table: pd.DataFrame, reference: str) -> go.Figure:
                 x=rows["year"],
                 y=rows["real_take_home"],
                 mode="lines+markers",
-                name=str(offer),
+                name=visitor_text(offer),
                 customdata=np.column_stack([rows["total"], rows["take_home"]]),
-                hovertemplate=f"<b>{offer}</b>, year %{{x}}<br>gross $%{{customdata[0]:,.0f}}"
+                hovertemplate="<b>%{fullData.name}</b>, %{x}<br>gross $%{customdata[0]:,.0f}"
                 "<br>take-home $%{customdata[1]:,.0f}<br>in " + reference + " prices "
                 "$%{y:,.0f}<extra></extra>",
             )
         )
     fig.update_xaxes(
         tickvals=sorted(table["year"].unique()),
-        ticktext=[f"Year {y}" for y in sorted(table["year"].unique())],
+        ticktext=[str(y) for y in sorted(table["year"].unique())],
         title=None,
     )
     fig.update_yaxes(title=f"Take-home, {reference} prices", rangemode="tozero")
@@ -78,7 +78,7 @@ def range_chart(comparison: Comparison) -> go.Figure:
     fig = go.Figure()
     names, top = [], 0.0
     for a in comparison.offers:
-        name = f"{a.spec.label} · {a.pay.area_name if a.pay else a.spec.cbsa}"
+        name = f"{visitor_text(a.spec.label)} · {a.pay.area_name if a.pay else a.spec.cbsa}"
         names.append(name)
         base = a.spec.terms.base
         top = max(top, base)
