@@ -24,6 +24,8 @@ from analysis.data import Tables
 
 US_AVERAGE = "US"
 YEARS = compensation.YEARS
+DEFAULT_START_YEAR = 2026
+"""The first year of an offer made now (offers compared in 2026 start in 2026 or 2027)."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,12 @@ class OfferSpec:
     `remote` role the metro you live and work in), for what role (`occupation` BLS code,
     `track` and `level` of the salary index) and on what terms. `lives_in_city` /
     `works_in_city`: you would live / work in the metro's main city, so its local tax applies
-    to you where the schedule has one (`take_home.LOCAL_RULES`); off, only the state's."""
+    to you where the schedule has one (`take_home.LOCAL_RULES`); off, only the state's.
+    `work_state` / `home_state`: where the job is and where you live, for a metro that spans
+    states (USPS codes; None: the metro's principal state, and home where the job is); taxed
+    across state lines by `analysis.taxes.CROSS_STATE_RULE`. `start_year`: the calendar year
+    of the offer's first year; year n is taxed at the rules of year start_year + n - 1
+    (`take_home.tax_year_for`: the last published rules after them)."""
 
     label: str
     cbsa: str
@@ -43,17 +50,29 @@ class OfferSpec:
     remote: bool = False
     lives_in_city: bool = True
     works_in_city: bool = True
+    work_state: str | None = None
+    home_state: str | None = None
+    start_year: int = DEFAULT_START_YEAR
 
 
 def jurisdiction(data: Tables, spec: OfferSpec) -> str:
     """The tax jurisdiction of the offer's place (see `take_home.jurisdiction_for`); a remote
-    role is worked from home, so a tax on working in the city applies only if you live there."""
+    role is worked from home: its work state is the home state, and a tax on working in the
+    city applies only if you live there."""
+    home = spec.home_state or spec.work_state
     return take_home.jurisdiction_for(
         data,
         spec.cbsa,
+        work_state=home if spec.remote else spec.work_state,
+        home_state=home,
         lives_in_city=spec.lives_in_city,
         works_in_city=spec.works_in_city and (spec.lives_in_city or not spec.remote),
     )
+
+
+def tax_years(data: Tables, spec: OfferSpec) -> list[int]:
+    """The tax year whose rules apply to each of the offer's `YEARS` years."""
+    return [take_home.tax_year_for(data, spec.start_year + n) for n in range(YEARS)]
 
 
 def price_level(data: Tables, cbsa: str) -> float:
@@ -65,7 +84,8 @@ def price_level(data: Tables, cbsa: str) -> float:
 def yearly_take_home(data: Tables, spec: OfferSpec, reference: str = US_AVERAGE) -> pd.DataFrame:
     """Years 1-4 of one offer: its gross by component (`compensation.yearly_gross`), the
     taxes of its own jurisdiction on each year's total (federal, Social Security, Medicare,
-    state, state payroll, local), take_home, and real_take_home = take_home in the prices of
+    state, state payroll, local) at the rules of `tax_year` (the year's calendar year, else the
+    last published: `tax_years`), take_home, and real_take_home = take_home in the prices of
     `reference` (take_home x reference price level / the offer's price level).
 
     Raises ValueError with a message a user can act on when the place has no tax schedule or
@@ -74,7 +94,9 @@ def yearly_take_home(data: Tables, spec: OfferSpec, reference: str = US_AVERAGE)
     gross = compensation.yearly_gross(spec.terms)
     juris = jurisdiction(data, spec)
     try:
-        taxes = take_home.schedule_taxes(data, gross["total"].to_numpy(), juris)
+        taxes = take_home.schedule_taxes(
+            data, gross["total"].to_numpy(), juris, tax_years(data, spec)
+        )
     except ValueError as err:
         raise ValueError(f"{spec.label}: {err}") from None
     here, there = price_level(data, spec.cbsa), price_level(data, reference)
@@ -112,19 +134,23 @@ def base_to_match(
     share = spec.terms.bonus / 100.0 if spec.terms.bonus_percent else 0.0
     fixed = (gross["total"] - gross["Base"] - (gross["Bonus"] if share else 0.0)).to_numpy()
     schedule = data.take_home
-    rows = schedule[schedule["jurisdiction"] == jurisdiction(data, spec)].sort_values("gross")
+    juris = jurisdiction(data, spec)
+    home = taxes.split_code(juris)[0]
+    rows = schedule[schedule["jurisdiction"] == home]
     here, there = price_level(data, spec.cbsa), price_level(data, reference)
     if rows.empty or not (np.isfinite(here) and np.isfinite(there)):
         return float("nan")
-    top = float(rows["gross"].max())
+    bottom, top = float(rows["gross"].min()), float(rows["gross"].max())
+    lowest = max(compensation.MIN_BASE, (bottom - fixed.min()) / (1 + share))
     highest = min(compensation.MAX_BASE, (top - fixed.max()) / (1 + share))
-    if highest <= compensation.MIN_BASE:
+    if highest <= lowest:
         return float("nan")
-    bases = np.linspace(compensation.MIN_BASE, highest, 4001)
+    bases = np.linspace(lowest, highest, 4001)
     totals = bases[:, None] * (1 + share) + fixed[None, :]
-    columns = rows[list(taxes.TAX_COLUMNS)].to_numpy(dtype=float)
-    grid = rows["gross"].to_numpy(dtype=float)
-    paid = sum(np.interp(totals, grid, columns[:, j]) for j in range(columns.shape[1]))
+    kept = np.empty_like(totals)
+    for j, year in enumerate(tax_years(data, spec)):
+        kept[:, j] = taxes.take_home(totals[:, j], juris, schedule, year)["take_home"]
+    paid = totals - kept
     real = ((totals - paid) * there / here).mean(axis=1)
     if not real[0] <= target <= real[-1]:
         return float("nan")

@@ -36,6 +36,7 @@ labels = cache.run(metros.metro_labels, data)
 titles = inputs.occupation_titles(data)
 occupations = {code: f"{title} ({code})" for code, title in titles.items()}
 fields = offer_form.fields(labels, occupations)
+spans = cache.run(take_home.state_spans, data)
 
 
 def filled(item: dict) -> dict:
@@ -82,7 +83,7 @@ st.session_state["reference"] = reference
 columns = st.columns(len(offers))
 for i, column in enumerate(columns):
     with column, st.container(border=True):
-        offers[i] = offer_form.inputs(i, offers[i], labels, occupations)
+        offers[i] = offer_form.inputs(i, offers[i], labels, occupations, spans)
         if len(offers) > 1:
             st.button("Remove", key=f"remove_{i}", on_click=remove_offer, args=(i,))
 if len(offers) < len(offer_form.LETTERS):
@@ -136,7 +137,13 @@ layout.source_caption(
         list(dict.fromkeys(result.table["jurisdiction"])),
         take_home.LOCAL_TAXES,
         cache.run(catalog.tax_coverage, data).query("~covered")["tax"].tolist(),
-    ),
+    )
+    + "".join(
+        f" · {take_home.describe(code)}"
+        for code in dict.fromkeys(result.table["jurisdiction"])
+        if "|" in code
+    )
+    + " · tax year: each year at its own year's rules, the last published after them",
 )
 st.dataframe(
     result.table,

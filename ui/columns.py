@@ -144,6 +144,9 @@ def offer_path_columns(reference: str) -> Columns:
     return {
         "offer": "Offer",
         "year": st.column_config.NumberColumn("Year", format="%d"),
+        "tax_year": st.column_config.NumberColumn(
+            "Tax year", format="%d", help="Taxed at this year's rules; the last published after"
+        ),
         "total": usd("Gross"),
         "Base": usd("Base"),
         "Bonus": usd("Bonus"),

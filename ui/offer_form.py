@@ -74,6 +74,13 @@ def _one_of(options: tuple[str, ...] | Mapping[str, str]) -> Callable[[str], str
     return parse
 
 
+def _state(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise ValueError("not a two-letter state code")
+    return code
+
+
 def _custom(value: str) -> str:
     parts = [float(p) for p in value.split("/")]
     if len(parts) != 4 or any(not math.isfinite(p) or p < 0 for p in parts):
@@ -89,6 +96,8 @@ def fields(metros: Mapping[str, str], occupations: Mapping[str, str]) -> dict[st
         "remote": Field(False, _flag),
         "lives": Field(True, _flag),
         "works": Field(True, _flag),
+        "work_state": Field(None, _state),
+        "home_state": Field(None, _state),
         "track": Field("ML engineer", _one_of(taxonomy.TRACKS)),
         "occ": Field(None, _one_of(occupations)),
         "level": Field("Senior", _one_of(LEVELS)),
@@ -215,6 +224,8 @@ def to_spec(offer: Mapping[str, Any]) -> OfferSpec:
         remote=bool(offer["remote"]),
         lives_in_city=bool(offer["lives"]),
         works_in_city=bool(offer["works"]),
+        work_state=offer.get("work_state"),
+        home_state=offer.get("home_state"),
     )
 
 
@@ -237,9 +248,12 @@ def inputs(
     offer: dict[str, Any],
     metros: Mapping[str, str],
     occupations: Mapping[str, str],
+    spans: Mapping[str, tuple[str, ...]] | None = None,
 ) -> dict[str, Any]:
     """Draw offer `index`'s inputs (in the current container) from its stored values and
-    return them updated. `metros` and `occupations` map codes to the labels shown."""
+    return them updated. `metros` and `occupations` map codes to the labels shown; `spans`
+    maps a metro that spans states to them (principal first): only there are the job's and
+    the home's states asked."""
     x = LETTERS[index]
     out = dict(offer)
     out["label"] = st.text_input("Employer", key=bind(f"{x}_label", offer["label"]), max_chars=40)
@@ -250,6 +264,26 @@ def inputs(
         format_func=metros.get,
     )
     out["remote"] = st.toggle("Remote role", key=bind(f"{x}_remote", offer["remote"]))
+    states = (spans or {}).get(str(out["metro"]), ())
+    if len(states) > 1:  # only where the metro spans states; None = the default state
+        c1, c2 = st.columns(2)
+        help_ = (
+            "Taxed where the job is and where you live: the job state's tax on non-residents, "
+            "your home state's tax less its credit for it, or one of them under a reciprocal "
+            "agreement."
+        )
+        work = offer.get("work_state") if offer.get("work_state") in states else states[0]
+        work = c1.selectbox(
+            "Job in", states, key=bind(f"{x}_work_state_{out['metro']}", work), help=help_
+        )
+        home = offer.get("home_state") if offer.get("home_state") in states else work
+        home = c2.selectbox(
+            "You live in", states, key=bind(f"{x}_home_state_{out['metro']}", home), help=help_
+        )
+        out["work_state"] = None if work == states[0] else work
+        out["home_state"] = None if home == work else home
+    else:
+        out["work_state"] = out["home_state"] = None
     rule = LOCAL_RULES.get(str(out["metro"]))
     if rule is not None:  # only where a local tax depends on it
         c1, c2 = st.columns(2)

@@ -92,26 +92,34 @@ def midpoints(incomes: Sequence[float]) -> np.ndarray:
 def interpolation_errors(schedule: pd.DataFrame, simulated: pd.DataFrame) -> pd.DataFrame:
     """Interpolated (`analysis.taxes.take_home` on `schedule`) minus simulated take-home.
 
-    `simulated`: rows as `finish` returns them, at incomes inside the schedule's range.
-    Output: jurisdiction, gross, error (USD/yr, interpolated minus simulated take-home).
+    `simulated`: rows as `finish` returns them (tax_year, jurisdiction, gross, ...), at incomes
+    inside the schedule's range. Output: tax_year, jurisdiction, gross, error (USD/yr,
+    interpolated minus simulated take-home).
     """
     parts = []
-    for jurisdiction, rows in simulated.groupby("jurisdiction", sort=True):
-        got = take_home(rows["gross"].to_numpy(), str(jurisdiction), schedule)
+    for (year, jurisdiction), rows in simulated.groupby(["tax_year", "jurisdiction"], sort=True):
+        got = take_home(rows["gross"].to_numpy(), str(jurisdiction), schedule, int(year))
         error = got["take_home"].to_numpy() - rows["take_home"].to_numpy()
         parts.append(
-            pd.DataFrame({"jurisdiction": jurisdiction, "gross": rows["gross"], "error": error})
+            pd.DataFrame(
+                {
+                    "tax_year": int(year),
+                    "jurisdiction": jurisdiction,
+                    "gross": rows["gross"].to_numpy(),
+                    "error": error,
+                }
+            )
         )
     return pd.concat(parts, ignore_index=True)
 
 
 def summarize_errors(errors: pd.DataFrame) -> list[dict]:
     """Per `GRID_SEGMENTS` segment: the largest absolute error and where it is (ties: the
-    first by jurisdiction then gross), and the share of points within $1."""
+    first by tax year, jurisdiction then gross), and the share of points within $1."""
     out = []
     for lo, hi, step in GRID_SEGMENTS:
         part = errors[(errors["gross"] > lo) & (errors["gross"] < hi)]
-        part = part.sort_values(["jurisdiction", "gross"], ignore_index=True)
+        part = part.sort_values(["tax_year", "jurisdiction", "gross"], ignore_index=True)
         worst = part.loc[part["error"].abs().idxmax()]
         out.append(
             {
@@ -120,7 +128,11 @@ def summarize_errors(errors: pd.DataFrame) -> list[dict]:
                 "step": step,
                 "points": len(part),
                 "max_abs_error": round(float(abs(worst["error"])), 2),
-                "at": {"jurisdiction": str(worst["jurisdiction"]), "gross": float(worst["gross"])},
+                "at": {
+                    "tax_year": int(worst["tax_year"]),
+                    "jurisdiction": str(worst["jurisdiction"]),
+                    "gross": float(worst["gross"]),
+                },
                 "share_within_1_usd": round(float((part["error"].abs() <= 1).mean()), 4),
             }
         )

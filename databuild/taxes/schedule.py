@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.taxes import COLUMN_DOCS, REBUILD, SCHEDULE_PATH
+from analysis.taxes import COLUMN_DOCS, REBUILD, SCHEDULE_PATH, cross_state_record
 from databuild.taxes.grid import (
     GRID_BREAKS,
     GRID_SEGMENTS,
@@ -42,13 +42,14 @@ from databuild.taxes.grid import (
     summarize_errors,
 )
 from databuild.taxes.law import (
+    CITY_ROWS,
     FILER,
     JURISDICTIONS,
     LOCAL,
     NOT_INCLUDED,
     NYC_COUNTY,
-    TAX_YEAR,
     TAX_YEAR_NOTE,
+    TAX_YEARS,
 )
 from databuild.taxes.simulate import (
     build_schedule,
@@ -60,14 +61,20 @@ from databuild.taxes.simulate import (
 LIBRARY = "policyengine-us"
 
 
-def check_interpolation(schedule: pd.DataFrame, incomes: Sequence[float], year: int) -> dict:
-    """Simulate every jurisdiction at the midpoint of every grid interval and compare with
-    linear interpolation of `schedule`: the sidecar's record of the interpolation error."""
+def check_interpolation(
+    schedule: pd.DataFrame, incomes: Sequence[float], years: Sequence[int]
+) -> dict:
+    """Simulate every jurisdiction of every year at the midpoint of every grid interval and
+    compare with linear interpolation of `schedule`: the sidecar's record of the error."""
     points = midpoints(incomes)
-    simulated = finish(tabulate(JURISDICTIONS, points, year), year)
+    simulated = pd.concat(
+        [finish(tabulate(JURISDICTIONS, points, year), year) for year in years],
+        ignore_index=True,
+    )
     errors = interpolation_errors(schedule, simulated)
     return {
-        "method": "take-home at the midpoint of every grid interval in every jurisdiction, "
+        "method": "take-home at the midpoint of every grid interval in every jurisdiction and "
+        "tax year, "
         "simulated directly vs linearly interpolated from the table (analysis.taxes.take_home)",
         "points": len(errors),
         "max_abs_error": round(float(errors["error"].abs().max()), 2),
@@ -81,13 +88,15 @@ def sidecar(
     corrections: list[dict],
     interpolation: dict | None = None,
 ) -> dict:
+    years = sorted(int(y) for y in schedule["tax_year"].unique())
     """The provenance record written next to the parquet file (no timestamps)."""
     grid = np.unique(np.asarray(incomes, dtype=float))
     return {
         "library": LIBRARY,
         "version": metadata.version(LIBRARY),
         "core_version": metadata.version("policyengine-core"),
-        "tax_year": int(schedule["tax_year"].iloc[0]),
+        "tax_year": years[-1],
+        "tax_years": years,
         "tax_year_note": TAX_YEAR_NOTE,
         "filer": FILER,
         "employer": "the library's default employer size (employer_headcount 100)",
@@ -111,7 +120,29 @@ def sidecar(
                 "how": spec.note,
             }
             for name, spec in LOCAL.items()
+        }
+        | {
+            code: {
+                "state": spec.state,
+                "taxes": [
+                    {
+                        "name": tax.name,
+                        "base": tax.base,
+                        "brackets": [list(b) for b in tax.brackets],
+                        "exempt": tax.exempt,
+                        "fixed": tax.fixed,
+                        "library_parameter": tax.rate_parameter,
+                        "source": tax.source,
+                    }
+                    for tax in spec.taxes
+                ],
+                "applies_to": spec.applies_to,
+                "left_out": spec.left_out,
+                "how": "the state's rows plus the statutory taxes (databuild.taxes.law.city_tax)",
+            }
+            for code, spec in CITY_ROWS.items()
         },
+        "cross_state": cross_state_record(),
         "corrections": corrections,
         "not_included": list(NOT_INCLUDED),
         "interpolation_check": interpolation,
@@ -121,24 +152,28 @@ def sidecar(
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """CLI: build the schedule for `TAX_YEAR` over `default_grid()` and write parquet + JSON."""
+    """CLI: build the schedule for `TAX_YEARS` over `default_grid()` and write parquet + JSON."""
     parser = argparse.ArgumentParser(
         prog="python -m databuild.taxes", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--out", type=Path, default=SCHEDULE_PATH, help="parquet file to write")
-    parser.add_argument("--year", type=int, default=TAX_YEAR, help="tax year")
+    parser.add_argument(
+        "--years", type=int, nargs="+", default=list(TAX_YEARS), help="tax years (default: all)"
+    )
     parser.add_argument(
         "--no-check",
         action="store_true",
         help="skip the midpoint interpolation check (halves the run; the sidecar records null)",
     )
     args = parser.parse_args(argv)
+    years = sorted(set(args.years))
     incomes = default_grid()
     started = time.perf_counter()
-    schedule = build_schedule(incomes, args.year)
+    schedule = build_schedule(incomes, years)
     print(f"schedule: {len(schedule)} rows in {time.perf_counter() - started:.0f} s", flush=True)
-    check = None if args.no_check else check_interpolation(schedule, incomes, args.year)
-    side_record = sidecar(schedule, incomes, correction_records(args.year), check)
+    check = None if args.no_check else check_interpolation(schedule, incomes, years)
+    corrections = [record for year in years for record in correction_records(year)]
+    side_record = sidecar(schedule, incomes, corrections, check)
     elapsed = time.perf_counter() - started
     args.out.parent.mkdir(parents=True, exist_ok=True)
     schedule.to_parquet(args.out, index=False)
