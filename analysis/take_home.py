@@ -88,6 +88,16 @@ LOCAL_TAXES: dict[str, str] = {
 """The local tax each local jurisdiction of the schedule adds, by name."""
 
 
+def left_out_first(coverage: pd.DataFrame, codes: Sequence[str]) -> list[str]:
+    """The taxes `coverage` (`catalog.tax_coverage`) says the figures leave out, those of the
+    places in `codes` (schedule codes, "home|work" ones too) first, then those left out
+    everywhere; other places' omissions are dropped."""
+    places = {part for code in codes for part in taxes.split_code(code)}
+    missing = coverage[~coverage["covered"].astype(bool)]
+    here = missing[missing["place"].isin(places)]["tax"].tolist()
+    return here + missing[missing["place"] == ""]["tax"].tolist()
+
+
 def local_rule(cbsa: str, state: str, principal: str) -> LocalTax | None:
     """The local tax rule of metro `cbsa`'s main city in `state` (None: no modelled tax)."""
     if state == principal:

@@ -136,7 +136,9 @@ layout.source_caption(
     + local_tax_note(
         list(dict.fromkeys(result.table["jurisdiction"])),
         take_home.LOCAL_TAXES,
-        cache.run(catalog.tax_coverage, data).query("~covered")["tax"].tolist(),
+        take_home.left_out_first(
+            cache.run(catalog.tax_coverage, data), list(result.table["jurisdiction"])
+        ),
     )
     + "".join(
         f" · {take_home.describe(code)}"

@@ -98,7 +98,8 @@ def test_link_parameters_carry_work_and_home_states():
     assert out["a_work_state"] == "WA" and out["a_home_state"] == "OR"
     made = offer_form.to_spec(offer)
     assert (made.work_state, made.home_state) == ("WA", "OR")
-    assert comparison.jurisdiction(real(), made) == "OR|WA"
+    # Lives in Portland (the default toggles): its resident taxes ride on the home code.
+    assert comparison.jurisdiction(real(), made) == "OR-PDX|WA"
     # Left out of a link when at their defaults (None: the metro's principal state).
     blank = offer_form.blank(0, spec) | {"occ": "15-2051", "base": 150_000.0}
     assert "a_work_state" not in offer_form.to_link([blank], spec)

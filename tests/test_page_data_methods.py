@@ -35,7 +35,7 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
     assert sum("[official page](https://" in line for line in sources) >= 7
     assert sum("Bureau of Labor Statistics" in line for line in sources) >= 2
     tax = [line for line in sources if "policyengine-us" in line.lower()]
-    assert len(tax) == 1 and " · tax year " in tax[0]
+    assert len(tax) == 1 and " · tax years 2025–2026" in tax[0]
     labels = [b.label for b in at.get("download_button")]
     # Row counts of the published inputs: the aijobs.net snapshot holds 74,301 salaries,
     # the OEWS tech-occupation extract 12,835 rows.

@@ -14,7 +14,7 @@ PAGE = "app_pages/offer_check.py"
 pytestmark = pytest.mark.skipif(
     not (DATA_DIR / "wages.parquet").is_file(), reason="data/ not built yet"
 )
-# 2025 payroll taxes by statute: Social Security 6.2% up to $176,100 of wages, Medicare 1.45%.
+# 2026 payroll taxes by statute: Social Security 6.2% up to $184,500 of wages, Medicare 1.45%.
 SOCIAL_SECURITY, MEDICARE = 0.062, 0.0145
 
 
@@ -46,6 +46,7 @@ def test_default_view_compares_two_offers_at_published_medians():
     ]
     years = at.dataframe[0].value
     assert list(years["year"]) == [1, 2, 3, 4] * 2
+    assert list(years["tax_year"]) == [2026] * 8  # offers start in 2026
     # Payroll taxes at the statutory rates (within a cent: the schedule stores cents and the
     # page interpolates between its points); take-home is what is left after every tax.
     assert ((years["social_security"] - years["total"] * SOCIAL_SECURITY).abs() < 0.01).all()
@@ -53,7 +54,7 @@ def test_default_view_compares_two_offers_at_published_medians():
     taxes = years.filter(like="_tax").sum(axis=1) + years["social_security"] + years["medicare"]
     assert ((years["total"] - taxes - years["take_home"]).abs() < 0.02).all()
     captions = " ".join(c.value for c in at.caption)
-    assert "BLS OEWS, May 2025" in captions and "tax year 2025" in captions
+    assert "BLS OEWS, May 2025" in captions and "tax years 2025–2026" in captions
     assert "no local tax included" in captions  # neither San Francisco nor Austin has one
     share = at.code[0].value
     assert share.startswith("?") and "a_base=170000" in share and "b_base=127000" in share
@@ -116,3 +117,24 @@ def test_the_path_caption_names_what_the_tax_schedule_leaves_out_from_its_record
     captions = " ".join(c.value for c in at.caption)
     note = f"not included: {left_out[0]}; {left_out[1]} and {len(left_out) - 2} more"
     assert note in captions, captions[-400:]
+
+
+def test_job_and_home_states_for_a_metro_that_spans_states():
+    # New York, NY-NJ: the pickers appear only there; a link with a New Jersey home and a New
+    # York job is taxed by both states (the larger state tax, no NYC tax); Austin has none.
+    at = run_page(PAGE, {"a_metro": "35620", "a_home_state": "NJ", "b_metro": "12420"})
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="a_work_state").value == "NY"
+    assert at.selectbox(key="a_home_state").value == "NJ"
+    assert "b_work_state" not in keys(at)
+    years = at.dataframe[0].value.set_index(["offer", "year"])
+    assert years.loc[("Offer A", 1), "jurisdiction"] == "NJ|NY"
+    assert years.loc[("Offer A", 1), "local_income_tax"] == 0
+    captions = " ".join(c.value for c in at.caption)
+    assert "lives in NJ, works in NY" in captions
+    # Moving the job to New Jersey: New Jersey's taxes alone, and the link says so.
+    at.selectbox(key="a_work_state").set_value("NJ").run()
+    years = at.dataframe[0].value.set_index(["offer", "year"])
+    assert years.loc[("Offer A", 1), "jurisdiction"] == "NJ"
+    share = dict(re.findall(r"([a-z_]+)=([^&]+)", at.code[0].value))
+    assert share["a_work_state"] == "NJ" and "a_home_state" not in share

@@ -273,13 +273,13 @@ def inputs(
             "agreement."
         )
         work = offer.get("work_state") if offer.get("work_state") in states else states[0]
-        work = c1.selectbox(
-            "Job in", states, key=bind(f"{x}_work_state_{out['metro']}", work), help=help_
-        )
+        if st.session_state.get(f"{x}_work_state") not in states:  # another metro's state
+            st.session_state[f"{x}_work_state"] = work
+        work = c1.selectbox("Job in", states, key=f"{x}_work_state", help=help_)
         home = offer.get("home_state") if offer.get("home_state") in states else work
-        home = c2.selectbox(
-            "You live in", states, key=bind(f"{x}_home_state_{out['metro']}", home), help=help_
-        )
+        if st.session_state.get(f"{x}_home_state") not in states:
+            st.session_state[f"{x}_home_state"] = home
+        home = c2.selectbox("You live in", states, key=f"{x}_home_state", help=help_)
         out["work_state"] = None if work == states[0] else work
         out["home_state"] = None if home == work else home
     else:

@@ -299,10 +299,11 @@ def premium_headline(frame: object, baseline: str, adjusted: bool) -> str:
 def taxed_as(jurisdiction: str, names: dict[str, str]) -> str:
     """How a tax-schedule code reads in a sentence: "federal and TX taxes", or with a local
     tax named from `names` (code -> the local tax's name)."""
-    if "|" in jurisdiction:  # lives in one state, works in another
-        from analysis.take_home import describe
-
-        return describe(jurisdiction)
+    if "|" in jurisdiction:  # "home|work": lives in one state, works in another
+        home, work = jurisdiction.split("|", 1)
+        local = [names[c] for c in (home, work) if c in names]
+        extra = f" and {' and '.join(local)}" if local else ""
+        return f"federal taxes, living in {home[:2]} and working in {work[:2]}{extra}"
     if jurisdiction in names:
         return f"federal, state and {names[jurisdiction]}"
     return f"federal and {jurisdiction} taxes"

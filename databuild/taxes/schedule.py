@@ -176,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     side_record = sidecar(schedule, incomes, corrections, check)
     elapsed = time.perf_counter() - started
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    schedule.to_parquet(args.out, index=False)
+    schedule.to_parquet(args.out, index=False, compression="zstd")
     side = args.out.with_suffix(".json")
     side.write_text(json.dumps(side_record, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(schedule)} rows) and {side} in {elapsed:.0f} s")
