@@ -19,9 +19,10 @@ import pytest
 
 from analysis.paths import ROOT
 from analysis.taxes import COLUMN_DOCS, COLUMNS, SIDECAR_PATH, TAX_COLUMNS, read_schedule
+from databuild.taxes import cities, law, simulate
 from databuild.taxes import grid as income_grid
-from databuild.taxes import law, simulate
-from databuild.taxes.law import CITY_ROWS, JURISDICTIONS, LOCAL
+from databuild.taxes.cities import CITY_ROWS
+from databuild.taxes.law import JURISDICTIONS, LOCAL
 from tests.test_taxes import LOCAL_STATE
 
 HAS_LIBRARY = importlib.util.find_spec("policyengine_us") is not None
@@ -380,7 +381,7 @@ def test_local_rows_with_the_library():
     assert md["local_income_tax"].iloc[0] == pytest.approx(0.032 * (1_000_000 - 3_350))
 
 
-# --- Statutory local taxes (law.CITY_ROWS): each worked by hand from its published rate ---
+# --- Statutory local taxes (cities.CITY_ROWS): each worked by hand from its published rate ---
 
 # (code, wages or Oregon taxable income, tax): Cleveland 2.5% (Codified Ordinances 191.0501);
 # Columbus 2.5% (City Code 361.19); Cincinnati 1.8% (Municipal Code 311-9); Detroit 2.4% of
@@ -409,14 +410,15 @@ CITY_CASES = [
 @pytest.mark.parametrize(("code", "base", "expected"), CITY_CASES)
 def test_city_tax_by_hand(code, base, expected):
     spec = CITY_ROWS[code]
-    got = sum(float(law.city_tax(t, np.array([base]))[0]) for t in spec.taxes)
+    got = sum(float(cities.city_tax(t, np.array([base]))[0]) for t in spec.taxes)
     assert got == pytest.approx(expected, abs=0.005)
 
 
 def test_city_tax_takes_the_library_rate_for_a_flat_tax():
-    assert law.city_tax(law.WILMINGTON, np.array([100_000.0]), 0.02)[0] == pytest.approx(2_000)
+    wilmington = cities.city_tax(cities.WILMINGTON, np.array([100_000.0]), 0.02)
+    assert wilmington[0] == pytest.approx(2_000)
     with pytest.raises(ValueError, match="flat rate"):
-        law.city_tax(law.MULTNOMAH_PFA, np.array([1.0]), 0.02)
+        cities.city_tax(cities.MULTNOMAH_PFA, np.array([1.0]), 0.02)
 
 
 @pytest.mark.parametrize(

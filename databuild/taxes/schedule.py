@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.taxes import COLUMN_DOCS, REBUILD, SCHEDULE_PATH, cross_state_record
+from databuild.taxes.cities import CITY_ROWS
 from databuild.taxes.grid import (
     GRID_BREAKS,
     GRID_SEGMENTS,
@@ -42,7 +43,6 @@ from databuild.taxes.grid import (
     summarize_errors,
 )
 from databuild.taxes.law import (
-    CITY_ROWS,
     FILER,
     JURISDICTIONS,
     LOCAL,
@@ -138,7 +138,7 @@ def sidecar(
                 ],
                 "applies_to": spec.applies_to,
                 "left_out": spec.left_out,
-                "how": "the state's rows plus the statutory taxes (databuild.taxes.law.city_tax)",
+                "how": "the state's rows plus its statutory taxes (databuild/taxes/cities.py)",
             }
             for code, spec in CITY_ROWS.items()
         },

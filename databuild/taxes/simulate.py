@@ -12,14 +12,13 @@ import numpy as np
 import pandas as pd
 
 from analysis.taxes import COLUMNS, TAX_COLUMNS
+from databuild.taxes.cities import CITY_ROWS, city_tax
 from databuild.taxes.law import (
-    CITY_ROWS,
     JURISDICTIONS,
     LOCAL,
     NYC,
     TAX_YEARS,
     UNSTORED_DEFAULT_LOCAL,
-    city_tax,
     corrections_for,
 )
 
@@ -219,7 +218,7 @@ def city_rows(code: str, state_rows: pd.DataFrame, year: int) -> pd.DataFrame:
             if not np.isclose(rate, tax.brackets[0][1]):
                 raise RuntimeError(
                     f"{code}: the library's {tax.rate_parameter} is {rate} in {year}, the "
-                    f"statute in law.py says {tax.brackets[0][1]}"
+                    f"statute in cities.py says {tax.brackets[0][1]}"
                 )
         base = frame["gross"] if tax.base == "wages" else frame[tax.base]
         frame["local_income_tax"] = frame["local_income_tax"] + city_tax(
