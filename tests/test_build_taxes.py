@@ -441,3 +441,15 @@ def test_portland_rows_tax_oregon_taxable_income(schedule):
     # + 0.03 x 147,165 = 6,289.95; SHS 0.01 x 272,165 = 2,721.65; together 9,011.60.
     rows = schedule[schedule["tax_year"] == 2025].set_index(["jurisdiction", "gross"])
     assert rows.loc[("OR-PDX", 400_000), "local_income_tax"] == pytest.approx(9_011.60, abs=0.01)
+
+
+@needs_library
+def test_oregon_rows_carry_no_kicker_with_the_library():
+    # 2025: the library's kicker (9.863% of "prior-year" tax, proxied by the current year's)
+    # is set to 0, so Oregon's tax at $200,000 is the recurring liability, $17,771.84, not
+    # $16,019 (issue 19's independent computation: $17,771).
+    frame = simulate.simulate_jurisdiction("OR", 2025, [200_000])
+    assert frame["state_income_tax"].iloc[0] == pytest.approx(17_771.84, abs=0.01)
+    # And the city rows read the flat rates the library holds (Wilmington, Louisville).
+    assert simulate.library_rate(cities.WILMINGTON.rate_parameter, 2026) == 0.0125
+    assert simulate.library_rate(cities.LOUISVILLE.rate_parameter, 2026) == 0.022
