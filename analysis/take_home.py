@@ -342,12 +342,15 @@ def worth_in_hubs(
     lives_in_city: bool = True,
     works_in_city: bool = True,
     year: int | None = None,
+    work_state: str | None = None,
+    home_state: str | None = None,
 ) -> pd.DataFrame:
     """What `base` (USD/yr, earned in `home_cbsa`) is worth in each hub, side by side.
 
     One row per metro, home first, then the hubs, columns: cbsa, label (as
     `metros.metro_names`), state, jurisdiction (each place's own taxes: the home row follows
-    the filer's `lives_in_city` / `works_in_city`; a hub row assumes the filer would live and
+    the filer's `lives_in_city` / `works_in_city` and `work_state` / `home_state` (see
+    `jurisdiction_for`); a hub row assumes the filer would live and
     work in the hub's main city, so its local tax applies there), rpp (BEA all items,
     US = 100, `year`, default the latest in the table),
     same_power (the salary in the hub that buys what `base` buys at home:
@@ -377,6 +380,8 @@ def worth_in_hubs(
         juris = jurisdiction_for(
             data,
             cbsa,
+            work_state=work_state if is_home else None,
+            home_state=home_state if is_home else None,
             lives_in_city=lives_in_city or not is_home,
             works_in_city=works_in_city or not is_home,
         )

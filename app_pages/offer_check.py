@@ -167,6 +167,8 @@ with st.expander(f"{first.label}'s base in each tech hub, after tax and prices")
             first.occupation,
             lives_in_city=first.lives_in_city,
             works_in_city=first.works_in_city,
+            work_state=first.work_state,
+            home_state=first.home_state,
         )
     layout.chart(charts.hub_take_home_chart, worth, key="offer_check_hubs")
     st.dataframe(

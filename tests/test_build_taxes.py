@@ -134,8 +134,8 @@ def test_default_grid_reaches_five_million():
     assert np.all(np.diff(grid) > 0)
     assert {1_000_000, 1_200_000, 2_000_000, 2_100_000, 4_900_000} <= set(grid)
     # 333 evenly spaced points; each jump adds the wages -1/+1 around it (and itself when off
-    # the segments: NY's two and Ohio's), each kink its wages: 5 x 2 + 3 x 3 + 3 x 1.
-    assert len(grid) == 81 + 80 + 70 + 40 + 32 + 30 + 22
+    # the segments: NY's two and Ohio's), each kink its wages: 7 x 2 + 3 x 3 + 3 x 1.
+    assert len(grid) == 81 + 80 + 70 + 40 + 32 + 30 + 26
 
 
 def test_grid_brackets_each_jump_and_holds_each_kink():

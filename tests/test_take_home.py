@@ -418,3 +418,11 @@ def test_tax_year_for_an_offer_year():
         2026,
         2026,
     ]
+
+
+def test_the_home_row_of_the_hub_table_follows_work_and_home_states():
+    out = take_home.worth_in_hubs(
+        real(), 150_000, PORTLAND, "15-2051", hubs=[SEATTLE], work_state="WA", home_state="WA"
+    ).set_index("cbsa")
+    assert out.loc[PORTLAND, "jurisdiction"] == "WA"
+    assert out.loc[PORTLAND, "take_home"] == out.loc[SEATTLE, "take_home"]

@@ -315,13 +315,26 @@ NY_930_INCREMENTAL_BENEFIT = 30_172  # NY 9.65% bracket, single, 2025
 NY_PHASE_IN = 50_000
 
 
-def test_take_home_increases_with_gross_except_at_known_steps(schedule):
+# 2026: the same steps of the law, less Hawaii's and Maine's (gone in the library's 2026), plus
+# Colorado's add-back of the federal standard deduction over $1,000 from $300,000 of AGI
+# (C.R.S. 39-22-104(3)(p.7), HB25-1274: 4.4% x 15,100 = $664 at once) and Ohio's personal
+# exemption, none over $500,000 of modified AGI from 2026 (ORC 5747.025).
+TAKE_HOME_FALLS_2026 = [
+    *(f for f in TAKE_HOME_FALLS if f[0] not in (("HI",), ("ME",))),
+    (("CO", "CO-DENVER"), 299_999, 300_001),
+    (("OH", "OH-CLE", "OH-COL", "OH-CIN"), 499_999, 500_001),
+]
+
+
+@pytest.mark.parametrize(("year", "known"), [(2025, TAKE_HOME_FALLS), (2026, TAKE_HOME_FALLS_2026)])
+def test_take_home_increases_with_gross_except_at_known_steps(full, year, known):
+    schedule = full[full["tax_year"] == year]
     for jurisdiction, group in schedule.groupby("jurisdiction"):
         group = group.sort_values("gross")
         gross = group["gross"].to_numpy()
         falls = np.diff(group["take_home"].to_numpy()) <= 0
         allowed = np.zeros_like(falls)
-        for codes, lo, hi in TAKE_HOME_FALLS:
+        for codes, lo, hi in known:
             if jurisdiction in codes:
                 allowed |= (gross[:-1] >= lo) & (gross[1:] <= hi)
         assert not (falls & ~allowed).any(), (jurisdiction, gross[:-1][falls & ~allowed])

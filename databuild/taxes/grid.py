@@ -1,5 +1,5 @@
 """The income grid of the take-home schedule and the check of interpolating between its
-points: evenly spaced segments plus points at the jumps and kinks of 2025 law."""
+points: evenly spaced segments plus points at the jumps and kinks of the law (2025, 2026)."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ GRID_SEGMENTS: tuple[tuple[int, int, int], ...] = (
 
 @dataclass(frozen=True)
 class Break:
-    """Wages (USD/yr) at which a 2025 tax jumps (`jump`: the grid gets wages - 1, wages and
-    wages + 1, so interpolation does not smear the step over a grid interval) or its slope
+    """Wages (USD/yr) at which a tax of a schedule year jumps (`jump`: the grid gets wages - 1,
+    wages and wages + 1, so interpolation does not smear the step over a grid interval) or its slope
     changes sharply (a kink: the grid gets the wages), between the points of `GRID_SEGMENTS`.
     """
 
@@ -54,6 +54,18 @@ GRID_BREAKS: tuple[Break, ...] = (
         "of the 6.85% bracket starts 8,000/50,000 phased in",
     ),
     Break(250_000, True, "IL personal exemption ends over $250,000 of AGI"),
+    Break(
+        300_000,
+        True,
+        "CO: from $300,000 of federal AGI the federal standard deduction over $12,000 (2025) "
+        "or $1,000 (2026, HB25-1274) is added back (C.R.S. 39-22-104(3)(p), (p.7))",
+    ),
+    Break(
+        750_000,
+        True,
+        "OH 2025: no personal exemption over $750,000 of modified AGI (ORC 5747.025; "
+        "$500,000 from 2026, a break already on the grid)",
+    ),
     Break(500_000, True, "NYC school tax credit rate reduction: none over $500,000 of income"),
     Break(265_400, False, f"{_NY_SUPPLEMENTAL}: 6.85% recapture fully phased in (AGI $265,400)"),
     Break(

@@ -4,10 +4,13 @@ and its sidecar record (.json), then check the interpolation between its points.
 `simulate.build_schedule` runs the PolicyEngine US microsimulation model (`policyengine-us`,
 pinned in requirements-tax.txt and installed in its own virtualenv, because its pins conflict
 with requirements.txt) for one single filer over the income grid of `grid` ($20,000 to
-$5,000,000 a year) in every state, DC, and the local jurisdictions of `law.LOCAL`. Where the
-library's parameter is off for the tax year, a reform (`law.CORRECTIONS`) applies the state's
-or city's published value, and the sidecar records each one. The run-time half (reading and
-interpolating the stored table) is `analysis.taxes`, whose columns the schedule follows.
+$5,000,000 a year) in every state, DC, and the local jurisdictions of `law.LOCAL`, for each tax
+year of `law.TAX_YEARS`; the city codes of `cities.CITY_ROWS` add statutory local taxes to
+their state's rows. Where the library's parameter is off for the tax year, a reform
+(`law.CORRECTIONS`) applies the published value (or drops the one-time Oregon kicker), and the
+sidecar records each one with its source, with the cross-state rule of `analysis.taxes`. The
+run-time half (reading and interpolating the stored table) is `analysis.taxes`, whose columns
+the schedule follows.
 
 Filer: single, age 30, no dependents, wages only (`employment_income`; the Alaska Permanent
 Fund Dividend the library adds by default is set to 0), standard deduction (federal
@@ -15,8 +18,8 @@ itemization is switched off; states that follow the federal choice follow it), e
 employer of the library's default size (100 employees; it decides e.g. Delaware paid leave).
 Columns and units: see `analysis.taxes.COLUMN_DOCS`.
 
-Rebuild (in the tax virtualenv, from the repo root; about 6 min on 2 cores, half of it the
-interpolation check, which --no-check skips):
+Rebuild (in the tax virtualenv, from the repo root; about 6 min on 2 idle cores, 12 or more
+on busy ones, half of it the interpolation check, which --no-check skips):
     python -m databuild.taxes --out data/take_home.parquet
 """
 
