@@ -289,6 +289,8 @@ TAKE_HOME_FALLS = [
     (("NYC",), 499_999, 500_001),  # NYC school tax credit rate reduction: to $500,000
     # Ohio tax starts at a fixed amount over $26,050 taxable (so do the Ohio cities' rows)
     (("OH", "OH-CLE", "OH-COL", "OH-CIN"), 28_449, 28_451),
+    # ... and its personal exemption ends over $750,000 of modified AGI in 2025 (ORC 5747.025)
+    (("OH", "OH-CLE", "OH-COL", "OH-CIN"), 749_999, 750_001),
     (("MD",), 99_999, 100_001),  # MD personal exemption steps
     (("MD",), 124_999, 125_001),
     (("MD",), 149_999, 150_001),
@@ -297,7 +299,11 @@ TAKE_HOME_FALLS = [
     (("CT",), 124_999, 125_001),
     (("CT",), 149_999, 150_001),
     (("CT",), 249_999, 250_001),
+    (("CT",), 299_999, 300_001),
     (("CT",), 499_999, 500_001),
+    # CO adds back the federal standard deduction over $12,000 ($1,000 from 2026) from $300,000
+    # of AGI (C.R.S. 39-22-104(3)(p), (p.7)): 4.4% x 3,750 = $165 at once in 2025
+    (("CO", "CO-DENVER"), 299_999, 300_001),
     # ME sales tax fairness credit: phased out in $10 steps of income (one falls at $28,451)
     (("ME",), 28_449, 28_451),
     # MO federal income tax deduction: 15% of federal tax to $100,000 of AGI, 5% to $125,000,
@@ -315,13 +321,11 @@ NY_930_INCREMENTAL_BENEFIT = 30_172  # NY 9.65% bracket, single, 2025
 NY_PHASE_IN = 50_000
 
 
-# 2026: the same steps of the law, less Hawaii's and Maine's (gone in the library's 2026), plus
-# Colorado's add-back of the federal standard deduction over $1,000 from $300,000 of AGI
-# (C.R.S. 39-22-104(3)(p.7), HB25-1274: 4.4% x 15,100 = $664 at once) and Ohio's personal
-# exemption, none over $500,000 of modified AGI from 2026 (ORC 5747.025).
+# 2026: the same steps of the law (Colorado's now 4.4% x 15,100 = $664, HB25-1274), less
+# Hawaii's and Maine's (gone in the library's 2026), with Ohio's personal exemption ending over
+# $500,000 of modified AGI instead of $750,000 (ORC 5747.025).
 TAKE_HOME_FALLS_2026 = [
-    *(f for f in TAKE_HOME_FALLS if f[0] not in (("HI",), ("ME",))),
-    (("CO", "CO-DENVER"), 299_999, 300_001),
+    *(f for f in TAKE_HOME_FALLS if f[0] not in (("HI",), ("ME",)) and f[1] != 749_999),
     (("OH", "OH-CLE", "OH-COL", "OH-CIN"), 499_999, 500_001),
 ]
 
