@@ -36,7 +36,8 @@ def sources_table(data: Tables) -> pd.DataFrame:
             {
                 "source": "After-tax take-home schedule",
                 "publisher": f"{tax.get('library', '')} {tax.get('version', '')}".strip(),
-                "vintage": f"tax year {tax.get('tax_year', '')}",
+                "vintage": "tax years "
+                + "–".join(str(y) for y in tax.get("tax_years", [tax.get("tax_year", "")])),
                 "licence": "computed with the library (AGPL-3.0); the table is ours",
                 "rows_read": 0,
                 "rows_written": int(tax.get("rows", 0)),
@@ -62,15 +63,34 @@ def inputs_table(data: Tables) -> pd.DataFrame:
 def tax_coverage(data: Tables) -> pd.DataFrame:
     """What the take-home figures include and leave out, from the tax schedule's record in the
     manifest (`carried.take_home`): one row per local jurisdiction the schedule holds
-    (covered True; tax: the jurisdiction's code, detail: whom its rows describe), then one per
-    tax it leaves out (covered False; detail: why). Empty when the schedule is not built."""
+    (covered True; tax: the jurisdiction's code, detail: whom its rows describe), one per
+    local tax a jurisdiction's rows still leave out (covered False; tax: what, detail: the
+    code it concerns), then one per tax left out everywhere (covered False; detail: why).
+    Column place: the jurisdiction code a row concerns ("" for every place). Empty when the
+    schedule is not built."""
     tax = data.manifest.get("carried", {}).get("take_home") or {}
+    local = sorted(tax.get("local", {}).items())
     rows = [
-        {"covered": True, "tax": code, "detail": str(spec.get("applies_to", ""))}
-        for code, spec in sorted(tax.get("local", {}).items())
+        {"covered": True, "tax": code, "detail": str(spec.get("applies_to", "")), "place": code}
+        for code, spec in local
     ]
     rows += [
-        {"covered": False, "tax": str(item.get("tax", "")), "detail": str(item.get("why", ""))}
+        {
+            "covered": False,
+            "tax": str(spec["left_out"]),
+            "detail": f"left out of the {code} rows",
+            "place": code,
+        }
+        for code, spec in local
+        if spec.get("left_out")
+    ]
+    rows += [
+        {
+            "covered": False,
+            "tax": str(item.get("tax", "")),
+            "detail": str(item.get("why", "")),
+            "place": "",
+        }
         for item in tax.get("not_included", [])
     ]
-    return pd.DataFrame(rows, columns=["covered", "tax", "detail"])
+    return pd.DataFrame(rows, columns=["covered", "tax", "detail", "place"])

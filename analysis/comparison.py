@@ -35,7 +35,10 @@ class OfferSpec:
     `remote` role the metro you live and work in), for what role (`occupation` BLS code,
     `track` and `level` of the salary index) and on what terms. `lives_in_city` /
     `works_in_city`: you would live / work in the metro's main city, so its local tax applies
-    to you where the schedule has one (`take_home.LOCAL_RULES`); off, only the state's."""
+    to you where the schedule has one (`take_home.LOCAL_RULES`); off, only the state's.
+    `work_state` / `home_state`: where the job is and where you live, for a metro that spans
+    states (USPS codes; None: the metro's principal state, and home where the job is); taxed
+    across state lines by `analysis.taxes.CROSS_STATE_RULE`."""
 
     label: str
     cbsa: str
@@ -46,6 +49,8 @@ class OfferSpec:
     remote: bool = False
     lives_in_city: bool = True
     works_in_city: bool = True
+    work_state: str | None = None
+    home_state: str | None = None
 
 
 def default_base(data: Tables, cbsa: str, occupation: str) -> float:
@@ -59,13 +64,23 @@ def default_base(data: Tables, cbsa: str, occupation: str) -> float:
 
 def jurisdiction(data: Tables, spec: OfferSpec) -> str:
     """The tax jurisdiction of the offer's place (see `take_home.jurisdiction_for`); a remote
-    role is worked from home, so a tax on working in the city applies only if you live there."""
+    role is worked from home: its work state is the home state, and a tax on working in the
+    city applies only if you live there."""
+    home = spec.home_state or spec.work_state
     return take_home.jurisdiction_for(
         data,
         spec.cbsa,
+        work_state=home if spec.remote else spec.work_state,
+        home_state=home,
         lives_in_city=spec.lives_in_city,
         works_in_city=spec.works_in_city and (spec.lives_in_city or not spec.remote),
     )
+
+
+def tax_years(data: Tables, years: Sequence[int]) -> list[int]:
+    """The tax year whose rules apply to pay earned in each calendar year of `years`
+    (`take_home.tax_year_for`: the year itself, else the last published rules)."""
+    return [take_home.tax_year_for(data, int(y)) for y in years]
 
 
 def price_level(data: Tables, cbsa: str) -> float:
@@ -89,9 +104,10 @@ def yearly_take_home(
 ) -> pd.DataFrame:
     """The offer's calendar years from `start` (`compensation.calendar_gross`): year, months,
     its gross by component, the taxes of its own jurisdiction on each year's total (federal,
-    Social Security, Medicare, state, state payroll, local), take_home, and real_take_home =
-    take_home in the prices of `reference` (take_home x reference price level / the offer's
-    price level); also the 401(k) `match` (not pay).
+    Social Security, Medicare, state, state payroll, local) at the rules of its `tax_year`
+    (`tax_years`), take_home, and real_take_home = take_home in the prices of `reference`
+    (take_home x reference price level / the offer's price level); also the 401(k) `match`
+    (not pay).
 
     Raises ValueError with a message a user can act on when the place has no tax schedule or
     price level, or a year's pay is outside the schedule's range.
@@ -99,7 +115,9 @@ def yearly_take_home(
     gross = compensation.calendar_gross(spec.terms, start)
     juris = jurisdiction(data, spec)
     try:
-        taxes = take_home.schedule_taxes(data, gross["total"].to_numpy(), juris)
+        taxes = take_home.schedule_taxes(
+            data, gross["total"].to_numpy(), juris, tax_years(data, gross["year"])
+        )
     except ValueError as err:
         raise ValueError(f"{spec.label}: {err}") from None
     here, there = price_level(data, spec.cbsa), price_level(data, reference)
@@ -137,7 +155,8 @@ def base_to_match(
     Take-home is found for a fine grid of bases at once and the grid inverted (take-home rises
     with the base everywhere in the schedule)."""
     schedule = data.take_home
-    grid = schedule.loc[schedule["jurisdiction"] == jurisdiction(data, spec), "gross"]
+    juris = jurisdiction(data, spec)
+    grid = schedule.loc[schedule["jurisdiction"] == taxes.split_code(juris)[0], "gross"]
     here, there = price_level(data, spec.cbsa), price_level(data, reference)
     if grid.empty or not (np.isfinite(here) and np.isfinite(there)):
         return float("nan")
@@ -149,8 +168,9 @@ def base_to_match(
         return float("nan")
     bases = np.linspace(lowest, highest, 4001)
     totals = bases[:, None] * slope[None, :] + fixed[None, :]
-    juris = jurisdiction(data, spec)
-    paid = take_home.schedule_taxes(data, totals.ravel(), juris)[list(taxes.TAX_COLUMNS)]
+    years = compensation.calendar_gross(spec.terms, start)["year"]
+    rules = np.tile(tax_years(data, years), len(bases))
+    paid = take_home.schedule_taxes(data, totals.ravel(), juris, rules)[list(taxes.TAX_COLUMNS)]
     kept = totals - paid.sum(axis=1).to_numpy().reshape(totals.shape)
     real = (kept * there / here).sum(axis=1) / (HORIZON_MONTHS / 12)
     if not real[0] <= target <= real[-1]:

@@ -62,7 +62,7 @@ class Facts:
     `captions`: source key ("oews", "bea_rpp", "hud_fmr", "aijobs", "so_survey", "take_home") ->
     short label with its vintage ("BLS OEWS, May 2025"). `top_code`: the OEWS annual
     top-code in USD (a wage noted "top-coded" is at least this); `price_year`: the latest
-    BEA price-parity year; `tax_year`: the take-home schedule's tax year.
+    BEA price-parity year; `tax_year`: the take-home schedule's latest tax year.
     """
 
     captions: Mapping[str, str]
@@ -92,7 +92,9 @@ def facts_from_manifest(manifest: Mapping[str, Any]) -> Facts:
     tax = manifest.get("carried", {}).get("take_home") or {}
     tax_year = int(tax["tax_year"]) if "tax_year" in tax else None
     if tax_year is not None:
-        captions["take_home"] = f"PolicyEngine US {tax.get('version', '')}, tax year {tax_year}"
+        years = tax.get("tax_years") or [tax_year]
+        held = f"tax year {years[0]}" if len(years) == 1 else f"tax years {years[0]}–{years[-1]}"
+        captions["take_home"] = f"PolicyEngine US {tax.get('version', '')}, {held}"
     return Facts(captions=captions, top_code=top_code, price_year=price_year, tax_year=tax_year)
 
 

@@ -25,6 +25,7 @@ facts = data.facts
 labels = cache.run(metros.metro_labels, data)
 titles = inputs.occupation_titles(data)
 occupations = {code: f"{title} ({code})" for code, title in titles.items()}
+spans = cache.run(take_home.state_spans, data)
 today = dt.date.today()
 next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
 
@@ -60,7 +61,7 @@ count = offer_form.count()
 offers = []
 for i, column in enumerate(st.columns(count)):
     with column, st.container(border=True):
-        offers.append(offer_form.inputs(i, labels, occupations, base_of))
+        offers.append(offer_form.inputs(i, labels, occupations, base_of, spans))
         if count > 1:
             st.button("Remove", key=f"remove_{i}", on_click=offer_form.remove, args=(i,))
 offer_form.remember(count)
@@ -123,8 +124,16 @@ layout.source_caption(
     + local_tax_note(
         list(dict.fromkeys(result.table["jurisdiction"])),
         take_home.LOCAL_TAXES,
-        cache.run(catalog.tax_coverage, data).query("~covered")["tax"].tolist(),
-    ),
+        take_home.left_out_first(
+            cache.run(catalog.tax_coverage, data), list(result.table["jurisdiction"])
+        ),
+    )
+    + "".join(
+        f" · {take_home.describe(code)}"
+        for code in dict.fromkeys(result.table["jurisdiction"])
+        if "|" in code
+    )
+    + " · each calendar year taxed at its own year's rules, the last published after them",
 )
 path_columns = columns.offer_path_columns(where)
 st.dataframe(
@@ -215,6 +224,8 @@ with st.expander(f"{plain(first.label)}'s base in each tech hub, after tax and p
             first.occupation,
             lives_in_city=first.lives_in_city,
             works_in_city=first.works_in_city,
+            work_state=first.work_state,
+            home_state=first.home_state,
         )
     layout.chart(charts.hub_take_home_chart, worth, key="offer_check_hubs")
     st.dataframe(

@@ -54,6 +54,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis.paths import CACHE_DIR, DATA_DIR
+from analysis.taxes import COLUMN_DOCS as TAX_COLUMN_DOCS
 from databuild.checks import CHECKS
 from databuild.errors import SourceError
 from databuild.nonmetro import EXTENSIONS
@@ -153,8 +154,15 @@ def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]
         "",
         "## `take_home.parquet`",
         "",
-        "After-tax take-home schedule built by `python -m databuild.taxes` with policyengine-us;",
-        "its library version, tax year and grid are in `take_home.json`. See `databuild/taxes/`.",
+        "After-tax take-home schedule built by `python -m databuild.taxes` with policyengine-us:",
+        "one row per tax year (2025, 2026), jurisdiction and wage of the grid. Its library",
+        "version, tax years, grid, local taxes (with their statutes), corrections, what is left",
+        "out and the cross-state rule (`cross_state`: reciprocity, DC) are in `take_home.json`.",
+        "See `databuild/taxes/`.",
+        "",
+        "| column | meaning |",
+        "|---|---|",
+        *(f"| `{name}` | {doc} |" for name, doc in TAX_COLUMN_DOCS.items()),
         "",
     ]
     return "\n".join(lines)

@@ -19,8 +19,9 @@ import pytest
 
 from analysis.paths import ROOT
 from analysis.taxes import COLUMN_DOCS, COLUMNS, SIDECAR_PATH, TAX_COLUMNS, read_schedule
+from databuild.taxes import cities, law, simulate
 from databuild.taxes import grid as income_grid
-from databuild.taxes import law, simulate
+from databuild.taxes.cities import CITY_ROWS
 from databuild.taxes.law import JURISDICTIONS, LOCAL
 from tests.test_taxes import LOCAL_STATE
 
@@ -39,10 +40,13 @@ def side():
 
 
 def test_jurisdictions():
-    # 50 states + DC, then 7 local codes; MD's county tax rides on the MD rows themselves.
-    assert len(JURISDICTIONS) == len(set(JURISDICTIONS)) == 58
+    # 50 states + DC, then 7 library local codes (MD's county tax rides on the MD rows
+    # themselves), then 11 statutory city codes.
+    assert len(JURISDICTIONS) == len(set(JURISDICTIONS)) == 69
     assert JURISDICTIONS[:51] == law.STATES
-    assert {name: spec.state for name, spec in LOCAL.items()} == LOCAL_STATE
+    assert JURISDICTIONS[58:] == tuple(CITY_ROWS)
+    states = {name: spec.state for name, spec in LOCAL.items()}
+    assert states | {code: spec.state for code, spec in CITY_ROWS.items()} == LOCAL_STATE
     assert LOCAL["MD"].county == "BALTIMORE_CITY_MD"
     assert LOCAL["PA-PHL"].flags == (("pa_philadelphia_wage_tax_resident", True),)
     assert LOCAL["PA-PHL-NR"].flags == (("pa_philadelphia_wage_tax_resident", False),)
@@ -56,12 +60,18 @@ def test_schedule_holds_the_generators_jurisdictions(schedule):
 def test_sidecar_matches_table(schedule, side):
     assert side["library"] == "policyengine-us"
     assert side["version"] == "2.68.0"
-    assert side["tax_year"] == 2025
-    assert "2025" in side["tax_year_note"] and "uprat" in side["tax_year_note"]
+    assert side["tax_year"] == 2026 and side["tax_years"] == [2025, 2026] == list(law.TAX_YEARS)
+    assert "2026" in side["tax_year_note"] and "uprat" in side["tax_year_note"]
     assert side["rows"] == len(schedule)
-    assert side["jurisdictions"] == 58
+    assert side["jurisdictions"] == 69
     assert set(side["local"]) == set(LOCAL_STATE)
     assert "non-resident" in side["local"]["MO-KCMO"]["applies_to"]
+    cleveland = side["local"]["OH-CLE"]["taxes"][0]
+    assert cleveland["brackets"] == [[0, 0.025]] and "191.0501" in cleveland["source"]
+    assert all(t["source"] for c in CITY_ROWS for t in side["local"][c]["taxes"])
+    assert "reciprocal" in side["cross_state"]["rule"]
+    assert side["cross_state"]["reciprocity"]["PA"] == ["IN", "MD", "NJ", "OH", "VA", "WV"]
+    assert "1-206.02" in side["cross_state"]["no_nonresident_tax"]["DC"]
     assert side["grid"]["min"] == 20_000 and side["grid"]["max"] == 5_000_000
     assert side["grid"]["points"] == schedule["gross"].nunique() == len(income_grid.default_grid())
     assert [tuple(s.values()) for s in side["grid"]["segments"]] == list(income_grid.GRID_SEGMENTS)
@@ -83,11 +93,19 @@ def test_sidecar_records_the_ca_sdi_correction(side):
         },
         *side["corrections"][1:],
     ]
-    philadelphia = {c["parameter"]: c for c in side["corrections"][1:]}
+    philadelphia = {c["parameter"]: c for c in side["corrections"][1:3]}
     assert philadelphia[law.PHL_RESIDENT]["library_value"] == 0.0375
     assert philadelphia[law.PHL_RESIDENT]["value_used"] == 0.03745
     assert philadelphia[law.PHL_NONRESIDENT]["library_value"] == 0.0344
     assert philadelphia[law.PHL_NONRESIDENT]["value_used"] == 0.03435
+
+
+def test_sidecar_records_dropping_the_oregon_kicker(side):
+    kicker = [c for c in side["corrections"] if c["parameter"] == law.OR_KICKER]
+    assert len(kicker) == 1
+    assert kicker[0]["year"] == 2025 and kicker[0]["value_used"] == 0.0
+    assert kicker[0]["library_value"] == 0.09863  # 9.863% of the prior year's tax
+    assert "Article IX" in kicker[0]["source"] and "prior year" in kicker[0]["why"]
 
 
 def test_sidecar_lists_what_is_not_modelled(side):
@@ -100,7 +118,7 @@ def test_sidecar_lists_what_is_not_modelled(side):
 
 def test_sidecar_interpolation_check(side):
     check = side["interpolation_check"]
-    assert check["points"] == 58 * (len(income_grid.default_grid()) - 1)
+    assert check["points"] == 2 * 69 * (len(income_grid.default_grid()) - 1)
     segments = check["segments"]
     assert [(s["min"], s["max"], s["step"]) for s in segments] == list(income_grid.GRID_SEGMENTS)
     assert sum(s["points"] for s in segments) == check["points"]
@@ -116,8 +134,8 @@ def test_default_grid_reaches_five_million():
     assert np.all(np.diff(grid) > 0)
     assert {1_000_000, 1_200_000, 2_000_000, 2_100_000, 4_900_000} <= set(grid)
     # 333 evenly spaced points; each jump adds the wages -1/+1 around it (and itself when off
-    # the segments: NY's two and Ohio's), each kink its wages: 5 x 2 + 3 x 3 + 3 x 1.
-    assert len(grid) == 81 + 80 + 70 + 40 + 32 + 30 + 22
+    # the segments: NY's two and Ohio's), each kink its wages: 7 x 2 + 3 x 3 + 3 x 1.
+    assert len(grid) == 81 + 80 + 70 + 40 + 32 + 30 + 26
 
 
 def test_grid_brackets_each_jump_and_holds_each_kink():
@@ -145,6 +163,7 @@ def test_reform_dict_covers_only_the_tax_year():
         "gov.states.ca.tax.payroll.disability.employee_rate": {"2025-01-01.2025-12-31": 0.012},
         law.PHL_RESIDENT: {"2025-01-01.2025-12-31": 0.03745},
         law.PHL_NONRESIDENT: {"2025-01-01.2025-12-31": 0.03435},
+        law.OR_KICKER: {"2025-01-01.2025-12-31": 0.0},
     }
     assert simulate.reform_dict(2024) == {law.CA_SDI: {"2024-01-01.2024-12-31": 0.011}}
     assert simulate.reform_dict(2026) == {}  # the library's 1.3% is the EDD's 2026 rate
@@ -284,6 +303,7 @@ def test_summarize_errors_reports_each_segment(monkeypatch):
     monkeypatch.setattr(income_grid, "GRID_SEGMENTS", ((0, 100, 10), (100, 300, 50)))
     errors = pd.DataFrame(
         {
+            "tax_year": [2025, 2025, 2025, 2026],
             "jurisdiction": ["CA", "TX", "TX", "CA"],
             "gross": [5.0, 95.0, 125.0, 275.0],
             "error": [0.5, -2.0, 0.25, 0.0],
@@ -296,7 +316,7 @@ def test_summarize_errors_reports_each_segment(monkeypatch):
             "step": 10,
             "points": 2,
             "max_abs_error": 2.0,
-            "at": {"jurisdiction": "TX", "gross": 95.0},
+            "at": {"tax_year": 2025, "jurisdiction": "TX", "gross": 95.0},
             "share_within_1_usd": 0.5,
         },
         {
@@ -305,7 +325,7 @@ def test_summarize_errors_reports_each_segment(monkeypatch):
             "step": 50,
             "points": 2,
             "max_abs_error": 0.25,
-            "at": {"jurisdiction": "TX", "gross": 125.0},
+            "at": {"tax_year": 2025, "jurisdiction": "TX", "gross": 125.0},
             "share_within_1_usd": 1.0,
         },
     ]
@@ -322,7 +342,7 @@ def test_module_imports_without_policyengine():
         "s = runtime.read_schedule()\n"
         "print(round(runtime.take_home(100000, 'CA', s)['take_home']))\n"
         "try:\n"
-        "    simulate.build_schedule([50000, 60000], 2025)\n"
+        "    simulate.build_schedule([50000, 60000], [2025])\n"
         "except ImportError:\n"
         "    print('lazy')\n"
     )
@@ -359,3 +379,77 @@ def test_local_rows_with_the_library():
         assert frame["local_income_tax"].tolist() == pytest.approx([rate * 100_000, rate * 200_000])
     md = simulate.simulate_jurisdiction("MD", 2025, [1_000_000])
     assert md["local_income_tax"].iloc[0] == pytest.approx(0.032 * (1_000_000 - 3_350))
+
+
+# --- Statutory local taxes (cities.CITY_ROWS): each worked by hand from its published rate ---
+
+# (code, wages or Oregon taxable income, tax): Cleveland 2.5% (Codified Ordinances 191.0501);
+# Columbus 2.5% (City Code 361.19); Cincinnati 1.8% (Municipal Code 311-9); Detroit 2.4% of
+# residents' and 1.2% of non-residents' income over the $600 exemption (MCL 141.503);
+# Pittsburgh residents 1% city + 2% school district EIT plus the $52 Local Services Tax, other
+# Pennsylvanians working there the LST alone; Louisville Metro 2.20% residents, 1.45%
+# non-residents (Form W-1KJC); Wilmington 1.25%; Portland: Multnomah PFA 1.5% of taxable
+# income over $125,000 and 3% over $250,000 plus Metro SHS 1% over $125,000 (single).
+CITY_CASES = [
+    ("OH-CLE", 150_000, 3_750.00),  # 0.025 x 150,000
+    ("OH-COL", 100_000, 2_500.00),  # 0.025 x 100,000
+    ("OH-CIN", 100_000, 1_800.00),  # 0.018 x 100,000
+    ("MI-DET", 100_000, 2_385.60),  # 0.024 x (100,000 - 600)
+    ("MI-DET-NR", 100_000, 1_192.80),  # 0.012 x 99,400
+    ("PA-PIT", 100_000, 3_052.00),  # 0.03 x 100,000 + 52
+    ("PA-PIT-NR", 100_000, 52.00),  # the LST only
+    ("KY-LOU", 100_000, 2_200.00),  # 0.022 x 100,000
+    ("KY-LOU-NR", 100_000, 1_450.00),  # 0.0145 x 100,000
+    ("DE-WIL", 100_000, 1_250.00),  # 0.0125 x 100,000
+    ("OR-PDX", 100_000, 0.00),  # under both $125,000 thresholds
+    # PFA 0.015 x 125,000 + 0.03 x 47,165 = 3,289.95; SHS 0.01 x 172,165 = 1,721.65
+    ("OR-PDX", 297_165, 5_011.60),
+]
+
+
+@pytest.mark.parametrize(("code", "base", "expected"), CITY_CASES)
+def test_city_tax_by_hand(code, base, expected):
+    spec = CITY_ROWS[code]
+    got = sum(float(cities.city_tax(t, np.array([base]))[0]) for t in spec.taxes)
+    assert got == pytest.approx(expected, abs=0.005)
+
+
+def test_city_tax_takes_the_library_rate_for_a_flat_tax():
+    wilmington = cities.city_tax(cities.WILMINGTON, np.array([100_000.0]), 0.02)
+    assert wilmington[0] == pytest.approx(2_000)
+    with pytest.raises(ValueError, match="flat rate"):
+        cities.city_tax(cities.MULTNOMAH_PFA, np.array([1.0]), 0.02)
+
+
+@pytest.mark.parametrize(
+    ("code", "gross", "expected"),
+    [c for c in CITY_CASES if c[0] != "OR-PDX"],
+)
+def test_city_rows_in_the_schedule(schedule, code, gross, expected):
+    # The stored rows: the state's taxes plus the city's, in both tax years.
+    for year in (2025, 2026):
+        rows = schedule[schedule["tax_year"] == year].set_index(["jurisdiction", "gross"])
+        city, state = rows.loc[(code, gross)], rows.loc[(CITY_ROWS[code].state, gross)]
+        assert city["local_income_tax"] == pytest.approx(expected, abs=0.01)
+        assert city["state_income_tax"] == state["state_income_tax"]
+        assert city["take_home"] == pytest.approx(state["take_home"] - expected, abs=0.02)
+
+
+def test_portland_rows_tax_oregon_taxable_income(schedule):
+    # At $400,000 of 2025 wages Oregon taxable income is wages less the $2,835 standard
+    # deduction (no federal tax subtraction over $145,000 of AGI): 397,165. PFA 0.015 x 125,000
+    # + 0.03 x 147,165 = 6,289.95; SHS 0.01 x 272,165 = 2,721.65; together 9,011.60.
+    rows = schedule[schedule["tax_year"] == 2025].set_index(["jurisdiction", "gross"])
+    assert rows.loc[("OR-PDX", 400_000), "local_income_tax"] == pytest.approx(9_011.60, abs=0.01)
+
+
+@needs_library
+def test_oregon_rows_carry_no_kicker_with_the_library():
+    # 2025: the library's kicker (9.863% of "prior-year" tax, proxied by the current year's)
+    # is set to 0, so Oregon's tax at $200,000 is the recurring liability, $17,771.84, not
+    # $16,019 (issue 19's independent computation: $17,771).
+    frame = simulate.simulate_jurisdiction("OR", 2025, [200_000])
+    assert frame["state_income_tax"].iloc[0] == pytest.approx(17_771.84, abs=0.01)
+    # And the city rows read the flat rates the library holds (Wilmington, Louisville).
+    assert simulate.library_rate(cities.WILMINGTON.rate_parameter, 2026) == 0.0125
+    assert simulate.library_rate(cities.LOUISVILLE.rate_parameter, 2026) == 0.022

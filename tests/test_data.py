@@ -36,6 +36,10 @@ def test_take_home_caption_and_tax_year_come_from_the_carried_schedule():
     facts = facts_from_manifest(manifest)
     assert facts.tax_year == 2025
     assert facts.captions["take_home"] == "PolicyEngine US 2.68, tax year 2025"
+    years = {"tax_year": 2026, "tax_years": [2025, 2026], "version": "2.68"}
+    facts = facts_from_manifest(tiny_manifest() | {"carried": {"take_home": years}})
+    assert facts.tax_year == 2026
+    assert facts.captions["take_home"] == "PolicyEngine US 2.68, tax years 2025–2026"
 
 
 @pytest.mark.parametrize(

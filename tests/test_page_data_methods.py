@@ -41,7 +41,7 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
     assert len(oflc) == 1 and f"{22 * 3131 + written['lca_titles']:,} rows" in oflc[0]
     assert sum("Bureau of Labor Statistics" in line for line in sources) >= 2
     tax = [line for line in sources if "policyengine-us" in line.lower()]
-    assert len(tax) == 1 and " · tax year " in tax[0]
+    assert len(tax) == 1 and " · tax years 2025–2026" in tax[0]
     labels = [b.label for b in at.get("download_button")]
     # Row counts of the published inputs: the aijobs.net snapshot holds 74,301 salaries,
     # the OEWS tech-occupation extract 12,835 rows.
@@ -55,12 +55,17 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
     )
     definitions = " ".join(m.value for m in at.markdown)
     # The taxes named come from the schedule's record: every local code it holds, and what
-    # it leaves out (policyengine-us does not model Ohio municipal taxes).
+    # it leaves out, in general and per place (Ohio's other cities; Pittsburgh commuters' home
+    # municipality).
     side = json.loads((DATA_DIR / "take_home.json").read_text(encoding="utf-8"))
-    assert len(side["local"]) == 8  # NYC, Marion Co., KC, Denver, Philadelphia x2, St. Louis, MD
+    # NYC, Marion Co., KC, Denver, Philadelphia x2, St. Louis, MD, and 11 statutory city codes
+    assert len(side["local"]) == 19
     shown = definitions.replace("\\", "")  # Markdown escapes
     assert "Philadelphia wage tax (non-resident): Pennsylvania residents outside" in shown
-    assert "Ohio municipal income tax (e.g. Cleveland): not modelled" in shown
+    assert "Cleveland income tax: Ohio residents who live or work in Cleveland" in shown
+    assert "Ohio municipal income tax outside Cleveland, Columbus and Cincinnati" in shown
+    assert "home municipality and school district (Act 32" in shown
+    assert "left out of the PA-PIT-NR rows" in shown
     assert "at or above the release's top-code, $239,200" in definitions  # BLS footnote 5
 
 

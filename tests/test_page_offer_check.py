@@ -147,3 +147,34 @@ def test_each_card_names_the_visa_wage_level_its_base_reaches():
     assert len(lines) == 2
     assert lines[0].startswith("H-1B wage level: Level III for") and "IV from $194,833" in lines[0]
     assert lines[1].startswith("H-1B wage level: Level III for") and "IV from $169,540" in lines[1]
+
+
+def test_job_and_home_states_for_a_metro_that_spans_states():
+    # New York, NY-NJ: the pickers appear only there; a link with a New Jersey home and a New
+    # York job is taxed by both states (the larger state tax, no NYC tax); Austin has none.
+    at = run_page(PAGE, {"a_metro": "35620", "a_home_state": "NJ", "b_metro": "12420"})
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="a_work_state").value == "NY"
+    assert at.selectbox(key="a_home_state").value == "NJ"
+    assert "b_work_state" not in keys(at)
+    first = at.dataframe[0].value.groupby("offer").first()
+    assert first.loc["Offer A", "jurisdiction"] == "NJ|NY"
+    assert first.loc["Offer A", "local_income_tax"] == 0
+    captions = " ".join(c.value for c in at.caption)
+    assert "lives in NJ, works in NY" in captions
+    # Moving the job to New Jersey: New Jersey's taxes alone.
+    at.selectbox(key="a_work_state").set_value("NJ").run()
+    first = at.dataframe[0].value.groupby("offer").first()
+    assert first.loc["Offer A", "jurisdiction"] == "NJ"
+
+
+def test_each_calendar_year_names_the_tax_rules_it_is_taxed_at():
+    # The schedule holds 2025 and 2026 rules: a job from July 2025 is taxed at 2025's rules
+    # for 2025, 2026's for 2026, and 2026's (the last published) after.
+    at = run_page(PAGE, {"start": "2025-07-01"})
+    assert not at.exception
+    years = at.dataframe[0].value
+    a = years[years["offer"] == "Offer A"]
+    assert a["year"].tolist() == [2025, 2026, 2027, 2028, 2029]
+    assert a["tax_year"].tolist() == [2025, 2026, 2026, 2026, 2026]
+    assert a["months"].tolist() == [6, 12, 12, 12, 6]

@@ -15,6 +15,8 @@ from tests.tables import real, tiny
 SAN_FRANCISCO, SAN_JOSE, NEW_YORK, AUSTIN, SEATTLE = "41860", "41940", "35620", "12420", "42660"
 INDIANAPOLIS, KANSAS_CITY, DENVER, CLEVELAND = "26900", "28140", "19740", "17410"
 BUFFALO, PHILADELPHIA, ST_LOUIS, SAN_JUAN = "15380", "37980", "41180", "41980"
+DETROIT, LOUISVILLE, PITTSBURGH, PORTLAND = "19820", "31140", "38300", "38900"
+WASHINGTON, RICHMOND, TRENTON = "47900", "40060", "45940"
 # BEA RPP 2024, all items (US = 100).
 RPP = {SAN_FRANCISCO: 115.613, SAN_JOSE: 110.423, NEW_YORK: 112.563, AUSTIN: 98.066}
 
@@ -34,7 +36,7 @@ def _federal_2025_single(gross: float) -> float:
 
 @pytest.mark.parametrize("gross", [60_000.0, 150_000.0, 300_000.0])
 def test_texas_taxes_are_the_statutory_federal_and_payroll_amounts(gross):
-    tax = take_home.after_tax(real(), gross, "TX")
+    tax = take_home.after_tax(real(), gross, "TX", 2025)
     assert tax.tax_year == 2025 and tax.jurisdiction == "TX"
     assert tax.federal == pytest.approx(_federal_2025_single(gross), abs=0.01)
     # Social Security 6.2% up to the 2025 wage base of $176,100; Medicare 1.45%, plus 0.9%
@@ -60,8 +62,8 @@ def test_washington_has_payroll_contributions_but_no_income_tax():
     ],
 )
 def test_local_taxes_at_their_published_rates(code, state, local):
-    city = take_home.after_tax(real(), 150_000, code)
-    plain = take_home.after_tax(real(), 150_000, state)
+    city = take_home.after_tax(real(), 150_000, code, 2025)
+    plain = take_home.after_tax(real(), 150_000, state, 2025)
     assert city.local == pytest.approx(local, abs=0.01) and plain.local == 0
     assert city.take_home == pytest.approx(plain.take_home - city.local)
     assert city.frame()["amount"].iloc[:-1].sum() + city.take_home == pytest.approx(150_000)
@@ -88,8 +90,9 @@ def test_outside_the_schedule_is_a_message():
 
 
 def test_schedule_taxes_for_many_wages_and_its_messages():
-    out = take_home.schedule_taxes(real(), [60_000.0, 150_000.0], "TX")
+    out = take_home.schedule_taxes(real(), [60_000.0, 150_000.0], "TX", 2025)
     assert out["gross"].tolist() == [60_000, 150_000]
+    assert out["tax_year"].tolist() == [2025, 2025]
     assert out["federal_income_tax"].tolist() == pytest.approx(
         [_federal_2025_single(60_000), _federal_2025_single(150_000)], abs=0.01
     )
@@ -114,7 +117,7 @@ def test_gross_for_take_home_inverts_the_schedule():
     assert math.isnan(take_home.gross_for_take_home(real(), 5_000_000, "TX"))
     # Where take-home dips (NY's supplemental tax at wages $1,085,550), the answer is the
     # lowest wage that reaches the target: never after a stored wage that already does.
-    ny = real().take_home.query("jurisdiction == 'NY'").sort_values("gross")
+    ny = real().take_home.query("jurisdiction == 'NY' and tax_year == 2026").sort_values("gross")
     for target in np.linspace(600_000, 680_000, 161):
         found = take_home.gross_for_take_home(real(), target, "NY")
         first = ny.loc[ny["take_home"] >= target, "gross"].iloc[0]
@@ -145,14 +148,26 @@ def test_jurisdiction_follows_where_one_lives_and_works():
     assert code(KANSAS_CITY, works_in_city=True) == "MO-KCMO"
     assert code(KANSAS_CITY) == "MO"  # principal state of Kansas City, MO-KS
     # Philadelphia's wage tax has a resident and a lower non-resident rate; St. Louis's
-    # earnings tax is 1% for both; Cleveland's municipal tax is not modelled: the state.
+    # earnings tax is 1% for both, Cleveland's municipal tax 2.5% for both.
     assert code(PHILADELPHIA, lives_in_city=True) == "PA-PHL"
     assert code(PHILADELPHIA, lives_in_city=True, works_in_city=True) == "PA-PHL"
     assert code(PHILADELPHIA, works_in_city=True) == "PA-PHL-NR"
     assert code(PHILADELPHIA) == "PA"
     assert code(ST_LOUIS, works_in_city=True) == "MO-STL"
     assert code(ST_LOUIS, lives_in_city=True) == "MO-STL"
-    assert code(CLEVELAND, lives_in_city=True, works_in_city=True) == "OH"
+    assert code(CLEVELAND, lives_in_city=True, works_in_city=True) == "OH-CLE"
+    assert code(CLEVELAND, works_in_city=True) == code(CLEVELAND, lives_in_city=True) == "OH-CLE"
+    assert code(CLEVELAND) == "OH"
+    # Detroit: 2.4% of residents, 1.2% of others working there; Louisville's fee follows the
+    # workplace (none for a resident working outside Jefferson County).
+    assert code(DETROIT, lives_in_city=True, works_in_city=True) == "MI-DET"
+    assert code(DETROIT, works_in_city=True) == "MI-DET-NR"
+    assert code(LOUISVILLE, lives_in_city=True, works_in_city=True) == "KY-LOU"
+    assert code(LOUISVILLE, works_in_city=True) == "KY-LOU-NR"
+    assert code(LOUISVILLE, lives_in_city=True) == "KY"
+    assert code(PITTSBURGH, lives_in_city=True) == "PA-PIT"
+    assert code(PITTSBURGH, works_in_city=True) == "PA-PIT-NR"
+    assert code(PORTLAND, lives_in_city=True, works_in_city=True) == "OR-PDX"
     assert code(AUSTIN, lives_in_city=True, works_in_city=True) == "TX"
     with pytest.raises(ValueError, match="Unknown metro"):
         code("99999")
@@ -274,3 +289,140 @@ def test_real_frames_are_not_mutated(worth):
     take_home.gross_for_take_home(real(), 90_000, "CA")
     for name, frame in before.items():
         pd.testing.assert_frame_equal(real().table(name), frame)
+
+
+# --- across state lines ---------------------------------------------------------------------------
+
+
+def _code(cbsa: str, **where) -> str:
+    return take_home.jurisdiction_for(real(), cbsa, **where)
+
+
+def _kept(code: str, gross: float = 150_000.0, year: int = 2026) -> float:
+    return take_home.after_tax(real(), gross, code, year).take_home
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_a_job_in_a_metros_other_state_is_taxed_as_that_state(year):
+    # Vancouver, WA (Portland metro) with a Washington home = a Seattle job at the same pay.
+    vancouver = _code(PORTLAND, work_state="WA", home_state="WA")
+    assert vancouver == "WA" == _code(SEATTLE)
+    assert _kept(vancouver, year=year) == _kept(_code(SEATTLE), year=year)
+    # Arlington, VA (Washington metro) with a Virginia home = Richmond.
+    arlington = _code(WASHINGTON, work_state="VA", home_state="VA")
+    assert arlington == "VA" == _code(RICHMOND)
+    assert _kept(arlington, year=year) == _kept(_code(RICHMOND), year=year)
+    # Newark, NJ (New York metro) with a New Jersey home = Trenton; home defaults to the job's.
+    newark = _code(NEW_YORK, work_state="NJ")
+    assert newark == "NJ" == _code(TRENTON)
+    assert _kept(newark, year=year) == _kept(_code(TRENTON), year=year)
+
+
+def test_the_metro_must_span_the_states_asked():
+    assert take_home.metro_states(real(), WASHINGTON) == ("DC", "VA", "MD", "WV")
+    assert take_home.state_spans(real())[PORTLAND] == ("OR", "WA")
+    assert SEATTLE not in take_home.state_spans(real())
+    with pytest.raises(ValueError, match="spans OR, WA"):
+        _code(PORTLAND, work_state="CA")
+    with pytest.raises(ValueError, match="home state"):
+        _code(NEW_YORK, home_state="PA")
+
+
+def _row(code: str, gross: float, year: int = 2026) -> pd.Series:
+    rows = real().take_home
+    hit = rows[(rows["jurisdiction"] == code) & (rows["tax_year"] == year)]
+    return hit.set_index("gross").loc[gross]
+
+
+@pytest.mark.parametrize("gross", [300_000.0, 1_000_000.0])
+def test_new_jersey_resident_working_in_new_york_city(gross):
+    # NYC taxes no non-resident, NY taxes the wages as a non-resident's, NJ taxes its resident
+    # and credits the NY tax up to its own: together the larger of the two states' taxes (NY's
+    # at $300,000, NJ's at $1,000,000, where NJ's 8.97% and 10.75% brackets pass NY's).
+    code = _code(NEW_YORK, work_state="NY", home_state="NJ", lives_in_city=True, works_in_city=True)
+    assert code == "NJ|NY"
+    ny, nj = _row("NY", gross), _row("NJ", gross)
+    tax = take_home.after_tax(real(), gross, code, 2026)
+    assert tax.state == pytest.approx(max(ny["state_income_tax"], nj["state_income_tax"]))
+    assert tax.state_payroll == pytest.approx(ny["state_payroll_tax"])  # NY DBL and PFL
+    assert tax.local == 0 and tax.federal == pytest.approx(ny["federal_income_tax"])
+    bigger = "NY" if gross == 300_000 else "NJ"
+    assert tax.state == pytest.approx(_row(bigger, gross)["state_income_tax"])
+    assert tax.take_home == pytest.approx(
+        gross - tax.federal - tax.social_security - tax.medicare - tax.state - tax.state_payroll
+    )
+
+
+def test_kansas_resident_working_in_kansas_city_missouri():
+    # Missouri taxes the non-resident, Kansas credits it: the larger state tax, plus Kansas
+    # City's 1% earnings tax on work done in the city (no state credits it).
+    code = _code(KANSAS_CITY, work_state="MO", home_state="KS", works_in_city=True)
+    assert code == "KS|MO-KCMO"
+    tax = take_home.after_tax(real(), 150_000, code, 2026)
+    ks, mo = _row("KS", 150_000), _row("MO", 150_000)
+    assert tax.state == pytest.approx(max(ks["state_income_tax"], mo["state_income_tax"]))
+    assert tax.local == pytest.approx(0.01 * 150_000)
+
+
+def test_reciprocity_and_dc_tax_only_the_home_state():
+    # DC taxes no non-resident; Maryland and Virginia, Pennsylvania and New Jersey have
+    # reciprocal agreements: only the home state's tax, and Maryland's county tax only on its
+    # own residents.
+    cases = [
+        (WASHINGTON, "DC", "VA", "VA"),
+        (WASHINGTON, "DC", "MD", "MD"),
+        (WASHINGTON, "MD", "VA", "VA"),
+        (PHILADELPHIA, "NJ", "PA", "PA"),
+        (PHILADELPHIA, "PA", "NJ", "NJ"),
+    ]
+    for cbsa, work, home, taxed in cases:
+        code = _code(cbsa, work_state=work, home_state=home)
+        tax = take_home.after_tax(real(), 150_000, code, 2026)
+        assert tax.state == pytest.approx(_row(taxed, 150_000)["state_income_tax"]), code
+        assert tax.local == pytest.approx(_row(home, 150_000)["local_income_tax"]), code
+        assert tax.state_payroll == pytest.approx(_row(work, 150_000)["state_payroll_tax"]), code
+    # A Marylander working in DC keeps the county tax; a Virginian working in Maryland pays none.
+    assert take_home.after_tax(real(), 150_000, "MD|DC", 2026).local > 0
+    assert take_home.after_tax(real(), 150_000, "VA|MD", 2026).local == 0
+
+
+def test_an_oregon_resident_working_in_washington_pays_oregon_tax():
+    # Washington has no income tax: the Oregon resident pays all of Oregon's, plus Washington's
+    # payroll contributions (PFML, WA Cares) where the job is.
+    tax = take_home.after_tax(real(), 150_000, "OR|WA", 2026)
+    assert tax.state == pytest.approx(_row("OR", 150_000)["state_income_tax"])
+    assert tax.state_payroll == pytest.approx(_row("WA", 150_000)["state_payroll_tax"])
+    # A Washingtonian working in Portland pays Oregon's tax and Portland's (non-residents too).
+    code = _code(PORTLAND, work_state="OR", home_state="WA", works_in_city=True)
+    assert code == "WA|OR-PDX"
+    away = take_home.after_tax(real(), 300_000, code, 2026)
+    assert away.state == pytest.approx(_row("OR", 300_000)["state_income_tax"])
+    assert away.local == pytest.approx(_row("OR-PDX", 300_000)["local_income_tax"])
+
+
+def test_describe_names_the_rule():
+    assert "reciprocal" in take_home.describe("PA|NJ")
+    assert "taxes no non-resident" in take_home.describe("VA|DC")
+    assert take_home.describe("NJ|NY") == (
+        "lives in NJ, works in NY: federal, NY non-resident tax, NJ resident tax less NJ's credit "
+        "for it"
+    )
+    assert take_home.describe("TX") == "federal and TX taxes"
+
+
+def test_tax_year_for_an_offer_year():
+    assert [take_home.tax_year_for(real(), y) for y in (2024, 2025, 2026, 2027, 2030)] == [
+        2025,
+        2025,
+        2026,
+        2026,
+        2026,
+    ]
+
+
+def test_the_home_row_of_the_hub_table_follows_work_and_home_states():
+    out = take_home.worth_in_hubs(
+        real(), 150_000, PORTLAND, "15-2051", hubs=[SEATTLE], work_state="WA", home_state="WA"
+    ).set_index("cbsa")
+    assert out.loc[PORTLAND, "jurisdiction"] == "WA"
+    assert out.loc[PORTLAND, "take_home"] == out.loc[SEATTLE, "take_home"]

@@ -84,7 +84,20 @@ LOCAL_STATE = {
     "PA-PHL-NR": "PA",
     "MO-STL": "MO",
     "MD": "MD",
+    "OH-CLE": "OH",
+    "OH-COL": "OH",
+    "OH-CIN": "OH",
+    "MI-DET": "MI",
+    "MI-DET-NR": "MI",
+    "PA-PIT": "PA",
+    "PA-PIT-NR": "PA",
+    "KY-LOU": "KY",
+    "KY-LOU-NR": "KY",
+    "DE-WIL": "DE",
+    "OR-PDX": "OR",
 }
+# Local taxes that start above a threshold (Portland's: over $125,000 of taxable income).
+LOCAL_FROM_THRESHOLD = {"OR-PDX"}
 # Top of the stored grid: a year of a senior AI offer can reach $2M+.
 GRID_MAX = 5_000_000
 
@@ -112,8 +125,14 @@ def nyc_2025_single_tax(wages: float) -> float:
 
 
 @pytest.fixture(scope="module")
-def schedule() -> pd.DataFrame:
+def full() -> pd.DataFrame:
     return read_schedule()
+
+
+@pytest.fixture(scope="module")
+def schedule(full) -> pd.DataFrame:
+    """The 2025 rows: the published 2025 figures below are checked against them."""
+    return full[full["tax_year"] == 2025]
 
 
 def rows(schedule: pd.DataFrame, jurisdiction: str) -> pd.DataFrame:
@@ -126,8 +145,9 @@ def test_schedule_shape_and_dtypes(schedule):
     assert pd.api.types.is_string_dtype(schedule["jurisdiction"])
     for column in ("gross", *TAX_COLUMNS, "take_home"):
         assert schedule[column].dtype == "float64", column
-    # 50 states + DC + NYC, Marion County, Kansas City, St. Louis, Denver, Philadelphia x 2
-    assert schedule["jurisdiction"].nunique() == 58
+    # 50 states + DC + NYC, Marion County, Kansas City, St. Louis, Denver, Philadelphia x 2,
+    # and the 11 statutory city codes (Cleveland ... Portland)
+    assert schedule["jurisdiction"].nunique() == 69
     assert schedule["tax_year"].unique().tolist() == [2025]
     grid = rows(schedule, "CA")["gross"].to_numpy()
     assert grid[0] == 20_000 and grid[-1] == GRID_MAX
@@ -136,9 +156,9 @@ def test_schedule_shape_and_dtypes(schedule):
     assert not schedule[list(TAX_COLUMNS)].isna().any().any()
 
 
-def test_rows_are_sorted(schedule):
-    ordered = schedule.sort_values(["jurisdiction", "gross"], ignore_index=True)
-    pd.testing.assert_frame_equal(schedule, ordered)
+def test_rows_are_sorted(full):
+    ordered = full.sort_values(["tax_year", "jurisdiction", "gross"], ignore_index=True)
+    pd.testing.assert_frame_equal(full, ordered)
 
 
 @pytest.mark.parametrize("state", ["TX", "WA", "FL", "NV", "SD", "TN", "WY", "AK", "NH"])
@@ -180,14 +200,17 @@ def test_local_income_tax_only_in_local_jurisdictions(schedule):
     assert (schedule.loc[~local, "local_income_tax"] == 0).all()
     for code, state in LOCAL_STATE.items():
         city = rows(schedule, code)
-        assert (city["local_income_tax"] > 0).all(), code
+        if code in LOCAL_FROM_THRESHOLD:
+            assert (city["local_income_tax"] >= 0).all() and city["local_income_tax"].max() > 0
+        else:
+            assert (city["local_income_tax"] > 0).all(), code
         if code == state:
             continue  # MD: the county tax is on the state's own rows
         # Residents pay the same state and federal tax as others in the state, plus the local tax.
         plain = rows(schedule, state)
         for column in ("federal_income_tax", "state_income_tax", "state_payroll_tax"):
             assert np.allclose(city[column].to_numpy(), plain[column].to_numpy()), (code, column)
-        assert (city["take_home"].to_numpy() < plain["take_home"].to_numpy()).all(), code
+        assert (city["take_home"].to_numpy() <= plain["take_home"].to_numpy()).all(), code
 
 
 def test_marion_county_tax_is_the_published_rate(schedule):
@@ -264,7 +287,10 @@ TAKE_HOME_FALLS = [
     (("NY", "NYC"), 1_085_549, 1_127_550),
     (("NYC",), 249_999, 250_001),  # NYC school tax credit: income $250,000 or less
     (("NYC",), 499_999, 500_001),  # NYC school tax credit rate reduction: to $500,000
-    (("OH",), 28_449, 28_451),  # Ohio tax starts at a fixed amount over $26,050 taxable
+    # Ohio tax starts at a fixed amount over $26,050 taxable (so do the Ohio cities' rows)
+    (("OH", "OH-CLE", "OH-COL", "OH-CIN"), 28_449, 28_451),
+    # ... and its personal exemption ends over $750,000 of modified AGI in 2025 (ORC 5747.025)
+    (("OH", "OH-CLE", "OH-COL", "OH-CIN"), 749_999, 750_001),
     (("MD",), 99_999, 100_001),  # MD personal exemption steps
     (("MD",), 124_999, 125_001),
     (("MD",), 149_999, 150_001),
@@ -273,7 +299,11 @@ TAKE_HOME_FALLS = [
     (("CT",), 124_999, 125_001),
     (("CT",), 149_999, 150_001),
     (("CT",), 249_999, 250_001),
+    (("CT",), 299_999, 300_001),
     (("CT",), 499_999, 500_001),
+    # CO adds back the federal standard deduction over $12,000 ($1,000 from 2026) from $300,000
+    # of AGI (C.R.S. 39-22-104(3)(p), (p.7)): 4.4% x 3,750 = $165 at once in 2025
+    (("CO", "CO-DENVER"), 299_999, 300_001),
     # ME sales tax fairness credit: phased out in $10 steps of income (one falls at $28,451)
     (("ME",), 28_449, 28_451),
     # MO federal income tax deduction: 15% of federal tax to $100,000 of AGI, 5% to $125,000,
@@ -282,8 +312,8 @@ TAKE_HOME_FALLS = [
     (("MO", "MO-KCMO", "MO-STL"), 124_999, 125_001),
     # OR personal exemption credit: none over $100,000 of federal AGI; federal tax
     # subtraction limit steps down from $125,000
-    (("OR",), 99_999, 100_001),
-    (("OR",), 124_999, 125_001),
+    (("OR", "OR-PDX"), 99_999, 100_001),
+    (("OR", "OR-PDX"), 124_999, 125_001),
     # HI: the library itemizes (state taxes) below $100,000 of AGI and not at or above it
     (("HI",), 99_999, 100_001),
 ]
@@ -291,13 +321,24 @@ NY_930_INCREMENTAL_BENEFIT = 30_172  # NY 9.65% bracket, single, 2025
 NY_PHASE_IN = 50_000
 
 
-def test_take_home_increases_with_gross_except_at_known_steps(schedule):
+# 2026: the same steps of the law (Colorado's now 4.4% x 15,100 = $664, HB25-1274), less
+# Hawaii's and Maine's (gone in the library's 2026), with Ohio's personal exemption ending over
+# $500,000 of modified AGI instead of $750,000 (ORC 5747.025).
+TAKE_HOME_FALLS_2026 = [
+    *(f for f in TAKE_HOME_FALLS if f[0] not in (("HI",), ("ME",)) and f[1] != 749_999),
+    (("OH", "OH-CLE", "OH-COL", "OH-CIN"), 499_999, 500_001),
+]
+
+
+@pytest.mark.parametrize(("year", "known"), [(2025, TAKE_HOME_FALLS), (2026, TAKE_HOME_FALLS_2026)])
+def test_take_home_increases_with_gross_except_at_known_steps(full, year, known):
+    schedule = full[full["tax_year"] == year]
     for jurisdiction, group in schedule.groupby("jurisdiction"):
         group = group.sort_values("gross")
         gross = group["gross"].to_numpy()
         falls = np.diff(group["take_home"].to_numpy()) <= 0
         allowed = np.zeros_like(falls)
-        for codes, lo, hi in TAKE_HOME_FALLS:
+        for codes, lo, hi in known:
             if jurisdiction in codes:
                 allowed |= (gross[:-1] >= lo) & (gross[1:] <= hi)
         assert not (falls & ~allowed).any(), (jurisdiction, gross[:-1][falls & ~allowed])

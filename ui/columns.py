@@ -83,6 +83,9 @@ def offer_path_columns(reference: str) -> Columns:
         "offer": "Offer",
         "year": st.column_config.NumberColumn("Year", format="%d"),
         "real_take_home": usd(f"Take-home, {reference} prices"),
+        "tax_year": st.column_config.NumberColumn(
+            "Tax rules of", format="%d", help="Taxed at this year's rules; the last published after"
+        ),
         "take_home": usd("Take-home"),
         "total": usd("Gross"),
         "months": st.column_config.NumberColumn("Months worked", format="%d"),

@@ -49,9 +49,9 @@ COUNT = "offer_count"
 SAVED = "offer_saved"
 PAGE = "offer_check"
 FIELDS = (
-    "label", "metro", "base", "bonus", "equity", "vest", "custom", "signon",
-    "remote", "lives", "works", "track", "level", "occ", "freq", "cliff", "refresh", "reloc",
-    "clawback", "match", "liquid",
+    "label", "metro", "base", "bonus", "equity", "vest", "custom", "signon", "remote",
+    "work_state", "home_state", "lives", "works", "track", "level", "occ", "freq", "cliff",
+    "refresh", "reloc", "clawback", "match", "liquid",
 )  # fmt: skip
 _LEGACY = {
     "metro": "metro",
@@ -180,10 +180,13 @@ def inputs(
     metros: Mapping[str, str],
     occupations: Mapping[str, str],
     default_base: Callable[[str, str], float],
+    spans: Mapping[str, tuple[str, ...]],
 ) -> dict[str, Any]:
     """Draw offer `index`'s inputs in the current container and return their values by field.
     `metros` and `occupations` map codes to the labels shown; `default_base(metro, occ)` is a
-    new offer's starting base (the metro's published median)."""
+    new offer's starting base (the metro's published median); `spans` maps each metro that
+    spans states to them (principal first): only there are the job's and the home's states
+    asked."""
     x = LETTERS[index]
     money: dict[str, Any] = {"min_value": 0.0, "max_value": MAX_AMOUNT, "format": "%.0f"}
     out: dict[str, Any] = {}
@@ -196,6 +199,7 @@ def inputs(
     out["remote"] = state.toggle(
         "Remote (the metro is where you live)", key=f"{x}_remote", default=False
     )
+    out["work_state"], out["home_state"] = _states(x, spans.get(str(metro), ()))
     track_default = "ML engineer"
     occ_default = taxonomy.TRACK_OCCUPATION.get(track_default, "15-2051")
     occ_now = st.session_state.get(f"{x}_occ", occ_default)
@@ -228,6 +232,29 @@ def inputs(
     with st.expander("More terms: level, role, refreshers, clawback, 401(k)"):
         out.update(_more(x, metro, occupations, money, track_default, occ_default))
     return out
+
+
+STATES_HELP = (
+    "Taxed where the job is and where you live: the job state's tax on non-residents, your "
+    "home state's tax less its credit for it, or one of them under a reciprocal agreement."
+)
+
+
+def _states(x: str, states: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """The job's and the home's state for a metro spanning `states` (two pickers; None for
+    the default: the principal state, and home where the job is); (None, None) elsewhere."""
+    if len(states) < 2:
+        return None, None
+    c1, c2 = st.columns(2)
+    with c1:
+        work = state.choice(
+            "Job in", list(states), key=f"{x}_work_state", default=states[0], help=STATES_HELP
+        )
+    with c2:
+        home = state.choice(
+            "You live in", list(states), key=f"{x}_home_state", default=work, help=STATES_HELP
+        )
+    return (None if work == states[0] else work), (None if home == work else home)
 
 
 def _more(
@@ -350,4 +377,6 @@ def to_spec(offer: Mapping[str, Any]) -> OfferSpec:
         remote=bool(offer["remote"]),
         lives_in_city=bool(offer["lives"]),
         works_in_city=bool(offer["works"]),
+        work_state=offer.get("work_state"),
+        home_state=offer.get("home_state"),
     )

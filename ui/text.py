@@ -136,9 +136,10 @@ def local_tax_note(
     the first of the taxes the schedule's record says it leaves out (`excluded`)."""
     places = places if places is not None else [""] * len(jurisdictions)
     included = [
-        names[j] + (f" ({p})" if p else "")
+        names[code] + (f" ({p})" if p else "")
         for j, p in zip(jurisdictions, places, strict=True)
-        if j in names
+        for code in j.split("|")  # a home|work code names both places' taxes
+        if code in names
     ]
     head = "local tax included: " + ", ".join(dict.fromkeys(included)) if included else ""
     left = "; ".join(excluded[:2]) + (f" and {len(excluded) - 2} more" if len(excluded) > 2 else "")
@@ -222,6 +223,11 @@ def premium_headline(frame: object, baseline: str, adjusted: bool) -> str:
 def taxed_as(jurisdiction: str, names: dict[str, str]) -> str:
     """How a tax-schedule code reads in a sentence: "federal and TX taxes", or with a local
     tax named from `names` (code -> the local tax's name)."""
+    if "|" in jurisdiction:  # "home|work": lives in one state, works in another
+        home, work = jurisdiction.split("|", 1)
+        local = [names[c] for c in (home, work) if c in names]
+        extra = f" and {' and '.join(local)}" if local else ""
+        return f"federal taxes, living in {home[:2]} and working in {work[:2]}{extra}"
     if jurisdiction in names:
         return f"federal, state and {names[jurisdiction]}"
     return f"federal and {jurisdiction} taxes"

@@ -1,5 +1,5 @@
 """The income grid of the take-home schedule and the check of interpolating between its
-points: evenly spaced segments plus points at the jumps and kinks of 2025 law."""
+points: evenly spaced segments plus points at the jumps and kinks of the law (2025, 2026)."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ GRID_SEGMENTS: tuple[tuple[int, int, int], ...] = (
 
 @dataclass(frozen=True)
 class Break:
-    """Wages (USD/yr) at which a 2025 tax jumps (`jump`: the grid gets wages - 1, wages and
-    wages + 1, so interpolation does not smear the step over a grid interval) or its slope
+    """Wages (USD/yr) at which a tax of a schedule year jumps (`jump`: the grid gets wages - 1,
+    wages and wages + 1, so interpolation does not smear the step over a grid interval) or its slope
     changes sharply (a kink: the grid gets the wages), between the points of `GRID_SEGMENTS`.
     """
 
@@ -54,6 +54,18 @@ GRID_BREAKS: tuple[Break, ...] = (
         "of the 6.85% bracket starts 8,000/50,000 phased in",
     ),
     Break(250_000, True, "IL personal exemption ends over $250,000 of AGI"),
+    Break(
+        300_000,
+        True,
+        "CO: from $300,000 of federal AGI the federal standard deduction over $12,000 (2025) "
+        "or $1,000 (2026, HB25-1274) is added back (C.R.S. 39-22-104(3)(p), (p.7))",
+    ),
+    Break(
+        750_000,
+        True,
+        "OH 2025: no personal exemption over $750,000 of modified AGI (ORC 5747.025; "
+        "$500,000 from 2026, a break already on the grid)",
+    ),
     Break(500_000, True, "NYC school tax credit rate reduction: none over $500,000 of income"),
     Break(265_400, False, f"{_NY_SUPPLEMENTAL}: 6.85% recapture fully phased in (AGI $265,400)"),
     Break(
@@ -92,26 +104,34 @@ def midpoints(incomes: Sequence[float]) -> np.ndarray:
 def interpolation_errors(schedule: pd.DataFrame, simulated: pd.DataFrame) -> pd.DataFrame:
     """Interpolated (`analysis.taxes.take_home` on `schedule`) minus simulated take-home.
 
-    `simulated`: rows as `finish` returns them, at incomes inside the schedule's range.
-    Output: jurisdiction, gross, error (USD/yr, interpolated minus simulated take-home).
+    `simulated`: rows as `finish` returns them (tax_year, jurisdiction, gross, ...), at incomes
+    inside the schedule's range. Output: tax_year, jurisdiction, gross, error (USD/yr,
+    interpolated minus simulated take-home).
     """
     parts = []
-    for jurisdiction, rows in simulated.groupby("jurisdiction", sort=True):
-        got = take_home(rows["gross"].to_numpy(), str(jurisdiction), schedule)
+    for (year, jurisdiction), rows in simulated.groupby(["tax_year", "jurisdiction"], sort=True):
+        got = take_home(rows["gross"].to_numpy(), str(jurisdiction), schedule, int(year))
         error = got["take_home"].to_numpy() - rows["take_home"].to_numpy()
         parts.append(
-            pd.DataFrame({"jurisdiction": jurisdiction, "gross": rows["gross"], "error": error})
+            pd.DataFrame(
+                {
+                    "tax_year": int(year),
+                    "jurisdiction": jurisdiction,
+                    "gross": rows["gross"].to_numpy(),
+                    "error": error,
+                }
+            )
         )
     return pd.concat(parts, ignore_index=True)
 
 
 def summarize_errors(errors: pd.DataFrame) -> list[dict]:
     """Per `GRID_SEGMENTS` segment: the largest absolute error and where it is (ties: the
-    first by jurisdiction then gross), and the share of points within $1."""
+    first by tax year, jurisdiction then gross), and the share of points within $1."""
     out = []
     for lo, hi, step in GRID_SEGMENTS:
         part = errors[(errors["gross"] > lo) & (errors["gross"] < hi)]
-        part = part.sort_values(["jurisdiction", "gross"], ignore_index=True)
+        part = part.sort_values(["tax_year", "jurisdiction", "gross"], ignore_index=True)
         worst = part.loc[part["error"].abs().idxmax()]
         out.append(
             {
@@ -120,7 +140,11 @@ def summarize_errors(errors: pd.DataFrame) -> list[dict]:
                 "step": step,
                 "points": len(part),
                 "max_abs_error": round(float(abs(worst["error"])), 2),
-                "at": {"jurisdiction": str(worst["jurisdiction"]), "gross": float(worst["gross"])},
+                "at": {
+                    "tax_year": int(worst["tax_year"]),
+                    "jurisdiction": str(worst["jurisdiction"]),
+                    "gross": float(worst["gross"]),
+                },
                 "share_within_1_usd": round(float((part["error"].abs() <= 1).mean()), 4),
             }
         )

@@ -1,18 +1,26 @@
 """What the take-home schedule models: the tax year and filer, the jurisdictions (every state,
 DC and the local taxes of `LOCAL`), what it leaves out (`NOT_INCLUDED`), and the library
-parameters replaced by published values (`CORRECTIONS`). Plain data; no library import."""
+parameters replaced by published values (`CORRECTIONS`); the statutory local taxes the library
+lacks are in `cities` (`CITY_ROWS`). Plain data; no library import."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-# 2025 is the latest year for which policyengine-us 2.68 holds published (not uprated)
-# parameters for every state: e.g. its CA, VT and NM income-tax parameters stop at 2025.
-TAX_YEAR = 2025
+from databuild.taxes.cities import CITY_ROWS
+
+# The tax years of the schedule: an offer's year n is taxed at the rules of its calendar year,
+# and at the last of these after it (analysis.take_home.tax_year_for).
+TAX_YEARS: tuple[int, ...] = (2025, 2026)
+TAX_YEAR = TAX_YEARS[-1]
 TAX_YEAR_NOTE = (
-    "2025: the latest year for which policyengine-us 2.68.0 holds published (not uprated) "
-    "parameters for every state (e.g. its CA, VT and NM income-tax parameters stop at 2025); "
-    "later years would rest on the library's inflation uprating."
+    "2025 and 2026. 2025: published parameters for every state. 2026: federal law as published "
+    "(IRS Rev. Proc. 2025-32 after the One Big Beautiful Bill Act: standard deduction $16,100, "
+    "brackets), the Social Security wage base $184,500 (SSA), CA SDI 1.3% (EDD), and each "
+    "state's 2026 parameters as policyengine-us 2.68.0 holds them: published where the state had "
+    "published them, otherwise carried forward or uprated for inflation by the library (e.g. its "
+    "CA, VT and NM income-tax parameters stop at 2025). 2027 is not built: beyond the federal "
+    "inflation adjustments nothing of it is published, so later years use the 2026 rules."
 )
 FILER = "single, standard deduction, wages only, no dependents"
 
@@ -128,7 +136,13 @@ LOCAL: dict[str, Local] = {
         "state_income_tax), county rate x Maryland taxable income",
     ),
 }
-JURISDICTIONS: tuple[str, ...] = (*STATES, *(code for code in LOCAL if code not in STATES))
+
+
+JURISDICTIONS: tuple[str, ...] = (
+    *STATES,
+    *(code for code in LOCAL if code not in STATES),
+    *CITY_ROWS,
+)
 
 # Plain state rows in which the library levies a local tax of a default county we do not
 # store: a household with no county in Indiana pays its default county's income tax.
@@ -145,33 +159,43 @@ NOT_INCLUDED: tuple[dict[str, str], ...] = (
         "why": "not modelled by policyengine-us 2.68.0",
     },
     {
-        "tax": "Ohio municipal income tax (e.g. Cleveland)",
-        "why": "not modelled by policyengine-us 2.68.0",
+        "tax": "Ohio municipal income tax outside Cleveland, Columbus and Cincinnati, Ohio "
+        "school district income taxes, and a city's credit for tax paid to the city of work",
+        "why": "not modelled by policyengine-us 2.68.0; the OH-CLE, OH-COL and OH-CIN rows "
+        "carry the three cities' rates (cities.CITY_ROWS)",
     },
     {
-        "tax": "Pennsylvania local earned income tax outside Philadelphia (Act 32)",
-        "why": "not modelled by policyengine-us 2.68.0",
+        "tax": "Pennsylvania local earned income tax outside Philadelphia and Pittsburgh (Act "
+        "32), also what a Pittsburgh commuter pays their home municipality",
+        "why": "set by each of ~2,500 municipalities and school districts; no place to assume",
     },
     {
-        "tax": "Indiana county income tax outside Marion County",
+        "tax": "Indiana county income tax outside Marion County, and of people who work in "
+        "Indiana but live in another state",
         "why": "modelled by the library per county, but the plain IN rows carry no county tax "
         "(no county to assume); IN-MARION carries Marion County's",
     },
     {
-        "tax": "Maryland county income tax other than Baltimore City's rate",
-        "why": "the MD rows use Baltimore City's 3.20% for every Maryland resident (2025 county "
-        "rates run from 2.25% to 3.30%)",
+        "tax": "Maryland county income tax where it differs from 3.20% (2025: Anne Arundel 2.70-"
+        "3.20%, Frederick 2.25-3.20%, Cecil 2.74%, Carroll and Charles 3.03%, Harford 3.06%, "
+        "Talbot 2.40%, Worcester 2.25%), and the special non-resident tax of people who work in "
+        "Maryland and live in a state without reciprocity (e.g. Delaware, New Jersey)",
+        "why": "the MD rows use 3.20%, the rate of Baltimore City and of Baltimore, Howard, "
+        "Montgomery and Prince George's counties; the offer picks a state, not a county",
     },
     {
-        "tax": "all other local taxes (e.g. Yonkers, Wilmington DE, Louisville and Lexington "
-        "KY occupational taxes, Multnomah County and Portland Metro taxes)",
+        "tax": "other local taxes (e.g. Yonkers, other Michigan cities, Kentucky occupational "
+        "taxes outside Louisville, Iowa school district surtaxes, Newark's and San Francisco's "
+        "taxes fall on employers)",
         "why": "not stored: the schedule holds only the jurisdictions listed under 'local'",
     },
     {
-        "tax": "Kansas City and St. Louis earnings tax, Denver occupational privilege tax and "
-        "Philadelphia wage tax of people who live in another state",
-        "why": "their home state's tax and credit for the local tax are not modelled; the local "
-        "rows describe residents of the same state",
+        "tax": "a home state's credit for local taxes paid in another state (e.g. a New Jersey "
+        "resident's credit for Philadelphia wage tax), and state taxes on non-residents that "
+        "differ from the resident tax on the same wages",
+        "why": "across state lines the schedule combines each state's resident tax by the "
+        "rule of analysis.taxes (cross_state in this record): credits cover state income "
+        "tax only",
     },
 )
 
@@ -194,6 +218,7 @@ class Correction:
 CA_SDI = "gov.states.ca.tax.payroll.disability.employee_rate"
 PHL_RESIDENT = "gov.local.pa.philadelphia.tax.income.resident_rate"
 PHL_NONRESIDENT = "gov.local.pa.philadelphia.tax.income.nonresident_rate"
+OR_KICKER = "gov.states.or.tax.income.credits.kicker.percent"
 _CA_SDI_WHY = "policyengine-us 2.68.0 holds one 1.3% rate for every year"
 _PHL_WHY = (
     "the library holds both rates but evaluates the yearly tax at January 1; wages paid evenly "
@@ -221,6 +246,17 @@ CORRECTIONS: tuple[Correction, ...] = (
         "City of Philadelphia Department of Revenue, Wage Tax: non-resident rate 3.44% to June "
         "30, 2025 and 3.43% from July 1, 2025 (average 3.435%)",
         _PHL_WHY,
+    ),
+    Correction(
+        OR_KICKER,
+        2025,
+        0.0,
+        "Oregon Constitution Article IX Section 14; Oregon Department of Revenue, 2025 Oregon "
+        'surplus ("kicker") credit: 9.863% of the filer\'s 2024 Oregon tax, claimed once on '
+        "the 2025 return",
+        "the kicker refunds a surplus of a prior year (none is certified for 2026): it is no "
+        "part of the recurring tax on a salary, and a new Oregon resident has no 2024 Oregon "
+        "tax; the library, lacking the prior year, takes 9.863% of the current year's tax",
     ),
 )
 

@@ -12,10 +12,12 @@ import numpy as np
 import pandas as pd
 
 from analysis.taxes import COLUMNS, TAX_COLUMNS
+from databuild.taxes.cities import CITY_ROWS, city_tax
 from databuild.taxes.law import (
     JURISDICTIONS,
     LOCAL,
     NYC,
+    TAX_YEARS,
     UNSTORED_DEFAULT_LOCAL,
     corrections_for,
 )
@@ -150,9 +152,12 @@ def check_local(jurisdiction: str, paid: dict[str, np.ndarray], stored: np.ndarr
         raise RuntimeError(f"{jurisdiction}: the library's local_tax differs from the one stored")
 
 
-def simulate_jurisdiction(jurisdiction: str, year: int, wages: Sequence[float]) -> pd.DataFrame:
+def simulate_jurisdiction(
+    jurisdiction: str, year: int, wages: Sequence[float], bases: Sequence[str] = ()
+) -> pd.DataFrame:
     """Run one simulation of `jurisdiction` at every wage; return gross and the tax columns,
-    one row per wage, in the order given."""
+    one row per wage, in the order given, plus a column for each library variable of `bases`
+    (the base of a statutory local tax, e.g. or_taxable_income)."""
     from policyengine_us import Simulation  # lazy: the app never loads the tax library
 
     sim = Simulation(
@@ -190,19 +195,62 @@ def simulate_jurisdiction(jurisdiction: str, year: int, wages: Sequence[float]) 
     frame["local_income_tax"] = calc(local.variable) if local else 0.0
     paid = {v: calc(v) for v in {*(s.variable for s in LOCAL.values()), "local_tax"}}
     check_local(jurisdiction, paid, frame["local_income_tax"].to_numpy())
+    for name in bases:
+        frame[name] = calc(name)
+    return frame
+
+
+def library_rate(path: str, year: int) -> float:
+    """The library's value of parameter `path` on January 1 of `year`."""
+    return parameter_value(_tax_system(year).parameters, path, f"{year}-01-01")
+
+
+def city_rows(code: str, state_rows: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The rows of `CITY_ROWS[code]`: its state's simulated rows (gross, the tax columns and
+    the base columns its taxes need) with each statutory tax added to local_income_tax. A tax
+    whose rate the library also holds (`rate_parameter`) must hold the same rate in `year`."""
+    spec = CITY_ROWS[code]
+    frame = state_rows.copy()
+    for tax in spec.taxes:
+        rate = None
+        if tax.rate_parameter:
+            rate = library_rate(tax.rate_parameter, year)
+            if not np.isclose(rate, tax.brackets[0][1]):
+                raise RuntimeError(
+                    f"{code}: the library's {tax.rate_parameter} is {rate} in {year}, the "
+                    f"statute in cities.py says {tax.brackets[0][1]}"
+                )
+        base = frame["gross"] if tax.base == "wages" else frame[tax.base]
+        frame["local_income_tax"] = frame["local_income_tax"] + city_tax(
+            tax, base.to_numpy(dtype=float), rate
+        )
     return frame
 
 
 def tabulate(jurisdictions: Sequence[str], incomes: Sequence[float], year: int) -> pd.DataFrame:
-    """Simulated taxes for every jurisdiction and income (one simulation per jurisdiction):
+    """Simulated taxes for every jurisdiction and income (one simulation per state or library
+    jurisdiction; a `CITY_ROWS` code adds its statutory taxes to its state's rows):
     jurisdiction, gross, the tax columns."""
     wages = np.unique(np.asarray(incomes, dtype=float))
     if len(wages) == 0 or wages[0] <= 0:
         raise ValueError("incomes must be a non-empty list of positive wages")
+    bases: dict[str, set[str]] = {}
+    for code in jurisdictions:
+        if code in CITY_ROWS:
+            needed = {t.base for t in CITY_ROWS[code].taxes if t.base != "wages"}
+            bases.setdefault(CITY_ROWS[code].state, set()).update(needed)
+    simulated: dict[str, pd.DataFrame] = {}
+    for code in (*(c for c in jurisdictions if c not in CITY_ROWS), *bases):
+        if code not in simulated:
+            simulated[code] = simulate_jurisdiction(code, year, wages, sorted(bases.get(code, ())))
     parts = []
-    for jurisdiction in jurisdictions:
-        part = simulate_jurisdiction(jurisdiction, year, wages)
-        part.insert(0, "jurisdiction", jurisdiction)
+    for code in jurisdictions:
+        if code in CITY_ROWS:
+            part = city_rows(code, simulated[CITY_ROWS[code].state], year)
+        else:
+            part = simulated[code]
+        part = part[["gross", *TAX_COLUMNS]].copy()
+        part.insert(0, "jurisdiction", code)
         parts.append(part)
     return pd.concat(parts, ignore_index=True)
 
@@ -222,12 +270,14 @@ def finish(frame: pd.DataFrame, year: int) -> pd.DataFrame:
     return frame[list(COLUMNS)].astype({c: "float64" for c in ("gross", *TAX_COLUMNS)})
 
 
-def build_schedule(incomes: Sequence[float], year: int) -> pd.DataFrame:
+def build_schedule(incomes: Sequence[float], years: Sequence[int] = TAX_YEARS) -> pd.DataFrame:
     """Taxes and take-home pay for every jurisdiction over an income grid, from policyengine-us.
 
-    Inputs: `incomes`, wages in USD a year (> 0; one simulation per jurisdiction, one
-    household per wage); `year`, the tax year (its `CORRECTIONS` applied).
-    Output: one row per jurisdiction and income, columns `COLUMNS` (see `COLUMN_DOCS`), sorted
-    by jurisdiction then gross, amounts rounded to cents, take_home = gross minus the taxes.
+    Inputs: `incomes`, wages in USD a year (> 0; one simulation per jurisdiction and year, one
+    household per wage); `years`, the tax years (each with its `CORRECTIONS`).
+    Output: one row per year, jurisdiction and income, columns `COLUMNS` (see `COLUMN_DOCS`),
+    sorted by tax year, jurisdiction then gross, amounts rounded to cents, take_home = gross
+    minus the taxes.
     """
-    return finish(tabulate(JURISDICTIONS, incomes, year), year)
+    parts = [finish(tabulate(JURISDICTIONS, incomes, year), year) for year in sorted(years)]
+    return pd.concat(parts, ignore_index=True)
