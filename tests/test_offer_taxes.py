@@ -4,6 +4,8 @@ parameters of ui.offer_form."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
@@ -13,6 +15,7 @@ from tests.tables import real
 from ui import offer_form
 
 PORTLAND, SEATTLE, NEW_YORK, TRENTON = "38900", "42660", "35620", "45940"
+JAN_2025, JAN_2026 = dt.date(2025, 1, 1), dt.date(2026, 1, 1)
 
 
 def _spec(cbsa: str, base: float = 150_000.0, **kw) -> comparison.OfferSpec:
@@ -34,8 +37,9 @@ def _row(code: str, gross: float, year: int) -> pd.Series:
 
 
 def test_each_offer_year_is_taxed_at_its_years_rules():
-    # Start 2025: year 1 at 2025 rules, years 2-4 at 2026's (the last published).
-    path = comparison.yearly_take_home(real(), _spec("12420", start_year=2025))  # Austin, TX
+    # From January 2025: 2025 at 2025's rules, 2026-2028 at 2026's (the last published).
+    path = comparison.yearly_take_home(real(), _spec("12420"), start=JAN_2025)  # Austin, TX
+    assert path["year"].tolist() == [2025, 2026, 2027, 2028]
     assert path["tax_year"].tolist() == [2025, 2026, 2026, 2026]
     # By hand from the stored TX rows at $150,000 (a grid wage): each year's own federal tax.
     assert path["federal_income_tax"].tolist() == pytest.approx(
@@ -45,28 +49,27 @@ def test_each_offer_year_is_taxed_at_its_years_rules():
     # standard deduction to $16,100: at $150,000 federal tax falls by 24% x 350 = $84 (and the
     # brackets' inflation adjustment lowers it further), Social Security is 6.2% in both.
     assert path["federal_income_tax"].iloc[1] < path["federal_income_tax"].iloc[0] - 84
-    default = comparison.yearly_take_home(real(), _spec("12420"))
-    assert comparison.DEFAULT_START_YEAR == 2026
-    assert default["tax_year"].tolist() == [2026] * 4
+    later = comparison.yearly_take_home(real(), _spec("12420"), start=JAN_2026)
+    assert later["tax_year"].tolist() == [2026] * 4
 
 
 def test_a_vancouver_job_with_a_washington_home_equals_seattle():
     vancouver = _spec(PORTLAND, work_state="WA", home_state="WA")
     seattle = _spec(SEATTLE)
     assert comparison.jurisdiction(real(), vancouver) == "WA"
-    a = comparison.yearly_take_home(real(), vancouver)["take_home"]
-    b = comparison.yearly_take_home(real(), seattle)["take_home"]
+    a = comparison.yearly_take_home(real(), vancouver, start=JAN_2026)["take_home"]
+    b = comparison.yearly_take_home(real(), seattle, start=JAN_2026)["take_home"]
     assert a.tolist() == pytest.approx(b.tolist())
     # The metro's default (its principal state, Oregon, and Portland's taxes) costs more.
-    portland = comparison.yearly_take_home(real(), _spec(PORTLAND))
+    portland = comparison.yearly_take_home(real(), _spec(PORTLAND), start=JAN_2026)
     assert (portland["take_home"] < a).all()
 
 
 def test_newark_with_a_new_jersey_home_equals_trenton():
     newark = _spec(NEW_YORK, work_state="NJ", home_state="NJ")
     assert comparison.jurisdiction(real(), newark) == "NJ"
-    a = comparison.yearly_take_home(real(), newark)["take_home"]
-    b = comparison.yearly_take_home(real(), _spec(TRENTON))["take_home"]
+    a = comparison.yearly_take_home(real(), newark, start=JAN_2026)["take_home"]
+    b = comparison.yearly_take_home(real(), _spec(TRENTON), start=JAN_2026)["take_home"]
     assert a.tolist() == pytest.approx(b.tolist())
 
 
@@ -79,30 +82,30 @@ def test_a_remote_role_is_worked_from_home():
 def test_base_to_match_uses_the_cross_state_taxes():
     spec = _spec(NEW_YORK, base=400_000, work_state="NY", home_state="NJ")
     assert comparison.jurisdiction(real(), spec) == "NJ|NY"
-    target = comparison.average_real(real(), spec, "US")
-    assert comparison.base_to_match(real(), spec, target, "US") == pytest.approx(400_000, abs=150)
+    path = comparison.yearly_take_home(real(), spec, start=JAN_2026)
+    target = comparison.average_real(path)
+    found = comparison.base_to_match(real(), spec, target, start=JAN_2026)
+    assert found == pytest.approx(400_000, abs=150)
 
 
 def test_a_state_the_metro_does_not_span_is_a_message():
     with pytest.raises(ValueError, match="spans NY, NJ"):
-        comparison.yearly_take_home(real(), _spec(NEW_YORK, work_state="CT"))
+        comparison.yearly_take_home(real(), _spec(NEW_YORK, work_state="CT"), start=JAN_2026)
 
 
-def test_link_parameters_carry_work_and_home_states():
-    spec = offer_form.fields({PORTLAND: "Portland, OR", SEATTLE: "Seattle"}, {"15-2051": "DS"})
-    link = {"a_metro": [PORTLAND], "a_work_state": ["wa"], "a_home_state": ["OR"]}
-    (offer,) = offer_form.from_link(link, spec)
-    assert (offer["work_state"], offer["home_state"]) == ("WA", "OR")
-    offer |= {"occ": "15-2051", "base": 150_000.0}
-    out = offer_form.to_link([offer], spec)
-    assert out["a_work_state"] == "WA" and out["a_home_state"] == "OR"
+def test_an_offers_states_reach_its_spec():
+    offer = {
+        "label": "A", "metro": PORTLAND, "base": 150_000.0, "bonus": "0", "equity": 0.0,
+        "vest": "even", "custom": "25/25/25/25", "signon": 0.0, "remote": False,
+        "work_state": "WA", "home_state": "OR", "lives": True, "works": True,
+        "track": "ML engineer", "level": "Senior", "occ": "15-2051", "freq": "monthly",
+        "cliff": True, "refresh": 0.0, "reloc": 0.0, "clawback": "full", "match": 0.0,
+        "liquid": 100.0,
+    }  # fmt: skip
     made = offer_form.to_spec(offer)
     assert (made.work_state, made.home_state) == ("WA", "OR")
     # Lives in Portland (the default toggles): its resident taxes ride on the home code.
     assert comparison.jurisdiction(real(), made) == "OR-PDX|WA"
-    # Left out of a link when at their defaults (None: the metro's principal state).
-    blank = offer_form.blank(0, spec) | {"occ": "15-2051", "base": 150_000.0}
-    assert "a_work_state" not in offer_form.to_link([blank], spec)
 
 
 def test_take_home_spans_hold_the_43_metros_that_span_states():

@@ -56,7 +56,7 @@ def test_default_view_answers_first_then_compares_two_offers_at_published_median
     taxes = years.filter(like="_tax").sum(axis=1) + years["social_security"] + years["medicare"]
     assert ((years["total"] - taxes - years["take_home"]).abs() < 0.02).all()
     captions = " ".join(c.value for c in at.caption)
-    assert "BLS OEWS, May 2025" in captions and "tax year 2025" in captions
+    assert "BLS OEWS, May 2025" in captions and "tax years 2025–2026" in captions
 
 
 def test_old_single_offer_link_opens_as_offer_a():
