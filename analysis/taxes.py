@@ -50,7 +50,7 @@ COLUMN_DOCS: dict[str, str] = {
         "Metro district); 'MD' rows include a county income tax (3.20%). Across state lines the "
         "app combines two codes ('NJ|NY'): see the sidecar's cross_state"
     ),
-    "gross": "float64 USD/yr; wages (employment_income), $20,000 to $5,000,000",
+    "gross": "float64 USD/yr; wages (employment_income), $100 to $5,000,000",
     "federal_income_tax": "float64 USD/yr; federal income tax after credits (income_tax)",
     "social_security": "float64 USD/yr; employee OASDI, 6.2% up to the wage base",
     "medicare": "float64 USD/yr; employee Medicare 1.45% plus 0.9% Additional Medicare Tax",

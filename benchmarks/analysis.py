@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import datetime as dt
 import statistics
 import sys
 import time
@@ -29,7 +30,7 @@ PAGES_DIR = ROOT / "app_pages"
 RUNS = 5
 TARGET_MS = 50.0
 DS = "15-2051"  # Data Scientists: every page's default occupation
-SF, SJ, AUSTIN = "41860", "41940", "12420"
+SF, SJ, AUSTIN, NYC = "41860", "41940", "12420", "35620"
 
 
 @dataclass(frozen=True)
@@ -42,19 +43,27 @@ class Case:
     call: Callable[[object, dict[str, object]], object]
 
 
-def _offer_specs(data) -> list[object]:
-    """The Offer check's default offer, built as the page builds it."""
-    from analysis import comparison, metros, taxonomy, wages
-    from ui import offer_form
+START = dt.date(2027, 1, 1)
 
-    labels = metros.metro_labels(data)
-    occs = wages.occupations(data)
-    titles = dict(zip(occs["occ_code"], occs["occ_title"], strict=True))
-    fields = offer_form.fields(labels, {c: f"{t} ({c})" for c, t in titles.items()})
-    item = offer_form.blank(0, fields)
-    item["occ"] = item["occ"] or taxonomy.TRACK_OCCUPATION.get(item["track"], DS)
-    item["base"] = item["base"] or comparison.default_base(data, item["metro"], item["occ"])
-    return [offer_form.to_spec(item)]
+
+def _offer_specs(data) -> list[object]:
+    """The Offer check's two default offers (San Francisco and New York, the track's
+    occupation, each metro's published median as the base), as the page builds them."""
+    from analysis import comparison, taxonomy
+    from analysis.compensation import OfferTerms
+
+    occ = taxonomy.TRACK_OCCUPATION.get("ML engineer", DS)
+    return [
+        comparison.OfferSpec(
+            label=f"Offer {letter}",
+            cbsa=cbsa,
+            occupation=occ,
+            track="ML engineer",
+            level="Senior",
+            terms=OfferTerms(base=comparison.default_base(data, cbsa, occ)),
+        )
+        for letter, cbsa in (("A", SF), ("B", NYC))
+    ]
 
 
 def cases() -> list[Case]:
@@ -75,6 +84,8 @@ def cases() -> list[Case]:
         levels,
         living,
         metros,
+        occupations,
+        offer_risk,
         overview,
         prices,
         remote,
@@ -83,6 +94,7 @@ def cases() -> list[Case]:
         take_home,
         tools,
         trends,
+        visa,
         wages,
     )
 
@@ -257,8 +269,48 @@ def cases() -> list[Case]:
         c(
             "offer_check",
             "comparison.compare_offers",
-            lambda d, r: comparison.compare_offers(d, _offer_specs(d), "US"),
+            lambda d, r: comparison.compare_offers(d, _offer_specs(d), "US", start=START),
         ),
+        c("offer_check", "take_home.state_spans", lambda d, r: take_home.state_spans(d)),
+        c(
+            "offer_check",
+            "offer_risk.standings",
+            lambda d, r: offer_risk.standings(r["comparison.compare_offers"]),
+        ),
+        c(
+            "offer_check",
+            "offer_risk.flip_price",
+            lambda d, r: offer_risk.flip_price(d, r["comparison.compare_offers"]),
+        ),
+        c(
+            "offer_check",
+            "offer_risk.leaving_early",
+            lambda d, r: offer_risk.leaving_early(_offer_specs(d)),
+        ),
+        c(
+            "offer_check",
+            "offer_risk.price_scenarios",
+            lambda d, r: offer_risk.price_scenarios(d, r["comparison.compare_offers"]),
+        ),
+        c(
+            "offer_check",
+            "offer_risk.withholding_rule",
+            lambda d, r: offer_risk.withholding_rule(d),
+        ),
+        c(
+            "offer_check",
+            "offer_risk.withholding_gaps",
+            lambda d, r: offer_risk.withholding_gaps(
+                d, r["comparison.compare_offers"], r["offer_risk.withholding_rule"]
+            ),
+        ),
+        c("offer_check", "visa.wage_level", lambda d, r: visa.wage_level(d, SF, DS, 170_000.0)),
+        c(
+            "offer_check",
+            "take_home.left_out_first",
+            lambda d, r: take_home.left_out_first(catalog.tax_coverage(d), ["CA", "NY"]),
+        ),
+        c("offer_check", "take_home.describe", lambda d, r: take_home.describe("NJ|NY")),
         c(
             "offer_check",
             "take_home.worth_in_hubs",
@@ -307,6 +359,11 @@ def cases() -> list[Case]:
         c("data_methods", "level_pay.backtest", lambda d, r: level_pay.backtest(d)),
         c("data_methods", "catalog.inputs_table", lambda d, r: catalog.inputs_table(d)),
         c("data_methods", "catalog.tax_coverage", lambda d, r: catalog.tax_coverage(d)),
+        c(
+            "data_methods",
+            "occupations.track_occupations",
+            lambda d, r: occupations.track_occupations(d),
+        ),
     ]
 
 

@@ -72,7 +72,7 @@ def test_sidecar_matches_table(schedule, side):
     assert "reciprocal" in side["cross_state"]["rule"]
     assert side["cross_state"]["reciprocity"]["PA"] == ["IN", "MD", "NJ", "OH", "VA", "WV"]
     assert "1-206.02" in side["cross_state"]["no_nonresident_tax"]["DC"]
-    assert side["grid"]["min"] == 20_000 and side["grid"]["max"] == 5_000_000
+    assert side["grid"]["min"] == 100 and side["grid"]["max"] == 5_000_000
     assert side["grid"]["points"] == schedule["gross"].nunique() == len(income_grid.default_grid())
     assert [tuple(s.values()) for s in side["grid"]["segments"]] == list(income_grid.GRID_SEGMENTS)
     breaks = [b.wages for b in income_grid.GRID_BREAKS]
@@ -130,7 +130,7 @@ def test_sidecar_interpolation_check(side):
 
 def test_default_grid_reaches_five_million():
     grid = income_grid.default_grid()
-    assert grid[0] == 20_000 and grid[-1] == 5_000_000
+    assert grid[0] == 100 and grid[-1] == 5_000_000
     assert np.all(np.diff(grid) > 0)
     assert {1_000_000, 1_200_000, 2_000_000, 2_100_000, 4_900_000} <= set(grid)
     # 333 evenly spaced points; each jump adds the wages -1/+1 around it (and itself when off
@@ -226,6 +226,11 @@ def test_check_local_accepts_the_expected_local_taxes():
     )
     # The library gives a plain IN household its default county's tax; it is not stored.
     simulate.check_local("IN", _paid(in_county_tax=[300, 600], local_tax=[300, 600]), np.zeros(2))
+    # Under LEVIED_FROM a tax on income after deductions may be zero (MD's county tax).
+    county = _paid(md_local_income_tax_before_refundable_credits=[0, 900], local_tax=[0, 900])
+    simulate.check_local("MD", county, np.array([0.0, 900.0]), np.array([1_000.0, 50_000.0]))
+    with pytest.raises(RuntimeError, match="not positive"):
+        simulate.check_local("MD", county, np.array([0.0, 900.0]), np.array([30_000.0, 50_000.0]))
 
 
 @pytest.mark.parametrize(

@@ -150,7 +150,7 @@ def test_schedule_shape_and_dtypes(schedule):
     assert schedule["jurisdiction"].nunique() == 69
     assert schedule["tax_year"].unique().tolist() == [2025]
     grid = rows(schedule, "CA")["gross"].to_numpy()
-    assert grid[0] == 20_000 and grid[-1] == GRID_MAX
+    assert grid[0] == 100 and grid[-1] == GRID_MAX
     for _, group in schedule.groupby("jurisdiction"):
         assert np.array_equal(np.sort(group["gross"].to_numpy()), grid)
     assert not schedule[list(TAX_COLUMNS)].isna().any().any()

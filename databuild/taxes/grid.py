@@ -14,7 +14,11 @@ from analysis.taxes import take_home
 # Evenly spaced segments, finer where taxes change fastest relative to income (federal and
 # state brackets, wage bases; just above $1M several state top rates start: CA mental health
 # tax, NJ, DC, MD, MA surtax, NY's 9.65% bracket). (min, max, step), USD a year.
+# From $100 (a month of the lowest base an offer accepts is $833): a job that starts late in
+# a year pays only a few months' wages in it, and each calendar year is taxed on its own.
 GRID_SEGMENTS: tuple[tuple[int, int, int], ...] = (
+    (100, 1_000, 900),
+    (1_000, 20_000, 1_000),
     (20_000, 100_000, 1_000),
     (100_000, 300_000, 2_500),
     (300_000, 1_000_000, 10_000),

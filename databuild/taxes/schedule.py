@@ -3,7 +3,7 @@ and its sidecar record (.json), then check the interpolation between its points.
 
 `simulate.build_schedule` runs the PolicyEngine US microsimulation model (`policyengine-us`,
 pinned in requirements-tax.txt and installed in its own virtualenv, because its pins conflict
-with requirements.txt) for one single filer over the income grid of `grid` ($20,000 to
+with requirements.txt) for one single filer over the income grid of `grid` ($100 to
 $5,000,000 a year) in every state, DC, and the local jurisdictions of `law.LOCAL`, for each tax
 year of `law.TAX_YEARS`; the city codes of `cities.CITY_ROWS` add statutory local taxes to
 their state's rows. Where the library's parameter is off for the tax year, a reform

@@ -129,12 +129,23 @@ def household_situation(jurisdiction: str, year: int, wages: Sequence[float]) ->
     return out
 
 
-def check_local(jurisdiction: str, paid: dict[str, np.ndarray], stored: np.ndarray) -> None:
+LEVIED_FROM = 20_000.0
+"""Wages (USD/yr) from which every local income tax the schedule holds is levied: below, a
+tax on income after deductions (Maryland's county tax) can be zero."""
+
+
+def check_local(
+    jurisdiction: str,
+    paid: dict[str, np.ndarray],
+    stored: np.ndarray,
+    gross: np.ndarray | None = None,
+) -> None:
     """Raise RuntimeError unless the local taxes of one simulation are as the schedule says.
 
     `paid`: each `LOCAL` variable (and "local_tax", the library's total local tax) as computed
-    for `jurisdiction`'s household, one value per wage; `stored`: its local_income_tax. A
-    jurisdiction's own local tax is positive at every wage; every other one is zero (except the
+    for `jurisdiction`'s household, one value per wage of `gross` (None: every wage counts as
+    taxed); `stored`: its local_income_tax. A jurisdiction's own local tax is never negative
+    and is positive at every wage from LEVIED_FROM; every other one is zero (except the
     default-county tax of `UNSTORED_DEFAULT_LOCAL`); and what is stored is all the local tax
     the library levies on the household (its `local_tax`), so none is silently left out.
     """
@@ -142,7 +153,8 @@ def check_local(jurisdiction: str, paid: dict[str, np.ndarray], stored: np.ndarr
     for variable in dict.fromkeys(spec.variable for spec in LOCAL.values()):
         values = paid[variable]
         if variable == own:
-            if not (values > 0).all():
+            levied = np.ones(len(values), bool) if gross is None else gross >= LEVIED_FROM
+            if not (values[levied] > 0).all() or (values < 0).any():
                 raise RuntimeError(f"{jurisdiction}: {variable} is not positive at every wage")
         elif UNSTORED_DEFAULT_LOCAL.get(jurisdiction) != variable and (values != 0).any():
             raise RuntimeError(f"{jurisdiction}: {variable} is not zero outside its jurisdiction")
@@ -194,7 +206,7 @@ def simulate_jurisdiction(
     # "IN" household the county tax of its default county, which is not ours to assume.
     frame["local_income_tax"] = calc(local.variable) if local else 0.0
     paid = {v: calc(v) for v in {*(s.variable for s in LOCAL.values()), "local_tax"}}
-    check_local(jurisdiction, paid, frame["local_income_tax"].to_numpy())
+    check_local(jurisdiction, paid, frame["local_income_tax"].to_numpy(), np.asarray(gross))
     for name in bases:
         frame[name] = calc(name)
     return frame
