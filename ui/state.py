@@ -1,7 +1,8 @@
 """Widgets bound to the URL with Streamlit's own binding, plus the one thing it does not do:
 say so when a link carries a value the page cannot use.
 
-Every widget here is the platform's widget with `bind="query-params"`: its key is the URL
+Every widget here but the typed date (`date`, which writes its parameter itself) is the
+platform's widget with `bind="query-params"`: its key is the URL
 parameter, the URL holds the option as the widget shows it (a value equal to the default is
 left out), lists are repeated parameters (`?metros=A&metros=B`) and an empty one (`?metros=`)
 means an empty selection. Before the widget is created, on its first run in a session, the
@@ -12,20 +13,47 @@ link's value is checked:
   a `~`-joined list; a `1`/`0` switch) is translated into the widget's state;
 - anything else gives a visible warning naming the parameter and what is shown instead,
   as plain text; the link's own text is never echoed (it could carry Markdown or a link).
+
+Each widget also records the URL form of its value in this session (`share_query` turns
+them into a link): on the run a widget's change starts, `st.query_params` may still hold
+the browser's previous URL (a date input's change came without it), so a share link is made
+from the widgets' values, not from `st.query_params`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import streamlit as st
 
 from ui.text import plain
 
 BIND = "query-params"
+_LINK = "_state_link"
+"""Session-state key of {URL parameter: its values as the URL holds them, or None when the
+widget shows its default (the binding leaves it out of the URL)}."""
+
+
+def _record(key: str, values: list[str] | None) -> None:
+    st.session_state.setdefault(_LINK, {})[key] = values
+
+
+def _url_number(value: float) -> str:
+    """A number as the binding writes it: 5.0 -> "5", 2.5 -> "2.5"."""
+    return str(int(value)) if math.isfinite(value) and value == int(value) else str(value)
+
+
+def share_query(keys: Sequence[str]) -> str:
+    """The query string ("a=1&b=x") of the widgets `keys` as they are now, written as the
+    binding writes them (defaults left out, lists repeated, an empty list as `key=`)."""
+    recorded = st.session_state.get(_LINK, {})
+    pairs = [(k, v) for k in keys for v in (recorded.get(k) or [])]
+    return urlencode(pairs, quote_via=quote)
 
 
 def warn(key: str, problem: str, shown: str) -> None:
@@ -94,7 +122,9 @@ def choice(
         else:
             place["default"] = default
     value = widget(label, options, key=key, format_func=format_func, bind=BIND, **place, **kwargs)
-    return default if value is None else value
+    value = default if value is None else value
+    _record(key, None if value == default else [format_func(value)])
+    return value
 
 
 def choices(
@@ -145,7 +175,10 @@ def choices(
         **place,
         **kwargs,
     )
-    return list(value)
+    chosen = list(value)
+    shown = [format_func(v) for v in chosen] or [""]
+    _record(key, None if chosen == list(default) else shown)
+    return chosen
 
 
 def number(
@@ -173,7 +206,7 @@ def number(
             warn(key, f"is not a number from {min_value:,g} to {max_value:,g}", shown)
             st.session_state[key] = float(default)
     place = {} if key in st.session_state else {"value": float(default)}
-    return st.number_input(
+    value = st.number_input(
         label,
         min_value=float(min_value),
         max_value=float(max_value),
@@ -184,6 +217,8 @@ def number(
         **place,
         **kwargs,
     )
+    _record(key, None if value == float(default) else [_url_number(value)])
+    return value
 
 
 def toggle(label: str, *, key: str, default: bool, **kwargs: Any) -> bool:
@@ -199,30 +234,82 @@ def toggle(label: str, *, key: str, default: bool, **kwargs: Any) -> bool:
             warn(key, "is not on or off", "on" if default else "off")
             st.session_state[key] = default
     place = {} if key in st.session_state else {"value": default}
-    return st.toggle(label, key=key, bind=BIND, **place, **kwargs)
+    value = st.toggle(label, key=key, bind=BIND, **place, **kwargs)
+    _record(key, None if value == default else [str(value).lower()])
+    return value
+
+
+DATE_TYPED = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+"""A typed date: year first, then month and day ("2027-01-01", "2027/1/1")."""
+
+
+def _as_date(text: object) -> dt.date | None:
+    """The date `text` names (year-month-day), else None."""
+    found = DATE_TYPED.match(text) if isinstance(text, str) else None
+    try:
+        return dt.date(*(int(g) for g in found.groups())) if found else None
+    except ValueError:
+        return None
+
+
+def _checked_date(key: str, min_value: dt.date, max_value: dt.date) -> None:
+    """on_change of `date`: a typed value that is not a date in range goes back to the last
+    good one, with a note shown on the next run; a good one is written as ISO."""
+    typed = st.session_state.get(key)
+    value = _as_date(typed)
+    good = st.session_state.get(f"_{key}_good")
+    if value is None or not min_value <= value <= max_value:
+        st.session_state[f"_{key}_problem"] = (
+            f"“{plain(str(typed)[:20])}” is not a date from {min_value} to {max_value} "
+            f"(type it as YYYY-MM-DD); showing {good} instead."
+        )
+        st.session_state[key] = good
+    else:
+        st.session_state[key] = value.isoformat()
 
 
 def date(
     label: str, *, key: str, default: dt.date, min_value: dt.date, max_value: dt.date, **kwargs: Any
 ) -> dt.date:
-    """A date input bound to URL parameter `key` (ISO, e.g. 2026-01-01). A link value that is
-    not a date in [min_value, max_value] warns and shows the default."""
+    """A date typed as YYYY-MM-DD, kept in URL parameter `key` (ISO, e.g. 2026-01-01).
+
+    A text input, not st.date_input: Streamlit's date input applies a typed date only when
+    its calendar closes (a click elsewhere), not on Enter or Tab; a text input applies it on
+    both. A typed value that is not a date in [min_value, max_value] goes back to the last
+    good one with a note; a link's such value warns and shows the default.
+
+    The only widget here not bound with the platform's binding: bound, a text input takes
+    any text a link carries into its box, before the page can check it. The page writes the
+    parameter itself instead (left out when it is the default, as the binding does)."""
     raw = _first_run(key)
     if raw is not None:
-        try:
-            value = dt.date.fromisoformat(raw[0]) if len(raw) == 1 else None
-        except ValueError:
-            value = None
+        value = _as_date(raw[0]) if len(raw) == 1 else None
         if value is None or not min_value <= value <= max_value:
             warn(key, f"is not a date from {min_value} to {max_value}", default.isoformat())
-            st.session_state[key] = default
-    place = {} if key in st.session_state else {"value": default}
-    return st.date_input(
+            value = default
+        st.session_state[key] = value.isoformat()
+    problem = st.session_state.pop(f"_{key}_problem", None)
+    if problem:
+        st.warning(problem, icon=":material/event_busy:")
+    place = {} if key in st.session_state else {"value": default.isoformat()}
+    text = st.text_input(
         label,
-        min_value=min_value,
-        max_value=max_value,
         key=key,
-        bind=BIND,
+        max_chars=10,
+        placeholder="YYYY-MM-DD",
+        validate=(DATE_TYPED.pattern, "Type the date as YYYY-MM-DD, e.g. 2027-01-01."),
+        on_change=_checked_date,
+        args=(key, min_value, max_value),
         **place,
         **kwargs,
     )
+    value = _as_date(text) or default
+    st.session_state[f"_{key}_good"] = value.isoformat()
+    shown = None if value == default else [value.isoformat()]
+    if st.query_params.get_all(key) != (shown or []):
+        if shown:
+            st.query_params[key] = shown[0]
+        else:
+            del st.query_params[key]
+    _record(key, shown)
+    return value
