@@ -337,7 +337,7 @@ def _structure(checked: pd.DataFrame) -> pd.DataFrame:
     out["width"] = out["max"] / out["min"] - 1
     out["width_flag"] = [band_structure.flag(v, "width") for v in out["width"]]
     for col in ("progression_flag", "overlap_flag"):
-        out[col] = out[col].fillna("")
+        out[col] = out[col].astype(object).where(out[col].notna(), "").astype(str)
     return out
 
 

@@ -29,7 +29,7 @@ LEVEL_WORDS: dict[str, tuple[str, ...]] = {
                   "l6", "l7", "executive", "distinguished", "chief"),
 }  # fmt: skip
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")  # thousands spaces and apostrophes (CH)
-_PLAIN = re.compile(r"^\d+(\.\d+)?([eE][+-]?\d+)?$")
+_PLAIN = re.compile(r"^-?\d+(\.\d+)?([eE][+-]?\d+)?$")
 _US = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _EU_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _EU_DECIMAL = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+),\d+$")
