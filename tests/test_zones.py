@@ -29,10 +29,12 @@ BANDS = pd.DataFrame(
     [
         band("", "Region", "Entry", 100e3),
         band("41860", "San Francisco, CA", "Entry", 100e3),
-        band("41860", "San Francisco, CA", "Mid", 120e3),
+        band("41860", "San Francisco, CA", "Mid", 122e3),
+        band("41860", "San Francisco, CA", "Senior", 150e3),
         band("41860", "San Francisco, CA", "Executive", math.nan, "open: at least $X"),
         band("12420", "Austin, TX", "Entry", 90e3),
-        band("12420", "Austin, TX", "Mid", 117e3),
+        band("12420", "Austin, TX", "Mid", 118_950),
+        band("12420", "Austin, TX", "Senior", 105e3),
         band("12420", "Austin, TX", "Executive", math.nan, "open: at least $Y"),
         band("35620", "New York, NY", "Entry", 110e3),
         band("35620", "New York, NY", "Mid", 120e3),
@@ -44,12 +46,12 @@ BANDS = pd.DataFrame(
 def test_factor_tier_and_posting_range():
     out = zones.geo_zones(tiny(metros=METROS), BANDS, "41860", dt.date(2025, 5, 15))
     austin = out[out["cbsa"] == "12420"].set_index("level")
-    # Austin / San Francisco: Entry 90 / 100 = 0.9, Mid 117 / 120 = 0.975; median 0.9375,
-    # tier 0.95 (nearest 5%). Mid posting: SF's 96,000-144,000 x 0.95 = 91,200-136,800,
-    # rounded outward to 91,000-137,000.
-    assert austin.loc["Mid", "factor"] == pytest.approx(0.9375)
-    assert austin.loc["Mid", "levels"] == 2 and austin.loc["Mid", "tier"] == pytest.approx(0.95)
-    assert (austin.loc["Mid", "post_min"], austin.loc["Mid", "post_max"]) == (91_000, 137_000)
+    # Austin / San Francisco: Entry 90 / 100 = 0.9, Mid 118.95 / 122 = 0.975, Senior 105 /
+    # 150 = 0.7; median 0.9 (the mean would be 0.858), tier 0.90. Mid posting: SF's
+    # 97,600-146,400 x 0.9 = 87,840-131,760, rounded outward to 87,000-132,000.
+    assert austin.loc["Mid", "factor"] == pytest.approx(0.9)
+    assert austin.loc["Mid", "levels"] == 3 and austin.loc["Mid", "tier"] == pytest.approx(0.9)
+    assert (austin.loc["Mid", "post_min"], austin.loc["Mid", "post_max"]) == (87_000, 132_000)
     # The anchor's Executive band is open: no posting range, and why.
     assert math.isnan(austin.loc["Executive", "post_min"])
     assert austin.loc["Executive", "note"].startswith("no range: the anchor's Executive band")
@@ -72,6 +74,10 @@ def test_posting_laws_by_place_and_date():
         "New York City", "New York", "New Jersey"
     ]  # fmt: skip
     assert ny["law_note"] == "a posted range is required from 2022-11-01 in part of this metro"
+    # Once New York City's rule is in effect, the note no longer names a start date.
+    later = zones.geo_zones(tiny(metros=METROS), BANDS, "41860", dt.date(2023, 1, 1))
+    ny = later[later["cbsa"] == "35620"].iloc[0]
+    assert ny["law_note"] == "a posted range is required in part of this metro"
 
 
 def test_the_law_list_is_dated_and_complete_in_its_entries():
