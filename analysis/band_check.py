@@ -346,10 +346,13 @@ def summary(upload: Upload, checked: pd.DataFrame) -> str:
     midpoints against the market's (compa-ratio in, under or over the common range)."""
     bad = upload.problems["row"].nunique()
     repeats = upload.remarks["remark"].str.startswith("repeats").sum()
-    parts = [f"{upload.total:,} rows read: {len(checked):,} compared",
-             f"{bad:,} with problems (not compared; all listed below)"]  # fmt: skip
+    rows = "row" if upload.total == 1 else "rows"
+    parts = [f"{upload.total:,} {rows} read: {len(checked):,} compared",
+             f"{bad:,} with problems (not compared; all listed below)" if bad
+             else "none with problems"]  # fmt: skip
     if repeats:
-        parts.append(f"{repeats:,} repeats of an earlier row (compared once)")
+        many = "repeats" if repeats > 1 else "repeat"
+        parts.append(f"{repeats:,} {many} of an earlier row (compared once)")
     line = ", ".join(parts)
     if len(checked):
         low, high = band_structure.COMMON_RANGES["compa_ratio"]

@@ -212,4 +212,4 @@ def test_structure_and_compa_ratio_of_your_bands():
     assert checked.loc[4, "compa_ratio"] == pytest.approx(0.9)
     assert checked.loc[4, "compa_flag"] == "below 95%–105%"
     line = band_check.summary(upload, checked.reset_index())
-    assert line.startswith("3 rows read: 3 compared, 0 with problems")
+    assert line.startswith("3 rows read: 3 compared, none with problems")
