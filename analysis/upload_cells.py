@@ -151,6 +151,10 @@ class MetroIndex:
                 index.setdefault(_key(str(key)), set()).add(cbsa)
         self.index = {k: tuple(sorted(v, key=self.labels.get)) for k, v in index.items()}
         self._near: dict[str, list[str]] = {}
+        # Close names share the first two letters and about the length: a short list.
+        self._starts: dict[str, list[str]] = {}
+        for key in self.index:
+            self._starts.setdefault(key[:2], []).append(key)
 
     def find(self, name: str) -> tuple[str | None, str]:
         """(CBSA code, "") for a name one metro goes by; (None, problem) otherwise: several
@@ -167,8 +171,11 @@ class MetroIndex:
         return None, f"unknown metro ({shown}){hint}"
 
     def _close(self, key: str) -> list[str]:
+        """Up to three labels of metros whose names are close to `key` (a misspelling)."""
         if key not in self._near:
-            found = difflib.get_close_matches(key, list(self.index), n=6, cutoff=0.85)
+            slack = max(2, len(key) // 6)
+            near = [k for k in self._starts.get(key[:2], []) if abs(len(k) - len(key)) <= slack]
+            found = difflib.get_close_matches(key, near, n=6, cutoff=0.85)
             labels = dict.fromkeys(self.labels[c] for k in found for c in self.index[k])
             self._near[key] = list(labels)[:3]
         return self._near[key]
