@@ -143,7 +143,7 @@ if region_ladder.left_out:
 st.subheader("Band structure")
 structure = band_structure.band_structure(shown)
 st.dataframe(
-    structure, hide_index=True, placeholder="—",
+    structure, hide_index=True, placeholder="",  # blank: no level below to compare with
     column_order=list(columns.band_structure_columns()),
     column_config=columns.band_structure_columns(),
 )  # fmt: skip

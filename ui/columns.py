@@ -101,7 +101,8 @@ def offer_path_columns(reference: str) -> Columns:
 
 
 def level_bands_columns() -> Columns:
-    """Pay bands page: bands by level per area (region first); every "—" has its note."""
+    """Pay bands page: bands by level per area (region first); a band without a figure says
+    what it is at least, or why there is none, in its row (the CSV also has floor/ceiling)."""
     return {
         "level": "Level",
         "area": "Area",
@@ -113,7 +114,6 @@ def level_bands_columns() -> Columns:
         "maximum": usd("Maximum"),
         "low_ci": usd("Midpoint 95% from"),
         "high_ci": usd("to"),
-        "floor": usd("Open: at least", help="Past the published range: at least this"),
         "national_pct": st.column_config.NumberColumn(
             "US percentile", format="%.0f", help="Where the level sits among all US workers"
         ),
