@@ -190,7 +190,8 @@ def level_bands_chart(bands: pd.DataFrame) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 y=have["row"], x=have["mid"], mode="markers", showlegend=False,
-                marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#333"}},
+                marker={"symbol": "line-ns", "size": 18, "color": "#333",
+                        "line": {"width": 3, "color": "#333"}},
                 hoverinfo="skip",
             )
         )  # fmt: skip
