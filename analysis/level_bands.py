@@ -178,7 +178,11 @@ def level_bands(
                 low_d, high_d = pooled.pooled_wages(ladders, weights, pct_draws)
                 region |= _interval(low_d, high_d, n_draws)
         else:
-            region |= {"reading": "none", "note": "no chosen metro can be pooled"}
+            region |= {
+                "reading": "none",
+                "note": "no region figure: none of the chosen "
+                "metros publishes wages (and jobs) for this occupation to pool",
+            }
         out.append(base | region)
         for cbsa in chosen:
             rung, why, rse = areas[cbsa]
@@ -202,6 +206,8 @@ def level_bands(
                         f"publishes here (its {stats.ordinal(bottom[0])} percentile)"}  # fmt: skip
             else:
                 row |= {"reading": "fallback" if why else "exact", "note": why}
+            if mark and why:  # open, and read off the state's or the nation's wages
+                row["note"] += f" ({why.removesuffix('.')})"
             out.append(base | row | {"mid": mid, "open": mark})
     return _frame(out, spread, factor)
 

@@ -107,7 +107,10 @@ with layout.friendly_errors():
         level_bands.level_bands, data, chosen, occ, track, target, spread / 100,
         effective=effective, rate=rate / 100,
     )  # fmt: skip
+try:
     region_ladder = cache.run(pooled.regional_ladder, data, chosen, occ)
+except ValueError:  # no chosen metro publishes wages to pool: each row says so
+    region_ladder = None
 table = band_text.with_band_text(table)
 shown = table if level == band_text.ALL_LEVELS else table[table["level"] == level]
 answer.markdown(band_text.region_sentence(table, level, titles[occ], target))
@@ -133,7 +136,7 @@ st.dataframe(
     column_config=columns.level_bands_columns(),
 )  # fmt: skip
 layout.download(table, f"pay_bands_by_level_{effective.isoformat()}.csv", key="pay_bands_csv")
-if region_ladder.left_out:
+if region_ladder and region_ladder.left_out:
     st.info(
         "Left out of the region: "
         + "; ".join(f"{plain(m)} ({why})" for m, why in region_ladder.left_out.items()),
@@ -192,13 +195,14 @@ layout.source_caption(
     + top_code_note(coded, facts.top_code, "a dotted open end")
     + (f" · no BLS wages published: {', '.join(missing)}" if missing else ""),
 )
-st.markdown(
-    "**The region's pooled distribution** ("
-    + band_text.pooled_line(region_ladder, PCT_NAMES)
-    + f"; {len(region_ladder.metros)} metros, {region_ladder.employment:,.0f} jobs): each "
-    "metro's published percentiles, log-linear between them, mixed by its jobs. Where a "
-    "metro's unpublished tail decides a percentile, its bounds are given."
-)
+if region_ladder:
+    st.markdown(
+        "**The region's pooled distribution** ("
+        + band_text.pooled_line(region_ladder, PCT_NAMES)
+        + f"; {len(region_ladder.metros)} metros, {region_ladder.employment:,.0f} jobs): each "
+        "metro's published percentiles, log-linear between them, mixed by its jobs. Where a "
+        "metro's unpublished tail decides a percentile, its bounds are given."
+    )
 layout.download(market, "pay_bands_market.csv", key="pay_bands_market_csv")
 
 st.subheader("Where the talent is")

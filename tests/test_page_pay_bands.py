@@ -229,3 +229,17 @@ def test_empty_selection_explains():
     assert not at.exception and not at.warning
     assert len(at.get("plotly_chart")) == 0
     assert any("Pick at least one metro" in i.value for i in at.info)
+
+
+def test_a_metro_without_published_wages_still_gets_bands_and_reasons():
+    # Aguadilla, PR publishes no Data Scientist wages: its bands are read off Puerto Rico's,
+    # and the region (nothing to pool) says why it has no figure.
+    at = run_page(PAGE, {"metros": ["Aguadilla, PR"]})
+    assert not at.exception and not at.warning
+    table = at.dataframe[0].value
+    check_never_blank(table)
+    metro = table[table["area"] == "Aguadilla, PR"]
+    assert metro["note"].str.contains("showing Puerto Rico's").all()
+    region = table[table["area"] == "Region"]
+    assert region["note"].str.startswith("no region figure").all()
+    assert "no figure (no region figure" in at.markdown[0].value
