@@ -180,8 +180,8 @@ def level_bands(
         else:
             region |= {
                 "reading": "none",
-                "note": "no region figure: none of the chosen "
-                "metros publishes wages (and jobs) for this occupation to pool",
+                "note": "nothing to pool: none of the chosen metros publishes wages (and "
+                "jobs) for this occupation",
             }
         out.append(base | region)
         for cbsa in chosen:

@@ -241,5 +241,5 @@ def test_a_metro_without_published_wages_still_gets_bands_and_reasons():
     metro = table[table["area"] == "Aguadilla, PR"]
     assert metro["note"].str.contains("showing Puerto Rico's").all()
     region = table[table["area"] == "Region"]
-    assert region["note"].str.startswith("no region figure").all()
-    assert "no figure (no region figure" in at.markdown[0].value
+    assert region["note"].str.startswith("nothing to pool").all()
+    assert "Entry no figure (nothing to pool" in at.markdown[0].value
