@@ -2,10 +2,10 @@
 say so when a link carries a value the page cannot use.
 
 Every widget here but the typed date (`date`, which writes its parameter itself) is the
-platform's widget with `bind="query-params"`: its key is the URL
-parameter, the URL holds the option as the widget shows it (a value equal to the default is
-left out), lists are repeated parameters (`?metros=A&metros=B`) and an empty one (`?metros=`)
-means an empty selection. Before the widget is created, on its first run in a session, the
+platform's widget with `bind="query-params"`: its key is the URL parameter, the URL holds
+the option as the widget shows it (a value equal to the default is left out), lists are
+repeated parameters (`?metros=A&metros=B`) and an empty one (`?metros=`) means an empty
+selection. Before the widget is created, on its first run in a session, the
 link's value is checked:
 
 - a value the page knows as the widget shows it is left to the binding;
@@ -14,10 +14,11 @@ link's value is checked:
 - anything else gives a visible warning naming the parameter and what is shown instead,
   as plain text; the link's own text is never echoed (it could carry Markdown or a link).
 
-Each widget also records the URL form of its value in this session (`share_query` turns
-them into a link): on the run a widget's change starts, `st.query_params` may still hold
-the browser's previous URL (a date input's change came without it), so a share link is made
-from the widgets' values, not from `st.query_params`.
+Each widget also records the URL form of its value in this session, and `share_query` makes
+a link of them: `st.query_params` is not a faithful copy of the browser's URL during a
+session (Streamlit 1.67 keeps the browser's later changes out of it on same-page reruns;
+a date input's change never reached it, so "Share this view" dropped the date while the
+address bar held it), so a share link is made from the widgets' values instead.
 """
 
 from __future__ import annotations
