@@ -16,9 +16,9 @@ link's value is checked:
 
 Each widget also records the URL form of its value in this session, and `share_query` makes
 a link of them: `st.query_params` is not a faithful copy of the browser's URL during a
-session (Streamlit 1.67 keeps the browser's later changes out of it on same-page reruns;
-a date input's change never reached it, so "Share this view" dropped the date while the
-address bar held it), so a share link is made from the widgets' values instead.
+session (with Streamlit 1.67, a bound st.date_input's change reached the address bar but
+not `st.query_params`, on that run nor on later ones until a reload, so "Share this view"
+dropped the date), so a share link is made from the widgets' values instead.
 """
 
 from __future__ import annotations
