@@ -1,21 +1,27 @@
-"""A recruiter's own band table: read it whatever a spreadsheet saved, say every problem, and
-place each band's minimum, midpoint and maximum against the market.
+"""A recruiter's own band table: read it whatever a spreadsheet saved, list every problem of
+every row at once, and place each band's minimum, midpoint and maximum against the market.
 
 Reading (`read_bands`): UTF-8 (with or without a byte-order mark) or UTF-16 text; comma,
-semicolon or tab separated (found from the header); any line ends. Columns role, metro, min,
-mid, max, and optionally level (any order, any case; others ignored). Every problem is
-reported with its row and column, not only the first; rows with a problem are not compared.
+semicolon, tab or pipe separated (found from the header); any line ends; cells of any length
+(a cell over MAX_CELL characters is a problem of its row, never a crash). Columns role,
+metro, min, mid, max, and optionally level (any order, any case; others ignored). Every check
+runs on every row; a row with a problem is not compared. A row repeating an earlier one
+exactly is noted and compared once; rows for the same role, metro and level with other
+amounts are both compared, with a note. Cells are read by `analysis.upload_cells` (amounts
+in US or European formats, metros by code or name, levels by name or common words).
 
 Roles: an SOC code ("15-2051", also "15-2051.00" as O*NET writes it), a job title mapped to a
 track and level by the salary index's title rules ("Senior ML Engineer" -> ML engineer,
 Senior), or blank (the page's occupation). A title that maps to no AI/data track is listed as
-not mapped, never silently replaced. Levels: Entry, Mid, Senior, Executive or common words for
-them (junior, II, staff, principal...).
+not mapped, never silently replaced.
 
-Checking (`check_bands`): each row's market band is `analysis.level_bands` for its metro,
-occupation, level and track at the page's target percentile and spread (or, without a level,
-the occupation's BLS wage at the target percentile); each of min, mid and max is placed in
-the metro's BLS distribution.
+Checking (`check_bands`): each leveled row's market band is its level's placement
+(`analysis.level_bands.placements`: the level's target percentile among salary-index records,
+placed among all US workers of the occupation) read off the metro's BLS distribution; a row
+without a level gets the occupation's BLS wage at the target percentile. A metro where BLS
+publishes too little is read off its state's (then the nation's) distribution, and says so.
+Each of min, mid and max is placed in that distribution; the band's structure is checked as
+`analysis.band_structure` does, plus the compa-ratio (your midpoint / the market's).
 """
 
 from __future__ import annotations
@@ -28,76 +34,36 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis import level_bands, metros, stats, taxonomy
+from analysis import band_structure, level_bands, stats, taxonomy
 from analysis.data import Tables
-from analysis.wages import PLACES, cross_industry, ladder, usable
+from analysis.level_pay import position
+from analysis.stats import Ladder
+from analysis.upload_cells import MAX_BYTES, MetroIndex, UploadError, amount, decode, level_of
+from analysis.wages import ladder, market_rows
 
-MAX_BYTES = 1_000_000
+__all__ = ["Upload", "UploadError", "check_bands", "read_bands", "summary"]
 MAX_ROWS = 5_000
 MAX_CELL = 200
-MAX_LISTED = 200
 REQUIRED = ("role", "metro", "min", "mid", "max")
 OPTIONAL = ("level",)
-MIN_ANNUAL = 20_000.0
-MAX_ANNUAL = 5_000_000.0
 SOC = re.compile(r"^(\d{2}-\d{4})(?:\.00)?$")
-LEVEL_WORDS: dict[str, tuple[str, ...]] = {
-    "Entry": ("entry", "junior", "jr", "associate", "graduate", "intern", "i", "1", "l1"),
-    "Mid": ("mid", "intermediate", "ii", "2", "l2", "l3"),
-    "Senior": ("senior", "sr", "iii", "3", "l4", "l5"),
-    "Executive": ("staff", "principal", "lead", "director", "head", "vp", "iv", "v", "4", "5",
-                  "l6", "l7", "executive", "distinguished", "chief"),
-}  # fmt: skip
 FORMULA = ("=", "+", "@")
+EDGES = ("min", "mid", "max")
+ROW_COLUMNS = ["row", "role", "metro", "cbsa", "level", "occ_code", "occ_title", "track",
+               "mapping", "min", "mid", "max"]  # fmt: skip
 
 
-class UploadError(ValueError):
-    """The file as a whole cannot be read; the message says what to do."""
-
-
-@dataclass
+@dataclass(frozen=True)
 class Upload:
-    """A read band table: `rows` (row, role, metro label, cbsa, level, occ_code, occ_title,
-    track, mapping, min, mid, max) for rows without problems; `problems` (row, column,
-    message) for every problem found; `notes` about the file as a whole."""
+    """A read band table: `rows` to compare (ROW_COLUMNS), `problems` (row, column, problem:
+    those rows are not compared), `remarks` (row, remark: read or skipped with a note),
+    `notes` about the file as a whole, `total` data rows in the file."""
 
     rows: pd.DataFrame
     problems: pd.DataFrame
-    notes: list[str] = field(default_factory=list)
-
-
-def decode(content: bytes) -> tuple[str, list[str]]:
-    """The file's text and notes on how it was read; UploadError when it is not text."""
-    if len(content) > MAX_BYTES:
-        raise UploadError(
-            f"The file is {len(content) / 1e6:.1f} MB; the limit is 1 MB. Split it or remove rows."
-        )
-    notes = []
-    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = content.decode("utf-16")
-        except UnicodeDecodeError:
-            raise UploadError(
-                "The file says it is UTF-16 but is not; save it as CSV UTF-8."
-            ) from None
-        notes.append("read as UTF-16 text")
-    else:
-        if b"\x00" in content:
-            raise UploadError(
-                "This is not a text CSV: it holds binary data (a spreadsheet file, or UTF-16 "
-                "without its marker). Save it as 'CSV UTF-8' and upload again."
-            )
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            line = content[: err.start].count(b"\n") + 1
-            raise UploadError(
-                f"Row {line}: the file is not UTF-8 text. Save it as 'CSV UTF-8' and upload again."
-            ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise UploadError("The file is empty (at most a byte-order mark or blank lines).")
-    return text, notes
+    remarks: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["row", "remark"]))
+    notes: tuple[str, ...] = ()
+    total: int = 0
 
 
 def _delimiter(header: str) -> str:
@@ -111,47 +77,20 @@ def _delimiter(header: str) -> str:
     return best
 
 
-def _amount(raw: str) -> tuple[float | None, str]:
-    text = raw.replace(",", "").replace("$", "").replace(" ", "")
-    try:
-        value = float(text)
-    except ValueError:
-        return None, f"{raw[:30]!r} is not a number"
-    if not np.isfinite(value):
-        return None, f"{raw[:30]!r} is not a number"
-    if value < 0:
-        return None, f"{value:,.0f} is negative; enter annual pay in dollars"
-    if value < 200:
-        return None, f"{value:,.2f} looks hourly; enter annual pay (hours x 2,080)"
-    if value < MIN_ANNUAL:
-        return None, f"{value:,.0f} looks monthly (x 12 = {12 * value:,.0f}); enter annual pay"
-    if value > MAX_ANNUAL:
-        return None, f"{value:,.0f} is over {MAX_ANNUAL:,.0f}; check for extra zeros"
-    return value, ""
-
-
-def level_of(text: str) -> str | None:
-    """A level named by a level cell or a job title ("Senior", "II", "Staff ..."), else None."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    for level, names in LEVEL_WORDS.items():
-        if text.strip().title() == level or any(w in names for w in words):
-            return level
-    return None
-
-
 def read_bands(data: Tables, content: bytes, default_occ: str) -> Upload:
     """Read and check an uploaded band table (see the module docstring). Raises UploadError
     only when the file as a whole cannot be read; row problems are listed in `problems`."""
     text, notes = decode(content)
-    lines = text.split("\n")
-    sep = _delimiter(lines[0])
+    sep = _delimiter(text.split("\n", 1)[0])
     if sep != ",":
         notes.append({";": "semicolon", "\t": "tab", "|": "pipe"}[sep] + "-separated")
+    # A cell may be as long as the file (1 MB); the csv module's default limit is 131,072.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES + 1))
     records = list(csv.reader(io.StringIO(text), delimiter=sep))
     header = [h.strip().lower() for h in records[0]]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        found = ", ".join(h for h in header if h)[:120] or "nothing"
+        found = ", ".join(h[:40] for h in header if h)[:120] or "nothing"
         raise UploadError(
             f"Missing column(s): {', '.join(missing)}. The header row must name role, metro, "
             f"min, mid, max (level optional), separated by commas; it holds: {found}."
@@ -162,94 +101,119 @@ def read_bands(data: Tables, content: bytes, default_occ: str) -> Upload:
         raise UploadError("The file has a header but no rows.")
     if len(body) > MAX_ROWS:
         raise UploadError(f"The file has {len(body):,} rows; the limit is {MAX_ROWS:,}.")
-    lookup = _metro_lookup(data)
-    known = dict(zip(data.wages["occ_code"], data.wages["occ_title"], strict=False))
-    rows, problems = [], []
+    reader = _RowReader(data, default_occ, index, len(header))
+    rows, problems, remarks = [], [], []
+    exact: dict[tuple, int] = {}
+    same: dict[tuple, int] = {}
     for line, record in body:
-        found, issues = _row(line, record, index, len(header), lookup, known, default_occ)
+        row, issues, read = reader.read(line, record)
         problems += issues
-        if not issues:
-            rows.append(found)
-    columns = ["row", "role", "metro", "cbsa", "level", "occ_code", "occ_title", "track",
-               "mapping", "min", "mid", "max"]  # fmt: skip
-    table = pd.DataFrame(rows, columns=columns)
-    issues = pd.DataFrame(problems, columns=["row", "column", "problem"])
-    if len(issues) > MAX_LISTED:
-        notes.append(f"{len(issues):,} problems; the first {MAX_LISTED} are listed")
-        issues = issues.head(MAX_LISTED)
-    return Upload(table, issues, notes)
+        remarks += read
+        if issues:
+            continue
+        key = (row["occ_code"], row["track"], row["cbsa"], row["level"])
+        amounts = tuple(row[e] for e in EDGES)
+        if (*key, *amounts) in exact:
+            remarks.append((line, f"repeats row {exact[(*key, *amounts)]}: compared once"))
+            continue
+        exact[(*key, *amounts)] = line
+        if key in same:
+            remarks.append((line, f"same role, metro and level as row {same[key]} with other "
+                            "amounts: both compared"))  # fmt: skip
+        same.setdefault(key, line)
+        rows.append(row)
+    if any("a dot between thousands" in r or "decimal comma" in r for _, r in remarks):
+        notes.append("European number formats read (see the remarks)")
+    return Upload(
+        pd.DataFrame(rows, columns=ROW_COLUMNS),
+        pd.DataFrame(problems, columns=["row", "column", "problem"]),
+        pd.DataFrame(remarks, columns=["row", "remark"]),
+        tuple(notes),
+        len(body),
+    )
 
 
-def _metro_lookup(data: Tables) -> dict[str, tuple[str, str]]:
-    names = metros.metro_names(data)
-    lookup: dict[str, tuple[str, str]] = {}
-    for cbsa, short, title, label in names[["cbsa", "short_name", "title", "label"]].itertuples(
-        index=False
-    ):
-        for key in (cbsa, short, title, label):
-            lookup[str(key).strip().lower()] = (str(cbsa), str(label))
-    return lookup
+class _RowReader:
+    """Reads one row at a time; remembers what it looked up (metros, titles)."""
 
+    def __init__(self, data: Tables, default_occ: str, index: dict[str, int], width: int):
+        self.metros = MetroIndex(data)
+        self.known = dict(zip(data.wages["occ_code"], data.wages["occ_title"], strict=False))
+        self.default_occ, self.index, self.width = default_occ, index, width
+        self.tracks: dict[str, str] = {}
 
-def _row(line, record, index, width, lookup, known, default_occ) -> tuple[dict, list[tuple]]:
-    issues: list[tuple] = []
-    cells = {n: (record[i].strip() if i < len(record) else "") for n, i in index.items()}
-    if len(record) < len(index):
-        issues.append((line, "", f"expected {len(index)} fields, found {len(record)}"))
-    elif len(record) > width:
-        issues.append(
-            (line, "", f"{len(record)} fields for {width} columns: put a name that holds a "
-             'comma in quotes ("Atlanta, GA")')
-        )  # fmt: skip
-    for name, value in cells.items():
-        if len(value) > MAX_CELL:
-            issues.append((line, name, f"longer than {MAX_CELL} characters"))
-        elif name in ("role", "metro", "level") and value.startswith(FORMULA):
-            issues.append((line, name, f"{value[:30]!r} looks like a spreadsheet formula"))
-    row: dict = {"row": line, "role": cells.get("role", "")}
-    metro = lookup.get(cells.get("metro", "").lower())
-    if metro is None:
-        shown = repr(cells.get("metro", "")[:60]) if cells.get("metro") else "blank"
-        issues.append((line, "metro", f"unknown metro ({shown}): use a CBSA code or a name"))
-    else:
-        row["cbsa"], row["metro"] = metro
-    role, level_cell = cells.get("role", ""), cells.get("level", "")
-    soc = SOC.match(role)
-    if not role:
-        occ, track, mapping = default_occ, None, "blank role: the page's occupation"
-    elif soc:
-        occ, track, mapping = soc.group(1), None, "SOC code"
-        if occ not in known:
-            issues.append((line, "role", f"SOC code {occ} is not one of this page's occupations"))
-    else:
-        track = taxonomy.title_track(role)
-        if track == "Other":
-            occ, mapping = None, ""
-            issues.append(
-                (line, "role", "title not mapped to an AI or data track; use an SOC code")
-            )
+    def read(self, line: int, record: list[str]) -> tuple[dict, list[tuple], list[tuple]]:
+        """(row, problems, remarks) of one CSV record at file line `line`."""
+        issues: list[tuple] = []
+        cells = {n: (record[i].strip() if i < len(record) else "") for n, i in self.index.items()}
+        if len(record) < len(self.index):
+            issues.append((line, "", f"expected {len(self.index)} fields, found {len(record)}"))
+        elif len(record) > self.width:
+            issues.append((line, "", f"{len(record)} fields for {self.width} columns: put a name "
+                           'that holds a comma in quotes ("Atlanta, GA")'))  # fmt: skip
+        usable = {}
+        for name, value in cells.items():
+            if len(value) > MAX_CELL:
+                issues.append((line, name, f"{len(value):,} characters; at most {MAX_CELL}"))
+            elif name in ("role", "metro", "level") and value.startswith(FORMULA):
+                issues.append((line, name, f"{value[:30]!r} looks like a spreadsheet formula"))
+            else:
+                usable[name] = value
+        row: dict = {"row": line, "role": cells.get("role", "")[:MAX_CELL]}
+        if "metro" in usable:
+            cbsa, problem = self.metros.find(usable["metro"])
+            if problem:
+                issues.append((line, "metro", problem))
+            else:
+                row["cbsa"], row["metro"] = cbsa, self.metros.labels[cbsa]
+        row |= self._role(line, usable, issues)
+        remarks = []
+        for name in EDGES:
+            if name not in usable:
+                row[name] = None
+                continue
+            value, problem, note = amount(usable[name])
+            if problem:
+                issues.append((line, name, problem))
+            if note:
+                remarks.append((line, f"{name}: {note}"))
+            row[name] = value
+        if all(row[e] is not None for e in EDGES) and not row["min"] <= row["mid"] <= row["max"]:
+            issues.append((line, "min/mid/max", "must be in increasing order"))
+        return row, issues, remarks
+
+    def _role(self, line: int, cells: dict[str, str], issues: list[tuple]) -> dict:
+        """occ_code, occ_title, track, mapping and level of a row's role and level cells."""
+        if "role" not in cells:
+            return {"occ_code": None, "occ_title": "", "track": None, "mapping": "", "level": None}
+        role, level_cell = cells["role"], cells.get("level", "")
+        soc = SOC.match(role)
+        track = None
+        if not role:
+            occ, mapping = self.default_occ, "blank role: the page's occupation"
+        elif soc:
+            occ, mapping = soc.group(1), "SOC code"
+            if occ not in self.known:
+                issues.append((line, "role", f"SOC code {occ} is not one of this page's "
+                               "occupations"))  # fmt: skip
         else:
-            occ, mapping = taxonomy.TRACK_OCCUPATION[track], f"title -> {track}"
-    level = level_of(level_cell) if level_cell else (level_of(role) if role and not soc else None)
-    if level_cell and level is None:
-        hint = (
-            ': a metro name with a comma ("Atlanta, GA") must be in quotes'
-            if re.fullmatch(r"[A-Z]{2}", level_cell)
-            else ""
-        )
-        issues.append(
-            (line, "level", f"{level_cell[:30]!r} is not Entry, Mid, Senior or Executive{hint}")
-        )
-    row |= {"level": level, "occ_code": occ, "occ_title": known.get(occ, ""), "track": track,
-            "mapping": mapping}  # fmt: skip
-    for name in ("min", "mid", "max"):
-        value, problem = _amount(cells.get(name, ""))
-        if problem:
-            issues.append((line, name, problem))
-        row[name] = value
-    if not issues and not row["min"] <= row["mid"] <= row["max"]:
-        issues.append((line, "min/mid/max", "must be in increasing order"))
-    return row, issues
+            track = self.tracks.setdefault(role, taxonomy.title_track(role))
+            occ, mapping = taxonomy.TRACK_OCCUPATION.get(track), f"title -> {track}"
+            if track == "Other":
+                occ, mapping = None, ""
+                issues.append(
+                    (line, "role", "title not mapped to an AI or data track; use an SOC code")
+                )
+        named = level_cell or (role if role and not soc else "")
+        level = level_of(named) if named else None
+        if "level" in cells and level_cell and level is None:
+            hint = (': a metro name with a comma ("Atlanta, GA") must be in quotes'
+                    if re.fullmatch(r"[A-Z]{2}", level_cell) else "")  # fmt: skip
+            issues.append(
+                (line, "level", f"{level_cell[:30]!r} is not Entry, Mid, Senior or Executive{hint}")
+            )
+        return {"occ_code": occ, "occ_title": self.known.get(occ, ""), "track": track,
+                "mapping": mapping, "level": level}  # fmt: skip
 
 
 def check_bands(
@@ -264,60 +228,140 @@ def check_bands(
 ) -> pd.DataFrame:
     """Each uploaded band against the market band of its metro, occupation and level at
     `target` and `spread` (rows without a level: the occupation's BLS wage at `target`, all
-    levels), as of `effective` at `rate` (`level_bands`). Columns: the upload's, then
-    market_min, market_mid, market_max, <edge>_gap (yours - market, USD) and <edge>_gap_pct,
-    <edge>_pct (where your edge sits in the metro's BLS distribution, percent; NaN when only
-    bounded), basis (how the market band was made), as_of."""
+    levels), as of `effective` at `rate`. Columns: the upload's, then market_min, market_mid,
+    market_max, <edge>_gap (yours - market, USD) and <edge>_gap_pct, <edge>_pct (where your
+    edge sits in the metro's BLS distribution, percent; NaN when only bounded) and
+    <edge>_place (in words), compa_ratio (your mid / market mid), pm, width, progression,
+    overlap and their flags (`analysis.band_structure`), basis (how the market band was
+    made, or why there is none), as_of."""
     rows = upload.rows.copy()
     reference = level_bands.reference_date(data)
     effective = effective or reference
     factor = level_bands.age_factor(reference, effective, rate)
-    top_code = data.facts.top_code
-    bands = {}
     rows["track"] = [t if isinstance(t, str) else track for t in rows["track"]]
-    for occ, group in rows.groupby("occ_code"):
-        leveled = group[group["level"].notna()]
-        if len(leveled):
-            tracks = set(leveled["track"])
-            for t in tracks:
-                bands[(occ, t)] = level_bands.level_bands(
-                    data, sorted(leveled["cbsa"].unique()), occ, t, target, spread,
-                    effective=effective, rate=rate,
-                ).set_index(["level", "cbsa"])  # fmt: skip
-    wages = {}
-    for occ in rows["occ_code"].unique():
-        metro_rows = cross_industry(data.wages, occ, PLACES).set_index("cbsa")
-        wages[occ] = metro_rows
-    out = []
+    places = {
+        (occ, t): level_bands.placements(data, occ, t, target)
+        for occ, t in rows.loc[rows["level"].notna(), ["occ_code", "track"]].drop_duplicates()
+        .itertuples(index=False)
+    }  # fmt: skip
+    areas = {
+        occ: _areas(data, occ, group["cbsa"].unique()) for occ, group in rows.groupby("occ_code")
+    }
+    mids, bases, rungs = [], [], []
     for r in rows.itertuples(index=False):
-        here = wages[r.occ_code]
-        rung = ladder(here.loc[r.cbsa], top_code) if r.cbsa in here.index else None
-        mid, basis = np.nan, ""
-        if isinstance(r.level, str) and (r.occ_code, r.track) in bands:
-            band = bands[(r.occ_code, r.track)]
-            if (r.level, r.cbsa) in band.index:
-                cell = band.loc[(r.level, r.cbsa)]
-                mid = float(cell["mid"])
-                basis = f"{r.level} {r.track}s' {target:g}th percentile, n = {cell['n']:,}"
-                if cell["open"]:
-                    basis += f" (open: {cell['open']} the published range)"
-        elif rung is not None and usable(here.loc[r.cbsa]):
-            mid = stats.wage_or_nan(target, rung) * factor
-            basis = f"all levels: BLS {target:g}th percentile"
-        if rung is None:
-            basis = "BLS publishes no wages for this occupation here"
-        row = dict(r._asdict())
-        row |= {"market_min": mid * (1 - spread), "market_mid": mid,
-                "market_max": mid * (1 + spread), "basis": basis,
-                "as_of": effective.isoformat()}  # fmt: skip
-        for edge in ("min", "mid", "max"):
-            market = row[f"market_{edge}"]
-            row[f"{edge}_gap"] = row[edge] - market
-            row[f"{edge}_gap_pct"] = 100 * (row[edge] / market - 1)
-            place = None
-            if rung is not None and len(rung.published) >= 2:
-                place = stats.percentile_of(row[edge] / factor, rung)
-            row[f"{edge}_pct"] = place.percentile if place else np.nan
-            row[f"{edge}_place"] = stats.short_label(place) if place else "—"
-        out.append(row)
-    return pd.DataFrame(out)
+        rung, why = areas[r.occ_code].get(r.cbsa, (None, "BLS publishes nothing for this area"))
+        mid, basis = _market_mid(rung, why, r, places, target)
+        mids.append(mid * factor)
+        bases.append(basis)
+        rungs.append(rung)
+    out = rows.assign(market_mid=np.asarray(mids, dtype=float))
+    for edge in EDGES:
+        out[f"{edge}_pct"], out[f"{edge}_place"] = _places(out[edge].to_numpy() / factor, rungs)
+    out["market_min"] = out["market_mid"] * (1 - spread)
+    out["market_max"] = out["market_mid"] * (1 + spread)
+    for edge in EDGES:
+        out[f"{edge}_gap"] = out[edge] - out[f"market_{edge}"]
+        out[f"{edge}_gap_pct"] = 100 * (out[edge] / out[f"market_{edge}"] - 1)
+    out["compa_ratio"] = out["mid"] / out["market_mid"]
+    out["compa_flag"] = [band_structure.flag(v, "compa_ratio") for v in out["compa_ratio"]]
+    out = _structure(out)
+    return out.assign(basis=bases, as_of=effective.isoformat())
+
+
+def _areas(data: Tables, occ: str, cbsas) -> dict[str, tuple[Ladder | None, str]]:
+    """{cbsa: (the ladder a row's market band is read off, why it is not the metro's own)}."""
+    try:
+        found = market_rows(data, list(cbsas), occ)
+    except ValueError as err:
+        return {c: (None, str(err)) for c in cbsas}
+    top_code = data.facts.top_code
+    return {c: (ladder(row, top_code), why) for c, (row, why) in found.items()}
+
+
+def _market_mid(rung, why, r, places, target) -> tuple[float, str]:
+    """The market midpoint (USD, not aged) of one upload row and how it was made."""
+    if rung is None:
+        return np.nan, why
+    fallback = f" ({why[:-1]})" if why else ""
+    if not isinstance(r.level, str):
+        wage = stats.wage_or_nan(target, rung)
+        if np.isfinite(wage):
+            return wage, f"all levels: BLS {target:g}th percentile{fallback}"
+        return wage, f"all levels: BLS publishes no {target:g}th percentile here{fallback}"
+    place = places[(r.occ_code, r.track)][r.level]
+    if place.status == "hidden":
+        return np.nan, f"only {place.n} {r.level} {r.track} records: too few (under 10)"
+    basis = f"{r.level} {r.track}s' {target:g}th percentile, n = {place.n:,}{fallback}"
+    mid = stats.wage_or_nan(place.pct, rung) if np.isfinite(place.pct) else np.nan
+    if np.isfinite(mid):
+        return mid, basis
+    top = rung.published[-1]
+    if place.open == "above" or place.pct > top[0]:
+        return np.nan, f"{basis}: open, above the {top[0]}th percentile (${top[1]:,.0f})"
+    return np.nan, f"{basis}: open, below the lowest percentile BLS publishes here"
+
+
+def _places(amounts: np.ndarray, rungs: list[Ladder | None]) -> tuple[np.ndarray, list[str]]:
+    """(percentile, words) of each amount in its row's ladder; (NaN, "—") without one.
+    Amounts between two published points with no top-coded percentile between them are
+    placed at once (log-linear, as `stats.percentile_of` does); the rest one by one."""
+    pcts, words = np.full(len(amounts), np.nan), ["—"] * len(amounts)
+    groups: dict[int, list[int]] = {}
+    for i, rung in enumerate(rungs):
+        if rung is not None and len(rung.published) >= 2:
+            groups.setdefault(id(rung), []).append(i)
+    for members in groups.values():
+        rung = rungs[members[0]]
+        at = np.asarray(members)
+        found = position(amounts[at], rung)
+        points = [p for p, _ in rung.published]
+        simple = not any(points[0] < p < points[-1] for p in rung.top_coded)
+        for i, pct in zip(at, found, strict=True):
+            if simple and np.isfinite(pct):
+                pcts[i], words[i] = pct, stats.ordinal(pct)
+            else:
+                spot = stats.percentile_of(float(amounts[i]), rung)
+                pcts[i], words[i] = spot.percentile, stats.short_label(spot)
+    return pcts, words
+
+
+def _structure(checked: pd.DataFrame) -> pd.DataFrame:
+    """Both width conventions per row; progression and overlap against the row of the level
+    below for the same occupation, track and metro (`analysis.band_structure`)."""
+    bands = checked.rename(columns={"min": "minimum", "max": "maximum"})
+    keys = ["occ_code", "track", "cbsa", "level"]
+    found = band_structure.band_structure(bands, by=keys[:-1])
+    steps = found[[*keys, "progression", "progression_flag", "overlap", "overlap_flag"]]
+    out = checked.merge(steps, on=keys, how="left")
+    out["pm"] = (out["max"] - out["min"]) / (2 * out["mid"])
+    out["width"] = out["max"] / out["min"] - 1
+    out["width_flag"] = [band_structure.flag(v, "width") for v in out["width"]]
+    for col in ("progression_flag", "overlap_flag"):
+        out[col] = out[col].astype(object).where(out[col].notna(), "").astype(str)
+    return out
+
+
+def summary(upload: Upload, checked: pd.DataFrame) -> str:
+    """One line on the whole upload: rows read, compared, with problems, repeats; your
+    midpoints against the market's (compa-ratio in, under or over the common range)."""
+    bad = upload.problems["row"].nunique()
+    repeats = upload.remarks["remark"].str.startswith("repeats").sum()
+    rows = "row" if upload.total == 1 else "rows"
+    parts = [f"{upload.total:,} {rows} read: {len(checked):,} compared",
+             f"{bad:,} with problems (not compared; all listed below)" if bad
+             else "none with problems"]  # fmt: skip
+    if repeats:
+        many = "repeats" if repeats > 1 else "repeat"
+        parts.append(f"{repeats:,} {many} of an earlier row (compared once)")
+    line = ", ".join(parts)
+    if len(checked):
+        low, high = band_structure.COMMON_RANGES["compa_ratio"]
+        ratio = checked["compa_ratio"]
+        counts = [(ratio < low).sum(), ratio.between(low, high).sum(), (ratio > high).sum()]
+        line += (
+            f". Your midpoint / the market's: {counts[0]:,} under {low:.2f}, {counts[1]:,} "
+            f"within {low:.2f}–{high:.2f}, {counts[2]:,} over {high:.2f}"
+        )
+        if ratio.isna().any():
+            line += f", {ratio.isna().sum():,} without a market midpoint (why: in the table)"
+    return line + "."

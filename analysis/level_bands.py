@@ -4,12 +4,16 @@ percentile, with a spread, as of the date they take effect.
 - A level's band in a metro uses the one method of `analysis.level_pay`: the level's pay at the
   target percentile among salary-index records, placed in the national BLS distribution,
   read off the metro's. Midpoint = that wage; minimum and maximum = midpoint x (1 -/+ spread).
-  Cells whose level has under 10 records are hidden, under 30 flagged.
+  Cells whose level has under 10 records are hidden, under 30 flagged. A metro where BLS
+  publishes too little for the occupation is read off its state's distribution, then the
+  nation's (`analysis.wages.market_row`), and says so in its note.
 - A region's band reads the same BLS percentile off the region's POOLED distribution: the
   employment-weighted mixture of its metros' distributions (each known by its published
   percentiles, log-linear between them). Where the answer depends on a metro's unpublished
-  tail (below its 10th or above its 90th percentile) it is bounded, not invented; metros
-  without two published percentiles or without published employment are left out, by name.
+  tail (below its 10th or above its 90th percentile) only bounds are known. Bounds within
+  ±TOLERANCE of their middle are shown as that middle "± x%"; wider bounds are named, not
+  averaged; past every bound the band is open ("at least $X"). Metros without two published
+  percentiles or without published employment are left out of the pool, by name.
 - Ageing: BLS wages are of the reference month of the release (May 2025); a band can be
   carried to its effective date at an annual rate the user types (0% by default: no rate is
   assumed), factor (1 + rate) ** years.
@@ -24,17 +28,20 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import metros, stats
+from analysis import metros, pooled, stats
 from analysis.data import Tables
 from analysis.filters import LEVELS, comparable_records
-from analysis.level_pay import _published, position, wage_at
+from analysis.level_pay import position, wage_at
 from analysis.stats import Ladder
-from analysis.wages import PLACES, cell_value, cross_industry, ladder, national_row, usable
+from analysis.wages import cell_value, ladder, market_rows, national_row
 
 MONTHS = {m: i for i, m in enumerate(
     ("January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"), start=1)}  # fmt: skip
 N_DRAWS = 300
+COLUMNS = ("level", "area", "cbsa", "n", "status", "national_pct", "mid", "low_ci", "high_ci",
+           "minimum", "maximum", "pm", "bound_low", "bound_high", "open", "floor", "ceiling",
+           "reading", "note", "as_of", "factor")  # fmt: skip
 
 
 def reference_date(data: Tables) -> dt.date:
@@ -53,119 +60,47 @@ def age_factor(reference: dt.date, effective: dt.date, rate: float) -> float:
     return float((1.0 + rate) ** years)
 
 
-def pooled_wages(
-    ladders: Sequence[Ladder], weights: Sequence[float], pcts: Sequence[float]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Wages at percentiles `pcts` of the weighted mixture of `ladders`' distributions.
-
-    Each ladder's CDF is log-linear between its published points; below its lowest point it is
-    only known to lie in [0, that percentile], above its highest in [that percentile, 100].
-    Returns (low, high): the mixture's wage at each percentile when the unknown tails are as
-    heavy as possible on one side or the other. Equal (to rounding) means exact.
-    """
-    w = np.asarray(weights, dtype=float)
-    w = w / w.sum()
-    logs = np.unique(np.concatenate([_published(r)[1] for r in ladders]))
-    knots = np.exp(logs)
-    # Each published point twice, just below and at it, so a jump of the CDF where a tail
-    # starts is inverted exactly.
-    grid = np.unique(
-        np.concatenate(
-            [np.exp(np.linspace(logs.min(), logs.max(), 4001)), knots * (1 - 1e-9), knots]
-        )
-    )
-    lo_cdf = np.zeros_like(grid)  # tails at their heaviest: the CDF as low as it can be
-    hi_cdf = np.zeros_like(grid)
-    for rung, share in zip(ladders, w, strict=True):
-        pcts_m, logs_m = _published(rung)
-        inside = np.interp(np.log(grid), logs_m, pcts_m)
-        below, above = grid < np.exp(logs_m[0]), grid > np.exp(logs_m[-1])
-        lo_cdf += share * np.where(below, 0.0, np.where(above, pcts_m[-1], inside))
-        hi_cdf += share * np.where(below, pcts_m[0], np.where(above, 100.0, inside))
-    targets = np.asarray(pcts, dtype=float)
-    # The wage where the CDF reaches p: higher when the CDF is low (heavy upper tail).
-    high = np.interp(targets, lo_cdf, grid, left=np.nan, right=np.nan)
-    low = np.interp(targets, hi_cdf, grid, left=np.nan, right=np.nan)
-    return low, high
-
-
 @dataclass(frozen=True)
-class RegionalLadder:
-    """The pooled distribution of a region's metros for one occupation: `wages` at `pcts`
-    (NaN where unpublished tails decide it), `low`/`high` its bounds, `metros` used with their
-    employment, `left_out` {label: reason}."""
+class Placement:
+    """Where a level's pay sits: `n` records of the level and track (`status` as
+    `stats.sample_status`), `quantile` their target percentile (USD, national), `pct` its
+    national BLS percentile (NaN outside the published range), `open` "" / "above" / "below"."""
 
-    occupation: str
-    pcts: tuple[float, ...]
-    wages: tuple[float, ...]
-    low: tuple[float, ...]
-    high: tuple[float, ...]
-    metros: tuple[str, ...]
-    employment: float
-    left_out: dict[str, str]
+    level: str
+    n: int
+    status: str
+    quantile: float
+    pct: float
+    open: str
 
 
-def regional_ladder(
-    data: Tables,
-    cbsas: Sequence[str],
-    occupation: str,
-    pcts: Sequence[float] = stats.PERCENTILES,
-    *,
-    tolerance: float = 0.005,
-) -> RegionalLadder:
-    """The region's pooled percentiles of `occupation` over metros `cbsas` (see
-    `pooled_wages`); a percentile whose bounds differ by more than `tolerance` (relative) is
-    NaN. Raises ValueError when no metro can be pooled."""
-    labels = metros.metro_labels(data)
-    rows = cross_industry(data.wages, occupation, PLACES)
-    rows = rows[rows["cbsa"].isin([str(c) for c in cbsas])]
-    top_code = data.facts.top_code
-    used, weights, ladders, left_out = [], [], [], {}
-    for cbsa in dict.fromkeys(str(c) for c in cbsas):
-        name = labels.get(cbsa, cbsa)
-        hit = rows[rows["cbsa"] == cbsa]
-        if hit.empty:
-            left_out[name] = "no BLS wages published for this occupation"
-            continue
-        row = hit.iloc[0]
-        jobs = cell_value(row["tot_emp"])
-        if not usable(row):
-            left_out[name] = "fewer than two percentiles published"
-        elif not jobs > 0:
-            left_out[name] = "employment not released (no weight)"
-        else:
-            used.append(cbsa)
-            weights.append(jobs)
-            ladders.append(ladder(row, top_code))
-    if not ladders:
-        raise ValueError("None of the chosen metros has published wages to pool.")
-    low, high = pooled_wages(ladders, weights, pcts)
-    exact = np.abs(high - low) <= tolerance * np.where(np.isfinite(low), low, np.inf)
-    wages = np.where(exact, (low + high) / 2, np.nan)
-    return RegionalLadder(
-        occupation, tuple(float(p) for p in pcts), tuple(float(x) for x in wages),
-        tuple(float(x) for x in low), tuple(float(x) for x in high), tuple(used),
-        float(sum(weights)), left_out,
-    )  # fmt: skip
+def placements(
+    data: Tables, occupation: str, track: str, target: float = 50, *, drop_duplicates=True
+) -> dict[str, Placement]:
+    """Each level's `Placement` at the `target`-th percentile of its `track` records among all
+    US workers of `occupation` (BLS). Hidden levels (under 10 records) have NaN numbers."""
+    nat = ladder(national_row(data.wages, occupation), data.facts.top_code)
+    out = {}
+    for level in LEVELS:
+        values, _ = comparable_records(data, level, track, drop_duplicates=drop_duplicates)
+        out[level] = _place(level, values, target, nat)
+    return out
 
 
-def _read(regional: RegionalLadder, pct: float) -> float:
-    """The pooled wage at percentile `pct`, NaN where it is not pinned down."""
-    pcts, wages = np.asarray(regional.pcts), np.asarray(regional.wages)
-    known = np.isfinite(wages)
-    if not np.isfinite(pct) or not known.any():
-        return float("nan")
-    if not pcts[known].min() <= pct <= pcts[known].max():
-        return float("nan")
-    return float(np.exp(np.interp(pct, pcts[known], np.log(wages[known]))))
+def _place(level: str, values: np.ndarray, target: float, nat: Ladder) -> Placement:
+    status = stats.sample_status(len(values))
+    if status == "hidden":
+        return Placement(level, len(values), status, np.nan, np.nan, "")
+    q = float(np.quantile(values, target / 100))
+    pct = float(position(np.array([q]), nat)[0])
+    openness = "" if np.isfinite(pct) else ("above" if q > nat.published[-1][1] else "below")
+    return Placement(level, len(values), status, q, pct, openness)
 
 
-def _outside(pct: float, area: Ladder) -> str:
-    """ "above" / "below" when `pct` lies past the area's published percentiles, else ""."""
-    published = [p for p, _ in area.published]
-    if pct > published[-1]:
-        return "above"
-    return "below" if pct < published[0] else ""
+def _aged(rung: Ladder, factor: float) -> Ladder:
+    """`rung` with every wage (and the top-code) x `factor`."""
+    points = {p: w * factor for p, w in rung.points.items()}
+    return Ladder(points, rung.top_coded, rung.top_code * factor)
 
 
 def level_bands(
@@ -187,14 +122,16 @@ def level_bands(
     For each level (Entry, Mid, Senior, Executive) of `track`: the level's `target`-th
     percentile among its salary-index records (US companies, 2023-2025), its national BLS
     percentile, and the wage there in each metro and in the region's pooled distribution
-    (`regional_ladder`), aged to `effective` (default: the reference date) at `rate`.
-    Columns: level, area ("Region" or the metro's label), cbsa ("" for the region), n
-    (records), status, national_pct, mid, low_ci, high_ci (95% uncertainty of mid: records
-    resampled and the metro's BLS relative standard error; NaN for the region), minimum,
-    maximum (mid x (1 -/+ spread)), open ("" or "above"/"below": the level's target sits past
-    the published range, mid NaN), floor (for a metro open above: its highest published
-    wage, which the midpoint is at least), note (why a row has no band), as_of (ISO date),
-    factor (the ageing factor). Levels under 10 records have status "hidden" and no numbers.
+    (`region_reading`), aged to `effective` (default: the reference date) at `rate`.
+    Columns (COLUMNS): level, area ("Region" or the metro's label), cbsa ("" for the region),
+    n (records), status, national_pct, mid, low_ci, high_ci (95% uncertainty of mid: records
+    resampled, and for a metro its BLS relative standard error; for the region also the
+    tails' bounds), minimum, maximum (mid x (1 -/+ spread)), pm (region: ± half-width of the
+    tails' bounds, relative), bound_low, bound_high (those bounds), open ("" / "above" /
+    "below": past the published range, mid NaN), floor / ceiling (what an open band is at
+    least / at most), reading (exact, pinned, wide, open, fallback, none, hidden), note (why
+    a row has no figure, or its ±; never blank when mid is NaN), as_of (ISO date), factor
+    (the ageing factor). Levels under 10 records have one row (area "All") and no numbers.
     """
     if not 0 < target < 100:
         raise ValueError("The target percentile must be between 0 and 100.")
@@ -205,60 +142,105 @@ def level_bands(
     factor = age_factor(reference, effective, rate)
     top_code = data.facts.top_code
     labels = metros.metro_labels(data)
-    nat = ladder(national_row(data.wages, occupation), top_code)
-    nat_rse = cell_value(national_row(data.wages, occupation)["mean_prse"]) / 100
-    regional = regional_ladder(data, cbsas, occupation, np.linspace(1, 99, 99))
-    rows = cross_industry(data.wages, occupation, PLACES)
+    nat_row = national_row(data.wages, occupation)
+    nat = ladder(nat_row, top_code)
+    nat_rse = cell_value(nat_row["mean_prse"]) / 100
+    # Every area's ladder aged to the effective date: its wages, and so every band, x factor.
+    used, weights, ladders, _ = pooled.pool_metros(data, cbsas, occupation)
+    ladders = [_aged(r, factor) for r in ladders]
+    names = [labels.get(c, c) for c in used]
+    chosen = list(dict.fromkeys(str(c) for c in cbsas))
+    found = market_rows(data, chosen, occupation)
+    areas = {}
+    for cbsa in chosen:
+        row, why = found.get(cbsa, (None, f"Unknown metro {cbsa!r}; pick a metro from the list."))
+        rung = None if row is None else _aged(ladder(row, top_code), factor)
+        rse = cell_value(row["mean_prse"]) / 100 if row is not None and not why else 0.0
+        areas[cbsa] = (rung, why, rse if np.isfinite(rse) else 0.0)
     rng = np.random.default_rng(seed)
     out = []
     for level in LEVELS:
         values, _ = comparable_records(data, level, track, drop_duplicates=drop_duplicates)
-        n, status = len(values), stats.sample_status(len(values))
-        base = {"level": level, "n": n, "status": status, "as_of": effective.isoformat()}
-        if status == "hidden":
-            out.append(base | {"area": "All", "cbsa": "", "note": f"only {n} records"})
+        place = _place(level, values, target, nat)
+        n, pct, openness = place.n, place.pct, place.open
+        base = {"level": level, "n": n, "status": place.status, "as_of": effective.isoformat()}
+        if place.status == "hidden":
+            note = f"only {n} {level} {track} records: under 10, too few to place the level"
+            out.append(base | {"area": "All", "cbsa": "", "reading": "hidden", "note": note})
             continue
-        q = float(np.quantile(values, target / 100))
-        pct = float(position(np.array([q]), nat)[0])
         draws = np.quantile(values[rng.integers(0, n, (n_draws, n))], target / 100, axis=1)
         shift = np.exp(rng.normal(0.0, nat_rse if np.isfinite(nat_rse) else 0.0, n_draws))
         pct_draws = position(draws / shift, nat)
-        openness = "" if np.isfinite(pct) else ("above" if q > nat.published[-1][1] else "below")
-        region_mid = _read(regional, pct)
-        out.append(base | {"area": "Region", "cbsa": "", "national_pct": pct, "mid": region_mid,
-                           "open": openness})  # fmt: skip
-        for cbsa in dict.fromkeys(str(c) for c in cbsas):
-            hit = rows[rows["cbsa"] == cbsa]
+        region = {"area": "Region", "cbsa": "", "national_pct": pct}
+        if ladders:
+            region |= pooled.region_reading(ladders, weights, names, pct, openness, nat)
+            if region["reading"] in ("exact", "pinned"):
+                low_d, high_d = pooled.pooled_wages(ladders, weights, pct_draws)
+                region |= _interval(low_d, high_d, n_draws)
+        else:
+            region |= {
+                "reading": "none",
+                "note": "nothing to pool: none of the chosen metros publishes wages (and "
+                "jobs) for this occupation",
+            }
+        out.append(base | region)
+        for cbsa in chosen:
+            rung, why, rse = areas[cbsa]
             row = {"area": labels.get(cbsa, cbsa), "cbsa": cbsa, "national_pct": pct}
-            if hit.empty or not usable(hit.iloc[0]):
-                out.append(base | row | {"note": "BLS publishes no wage percentiles here"})
+            if rung is None:
+                out.append(base | row | {"reading": "none", "note": why})
                 continue
-            area = ladder(hit.iloc[0], top_code)
-            mid = float(wage_at(np.array([pct]), area)[0])
-            rse = cell_value(hit.iloc[0]["mean_prse"]) / 100
-            sims = wage_at(pct_draws, area) * np.exp(
-                rng.normal(0.0, rse if np.isfinite(rse) else 0.0, n_draws)
-            )
-            sims = sims[np.isfinite(sims)]
-            enough = len(sims) >= 0.95 * n_draws
-            ci = np.percentile(sims, [2.5, 97.5]) if enough else (np.nan, np.nan)
-            mark = openness or _outside(pct, area)
-            top = area.published[-1][1] if mark == "above" else np.nan
-            out.append(
-                base | row | {"mid": mid, "low_ci": ci[0], "high_ci": ci[1], "open": mark,
-                              "floor": top}
-            )  # fmt: skip
-    frame = pd.DataFrame(out)
-    for col in ("national_pct", "mid", "low_ci", "high_ci", "floor"):
-        frame[col] = pd.to_numeric(frame.get(col), errors="coerce").astype(float)
-    for col in ("mid", "low_ci", "high_ci", "floor"):
-        frame[col] = frame[col] * factor
+            mid = float(wage_at(np.array([pct]), rung)[0])
+            sims = wage_at(pct_draws, rung) * np.exp(rng.normal(0.0, rse, n_draws))
+            row |= _interval(sims, sims, n_draws)
+            mark = openness or _outside(pct, rung)
+            if mark == "above":
+                top = rung.published[-1]
+                row |= {"floor": top[1], "reading": "open",
+                        "note": f"open: at least ${top[1]:,.0f}, the highest wage BLS "
+                        f"publishes here (its {stats.ordinal(top[0])} percentile)"}  # fmt: skip
+            elif mark == "below":
+                bottom = rung.published[0]
+                row |= {"ceiling": bottom[1], "reading": "open",
+                        "note": f"open: at most ${bottom[1]:,.0f}, the lowest wage BLS "
+                        f"publishes here (its {stats.ordinal(bottom[0])} percentile)"}  # fmt: skip
+            else:
+                row |= {"reading": "fallback" if why else "exact", "note": why}
+            if mark and why:  # open, and read off the state's or the nation's wages
+                row["note"] += f" ({why.removesuffix('.')})"
+            out.append(base | row | {"mid": mid, "open": mark})
+    return _frame(out, spread, factor)
+
+
+def _interval(low: np.ndarray, high: np.ndarray, n_draws: int) -> dict[str, float]:
+    """low_ci / high_ci: the 2.5th percentile of `low` draws and the 97.5th of `high` draws,
+    NaN when more than 5% of the draws have no wage (an open end)."""
+    low, high = low[np.isfinite(low)], high[np.isfinite(high)]
+    if min(len(low), len(high)) < 0.95 * n_draws:
+        return {"low_ci": np.nan, "high_ci": np.nan}
+    return {"low_ci": float(np.percentile(low, 2.5)), "high_ci": float(np.percentile(high, 97.5))}
+
+
+def _frame(rows: list[dict], spread: float, factor: float) -> pd.DataFrame:
+    """The rows as `level_bands` returns them (numbers already aged), text never NaN."""
+    frame = pd.DataFrame(rows)
+    for col in COLUMNS:
+        if col not in frame:
+            frame[col] = np.nan
+    money = ("mid", "low_ci", "high_ci", "bound_low", "bound_high", "floor", "ceiling")
+    for col in (*money, "national_pct", "pm"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype(float)
     frame["minimum"] = frame["mid"] * (1 - spread)
     frame["maximum"] = frame["mid"] * (1 + spread)
-    frame["open"] = frame.get("open", pd.Series(dtype=str)).fillna("")
-    frame["note"] = frame.get("note", pd.Series(dtype=str)).fillna("")
+    for col in ("open", "note", "reading"):
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), "").astype(str)
     frame["factor"] = factor
-    columns = ["level", "area", "cbsa", "n", "status", "national_pct", "mid", "low_ci",
-               "high_ci", "minimum", "maximum", "open", "floor", "note", "as_of",
-               "factor"]  # fmt: skip
-    return frame[columns]
+    return frame[list(COLUMNS)]
+
+
+def _outside(pct: float, area: Ladder) -> str:
+    """ "above" / "below" when `pct` lies past the area's published percentiles, else ""."""
+    published = [p for p, _ in area.published]
+    if pct > published[-1]:
+        return "above"
+    return "below" if pct < published[0] else ""

@@ -9,7 +9,7 @@ manifest (`analysis.data.Facts.top_code`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -130,21 +130,43 @@ def market_row(data: Tables, cbsa: str, occupation: str) -> tuple[pd.Series, str
     all), the metro's state is used (the state OEWS files the metro under), then the nation.
     Raises ValueError for an unknown occupation or metro.
     """
+    found = market_rows(data, [cbsa], occupation)
+    if str(cbsa) not in found:
+        raise ValueError(f"Unknown metro {cbsa!r}; pick a metro from the list.")
+    return found[str(cbsa)]
+
+
+def market_rows(
+    data: Tables, cbsas: Sequence[str], occupation: str
+) -> dict[str, tuple[pd.Series, str]]:
+    """`market_row` for many metros at once: {cbsa: (row, why)}, unknown metros left out.
+    Raises ValueError for an unknown occupation, or when BLS publishes no usable row for it
+    where one is needed (not even the nation's)."""
     wages = data.wages
     title = occupation_title(wages, occupation)
-    area = wages.loc[wages["area_type"].isin(PLACES) & (wages["cbsa"] == str(cbsa))]
-    if area.empty:
-        raise ValueError(f"Unknown metro {cbsa!r}; pick a metro from the list.")
+    wanted = list(dict.fromkeys(str(c) for c in cbsas))
+    places = wages.loc[wages["area_type"].isin(PLACES) & wages["cbsa"].isin(wanted)]
+    areas = places.drop_duplicates("cbsa").set_index("cbsa")
     rows = cross_industry(wages, occupation)
-    hit = rows[rows["area_type"].isin(PLACES) & (rows["cbsa"] == str(cbsa))]
-    if len(hit) and usable(hit.iloc[0]):
-        return hit.iloc[0], ""
-    missing = f"BLS publishes no {title} wage percentiles for {area['area_name'].iloc[0]}"
-    fips = area["state_code"].iloc[0]
-    state = rows[(rows["area_type"] == "state") & (rows["state_code"] == fips)]
-    if len(state) and usable(state.iloc[0]):
-        return state.iloc[0], f"{missing}; showing {state['area_name'].iloc[0]}'s."
+    own = rows[rows["area_type"].isin(PLACES) & rows["cbsa"].isin(wanted)].drop_duplicates("cbsa")
+    own = own.set_index("cbsa", drop=False)
+    states = rows[rows["area_type"] == "state"].drop_duplicates("state_code")
+    states = states.set_index("state_code", drop=False)
     nation = rows[rows["area_type"] == "national"]
-    if nation.empty or not usable(nation.iloc[0]):
-        raise ValueError(f"BLS publishes no wage percentiles for {title}.")
-    return nation.iloc[0], f"{missing} or its state; showing the US."
+    out = {}
+    for cbsa in wanted:
+        if cbsa not in areas.index:
+            continue
+        if cbsa in own.index and usable(own.loc[cbsa]):
+            out[cbsa] = (own.loc[cbsa], "")
+            continue
+        missing = f"BLS publishes no {title} wage percentiles for {areas.loc[cbsa, 'area_name']}"
+        fips = areas.loc[cbsa, "state_code"]
+        if fips in states.index and usable(states.loc[fips]):
+            state = states.loc[fips]
+            out[cbsa] = (state, f"{missing}; showing {state['area_name']}'s.")
+        elif len(nation) and usable(nation.iloc[0]):
+            out[cbsa] = (nation.iloc[0], f"{missing} or its state; showing the US.")
+        else:
+            raise ValueError(f"BLS publishes no wage percentiles for {title}.")
+    return out

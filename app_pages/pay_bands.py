@@ -1,29 +1,42 @@
-"""Pay bands by region: bands per career level for the metros you hire in and their region, as
-of the date they take effect, and a check of your own band table."""
+"""Pay bands by region: the region's band per career level first, then the bands of each metro
+you hire in, their structure, zones against an anchor metro with posting-ready ranges, the
+market and talent behind them, and a check of your own band table."""
 
 import datetime as dt
-from urllib.parse import urlencode
 
 import streamlit as st
 
-from analysis import band_check, bands, level_bands, metros, taxonomy
-from ui import cache, columns, inputs, layout, state
+from analysis import (
+    band_check,
+    band_structure,
+    bands,
+    level_bands,
+    metros,
+    pay_laws,
+    pooled,
+    taxonomy,
+    zones,
+)
+from analysis.filters import LEVELS
+from ui import band_text, cache, columns, inputs, layout, state
 from ui.charts import bands as charts
-from ui.text import money, plain, top_code_note
+from ui.text import plain, top_code_note
 
 ALL = "All regions"
-PCT_NAMES = ("10th", "25th", "Median", "75th", "90th")
+PCT_NAMES = ("10th", "25th", "median", "75th", "90th")
+PAGE_ROWS = 25
+LINK = ("region", "states", "metros", "occ", "track", "pct", "spread", "level", "asof", "rate",
+        "anchor")  # fmt: skip
+RANGES = band_structure.COMMON_RANGES
 
 
 st.title("Pay bands by region")
-st.write(
-    "Bands per career level for the metros you hire in and for the region they make, at the "
-    "percentile you pay to, as of the date they take effect — and a check of your own."
-)
+answer = st.empty()
 
 data = cache.tables()
 cache.require(data, "wages", "metros", "price_parities", "salaries")
 facts = data.facts
+measured = facts.captions["oews"].split(", ")[-1]
 titles = inputs.occupation_titles(data)
 labels = cache.run(metros.metro_labels, data)
 reference = cache.run(level_bands.reference_date, data)
@@ -36,12 +49,9 @@ with c1:
 in_region = None if region == ALL else region
 with c2:
     states = state.choices(
-        "States",
-        cache.run(bands.region_states, data, in_region),
-        key="states",
-        default=[],
+        "States", cache.run(bands.region_states, data, in_region), key="states", default=[],
         placeholder="All states",
-    )
+    )  # fmt: skip
 pool = cache.run(bands.region_metros, data, in_region, states or None)
 with c3:
     options = sorted(pool["cbsa"], key=labels.get)
@@ -55,12 +65,10 @@ with c1:
     occ = inputs.occupation(data)
 with c2:
     track = state.choice(
-        "Salary-index track",
-        [t for t in taxonomy.TRACKS if t != "Other"],
-        key="track",
+        "Salary-index track", [t for t in taxonomy.TRACKS if t != "Other"], key="track",
         default="Data scientist",
         help="Whose levels position the bands: the salary-index records of this track.",
-    )
+    )  # fmt: skip
 with c3:
     target = state.choice(
         "Pay at the", list(range(10, 91, 5)), key="pct", default=50, widget=st.select_slider,
@@ -69,24 +77,26 @@ with c3:
 with c4:
     spread = state.number(
         "Range ± % of midpoint", key="spread", default=20.0, min_value=0.0, max_value=60.0,
-        step=5.0,
+        step=5.0, help="Also shown as range spread, max / min − 1: ±20% is a 50% spread.",
     )  # fmt: skip
-c1, c2 = st.columns(2)
+c1, c2, c3 = st.columns([3, 2, 2])
 with c1:
+    level = state.choice(
+        "Level", [band_text.ALL_LEVELS, *LEVELS], key="level", default=band_text.ALL_LEVELS,
+        widget=st.segmented_control,
+    )  # fmt: skip
+with c2:
     effective = state.date(
-        "Bands take effect on",
-        key="asof",
-        default=reference,
+        "Bands take effect on (YYYY-MM-DD)", key="asof", default=reference,
         min_value=reference - dt.timedelta(days=3650),
         max_value=reference + dt.timedelta(days=3650),
-        help=f"BLS wages describe {facts.captions['oews'].split(', ')[-1]}; later dates age "
-        "them at the rate you enter.",
-    )
-with c2:
+        help=f"BLS wages describe {measured}; a later date ages them at the rate beside. "
+        "Applies on Enter or Tab.",
+    )  # fmt: skip
+with c3:
     rate = state.number(
         "Annual pay growth to that date (%)", key="rate", default=0.0, min_value=-20.0,
-        max_value=30.0, step=0.5,
-        help="Your own assumption (0% = none): the data carries no forecast.",
+        max_value=30.0, step=0.5, help=band_text.ageing_note(0.0, measured),
     )  # fmt: skip
 
 if not chosen:
@@ -97,45 +107,80 @@ with layout.friendly_errors():
         level_bands.level_bands, data, chosen, occ, track, target, spread / 100,
         effective=effective, rate=rate / 100,
     )  # fmt: skip
-    region_ladder = cache.run(level_bands.regional_ladder, data, chosen, occ)
-as_of = f"as of {effective.isoformat()}" + (
-    f" (BLS {facts.captions['oews'].split(', ')[-1]} aged at {rate:g}% a year)" if rate else ""
-)
+try:
+    region_ladder = cache.run(pooled.regional_ladder, data, chosen, occ)
+except ValueError:  # no chosen metro publishes wages to pool: each row says so
+    region_ladder = None
+table = band_text.with_band_text(table)
+shown = table if level == band_text.ALL_LEVELS else table[table["level"] == level]
+answer.markdown(band_text.region_sentence(table, level, titles[occ], target))
+as_of = f"as of {effective.isoformat()} ({band_text.ageing_note(rate, measured)})"
 
-st.subheader(f"Bands by level: {titles[occ]}, {as_of}")
-layout.chart(charts.level_bands_chart, table, key="pay_bands_levels")
+st.subheader(f"Bands by level: {titles[occ]}")
+layout.chart(charts.level_bands_chart, shown, key="pay_bands_levels")
 hidden = table.loc[table["status"] == "hidden", "level"].unique().tolist()
 thin = table.loc[table["status"] == "low confidence", "level"].unique().tolist()
-opened = table.loc[table["open"] == "above", "level"].unique().tolist()
 layout.source_caption(
     facts.caption("oews", "aijobs"),
     n=int(table.drop_duplicates("level")["n"].sum()),
     note=f"n = {track} records placing the levels · midpoint: the level's {target}th "
     f"percentile among them, placed among all US {titles[occ]} (BLS) and read off each "
-    f"metro's and the region's pooled distribution · range ±{spread:g}%"
+    f"metro's and the region's pooled distribution · range ±{spread:g}% · {as_of}"
     + (f" · too few records (under 10), no band: {', '.join(hidden)}" if hidden else "")
     + (f" · under 30 records, rough: {', '.join(thin)}" if thin else "")
-    + (
-        f" · open (past the 90th percentile BLS publishes; at least the metro's top "
-        f"published wage): {', '.join(opened)}"
-        if opened
-        else ""
-    ),
+    + f" · a region midpoint known within ±{pooled.TOLERANCE:.1%} is shown with its ±; "
+    "every band without a figure says why in the table",
 )
 st.dataframe(
-    table,
-    hide_index=True,
-    placeholder="—",
-    column_order=list(columns.level_bands_columns()),
+    shown, hide_index=True, placeholder="—", column_order=list(columns.level_bands_columns()),
     column_config=columns.level_bands_columns(),
-)
+)  # fmt: skip
 layout.download(table, f"pay_bands_by_level_{effective.isoformat()}.csv", key="pay_bands_csv")
-if region_ladder.left_out:
+if region_ladder and region_ladder.left_out:
     st.info(
         "Left out of the region: "
         + "; ".join(f"{plain(m)} ({why})" for m, why in region_ladder.left_out.items()),
         icon=":material/info:",
     )
+
+st.subheader("Band structure")
+structure = band_structure.band_structure(shown)
+st.dataframe(
+    structure, hide_index=True, placeholder="",  # blank: no level below to compare with
+    column_order=list(columns.band_structure_columns()),
+    column_config=columns.band_structure_columns(),
+)  # fmt: skip
+st.caption(
+    "Range spread = max / min − 1 (±20% of the midpoint is a 50% spread); midpoint step = a "
+    "level's midpoint / the level below's − 1; overlap = (max of the level below − min) / "
+    "(max − min of the level below). Flagged outside the ranges compensation practice "
+    f"commonly quotes — spread {RANGES['width'][0]:.0%}–{RANGES['width'][1]:.0%}, step "
+    f"{RANGES['progression'][0]:.0%}–{RANGES['progression'][1]:.0%}, overlap "
+    f"{RANGES['overlap'][0]:.0%}–{RANGES['overlap'][1]:.0%}: a practitioners' rule of thumb "
+    "for a company's grades, not a standard or a law. The salary index's levels are broader "
+    "than grades, so the market's steps between them run wider."
+)
+
+st.subheader("Zones and posting ranges")
+anchors = [c for c in chosen if table.loc[table["cbsa"] == c, "mid"].notna().any()] or chosen
+anchor = state.choice(
+    "Anchor metro (100%)", anchors, key="anchor", default=anchors[0], format_func=labels.get,
+    help="Each metro's band as a factor of this one's: the geo tiers a team can adopt.",
+)  # fmt: skip
+zoned = cache.run(zones.geo_zones, data, table, anchor, effective)
+zoned = zoned if level == band_text.ALL_LEVELS else zoned[zoned["level"] == level]
+st.dataframe(
+    zoned, hide_index=True, placeholder="—", column_order=list(columns.zones_columns()),
+    column_config=columns.zones_columns(),
+)  # fmt: skip
+st.caption(
+    f"Factor: the median over levels of a metro's midpoint / {plain(labels[anchor])}'s; tier: "
+    f"the factor to the nearest {zones.TIER_STEP:.0%}; posting range: the anchor's band × the "
+    f"tier, rounded outward to ${zones.ROUND_TO:,}. Posting laws: the state and city laws "
+    f"that require a pay range in job postings, in effect by {pay_laws.AS_OF.isoformat()} "
+    "(statutes named; not legal advice; later laws and most local ordinances not listed)."
+)
+layout.download(zoned, f"pay_zones_{effective.isoformat()}.csv", key="pay_bands_zones_csv")
 
 st.subheader("The market by metro, all levels")
 market = cache.run(bands.labelled_bands, data, chosen, [occ], target=target)
@@ -150,14 +195,14 @@ layout.source_caption(
     + top_code_note(coded, facts.top_code, "a dotted open end")
     + (f" · no BLS wages published: {', '.join(missing)}" if missing else ""),
 )
-pooled = dict(zip(PCT_NAMES, region_ladder.wages, strict=True))
-st.markdown(
-    "**The region's pooled distribution** ("
-    + ", ".join(f"{n} {money(w)}" for n, w in pooled.items())
-    + f"; {len(region_ladder.metros)} metros, {region_ladder.employment:,.0f} jobs): each "
-    "metro's published percentiles, log-linear between them, mixed by its jobs. A percentile "
-    "that depends on a metro's unpublished tail shows —."
-)
+if region_ladder:
+    st.markdown(
+        "**The region's pooled distribution** ("
+        + band_text.pooled_line(region_ladder, PCT_NAMES)
+        + f"; {len(region_ladder.metros)} metros, {region_ladder.employment:,.0f} jobs): each "
+        "metro's published percentiles, log-linear between them, mixed by its jobs. Where a "
+        "metro's unpublished tail decides a percentile, its bounds are given."
+    )
 layout.download(market, "pay_bands_market.csv", key="pay_bands_market_csv")
 
 st.subheader("Where the talent is")
@@ -173,12 +218,12 @@ layout.source_caption(
 st.subheader("Check your own bands")
 st.markdown(
     "A CSV with columns **role, metro, min, mid, max** and optionally **level** (comma, "
-    "semicolon or tab separated; UTF-8 or UTF-16; up to 1 MB). **role**: an SOC code "
-    f"(15-2051 or 15-2051.00), a job title such as “Senior ML Engineer”, or blank for "
-    f"{plain(titles[occ])}; **metro**: a CBSA code or a name like “San Jose” (a name with a "
-    "comma in quotes); **level**: Entry, Mid, Senior or Executive (or words like junior, II, "
-    "staff); amounts in dollars a year. Each band is checked at the target, spread and date "
-    "above."
+    "semicolon or tab separated; UTF-8 or UTF-16; up to 1 MB, 5,000 rows). **role**: an SOC "
+    f"code (15-2051 or 15-2051.00), a job title such as “Senior ML Engineer”, or blank for "
+    f"{plain(titles[occ])}; **metro**: a CBSA code or a name like “San Jose” or “Portland, "
+    "OR” (a name with a comma in quotes); **level**: Entry, Mid, Senior or Executive (or "
+    "words like junior, II, staff); amounts in dollars a year (190,000 or 190.000). Each band "
+    "is checked at the target, spread and date above."
 )
 st.download_button(
     "Download a template CSV", cache.run(bands.upload_template, market),
@@ -188,24 +233,33 @@ st.download_button(
 upload = st.file_uploader("Your pay bands (CSV)", type=["csv", "txt"], key="pay_bands_upload")
 if upload is not None:
     try:
-        mine = band_check.read_bands(data, upload.getvalue(), occ)
+        mine = cache.run(band_check.read_bands, data, upload.getvalue(), occ)
     except band_check.UploadError as err:
         st.warning(plain(err), icon=":material/warning:")
     else:
+        checked = cache.run(
+            band_check.check_bands, data, mine, target=target, spread=spread / 100,
+            track=track, effective=effective, rate=rate / 100,
+        )  # fmt: skip
+        st.info(band_check.summary(mine, checked), icon=":material/fact_check:")
         if mine.notes:
             st.caption("Read as: " + ", ".join(mine.notes))
-        if len(mine.problems):
-            st.warning(
-                f"{len(mine.problems)} problem(s); those rows are not compared:",
-                icon=":material/warning:",
-            )
-            st.dataframe(mine.problems, hide_index=True, key="pay_bands_problems")
-        if len(mine.rows):
-            checked = band_check.check_bands(
-                data, mine, target=target, spread=spread / 100, track=track,
-                effective=effective, rate=rate / 100,
-            )  # fmt: skip
-            layout.chart(charts.upload_check_chart, checked, key="pay_bands_check")
+        for frame, what in ((mine.problems, "problems"), (mine.remarks, "notes")):
+            if len(frame):
+                st.dataframe(
+                    frame, hide_index=True, key=f"pay_bands_{what}",
+                    column_config=columns.upload_problem_columns(),
+                )  # fmt: skip
+        if len(checked):
+            pages = -(-len(checked) // PAGE_ROWS)
+            page = 1
+            if pages > 1:
+                page = st.number_input(
+                    f"Rows shown in the chart: page (of {pages}, {PAGE_ROWS} rows each)",
+                    min_value=1, max_value=pages, value=1, key="pay_bands_check_page",
+                )  # fmt: skip
+            part = checked.iloc[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
+            layout.chart(charts.upload_check_chart, part, key="pay_bands_check")
             layout.source_caption(
                 facts.caption("oews", "aijobs"),
                 n=len(checked),
@@ -222,5 +276,4 @@ if upload is not None:
             )
 
 st.subheader("Share this view")
-values = {key: st.query_params.get_all(key) for key in st.query_params}
-st.code(f"{st.context.url or ''}?{urlencode(values, doseq=True)}", language=None, wrap_lines=True)
+st.code(f"{st.context.url or ''}?{state.share_query(LINK)}", language=None, wrap_lines=True)

@@ -68,7 +68,7 @@ def test_every_problem_is_listed_with_row_and_column():
     assert (7, "min/mid/max") in found and (8, "role") in found
     messages = " ".join(upload.problems["problem"])
     assert "negative" in messages and "looks monthly (x 12 = 108,000)" in messages
-    assert "spreadsheet formula" in messages and "longer than 200" in messages
+    assert "spreadsheet formula" in messages and "300 characters; at most 200" in messages
     assert "formula" not in upload.problems.loc[upload.problems["row"] == 4, "problem"].iloc[0]
 
 
@@ -113,3 +113,103 @@ def test_each_edge_is_placed_against_the_market_at_the_target():
     assert row["mid_gap"] == pytest.approx(0) and row["mid_pct"] == pytest.approx(50)
     assert row["min_pct"] < 50 < row["max_pct"]
     assert row["as_of"] == "2025-05-15"
+
+
+def test_every_check_runs_on_every_row_at_once():
+    # One row, four problems: an unknown metro, a word for an amount, an ambiguous European
+    # amount and a monthly one; all are listed, not only the first.
+    upload = read((HEADER + "15-2051,Seatle,lots,1.500,9000\n").encode())
+    found = upload.problems.set_index("column")["problem"]
+    assert list(found.index) == ["metro", "min", "mid", "max"]
+    assert found["metro"] == "unknown metro ('Seatle'); did you mean Seattle, WA?"
+    assert found["min"] == "'lots' is not a number"
+    assert found["mid"].startswith("'1.500' is ambiguous: 1.5 or 1,500")
+    assert found["max"].startswith("9,000 looks monthly")
+    assert upload.rows.empty and upload.total == 1
+
+
+def test_a_place_name_several_metros_share_asks_which():
+    upload = read((HEADER + "15-2051,Portland,100000,120000,140000\n"
+                   "15-2051,\"Portland, OR\",100000,120000,140000\n"
+                   "15-2051,Vancouver,110000,130000,150000\n").encode())  # fmt: skip
+    problem = upload.problems["problem"].tolist()
+    assert problem == ["'Portland' is 2 metros: Portland, ME; Portland, OR. Write one of them"]
+    # A label, or a principal city only one metro has (Portland-Vancouver-Hillsboro), is read.
+    assert upload.rows["cbsa"].tolist() == ["38900", "38900"]
+
+
+def test_european_amounts_are_read_with_a_note_or_refused_with_the_reason():
+    upload = read(
+        (HEADER + '15-2051,Austin,"160.000","190.000","220.000,50"\n'
+         "15-2051,Dallas,150.5,190,200000\n").encode()
+    )  # fmt: skip
+    row = upload.rows.set_index("row").loc[2]
+    assert (row["min"], row["mid"], row["max"]) == (160_000, 190_000, 220_000.5)
+    remarks = upload.remarks["remark"].tolist()
+    assert remarks == [
+        "min: '160.000' read as 160,000 (a dot between thousands)",
+        "mid: '190.000' read as 190,000 (a dot between thousands)",
+        "max: '220.000,50' read as 220,000.50 (a decimal comma)",
+    ]
+    assert "European number formats read (see the remarks)" in upload.notes
+    # Never silently 190: a plain 190 is hourly, and said so.
+    dallas = upload.problems[upload.problems["row"] == 3]["problem"].tolist()
+    assert dallas == [
+        "150.50 looks hourly; enter annual pay (hours x 2,080)",
+        "190.00 looks hourly; enter annual pay (hours x 2,080)",
+    ]
+
+
+def test_repeated_rows_are_compared_once_and_said():
+    row = "15-2051,Austin,Mid,100000,120000,140000\n"
+    upload = read(
+        ("role,metro,level,min,mid,max\n" + row + row + "15-2051,Austin,Mid,100000,125000,"
+         "150000\n").encode()
+    )  # fmt: skip
+    assert upload.rows["row"].tolist() == [2, 4]
+    assert upload.remarks["remark"].tolist() == [
+        "repeats row 2: compared once",
+        "same role, metro and level as row 2 with other amounts: both compared",
+    ]
+
+
+def test_no_row_crashes_the_check():
+    # A level in a metro without published Data Scientist wages (Aguadilla, PR: one of 155 such
+    # places of 528) is read off its state's wages and says so; a 140,000-character cell is a
+    # problem of its row (the csv module stops at 131,072 by default).
+    content = (
+        "role,metro,level,min,mid,max\n15-2051,10380,Senior,60000,80000,100000\n"
+        "15-2051," + "x" * 140_000 + ",Senior,100000,120000,140000\n"
+    ).encode()
+    upload = read(content)
+    assert upload.problems[["row", "column"]].values.tolist() == [[3, "metro"]]
+    assert upload.problems["problem"].iloc[0] == "140,000 characters; at most 200"
+    checked = band_check.check_bands(real(), upload)
+    row = checked.iloc[0]
+    assert row["market_mid"] > 0 and "showing Puerto Rico's" in row["basis"]
+
+
+def test_structure_and_compa_ratio_of_your_bands():
+    content = (
+        b"role,metro,level,min,mid,max\n"
+        b"15-2051,San Jose,Mid,150000,180000,210000\n"
+        b"15-2051,San Jose,Senior,170000,200000,240000\n"
+        b"15-2051,San Jose,,140000,166572,200000\n"
+    )
+    upload = read(content)
+    checked = band_check.check_bands(real(), upload).set_index("row")
+    # Mid: ± (210 - 150) / (2 x 180) = 16.7% of its midpoint, a range spread of 210 / 150 - 1
+    # = 40%. Senior: a midpoint step of 200 / 180 - 1 = 11.1% from Mid, overlapping
+    # (210 - 170) / (210 - 150) = 66.7% of Mid's band; its spread 240 / 170 - 1 = 41.2%.
+    assert checked.loc[2, "pm"] == pytest.approx(1 / 6)
+    assert checked.loc[2, "width"] == pytest.approx(0.4)
+    assert checked.loc[3, "progression"] == pytest.approx(200 / 180 - 1)
+    assert checked.loc[3, "overlap"] == pytest.approx(40 / 60)
+    assert checked.loc[3, "width"] == pytest.approx(240 / 170 - 1)
+    assert checked.loc[3, "progression_flag"] == "" and checked.loc[3, "overlap_flag"] == ""
+    # No level: the market midpoint is San Jose's BLS median, $185,080; 166,572 / 185,080 is
+    # a compa-ratio of 0.90, under the 0.95-1.05 commonly taken as "at market".
+    assert checked.loc[4, "compa_ratio"] == pytest.approx(0.9)
+    assert checked.loc[4, "compa_flag"] == "below 95%–105%"
+    line = band_check.summary(upload, checked.reset_index())
+    assert line.startswith("3 rows read: 3 compared, none with problems")

@@ -131,23 +131,64 @@ def withholding_columns() -> Columns:
 
 
 def level_bands_columns() -> Columns:
-    """Pay bands page: bands by level per area (region first)."""
+    """Pay bands page: bands by level per area (region first); a band without a figure says
+    what it is at least, or why there is none, in its row (the CSV also has floor/ceiling)."""
     return {
         "level": "Level",
         "area": "Area",
-        "minimum": usd("Minimum"),
+        "band": st.column_config.TextColumn(
+            "Band", help="Minimum–maximum; a region midpoint known only within ± says so"
+        ),
         "mid": usd("Midpoint"),
+        "minimum": usd("Minimum"),
         "maximum": usd("Maximum"),
         "low_ci": usd("Midpoint 95% from"),
         "high_ci": usd("to"),
-        "floor": usd("Open: at least", help="Past the published range: at least this"),
         "national_pct": st.column_config.NumberColumn(
             "US percentile", format="%.0f", help="Where the level sits among all US workers"
         ),
         "n": RECORDS,
         "status": "Records",
-        "note": "Note",
+        "note": st.column_config.TextColumn("Why / note", width="large"),
         "as_of": "As of",
+    }
+
+
+def _share(label: str, **kwargs: object) -> st.column_config.NumberColumn:
+    """A fraction shown as a whole percent (0.5 -> 50%)."""
+    return st.column_config.NumberColumn(label, format="percent", **kwargs)
+
+
+def band_structure_columns() -> Columns:
+    """Pay bands page: width, midpoint progression and overlap per area and level."""
+    return {
+        "area": "Area",
+        "level": "Level",
+        "pm": _share("± of midpoint", help="(max − min) / (2 × midpoint)"),
+        "width": _share("Range spread", help="max / min − 1"),
+        "width_flag": "Spread vs common",
+        "below": "vs level",
+        "progression": _share("Midpoint step", help="midpoint / midpoint of the level below − 1"),
+        "progression_flag": "Step vs common",
+        "overlap": _share(
+            "Overlap", help="(max of the level below − min) / (max − min of the level below)"
+        ),
+        "overlap_flag": "Overlap vs common",
+    }
+
+
+def zones_columns() -> Columns:
+    """Pay bands page: each metro's factor of the anchor, its tier and posting ranges."""
+    return {
+        "area": "Metro",
+        "factor": st.column_config.NumberColumn("× anchor", format="%.2f"),
+        "tier": _share("Tier", help="The factor to the nearest 5%"),
+        "level": "Level",
+        "post_min": usd("Post from"),
+        "post_max": usd("Post to"),
+        "note": "Why no range",
+        "law_note": "Posting law",
+        "laws": st.column_config.TextColumn("Statutes", width="large"),
     }
 
 
@@ -165,13 +206,33 @@ def upload_check_columns() -> Columns:
         "min_place": "Your min's BLS percentile",
         "mid": usd("Your mid"),
         "market_mid": usd("Market mid"),
-        "mid_gap_pct": st.column_config.NumberColumn("Mid gap", format="%+.0f%%"),
+        "compa_ratio": st.column_config.NumberColumn(
+            "Compa-ratio", format="%.2f", help="Your midpoint / the market's"
+        ),
+        "compa_flag": "vs 0.95–1.05",
         "mid_place": "Your mid's BLS percentile",
         "max": usd("Your max"),
         "market_max": usd("Market max"),
         "max_place": "Your max's BLS percentile",
-        "basis": "Market band from",
+        "pm": _share("± of your mid"),
+        "width": _share("Your spread"),
+        "width_flag": "Spread vs common",
+        "progression": _share("Step from the level below"),
+        "progression_flag": "Step vs common",
+        "overlap": _share("Overlap with the level below"),
+        "overlap_flag": "Overlap vs common",
+        "basis": st.column_config.TextColumn("Market band from / why none", width="large"),
         "as_of": "As of",
+    }
+
+
+def upload_problem_columns() -> Columns:
+    """Pay bands page: every problem of every uploaded row, and the rows read with a note."""
+    return {
+        "row": st.column_config.NumberColumn("Row"),
+        "column": "Column",
+        "problem": st.column_config.TextColumn("Problem", width="large"),
+        "remark": st.column_config.TextColumn("Note", width="large"),
     }
 
 

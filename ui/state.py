@@ -1,10 +1,11 @@
 """Widgets bound to the URL with Streamlit's own binding, plus the one thing it does not do:
 say so when a link carries a value the page cannot use.
 
-Every widget here is the platform's widget with `bind="query-params"`: its key is the URL
-parameter, the URL holds the option as the widget shows it (a value equal to the default is
-left out), lists are repeated parameters (`?metros=A&metros=B`) and an empty one (`?metros=`)
-means an empty selection. Before the widget is created, on its first run in a session, the
+Every widget here but the typed date (`date`, which writes its parameter itself) is the
+platform's widget with `bind="query-params"`: its key is the URL parameter, the URL holds
+the option as the widget shows it (a value equal to the default is left out), lists are
+repeated parameters (`?metros=A&metros=B`) and an empty one (`?metros=`) means an empty
+selection. Before the widget is created, on its first run in a session, the
 link's value is checked:
 
 - a value the page knows as the widget shows it is left to the binding;
@@ -13,10 +14,16 @@ link's value is checked:
 - anything else gives a visible warning naming the parameter and what is shown instead,
   as plain text; the link's own text is never echoed (it could carry Markdown or a link).
 
-Every widget is created with its default, also when its value was set from the link first:
-the default is what the binding leaves out of the URL and what Streamlit compares a value it
-kept across a page switch with (.streamlit/config.toml turns off the warning about a default
-and a session value together).
+Every bound widget is created with its default, also when its value was set from the link
+first: the default is what the binding leaves out of the URL and what Streamlit compares a
+value it kept across a page switch with (.streamlit/config.toml turns off the warning about a
+default and a session value together).
+
+Each widget also records the URL form of its value in this session, and `share_query` makes
+a link of them: `st.query_params` is not a faithful copy of the browser's URL during a
+session (with Streamlit 1.67, a bound st.date_input's change reached the address bar but
+not `st.query_params`, on that run nor on later ones until a reload, so "Share this view"
+dropped the date), so a share link is made from the widgets' values instead.
 """
 
 from __future__ import annotations
@@ -26,12 +33,33 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import streamlit as st
 
 from ui.text import plain
 
 BIND = "query-params"
+_LINK = "_state_link"
+"""Session-state key of {URL parameter: its values as the URL holds them, or None when the
+widget shows its default (the binding leaves it out of the URL)}."""
+
+
+def _record(key: str, values: list[str] | None) -> None:
+    st.session_state.setdefault(_LINK, {})[key] = values
+
+
+def _url_number(value: float) -> str:
+    """A number as the binding writes it: 5.0 -> "5", 2.5 -> "2.5"."""
+    return str(int(value)) if math.isfinite(value) and value == int(value) else str(value)
+
+
+def share_query(keys: Sequence[str]) -> str:
+    """The query string ("a=1&b=x") of the widgets `keys` as they are now, written as the
+    binding writes them (defaults left out, lists repeated, an empty list as `key=`)."""
+    recorded = st.session_state.get(_LINK, {})
+    pairs = [(k, v) for k in keys for v in (recorded.get(k) or [])]
+    return urlencode(pairs, quote_via=quote)
 
 
 def warn(key: str, problem: str, shown: str) -> None:
@@ -91,8 +119,6 @@ def choice(
         else:
             warn(key, "is not one this page offers", format_func(default))
             st.session_state[key] = default
-    # The default is always passed: it is what the binding leaves out of the URL, and what a
-    # widget Streamlit kept across a page switch is compared with when it comes back.
     if widget is st.selectbox:
         place: dict[str, Any] = {"index": options.index(default)}
     elif widget is st.select_slider:
@@ -100,7 +126,9 @@ def choice(
     else:
         place = {"default": default}
     value = widget(label, options, key=key, format_func=format_func, bind=BIND, **place, **kwargs)
-    return default if value is None else value
+    value = default if value is None else value
+    _record(key, None if value == default else [format_func(value)])
+    return value
 
 
 def choices(
@@ -151,7 +179,10 @@ def choices(
         **place,
         **kwargs,
     )
-    return list(value)
+    chosen = list(value)
+    shown = [format_func(v) for v in chosen] or [""]
+    _record(key, None if chosen == list(default) else shown)
+    return chosen
 
 
 def number(
@@ -179,7 +210,7 @@ def number(
             warn(key, f"is not a number from {min_value:,g} to {max_value:,g}", shown)
             st.session_state[key] = float(default)
     place = {"value": float(default)}
-    return st.number_input(
+    value = st.number_input(
         label,
         min_value=float(min_value),
         max_value=float(max_value),
@@ -190,6 +221,8 @@ def number(
         **place,
         **kwargs,
     )
+    _record(key, None if value == float(default) else [_url_number(value)])
+    return value
 
 
 def toggle(label: str, *, key: str, default: bool, **kwargs: Any) -> bool:
@@ -205,33 +238,85 @@ def toggle(label: str, *, key: str, default: bool, **kwargs: Any) -> bool:
             warn(key, "is not on or off", "on" if default else "off")
             st.session_state[key] = default
     place = {"value": default}
-    return st.toggle(label, key=key, bind=BIND, **place, **kwargs)
+    value = st.toggle(label, key=key, bind=BIND, **place, **kwargs)
+    _record(key, None if value == default else [str(value).lower()])
+    return value
+
+
+DATE_TYPED = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+"""A typed date: year first, then month and day ("2027-01-01", "2027/1/1")."""
+
+
+def _as_date(text: object) -> dt.date | None:
+    """The date `text` names (year-month-day), else None."""
+    found = DATE_TYPED.match(text) if isinstance(text, str) else None
+    try:
+        return dt.date(*(int(g) for g in found.groups())) if found else None
+    except ValueError:
+        return None
+
+
+def _checked_date(key: str, min_value: dt.date, max_value: dt.date) -> None:
+    """on_change of `date`: a typed value that is not a date in range goes back to the last
+    good one, with a note shown on the next run; a good one is written as ISO."""
+    typed = st.session_state.get(key)
+    value = _as_date(typed)
+    good = st.session_state.get(f"_{key}_good")
+    if value is None or not min_value <= value <= max_value:
+        st.session_state[f"_{key}_problem"] = (
+            f"“{plain(str(typed)[:20])}” is not a date from {min_value} to {max_value} "
+            f"(type it as YYYY-MM-DD); showing {good} instead."
+        )
+        st.session_state[key] = good
+    else:
+        st.session_state[key] = value.isoformat()
 
 
 def date(
     label: str, *, key: str, default: dt.date, min_value: dt.date, max_value: dt.date, **kwargs: Any
 ) -> dt.date:
-    """A date input bound to URL parameter `key` (ISO, e.g. 2026-01-01). A link value that is
-    not a date in [min_value, max_value] warns and shows the default."""
+    """A date typed as YYYY-MM-DD, kept in URL parameter `key` (ISO, e.g. 2026-01-01).
+
+    A text input, not st.date_input: Streamlit's date input applies a typed date only when
+    its calendar closes (a click elsewhere), not on Enter or Tab; a text input applies it on
+    both. A typed value that is not a date in [min_value, max_value] goes back to the last
+    good one with a note; a link's such value warns and shows the default.
+
+    The only widget here not bound with the platform's binding: bound, a text input takes
+    any text a link carries into its box, before the page can check it. The page writes the
+    parameter itself instead (left out when it is the default, as the binding does)."""
     raw = _first_run(key)
     if raw is not None:
-        try:
-            value = dt.date.fromisoformat(raw[0]) if len(raw) == 1 else None
-        except ValueError:
-            value = None
+        value = _as_date(raw[0]) if len(raw) == 1 else None
         if value is None or not min_value <= value <= max_value:
             warn(key, f"is not a date from {min_value} to {max_value}", default.isoformat())
-            st.session_state[key] = default
-    place = {"value": default}
-    return st.date_input(
+            value = default
+        st.session_state[key] = value.isoformat()
+    problem = st.session_state.pop(f"_{key}_problem", None)
+    if problem:
+        st.warning(problem, icon=":material/event_busy:")
+    place = {} if key in st.session_state else {"value": default.isoformat()}
+    text = st.text_input(
         label,
-        min_value=min_value,
-        max_value=max_value,
         key=key,
-        bind=BIND,
+        max_chars=10,
+        placeholder="YYYY-MM-DD",
+        validate=(DATE_TYPED.pattern, "Type the date as YYYY-MM-DD, e.g. 2027-01-01."),
+        on_change=_checked_date,
+        args=(key, min_value, max_value),
         **place,
         **kwargs,
     )
+    value = _as_date(text) or default
+    st.session_state[f"_{key}_good"] = value.isoformat()
+    shown = None if value == default else [value.isoformat()]
+    if st.query_params.get_all(key) != (shown or []):
+        if shown:
+            st.query_params[key] = shown[0]
+        else:
+            del st.query_params[key]
+    _record(key, shown)
+    return value
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -244,9 +329,10 @@ def clean_text(value: str, max_chars: int) -> str:
 
 
 def text(label: str, *, key: str, default: str, max_chars: int = 40, **kwargs: Any) -> str:
-    """A one-line text input bound to URL parameter `key`. A link value is data: it is shown
-    as typed (pages escape it wherever they display it); one that is empty, too long or holds
-    control characters warns and is shown cleaned (or the default when nothing is left)."""
+    """A one-line text input bound to URL parameter `key`: free text a visitor names things
+    with (an employer). A link value is data: it is shown as typed (pages escape it wherever
+    they display it); one that is empty, too long or holds control characters warns and is
+    shown cleaned (or the default when nothing is left)."""
     raw = _first_run(key)
     if raw is not None:
         value = clean_text(raw[-1], max_chars)
@@ -256,4 +342,6 @@ def text(label: str, *, key: str, default: str, max_chars: int = 40, **kwargs: A
             st.session_state[key] = shown
     place = {"value": default}
     value = st.text_input(label, key=key, max_chars=max_chars, bind=BIND, **place, **kwargs)
-    return clean_text(value, max_chars) or default
+    value = clean_text(value, max_chars) or default
+    _record(key, None if value == default else [value])
+    return value

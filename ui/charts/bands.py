@@ -8,8 +8,8 @@ import plotly.graph_objects as go
 
 from analysis.bands import PCT_COLUMNS
 from analysis.wages import TOP_CODED
-from ui.charts import palette, sequential, style
-from ui.text import at_least
+from ui.charts import GREY, WHISKER, interval_bars, palette, sequential, style
+from ui.text import at_least, money
 
 
 def band_ranges_chart(bands: pd.DataFrame, *, top_code: float) -> go.Figure:
@@ -158,11 +158,12 @@ def talent_map_chart(points: pd.DataFrame) -> go.Figure:
 
 def level_bands_chart(bands: pd.DataFrame) -> go.Figure:
     """Bands by level: for each level and area (region first, then each metro) a bar from the
-    band's minimum to its maximum with the midpoint marked; an open band (the level's target
-    above the published range) is drawn as a dotted arrow from the metro's highest published
-    wage, labelled "≥"; an area without a band is named with the reason in the hover.
+    band's minimum to its maximum with the midpoint marked (a region midpoint known only
+    within ± carries that range as a whisker); an open band is a dotted arrow from what it is
+    at least, labelled "≥ $X"; a band with no figure is named with its reason, in words.
 
-    `bands`: `analysis.level_bands.level_bands` output.
+    `bands`: `analysis.level_bands.level_bands` output (rows of area "All", levels with too
+    few records, are left to the table).
     """
     colors = palette()
     shown = bands[bands["area"] != "All"].copy()
@@ -172,45 +173,56 @@ def level_bands_chart(bands: pd.DataFrame) -> go.Figure:
         part = shown[shown["level"] == level]
         have = part[part["mid"].notna()]
         colour = colors[i % len(colors)]
+        hover = [
+            f"{r.row}<br>min {money(r.minimum)} · mid {money(r.mid)}"
+            + (f" ± {r.pm:.1%}" if r.pm == r.pm and r.pm > 0 else "")
+            + f" · max {money(r.maximum)}<br>n = {r.n:,} records"
+            for r in have.itertuples()
+        ]
         fig.add_trace(
             go.Bar(
-                y=have["row"],
-                x=have["maximum"] - have["minimum"],
-                base=have["minimum"],
-                orientation="h",
-                name=level,
-                marker={"color": colour, "opacity": 0.75},
-                customdata=np.stack(
-                    [have["minimum"], have["mid"], have["maximum"], have["n"]], axis=-1
-                ),
-                hovertemplate="%{y}<br>min $%{customdata[0]:,.0f} · mid $%{customdata[1]:,.0f}"
-                " · max $%{customdata[2]:,.0f}<br>n = %{customdata[3]:,} records<extra></extra>",
+                y=have["row"], x=have["maximum"] - have["minimum"], base=have["minimum"],
+                orientation="h", name=level, marker={"color": colour, "opacity": 0.75},
+                hovertext=hover, hoverinfo="text",
             )
-        )
+        )  # fmt: skip
+        bounds = have[have["pm"].fillna(0) > 0]
         fig.add_trace(
             go.Scatter(
                 y=have["row"], x=have["mid"], mode="markers", showlegend=False,
-                marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": "#333"}},
+                marker={"symbol": "line-ns", "size": 18, "color": "#333",
+                        "line": {"width": 3, "color": "#333"}},
                 hoverinfo="skip",
             )
         )  # fmt: skip
-        opened = part[(part["open"] == "above") & part["floor"].notna()]
-        for row in opened.itertuples():
+        if len(bounds):
+            fig.add_trace(
+                go.Scatter(
+                    y=bounds["row"], x=bounds["mid"], mode="markers", showlegend=False,
+                    marker={"size": 1, "color": WHISKER},
+                    error_x=interval_bars(bounds["mid"], bounds["bound_low"],
+                                          bounds["bound_high"], WHISKER),
+                    hoverinfo="skip",
+                )
+            )  # fmt: skip
+        for row in part[(part["open"] == "above") & part["floor"].notna()].itertuples():
             fig.add_trace(
                 go.Scatter(
                     x=[row.floor, row.floor * 1.12], y=[row.row, row.row], mode="lines+text",
                     line={"color": colour, "width": 3, "dash": "dot"},
-                    text=["", f"≥ ${row.floor:,.0f}"], textposition="middle right",
+                    text=["", f"≥ {money(row.floor)}"], textposition="middle right",
                     showlegend=False, hoverinfo="skip",
                 )
             )  # fmt: skip
     empty = shown[shown["mid"].isna() & ~((shown["open"] == "above") & shown["floor"].notna())]
     if len(empty):
+        anchor = float(np.nanmin(shown[["minimum", "floor", "ceiling"]].to_numpy(dtype=float),
+                                 initial=np.inf))  # fmt: skip
         fig.add_trace(
             go.Scatter(
-                y=empty["row"], x=[0] * len(empty), mode="text", showlegend=False,
-                text=[n or "no band: past the published range" for n in empty["note"]],
-                textposition="middle right", hoverinfo="skip",
+                y=empty["row"], x=[anchor if np.isfinite(anchor) else 0] * len(empty),
+                mode="text", showlegend=False, textposition="middle right",
+                text=[_short(n) or "no band" for n in empty["note"]], hoverinfo="skip",
             )
         )  # fmt: skip
     fig.update_layout(barmode="overlay")
@@ -218,30 +230,43 @@ def level_bands_chart(bands: pd.DataFrame) -> go.Figure:
     return style(fig, money="x", height=max(300, 30 * len(shown) + 120))
 
 
-def upload_check_chart(checked: pd.DataFrame) -> go.Figure:
-    """Per uploaded row: your band (min-max bar, mid tick) over the market band at the target
-    (a thinner bar), named by role, level, occupation and metro.
+def _short(note: object, most: int = 70) -> str:
+    """A note cut to `most` characters for a chart label ("" for a missing one)."""
+    text = note if isinstance(note, str) else ""
+    return text if len(text) <= most else text[: most - 1] + "…"
 
-    `checked`: `analysis.band_check.check_bands` output.
+
+def upload_check_chart(checked: pd.DataFrame) -> go.Figure:
+    """Per uploaded row (one page of them): your band (min-max bar, mid diamond) over the
+    market band at the target (a thinner grey bar; absent, with its reason in the table,
+    where there is none), named by row, role, level and metro.
+
+    `checked`: rows of `analysis.band_check.check_bands` output.
     """
     colors = palette()
-    rows = [
-        f"row {r.row}: {r.role or r.occ_title} · {r.level or 'all levels'} · {r.metro}"
+    label = [
+        f"row {r.row}: {r.role or r.occ_title} · {r.level if isinstance(r.level, str) else 'all'}"
+        f" · {r.metro}"
         for r in checked.itertuples()
     ]
+    checked = checked.assign(label=label)
+    market = checked[checked["market_mid"].notna()]
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
-            y=rows, x=checked["market_max"] - checked["market_min"], base=checked["market_min"],
-            orientation="h", name="Market band at your target", width=0.35,
-            marker={"color": "rgba(128,128,128,0.45)"},
-            hovertemplate="%{y}<br>market $%{base:,.0f} – $%{x:,.0f} wide<extra></extra>",
+            y=market["label"], x=market["market_max"] - market["market_min"],
+            base=market["market_min"], orientation="h", name="Market band at your target",
+            width=0.35, marker={"color": GREY},
+            customdata=np.stack([market["market_min"], market["market_max"]], axis=-1),
+            hovertemplate="%{y}<br>market $%{customdata[0]:,.0f} – $%{customdata[1]:,.0f}"
+            "<extra></extra>",
         )
     )  # fmt: skip
     fig.add_trace(
         go.Bar(
-            y=rows, x=checked["max"] - checked["min"], base=checked["min"], orientation="h",
-            name="Your band", width=0.7, marker={"color": colors[0], "opacity": 0.6},
+            y=checked["label"], x=checked["max"] - checked["min"], base=checked["min"],
+            orientation="h", name="Your band", width=0.7,
+            marker={"color": colors[0], "opacity": 0.6},
             customdata=np.stack([checked["min"], checked["mid"], checked["max"]], axis=-1),
             hovertemplate="%{y}<br>yours: $%{customdata[0]:,.0f} · $%{customdata[1]:,.0f} · "
             "$%{customdata[2]:,.0f}<extra></extra>",
@@ -249,11 +274,11 @@ def upload_check_chart(checked: pd.DataFrame) -> go.Figure:
     )  # fmt: skip
     fig.add_trace(
         go.Scatter(
-            y=rows, x=checked["mid"], mode="markers", name="Your mid",
+            y=checked["label"], x=checked["mid"], mode="markers", name="Your mid",
             marker={"symbol": "diamond", "size": 11, "color": colors[1]},
             hovertemplate="%{y}: your mid $%{x:,.0f}<extra></extra>",
         )
     )  # fmt: skip
     fig.update_layout(barmode="overlay")
     fig.update_yaxes(autorange="reversed", type="category")
-    return style(fig, money="x", height=max(260, 46 * len(rows) + 110))
+    return style(fig, money="x", height=max(260, 46 * len(checked) + 110))
