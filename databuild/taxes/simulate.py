@@ -144,8 +144,9 @@ def check_local(
 
     `paid`: each `LOCAL` variable (and "local_tax", the library's total local tax) as computed
     for `jurisdiction`'s household, one value per wage of `gross` (None: every wage counts as
-    taxed); `stored`: its local_income_tax. A jurisdiction's own local tax is never negative
-    and is positive at every wage from LEVIED_FROM; every other one is zero (except the
+    taxed); `stored`: its local_income_tax. A jurisdiction's own local tax is positive at every
+    wage from LEVIED_FROM (below, deductions and refundable credits can make it zero or less);
+    every other one is zero (except the
     default-county tax of `UNSTORED_DEFAULT_LOCAL`); and what is stored is all the local tax
     the library levies on the household (its `local_tax`), so none is silently left out.
     """
@@ -154,7 +155,7 @@ def check_local(
         values = paid[variable]
         if variable == own:
             levied = np.ones(len(values), bool) if gross is None else gross >= LEVIED_FROM
-            if not (values[levied] > 0).all() or (values < 0).any():
+            if not (values[levied] > 0).all():
                 raise RuntimeError(f"{jurisdiction}: {variable} is not positive at every wage")
         elif UNSTORED_DEFAULT_LOCAL.get(jurisdiction) != variable and (values != 0).any():
             raise RuntimeError(f"{jurisdiction}: {variable} is not zero outside its jurisdiction")
