@@ -133,9 +133,10 @@ def test_default_grid_reaches_five_million():
     assert grid[0] == 100 and grid[-1] == 5_000_000
     assert np.all(np.diff(grid) > 0)
     assert {1_000_000, 1_200_000, 2_000_000, 2_100_000, 4_900_000} <= set(grid)
-    # 333 evenly spaced points; each jump adds the wages -1/+1 around it (and itself when off
-    # the segments: NY's two and Ohio's), each kink its wages: 7 x 2 + 3 x 3 + 3 x 1.
-    assert len(grid) == 81 + 80 + 70 + 40 + 32 + 30 + 26
+    # 353 evenly spaced points ($100, then every $1,000 from $1,000); each jump adds the wages
+    # -1/+1 around it (and itself when off the segments: NY's two and Ohio's), each kink its
+    # wages: 7 x 2 + 3 x 3 + 3 x 1.
+    assert len(grid) == 1 + 19 + 81 + 80 + 70 + 40 + 32 + 30 + 26
 
 
 def test_grid_brackets_each_jump_and_holds_each_kink():
@@ -153,7 +154,7 @@ def test_grid_brackets_each_jump_and_holds_each_kink():
 def test_midpoints_are_one_per_interval():
     assert income_grid.midpoints([30, 10, 20, 40, 20]).tolist() == [15, 25, 35]
     points = income_grid.midpoints(income_grid.default_grid())
-    assert points[0] == 20_500 and points[-1] == 4_950_000
+    assert points[0] == 550 and points[-1] == 4_950_000
     assert len(points) == len(income_grid.default_grid()) - 1
     assert 1_085_549.5 in set(points)  # across NY's jump, the interval is a dollar wide
 

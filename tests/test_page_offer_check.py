@@ -109,12 +109,20 @@ def test_junk_link_values_warn_and_fall_back():
 
 
 def test_one_bad_offer_is_named_and_the_others_still_compared():
-    # A $15,000 base passes the form's floor but its year falls under the tax schedule's.
-    at = run_page(PAGE, {"a_base": "15000", "b_base": "150000", "c_base": "120000"})
+    # Offer A's own vesting adds up to 40%: it is named; B and C are compared.
+    link = {"a_vest": "custom", "a_custom": "10/10/10/10", "b_base": "150000", "c_base": "1"}
+    at = run_page(PAGE, link | {"c_base": "120000"})
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
-    assert "Offer A" in warnings and "$20,000" in warnings  # the schedule's floor, named
+    assert "Offer A" in warnings and "add up to 40%" in warnings
     assert [m.label.split(":")[0] for m in at.metric] == ["Offer B", "Offer C"]
+
+
+def test_a_low_base_is_taxed_not_refused():
+    # $15,000 a year: under the $20,000 the schedule used to start at, now taxed like any.
+    at = run_page(PAGE, {"a_base": "15000"})
+    assert not at.exception and not at.warning
+    assert at.metric[0].label.startswith("Offer A")
 
 
 def test_an_ask_above_the_published_90th_percentile_says_so():
