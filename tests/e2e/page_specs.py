@@ -130,15 +130,14 @@ PAGE_SPECS: list[PageSpec] = [
         filter=Filter("level", "Senior", "Level"),
     ),
     # San Francisco's published 90th percentile for Data Scientists, $272,430, ends offer A's
-    # range. The page keeps its offers in its own link format (a_metro=41860, ref=35620:
-    # codes, not labels); its one single selectbox is the prices to compare in.
+    # range. Its filter: the prices to compare in (bound to the URL like every page's).
     PageSpec(
         "app_pages/offer_check.py",
         "offer_check",
         title="Offer check",
         known_text="$272,430",
         min_charts=3,
-        filter=Filter("ref", "35620", "Compare take-home in the prices of", "New York, NY"),
+        filter=Filter("ref", "New York, NY", "Compare take-home in the prices of"),
     ),
     # The ten hubs' published OEWS Data Scientists jobs add up to 67,510.
     PageSpec(
