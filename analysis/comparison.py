@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
-from analysis import compensation, level_pay, metros, take_home, taxes
+from analysis import compensation, level_pay, metros, populations, take_home, taxes
+from analysis.ageing import NO_AGEING, Ageing, price_rate
 from analysis.compensation import HORIZON_MONTHS, OfferTerms
 from analysis.data import Tables
 from analysis.wages import PLACES, cross_industry, national_median
@@ -53,12 +54,20 @@ class OfferSpec:
     home_state: str | None = None
 
 
-def default_base(data: Tables, cbsa: str, occupation: str) -> float:
-    """The metro's OEWS median for `occupation` rounded to $1,000 (the national median when the
-    metro has none): the page's starting base salary, USD/yr."""
-    rows = cross_industry(data.wages, occupation, PLACES)
+def filed_occupation(data: Tables, occupation: str, track: str) -> str:
+    """The one BLS code an offer stands for where one is needed (a starting base, the H-1B
+    wage level): `occupation` itself, or for `populations.BY_EVIDENCE` the occupation most of
+    the track's titles are filed under."""
+    return populations.dominant(populations.occupation_mix(data, track, occupation))
+
+
+def default_base(data: Tables, cbsa: str, occupation: str, track: str = "ML engineer") -> float:
+    """The metro's OEWS median for the offer's occupation (`filed_occupation`) rounded to
+    $1,000 (the national median when the metro has none): the page's starting base, USD/yr."""
+    code = filed_occupation(data, occupation, track)
+    rows = cross_industry(data.wages, code, PLACES)
     hit = rows.loc[rows["cbsa"] == str(cbsa), "a_median"].dropna()
-    value = float(hit.iloc[0]) if len(hit) else national_median(data, occupation)
+    value = float(hit.iloc[0]) if len(hit) else national_median(data, code)
     return float(round(value, -3)) if np.isfinite(value) else 100_000.0
 
 
@@ -184,8 +193,9 @@ class Assessment:
     `pay_error` when the level cannot be placed), the verdict on its base, the counter-offer
     target (`ask`, USD/yr base; NaN when none) with its `ask_reason` ("mid", "high",
     "match", "above") and `ask_over_top` (the ask is above the highest wage BLS publishes
-    there: `pay.area_top`, its `area_top_pct` percentile), and `match`: other offer label ->
-    the base that would equal it here."""
+    there: `pay.area_top`, its `area_top_pct` percentile), `match`: other offer label ->
+    the base that would equal it here, and `variants`: the level's pay with one choice of
+    the method flipped (`level_pay.variants`), which the verdict was tested against."""
 
     spec: OfferSpec
     path: pd.DataFrame
@@ -197,6 +207,7 @@ class Assessment:
     ask_reason: str
     ask_over_top: bool
     match: dict[str, float]
+    variants: dict[str, level_pay.LevelPay] = field(default_factory=dict)
 
 
 def _ask(base: float, pay: level_pay.LevelPay | None, match: float) -> tuple[float, str]:
@@ -219,13 +230,15 @@ class Comparison:
     """The result of `compare_offers`: each computable offer's `Assessment` (in input order),
     their yearly paths in one long `table` (one row per offer and calendar year), the
     `reference` whose prices the real amounts are in, the `start` date, and `failed`: offer
-    label -> why that offer could not be computed (the others are still compared)."""
+    label -> why that offer could not be computed (the others are still compared);
+    `ageing`: the rate the market ranges are carried to `start` at, with its source."""
 
     offers: tuple[Assessment, ...]
     table: pd.DataFrame
     reference: str
     start: dt.date
     failed: dict[str, str]
+    ageing: Ageing = NO_AGEING
 
 
 def compare_offers(
@@ -239,10 +252,12 @@ def compare_offers(
     """Every offer of `specs` assessed against its own place and against the others.
 
     For each: the calendar-year path from `start` (`yearly_take_home`), the level's pay in its
-    metro (`level_pay.level_pay` at its 25th/50th/75th percentiles) and the verdict on its
-    base, the base it would need to match each other offer's average real take-home
-    (`base_to_match`), and a counter-offer target (`_ask`). An offer whose path cannot be
-    computed is left out with its reason in `failed`; ValueError only when no offer can be.
+    metro (`level_pay.level_pay` at its 25th/50th/75th percentiles, carried to `start` at the
+    rate of `analysis.ageing.price_rate`) and the verdict on its base, tested against each
+    choice of the method flipped (`level_pay.variants`), the base it would need to match each
+    other offer's average real take-home (`base_to_match`), and a counter-offer target
+    (`_ask`). An offer whose path cannot be computed is left out with its reason in `failed`;
+    ValueError only when no offer can be.
     """
     if not specs:
         raise ValueError("Add at least one offer.")
@@ -258,20 +273,17 @@ def compare_offers(
         raise ValueError(" ".join(failed.values()))
     kept = [s for s in specs if s.label in paths]
     averages = {label: average_real(p) for label, p in paths.items()}
+    rate = price_rate(data)
+    method = {"drop_duplicates": drop_duplicates, "as_of": start, "rate": rate.rate}
     out = []
     for spec in kept:
+        role = (spec.cbsa, spec.occupation, spec.level, spec.track)
         try:
-            pay = level_pay.level_pay(
-                data,
-                spec.cbsa,
-                spec.occupation,
-                spec.level,
-                spec.track,
-                drop_duplicates=drop_duplicates,
-            )
+            pay = level_pay.level_pay(data, *role, **method)
+            flipped = level_pay.variants(data, *role, **method)
             error = ""
         except ValueError as err:
-            pay, error = None, str(err)
+            pay, flipped, error = None, {}, str(err)
         others = {o.label: averages[o.label] for o in kept if o.label != spec.label}
         match = {
             label: base_to_match(data, spec, target, reference, start=start)
@@ -288,14 +300,20 @@ def compare_offers(
                 average_real=averages[spec.label],
                 pay=pay,
                 pay_error=error,
-                verdict=None if pay is None else level_pay.verdict(pay, spec.terms.base),
+                verdict=None if pay is None else level_pay.verdict(pay, spec.terms.base, flipped),
                 ask=ask,
                 ask_reason=reason,
                 ask_over_top=bool(over),
                 match=match,
+                variants=flipped,
             )
         )
     table = pd.concat([a.path for a in out], ignore_index=True)
     return Comparison(
-        offers=tuple(out), table=table, reference=reference, start=start, failed=failed
+        offers=tuple(out),
+        table=table,
+        reference=reference,
+        start=start,
+        failed=failed,
+        ageing=rate,
     )

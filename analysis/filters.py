@@ -99,22 +99,37 @@ def salary_years(data: Tables) -> tuple[list[int], int]:
     return work_years(data.salaries), latest_full_year(data.salaries)
 
 
-def comparable_records(
+def comparable_rows(
     data: Tables, level: str, track: str, *, country: str = US, drop_duplicates: bool = True
-) -> tuple[np.ndarray, str]:
-    """salary_usd of full-time records of `level` and `track` at companies in `country`,
-    work years RECENT_YEARS (`filter_records`: the same filter as every page), and the scope
-    in words ("Senior ML engineer records, US companies, full-time, 2023-2025, exact
-    duplicates dropped"). Exact duplicates are dropped unless `drop_duplicates` is False."""
-    rows = filter_records(
+) -> pd.DataFrame:
+    """year and salary_usd of the full-time records of `level` and `track` at companies in
+    `country`, work years RECENT_YEARS (`filter_records`: the same filter as every page);
+    exact duplicates dropped unless `drop_duplicates` is False. A new frame."""
+    return filter_records(
         data.salaries,
         country=country,
         years=RECENT_YEARS,
         levels=[level],
         tracks=[track],
         drop_duplicates=drop_duplicates,
+        columns=["year", "salary_usd"],
     )
+
+
+def comparable_scope(
+    level: str, track: str, *, country: str = US, drop_duplicates: bool = True
+) -> str:
+    """The records of `comparable_rows` in words ("Senior ML engineer records, US companies,
+    full-time, 2023-2025, exact duplicates dropped")."""
     dups = "exact duplicates dropped" if drop_duplicates else "exact duplicates kept"
     years = f"{RECENT_YEARS[0]}-{RECENT_YEARS[-1]}"
-    scope = f"{level} {track} records, {country} companies, full-time, {years}, {dups}"
+    return f"{level} {track} records, {country} companies, full-time, {years}, {dups}"
+
+
+def comparable_records(
+    data: Tables, level: str, track: str, *, country: str = US, drop_duplicates: bool = True
+) -> tuple[np.ndarray, str]:
+    """salary_usd of `comparable_rows` and their scope in words (`comparable_scope`)."""
+    rows = comparable_rows(data, level, track, country=country, drop_duplicates=drop_duplicates)
+    scope = comparable_scope(level, track, country=country, drop_duplicates=drop_duplicates)
     return rows["salary_usd"].to_numpy(dtype=float), scope

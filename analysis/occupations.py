@@ -110,7 +110,11 @@ def track_occupations(data: Tables, top: int | None = None) -> pd.DataFrame:
     return out[[*columns, "matched_records", "records"]].reset_index(drop=True)
 
 
-def mixture_weights(data: Tables, min_weight: float = 0.05) -> dict[str, dict[str, float]]:
+MIN_WEIGHT = 0.05
+"""The smallest share of a track an occupation needs to count in its mixture."""
+
+
+def mixture_weights(data: Tables, min_weight: float = MIN_WEIGHT) -> dict[str, dict[str, float]]:
     """{track: {SOC 2018 code: weight}}: the BLS occupations behind each track, by evidence.
 
     The record-weighted shares of `track_occupations`, keeping SOC 2018 codes only (codes

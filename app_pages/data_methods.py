@@ -1,11 +1,13 @@
 """Data & methods: where every number comes from, how it is computed, and the tables."""
 
+import datetime as dt
+
 import streamlit as st
 
-from analysis import catalog, level_pay, occupations, take_home
+from analysis import ageing, catalog, level_checks, occupations, populations, take_home
 from analysis.data import TABLES, DataUnavailable
-from ui import cache, layout
-from ui.text import DEFINITIONS, LEVEL_METHOD, LIMITATIONS, plain
+from ui import cache, columns, layout
+from ui.text import DEFINITIONS, LEVEL_METHOD, LIMITATIONS, plain, sensitivity_sentence
 
 st.title("Data & methods")
 st.write(
@@ -63,23 +65,19 @@ for term, meaning in DEFINITIONS:
     st.markdown(f"**{term}.** {meaning.format(top_code=f'${facts.top_code:,.0f}')}")
 
 st.subheader("A level's pay in a place, and how well it holds up")
-st.markdown(LEVEL_METHOD)
+rate = ageing.price_rate(data)
+bls = facts.captions["oews"].split(", ")[-1]
+states = ", ".join(v.split(":")[0] for v in populations.TRANSPARENCY_STATES.values())
+st.markdown(
+    LEVEL_METHOD.format(
+        min_share=f"{occupations.MIN_WEIGHT:.0%}", slack=populations.SLACK, states=states,
+        bls=bls, ageing=f"{rate.rate:.1%} a year, {rate.source}", assumes=rate.assumes,
+    )
+)  # fmt: skip
 with layout.friendly_errors():
-    check = cache.run(level_pay.backtest, data)
+    check = cache.run(level_checks.backtest, data)
 st.dataframe(
-    check,
-    hide_index=True,
-    column_config={
-        "check": "Check",
-        "level": "Level",
-        "n_train": st.column_config.NumberColumn("Records fitted", format="localized"),
-        "n_test": st.column_config.NumberColumn("Records held back", format="localized"),
-        "inside": st.column_config.NumberColumn("Inside the range", format="percent"),
-        "ci_low": st.column_config.NumberColumn("95% interval from", format="percent"),
-        "ci_high": st.column_config.NumberColumn("to", format="percent"),
-        "expected": st.column_config.NumberColumn("Expected", format="percent"),
-    },
-    key="data_methods_backtest",
+    check, hide_index=True, column_config=columns.backtest_columns(), key="data_methods_backtest"
 )
 layout.source_caption(
     facts.caption("aijobs"),
@@ -91,35 +89,54 @@ layout.source_caption(
 )
 layout.download(check, "level_range_backtest.csv", key="data_methods_backtest_csv")
 
+st.markdown("**How far each choice of the method moves the ranges**")
+today = dt.date.today()
+with layout.friendly_errors():
+    moves = cache.run(level_checks.sensitivity, data, as_of=today, rate=rate.rate)
+summary = level_checks.sensitivity_summary(moves)
+st.write(sensitivity_sentence(summary))
+st.dataframe(
+    summary, hide_index=True, column_order=list(columns.sensitivity_summary_columns()),
+    column_config=columns.sensitivity_summary_columns(), key="data_methods_sensitivity",
+)  # fmt: skip
+layout.source_caption(
+    facts.caption("oews", "aijobs", "oflc_lca", "cpi"),
+    n=int(moves.drop_duplicates(["cbsa", "track", "level"])["n"].sum()),
+    note=f"{', '.join(moves['area'].unique())}; {', '.join(level_checks.CHECKED_TRACKS)}; "
+    f"every level with 10+ records · default: the filed occupations, all US workers, exact "
+    f"duplicates dropped, carried to {today.isoformat()} at {rate.rate:.1%} a year · each "
+    "row flips one choice: duplicates kept, the pay-transparency states, the track's "
+    "stand-in occupation alone, no ageing · moves of the 25th, 50th and 75th percentile "
+    "edges with a number both ways",
+)
+with st.expander("Every metro, track, level and choice"):
+    st.dataframe(
+        moves, hide_index=True, column_order=list(columns.sensitivity_columns()),
+        column_config=columns.sensitivity_columns(), placeholder="—",
+    )  # fmt: skip
+layout.download(moves, "level_range_sensitivity.csv", key="data_methods_sensitivity_csv")
+
 st.subheader("Which occupations employers file these job titles under")
 st.write(
     "BLS has no ML-engineer occupation. Employers' certified H-1B filings name a job title and "
     "the occupation they file it under: each salary-index title is matched exactly to those "
-    "titles, and its track's three largest occupations are shown."
+    "titles. Per track: the occupations the Offer check's market range mixes (with their "
+    "weights) and the track's three largest, with the stand-in occupation a single-occupation "
+    "reading uses."
 )
 with layout.friendly_errors():
-    evidence = cache.run(occupations.track_occupations, data, top=3)
+    evidence = cache.run(populations.evidence_table, data, top=3)
 st.dataframe(
-    evidence,
-    hide_index=True,
-    column_order=("track", "soc", "soc_title", "filings", "share", "weight", "titles"),
-    column_config={
-        "track": "Track",
-        "soc": "SOC",
-        "soc_title": "Occupation",
-        "filings": st.column_config.NumberColumn("Filings", format="localized"),
-        "share": st.column_config.NumberColumn("Share of filings", format="percent"),
-        "weight": st.column_config.NumberColumn("Weight by records", format="percent"),
-        "titles": st.column_config.NumberColumn("Titles filed", format="localized"),
-    },
-    key="data_methods_occupations",
-)
+    evidence, hide_index=True, column_order=list(columns.evidence_columns()),
+    column_config=columns.evidence_columns(), placeholder="—", key="data_methods_occupations",
+)  # fmt: skip
 layout.source_caption(
     facts.caption("oflc_lca", "aijobs"),
     n=int(evidence["filings"].sum()),
     note="filings under the exact (upper-cased) salary-index titles · weight: each title's "
-    "shares weighted by its salary-index records · SOC 2010 codes moved to 2018 where the "
-    "BLS crosswalk moves them whole",
+    "shares weighted by its salary-index records · in the range: the weight after occupations "
+    f"under {occupations.MIN_WEIGHT:.0%} and those without BLS wages are left out · SOC 2010 "
+    "codes moved to 2018 where the BLS crosswalk moves them whole",
 )
 
 st.subheader("Processed tables")

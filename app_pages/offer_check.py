@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from analysis import catalog, comparison, metros, offer_risk, take_home, visa
+from analysis import catalog, comparison, metros, offer_risk, populations, take_home, visa
 from ui import cache, columns, inputs, layout, offer_form, offer_text, state
 from ui.charts import offers as charts
 from ui.text import local_tax_note, money, plain
@@ -24,7 +24,8 @@ cache.require(data, "wages", "metros", "price_parities", "salaries", "take_home"
 facts = data.facts
 labels = cache.run(metros.metro_labels, data)
 titles = inputs.occupation_titles(data)
-occupations = {code: f"{title} ({code})" for code, title in titles.items()}
+occupations = {populations.BY_EVIDENCE: "As employers file the track's titles (H-1B filings)"}
+occupations |= {code: f"{title} ({code})" for code, title in titles.items()}
 spans = cache.run(take_home.state_spans, data)
 today = dt.date.today()
 next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
@@ -52,9 +53,10 @@ with c2:
     )
 
 
-def base_of(metro: str, occ: str) -> float:
-    """A new offer's starting base: the metro's published median for the occupation."""
-    return cache.run(comparison.default_base, data, metro, occ)
+def base_of(metro: str, occ: str, track: str) -> float:
+    """A new offer's starting base: the metro's published median for the occupation (for the
+    track's filed occupations, the one most of its titles are filed under)."""
+    return cache.run(comparison.default_base, data, metro, occ, track)
 
 
 count = offer_form.count()
@@ -107,12 +109,13 @@ with answer:
             st.markdown(offer_text.ask_line(a, place))
             st.caption(offer_text.leaving_line(a, walk))
             try:
-                level = cache.run(
-                    visa.wage_level, data, a.spec.cbsa, a.spec.occupation, a.spec.terms.base
-                )
-                st.caption(offer_text.visa_line(level))
+                code = comparison.filed_occupation(data, a.spec.occupation, a.spec.track)
+                level = cache.run(visa.wage_level, data, a.spec.cbsa, code, a.spec.terms.base)
+                st.caption(offer_text.visa_line(level, titles.get(code, code)))
             except ValueError as err:
                 st.caption(f"H-1B wage level: {plain(err)}")
+    bls = facts.captions["oews"].split(", ")[-1]
+    st.caption(offer_text.ageing_line(result.ageing, result.start.isoformat(), bls))
 
 st.subheader("Year by year, after tax and prices")
 layout.chart(charts.path_chart, result.table, where, key="offer_check_path")
@@ -207,8 +210,9 @@ layout.source_caption(
     facts.caption("oews", "aijobs"),
     n=sum(a.pay.n for a in result.offers if a.pay is not None),
     note="n = salary-index records placing the levels · range: the level's 25th–75th "
-    "percentile read off the metro's BLS distribution · whiskers: 95% uncertainty · a dotted "
-    "end is open: past the highest wage BLS publishes there",
+    "percentile read off the metro's BLS distribution, carried to the start date · whiskers: "
+    "95% sampling uncertainty widened to the reading against the pay-transparency states · a "
+    "dotted end is open: past the highest wage the published figures pin down there",
 )
 with st.expander("How this is computed"):
     st.markdown(offer_text.METHOD)

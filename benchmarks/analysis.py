@@ -105,6 +105,7 @@ def cases() -> list[Case]:
         hubs,
         industries,
         level_bands,
+        level_checks,
         level_pay,
         levels,
         living,
@@ -412,7 +413,7 @@ def cases() -> list[Case]:
             ),
         ),
         c("data_methods", "catalog.sources_table", lambda d, r: catalog.sources_table(d)),
-        c("data_methods", "level_pay.backtest", lambda d, r: level_pay.backtest(d)),
+        c("data_methods", "level_checks.backtest", lambda d, r: level_checks.backtest(d)),
         c("data_methods", "catalog.inputs_table", lambda d, r: catalog.inputs_table(d)),
         c("data_methods", "catalog.tax_coverage", lambda d, r: catalog.tax_coverage(d)),
         c(

@@ -281,3 +281,59 @@ def career_path_columns(step: str, step_label: str) -> Columns:
         "p75": usd("75th percentile"),
         "status": "Confidence",
     }
+
+
+def backtest_columns() -> Columns:
+    """Data & methods: the holdout check of the level ranges."""
+    return {
+        "check": "Check",
+        "level": "Level",
+        "n_train": st.column_config.NumberColumn("Records fitted", format="localized"),
+        "n_test": st.column_config.NumberColumn("Records held back", format="localized"),
+        "inside": st.column_config.NumberColumn("Inside the range", format="percent"),
+        "ci_low": st.column_config.NumberColumn("95% interval from", format="percent"),
+        "ci_high": st.column_config.NumberColumn("to", format="percent"),
+        "expected": st.column_config.NumberColumn("Expected", format="percent"),
+    }
+
+
+def sensitivity_summary_columns() -> Columns:
+    """Data & methods: how far each choice of the level method moves the ranges."""
+    percent = {"format": "percent"}
+    return {
+        "choice_label": "Choice flipped",
+        "cells": st.column_config.NumberColumn("Metro × track × level", format="localized"),
+        "edges": st.column_config.NumberColumn("Edges compared", format="localized"),
+        "median_move": st.column_config.NumberColumn("Median move", **percent),
+        "largest_move": st.column_config.NumberColumn("Largest move", **percent),
+        "opened": st.column_config.NumberColumn("Open one way only", format="localized"),
+    }
+
+
+def sensitivity_columns() -> Columns:
+    """Data & methods: every metro, track, level and choice of the sensitivity table."""
+    percent = {"format": "percent"}
+    out: Columns = {"area": "Metro", "track": "Track", "level": "Level", "n": RECORDS}
+    out["choice_label"] = "Choice flipped"
+    for edge, name in (("low", "25th"), ("mid", "Middle"), ("high", "75th")):
+        out[edge] = usd(f"{name}, default")
+        out[f"alt_{edge}"] = usd(f"{name}, flipped")
+        out[f"move_{edge}"] = st.column_config.NumberColumn(f"{name}, move", **percent)
+    out["opened"] = "Open one way only"
+    return out
+
+
+def evidence_columns() -> Columns:
+    """Data & methods: the occupations employers file each track's titles under."""
+    percent = {"format": "percent"}
+    return {
+        "track": "Track",
+        "soc": "SOC",
+        "soc_title": "Occupation",
+        "filings": st.column_config.NumberColumn("Filings", format="localized"),
+        "share": st.column_config.NumberColumn("Share of filings", **percent),
+        "weight": st.column_config.NumberColumn("Weight by records", **percent),
+        "used": st.column_config.NumberColumn("In the range", **percent),
+        "stand_in": st.column_config.CheckboxColumn("Stand-in"),
+        "titles": st.column_config.NumberColumn("Titles filed", format="localized"),
+    }

@@ -22,6 +22,7 @@ from analysis import compensation, taxonomy
 from analysis.comparison import OfferSpec
 from analysis.compensation import OfferTerms
 from analysis.filters import LEVELS
+from analysis.populations import BY_EVIDENCE
 from analysis.take_home import LOCAL_RULES
 from ui import state
 
@@ -170,23 +171,23 @@ def remember(count: int) -> None:
 
 
 def _follow_track(x: str) -> None:
-    """A new track brings its default BLS occupation (the user can still pick another)."""
-    track = st.session_state[f"{x}_track"]
-    st.session_state[f"{x}_occ"] = taxonomy.TRACK_OCCUPATION.get(track, "15-2051")
+    """A new track brings back the default occupation basis: the occupations employers file
+    the track's titles under (the user can still pick one BLS occupation)."""
+    st.session_state[f"{x}_occ"] = BY_EVIDENCE
 
 
 def inputs(
     index: int,
     metros: Mapping[str, str],
     occupations: Mapping[str, str],
-    default_base: Callable[[str, str], float],
+    default_base: Callable[[str, str, str], float],
     spans: Mapping[str, tuple[str, ...]],
 ) -> dict[str, Any]:
     """Draw offer `index`'s inputs in the current container and return their values by field.
-    `metros` and `occupations` map codes to the labels shown; `default_base(metro, occ)` is a
-    new offer's starting base (the metro's published median); `spans` maps each metro that
-    spans states to them (principal first): only there are the job's and the home's states
-    asked."""
+    `metros` and `occupations` map codes to the labels shown (`BY_EVIDENCE` among them);
+    `default_base(metro, occ, track)` is a new offer's starting base (the metro's published
+    median); `spans` maps each metro that spans states to them (principal first): only there
+    are the job's and the home's states asked."""
     x = LETTERS[index]
     money: dict[str, Any] = {"min_value": 0.0, "max_value": MAX_AMOUNT, "format": "%.0f"}
     out: dict[str, Any] = {}
@@ -200,10 +201,13 @@ def inputs(
         "Remote (the metro is where you live)", key=f"{x}_remote", default=False
     )
     out["work_state"], out["home_state"] = _states(x, spans.get(str(metro), ()))
-    track_default = "ML engineer"
-    occ_default = taxonomy.TRACK_OCCUPATION.get(track_default, "15-2051")
+    track_default, occ_default = "ML engineer", BY_EVIDENCE
     occ_now = st.session_state.get(f"{x}_occ", occ_default)
-    base_default = float(default_base(metro, occ_now if occ_now in occupations else occ_default))
+    track_now = st.session_state.get(f"{x}_track", track_default)
+    if track_now not in taxonomy.TRACKS:
+        track_now = track_default
+    occ = occ_now if occ_now in occupations else occ_default
+    base_default = float(default_base(metro, occ, track_now))
     out["base"] = state.number(
         "Base salary ($/yr)", key=f"{x}_base", default=base_default, step=1000.0, **money
     )
@@ -286,7 +290,9 @@ def _more(
     out["occ"] = state.choice(
         "Occupation (BLS)", list(occupations), key=f"{x}_occ", default=occ_default,
         format_func=occupations.get,
-        help="BLS has no AI-engineer occupation: the track picks the closest one by default.",
+        help="BLS has no AI-engineer occupation. By default the market range mixes the "
+        "occupations employers file the track's titles under in H-1B applications (Data & "
+        "methods shows them); pick one occupation to use it alone.",
     )  # fmt: skip
     c1, c2 = st.columns(2)
     with c1:

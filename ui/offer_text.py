@@ -11,8 +11,12 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.ageing import Ageing
 from analysis.comparison import Assessment
+from analysis.level_pay import LevelPay
 from analysis.offer_risk import Standings
+from analysis.populations import BY_EVIDENCE
+from analysis.stats import ordinal
 from ui.text import money, plain
 
 CLOSE = 0.01
@@ -80,49 +84,119 @@ def answer(ranked: Standings, offers: list[Assessment], where: str, flip: float)
     return " ".join([head, *tail])
 
 
-def range_text(a: Assessment) -> str:
-    """The level's range in its place in words, each edge exact or said as the open end it is
-    ('$154,129 to above $272,430, the published 90th percentile')."""
-    pay = a.pay
+def _top(pay: LevelPay) -> str:
+    """'the published 90th percentile' for one occupation; for a mixture, the highest
+    percentile its published figures pin down."""
+    pct = ordinal(pay.area_top_pct)
+    if len(pay.mix) > 1:
+        return f"the {pct} percentile, the highest the published figures pin down"
+    return f"the published {pct} percentile"
+
+
+def range_words(pay: LevelPay, *, full: bool = True) -> str:
+    """A level's range in words, each edge exact or said as the open end it is ('$154,129 to
+    above $272,430, the published 90th percentile (middle $201,000)'); without `full`, an
+    open end is only 'above $272,430'."""
     low, mid, high = pay.wages
 
     def edge(value: float, i: int) -> str:
         if value == value:
             return money(value)
         if pay.open_low[i]:
-            return f"below {money(pay.area_bottom)} (the published {pay.area_bottom_pct}th)"
-        return f"above {money(pay.area_top)}, the published {pay.area_top_pct}th percentile"
+            return f"below {money(pay.area_bottom)}" + (
+                f" (the {ordinal(pay.area_bottom_pct)} percentile)" if full else ""
+            )
+        return f"above {money(pay.area_top)}" + (f", {_top(pay)}" if full else "")
 
     return f"{edge(low, 0)} to {edge(high, 2)} (middle {edge(mid, 1)})"
 
 
+def range_text(a: Assessment) -> str:
+    """The offer's level range in its place in words (`range_words`)."""
+    return range_words(a.pay)
+
+
 def percentile_text(a: Assessment) -> str:
-    """Where the level's range sits among all US workers of the occupation, every end said:
-    'the 70th to above the 90th percentile', never a number that drops an open end."""
+    """Where the level's range sits in its reference population, every end said: 'the 70th
+    to above the 90th percentile', never a number that drops an open end."""
     pay = a.pay
 
     def one(i: int) -> str:
         p = pay.percentiles[i]
         if p == p:
             return f"{p:.0f}th"
-        return "below the 10th" if pay.open_low[i] else "above the 90th"
+        if pay.open_low[i]:
+            return f"below the {pay.ref_bottom_pct}th"
+        return f"above the {pay.ref_top_pct}th"
 
     first, last = one(0), one(len(pay.percentiles) - 1)
     return f"the {first} to {'the ' if last[0].isdigit() else ''}{last} percentile"
 
 
+REFERENCE_WORDS = {
+    "national": "all US workers of these occupations",
+    "states": "their workers in the pay-transparency states (CA, CO, HI, NY, WA)",
+}
+SHORT_REFERENCE = {"national": "all US workers", "states": "the pay-transparency states"}
+"""How a verdict line names each reference population (`populations.REFERENCES`)."""
+
+
+def _flip_words(a: Assessment, choice: str) -> str:
+    """The condition under which the verdict flips, in words ('read against ...')."""
+    pay = a.pay
+    if choice == "duplicates":
+        return "with exact duplicate records " + ("kept" if "dropped" in pay.scope else "dropped")
+    if choice == "reference":
+        other = "states" if pay.reference == "national" else "national"
+        return f"read against {SHORT_REFERENCE[other]}"
+    if choice == "occupation":
+        if a.spec.occupation == BY_EVIDENCE and "occupation" in a.variants:
+            return f"with {plain(a.variants['occupation'].occ_title)} alone"
+        return "with the occupations employers file the track's titles under"
+    return "without ageing (0% a year)"
+
+
 def verdict_line(a: Assessment, place: str) -> str:
-    """One line: where the base sits against its level's range in its own city."""
+    """Where the base sits against its level's range in its own city, the range read against
+    the other reference population, and why the verdict could go either way when it could."""
     if a.pay is None:
         return f"No market range: {plain(a.pay_error)}"
+    pay, v = a.pay, a.verdict
     where = plain(place)
-    if a.pay.fallback:
-        where += f" ({plain(a.pay.area_name)}'s BLS figures: too few published there)"
-    near = " (close to the edge: could go either way)" if a.verdict.near else ""
-    rough = " Few records: rough." if a.pay.status == "low confidence" else ""
+    if pay.fallback:
+        where += f" ({plain(pay.area_name)}'s BLS figures: too few published there)"
+    line = (
+        f"Base {money(a.spec.terms.base)} is **{v.place}** the range for "
+        f"{a.spec.level} {plain(a.spec.track)} in {where}: {range_words(pay, full=False)}, "
+        f"read against {REFERENCE_WORDS[pay.reference]}."
+    )
+    if pay.alternative is not None:
+        line += (
+            f" Read against {SHORT_REFERENCE[pay.alternative.reference]}: "
+            f"{range_words(pay.alternative, full=False)}."
+        )
+    why = []
+    if v.near:
+        why.append(f"the base is inside the uncertainty of the range's {v.near} edge")
+    why += [f"it is {p} the range {_flip_words(a, choice)}" for choice, p in v.flips.items()]
+    if why:
+        line += " **Could go either way**: " + "; ".join(why) + "."
+    if pay.status == "low confidence":
+        line += " Few records: rough."
+    return line
+
+
+def ageing_line(ageing: Ageing, start: object, bls: str) -> str:
+    """The one sentence that says what date the market ranges are read for and at what rate
+    they were carried there."""
+    if ageing.rate == 0:
+        return (
+            f"Market ranges: BLS wages of {bls} and salary records of 2023–2025, read for your "
+            f"start ({start}) without ageing: {ageing.assumes}"
+        )
     return (
-        f"Base {money(a.spec.terms.base)} is **{a.verdict.place}** the range for "
-        f"{a.spec.level} {plain(a.spec.track)} in {where}: {range_text(a)}{near}.{rough}"
+        f"Market ranges: BLS wages of {bls} and salary records of 2023–2025 carried to your "
+        f"start ({start}) at {ageing.rate:.1%} a year, {ageing.source}; {ageing.assumes}"
     )
 
 
@@ -140,8 +214,8 @@ def ask_line(a: Assessment, place: str) -> str:
     line = f"Ask for **{money(a.ask)}** base: {reason[a.ask_reason]}."
     if a.ask_over_top:
         line += (
-            f" That is above {money(a.pay.area_top)}, the {a.pay.area_top_pct}th percentile BLS "
-            f"publishes for {plain(a.pay.occ_title)} there: few employers pay it."
+            f" That is above {money(a.pay.area_top)}, {_top(a.pay)} for "
+            f"{plain(a.pay.occ_title)} there: few employers pay it."
         )
     return line
 
@@ -162,14 +236,16 @@ def leaving_line(a: Assessment, walk: pd.DataFrame) -> str:
     return line + " (before tax)."
 
 
-def visa_line(level: object) -> str:
-    """The H-1B prevailing wage level a base reaches (`analysis.visa.WageLevel`), and the base
-    that reaches the next one."""
+def visa_line(level: object, occupation: str = "") -> str:
+    """The H-1B prevailing wage level a base reaches (`analysis.visa.WageLevel`) as
+    `occupation` (its title, when given), and the base that reaches the next one."""
     same = level.level == level.highest_level
     reached = f"Level {level.level}" if level.level != "below I" else "below Level I"
     if not same:
         reached += f" to {level.highest_level} (its counties differ)"
     line = f"H-1B wage level: {reached} for {plain(level.area)}"
+    if occupation:
+        line += f" as {plain(occupation)}"
     if level.next_level is not None and level.next_base is not None:
         line += f"; Level {level.next_level} from {money(level.next_base)}"
     return line + " (an approximation: DOL's own level depends on the job's duties)."
@@ -183,8 +259,15 @@ payroll and the local taxes the schedule holds; single filer, standard deduction
 Take-home is then put in one set of prices (BEA Regional Price Parities) and offers are ranked
 by their average over four years. Equity is valued at its grant price unless you set a share
 price move; a private company's equity at the share you say you could sell. The market range
-places the level's salary-index records among all US workers of the occupation and reads the
-same percentiles off the metro's BLS wages (Data & methods has the method and its back-test).
+places the level's salary-index records (total gross salary as the index reports it) among
+all US workers of the occupations employers file the track's titles under, and reads the same
+percentiles off the metro's BLS wages, carried to your start date. The records have no
+location: if they come mostly from pay-transparency states, placing them among all US workers
+counts those states' higher pay twice, so each range is also read against those states'
+workers, and its uncertainty runs from one reading to the other. A verdict that changes when
+one choice of the method changes (duplicates, reference population, occupations, ageing) says
+it could go either way. Data & methods has the method, its back-test and how far each choice
+moves the ranges.
 The tax bill at filing compares the federal tax owed with what payroll withholds: the tax on
 the base alone, plus the flat supplemental rate on bonuses and vesting equity.
 """

@@ -151,18 +151,58 @@ LEVEL_METHOD = """
 BLS publishes pay by place but not by career level; the salary index has levels but no places
 (and is mostly US job listings, which pay more than the average job). The Offer check and the
 pay bands join them one way: the level's pay among salary-index records (US companies,
-full-time, 2023–2025) is placed in the **national** BLS distribution of the occupation
-("a senior ML engineer's median sits at the 89th percentile of all US data scientists"), and
-the same percentile is read off the **metro's** BLS distribution. So the index positions a
-level; BLS sets the dollars of the place. A level placed beyond the 10th–90th percentiles BLS
-publishes has an open end, never an extrapolated number. Uncertainty comes from resampling
-the records and from BLS's relative standard error of the mean wage (BLS publishes none for
-percentiles, so this is an approximation).
+full-time, 2023–2025) is placed in a **reference** BLS distribution (where a senior ML
+engineer's median sits among all US workers of the occupation), and the same percentile is
+read off the **metro's** BLS distribution. So the index positions a level; BLS sets the
+dollars of the place. A level placed beyond what the published percentiles pin down has an
+open end, never an extrapolated number.
+
+**Which occupations.** BLS has no ML-engineer occupation. The Offer check mixes the
+occupations employers file the track's titles under in certified H-1B applications (the table
+below: weights by the track's salary-index records; occupations under {min_share} and those
+without BLS wages left out). A mixture's percentile counts as known where the parts'
+unpublished tails leave it uncertain by at most {slack:g} percentile points (the middle is
+taken). Pay bands, and an occupation picked on the Offer check, use that one occupation.
+
+**Which reference population.** The records have no location. Placed among **all US
+workers** (the default: the population the records are known to belong to, US companies, with
+no assumption about where), a level drawn from listings in high-paying states sits high, and
+reading that percentile off Seattle or San Francisco counts their higher pay twice. Placed
+among the workers of the **pay-transparency states** ({states}, whose laws required a pay
+range in job listings through 2024; employment-weighted) it counts it once, but that is right
+only if the records come from there. The data cannot say which: each Offer check range is read
+both ways, and its uncertainty runs from one reading to the other.
+
+**Dates.** BLS wages are of {bls}, the records of 2023–2025. On the Offer check both are
+carried to the start date at {ageing}: {assumes} (OEWS has one vintage; the index's
+year-on-year change mixes in its 2024 change of source). Pay bands age at the rate you enter.
+
+**Uncertainty** comes from resampling the records, from BLS's relative standard error of the
+mean wage (BLS publishes none for percentiles, so this is an approximation) and from the
+reference population. A verdict that changes when one choice above changes (or when exact
+duplicate records are kept) says it could go either way.
 
 The back-test below holds records back and asks how many fall inside their level's range
 (the 25th–75th percentile, so about 50% when the method is stable). The index has no places,
-so it tests the level side of the method, not the metro translation.
+so it tests the level side of the method, not the metro translation; the sensitivity table
+after it shows how far each choice moves the ranges.
 """
+
+
+def sensitivity_sentence(summary: object) -> str:
+    """One sentence from `level_checks.sensitivity_summary` output: how far each choice moves
+    a range's edges (median and largest), and how many edges it opens or closes."""
+    parts = []
+    for r in summary.itertuples():
+        part = (
+            f"{r.choice_label}: a median {r.median_move:.1%}, at most {r.largest_move:.1%}"
+            if r.edges
+            else f"{r.choice_label}: no edge with a number both ways"
+        )
+        if r.opened:
+            part += f" ({r.opened} edge{'s' if r.opened > 1 else ''} open one way only)"
+        parts.append(part)
+    return "How far flipping one choice moves a range's edges and middle: " + "; ".join(parts) + "."
 
 
 def _signed_pct(value: float) -> str:

@@ -117,7 +117,7 @@ def range_chart(comparison: Comparison) -> go.Figure:
                     },
                     error_x=interval_bars(w, np.array([e[1] for e in shown]),
                                           np.array([e[2] for e in shown]), colors[0]),
-                    name="Range edges and middle, 95% uncertainty", legendgroup="edges",
+                    name="Range edges and middle, uncertainty", legendgroup="edges",
                     showlegend=a is comparison.offers[0],
                     hovertemplate="%{x:$,.0f}<extra></extra>",
                 )

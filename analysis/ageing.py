@@ -1,0 +1,108 @@
+"""Market figures carried to the date they are read for, at a stated annual rate.
+
+BLS OEWS wages describe one reference month (May 2025, `bls_date`); a salary-index record is
+pay of its work year (dated here at the middle of that year, `record_date`). A figure read for
+another date is carried there at an annual rate: factor = (1 + rate) ** years.
+
+Which rate. No measure of pay growth for these occupations is in the data: OEWS is one
+vintage (May 2025), and the salary index's year-on-year change mixes pay growth with its 2024
+change of source (mostly US job listings from 2024). What the data holds is consumer prices:
+the BLS CPI-U (US city average, all items), whose latest change between annual averages is
+the rate `price_rate` gives. Carrying pay at the rate of prices assumes it kept its purchasing
+power (no real raise, no real cut): it is not a measured wage growth, and the sentences say
+so. Without the CPI table the rate is 0%, which assumes pay has not moved at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from analysis import prices
+from analysis.data import DataUnavailable, Tables
+
+MONTHS: dict[str, int] = {
+    name: i
+    for i, name in enumerate(
+        ("January", "February", "March", "April", "May", "June", "July", "August",
+         "September", "October", "November", "December"),
+        start=1,
+    )
+}  # fmt: skip
+DAYS_A_YEAR = 365.25
+
+
+@dataclass(frozen=True)
+class Ageing:
+    """An annual `rate` (a fraction: 0.026 = 2.6% a year), where it comes from (`source`, in
+    words) and what carrying pay at it assumes (`assumes`, one sentence)."""
+
+    rate: float
+    source: str
+    assumes: str
+
+
+NO_AGEING = Ageing(
+    0.0,
+    "no rate (0% a year)",
+    "0% assumes pay has not moved since the data's dates; if pay rose, the figures are low by "
+    "that much.",
+)
+"""The rate when nothing better can be sourced, with what it assumes."""
+
+
+def bls_date(data: Tables) -> dt.date:
+    """The date BLS OEWS wages refer to: the 15th of the release's reference month (May 2025)."""
+    period = str(data.manifest["sources"]["oews"]["facts"]["reference_period"])
+    month, year = period.split()
+    return dt.date(int(year), MONTHS[month], 15)
+
+
+def record_date(year: int) -> dt.date:
+    """The date a salary-index record of work `year` is taken to describe: 1 July, the middle
+    of the year its pay was paid."""
+    return dt.date(int(year), 7, 1)
+
+
+def years_between(start: dt.date, end: dt.date) -> float:
+    """Years from `start` to `end` (negative when `end` comes first)."""
+    return (end - start).days / DAYS_A_YEAR
+
+
+def factor(rate: float, start: dt.date, end: dt.date) -> float:
+    """(1 + rate) ** years from `start` to `end`: what a figure of `start` is worth at `end`.
+    A date before `start` ages backwards. ValueError for a rate at or below -100%."""
+    if not rate > -1:
+        raise ValueError("An annual rate must be above -100%.")
+    return float((1.0 + rate) ** years_between(start, end))
+
+
+def record_factors(years: np.ndarray, end: dt.date, rate: float) -> np.ndarray:
+    """Per record (its work year in `years`), the factor that carries its pay to `end`."""
+    out = np.ones(len(years), dtype=float)
+    for year in np.unique(years):
+        out[years == year] = factor(rate, record_date(int(year)), end)
+    return out
+
+
+def price_rate(data: Tables) -> Ageing:
+    """The latest change of the CPI-U between two annual averages (US city average), as the
+    rate pay is carried at, with its source and what it assumes; `NO_AGEING` without the CPI
+    table."""
+    try:
+        cpi = prices.annual_cpi(data)
+    except (DataUnavailable, ValueError):
+        return NO_AGEING
+    last = max(cpi)
+    if last - 1 not in cpi:
+        return NO_AGEING
+    rate = cpi[last] / cpi[last - 1] - 1
+    return Ageing(
+        rate,
+        f"the rise of US consumer prices from {last - 1} to {last} (BLS CPI-U, US city "
+        f"average, annual averages: {rate:.1%} a year)",
+        "carrying pay at the rate of prices assumes it kept its purchasing power, no more: "
+        "the data holds no measure of pay growth for these jobs since BLS's survey.",
+    )
