@@ -35,7 +35,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.data import Tables, derived
+from analysis.data import DataUnavailable, Tables, derived
 from analysis.occupations import mixture_weights, track_occupations
 from analysis.stats import Ladder
 from analysis.taxonomy import TRACK_OCCUPATION
@@ -114,8 +114,13 @@ def mixture_ladder(
 @derived
 def _evidence(data: Tables) -> dict[str, dict[str, float]]:
     """`mixture_weights` without the codes BLS publishes no national wages for in this build,
-    rescaled; per track also the dropped codes under "" ({"": {code: weight}})."""
+    rescaled; per track also the dropped codes under "<track>|dropped". Empty without the LCA
+    table."""
     national = set(_titles(data))
+    try:
+        data.table("lca_titles")
+    except DataUnavailable:  # no LCA table: every track keeps its stand-in
+        return {}
     out: dict[str, dict[str, float]] = {}
     for track, weights in mixture_weights(data).items():
         kept = {c: w for c, w in weights.items() if c in national}

@@ -4,6 +4,7 @@ data."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -11,8 +12,9 @@ import pandas as pd
 import pytest
 
 from analysis import level_pay
+from analysis.data import Tables
 from analysis.level_pay import LevelPay, verdict
-from tests.tables import real, tiny
+from tests.tables import real, tiny, tiny_manifest
 
 NATIONAL = (50_000, 70_000, 100_000, 140_000, 200_000)
 METRO = tuple(1.2 * w for w in NATIONAL)  # 60k, 84k, 120k, 168k, 240k
@@ -171,11 +173,87 @@ def test_real_senior_ml_engineer_in_san_francisco_pays_more_than_in_austin():
     assert sf.n >= 30
 
 
-def test_backtest_random_holdout_keeps_about_half_inside():
-    table = level_pay.backtest(real())
-    rows = table[table["check"] == "random"]
-    assert set(rows["level"]) >= {"Entry", "Mid", "Senior"}
-    # A held-back record falls between the 25th and 75th percentile of the rest about half
-    # the time; each 95% interval must include 50% for the method to be stable.
-    assert (rows["ci_low"] <= 0.5).all() and (rows["ci_high"] >= 0.5).all()
-    assert (table["n_test"] > 0).all()
+def with_state(data, state_ladder=METRO, fips="06"):
+    """`data` plus one state row (California by default) paying `state_ladder`."""
+    row = wage_row("state", "", state_ladder) | {"state_code": fips, "area_name": "California"}
+    wages = pd.concat([data.wages, pd.DataFrame([row])], ignore_index=True)
+    return tiny(wages=wages, salaries=data.salaries)
+
+
+def test_placing_state_like_records_among_all_us_workers_counts_the_premium_twice():
+    # Records whose 25th/50th/75th ($84k/$120k/$168k) are California's own (California = the
+    # metro = 1.2 x the nation). Among Californians they sit at the 25th/50th/75th, so the
+    # metro pays $84k/$120k/$168k. Among all US workers $84k sits at
+    # 25 + 25 x ln(84/70) / ln(100/70) = 37.78, where the metro pays 1.2 x $84k = $100,800:
+    # the 20% premium added a second time.
+    data = with_state(tiny(wages=pd.DataFrame([wage_row("national", "", NATIONAL),
+                                               wage_row("metro", "99999", METRO)]),
+                           salaries=records(twenty_one(84_000, 120_000, 168_000))))  # fmt: skip
+    states = level_pay.level_pay(
+        data, "99999", "15-2051", "Senior", "ML engineer", reference="states", n_draws=0
+    )
+    assert states.percentiles == pytest.approx((25, 50, 75))
+    assert states.wages == pytest.approx((84_000, 120_000, 168_000))
+    nation = level_pay.level_pay(data, "99999", "15-2051", "Senior", "ML engineer", n_draws=0)
+    assert nation.percentiles[0] == pytest.approx(37.78, abs=0.01)
+    assert nation.wages == pytest.approx((100_800, 144_000, 201_600))
+
+
+def test_the_uncertainty_runs_to_the_other_reference_population():
+    # Twelve records of $84,000 and no BLS sampling error: the simulation's interval is the
+    # point ($100,800 among all US workers); read among Californians it is $84,000, so the
+    # uncertainty runs from $84,000 to $100,800.
+    data = with_state(tiny(wages=pd.DataFrame([wage_row("national", "", NATIONAL),
+                                               wage_row("metro", "99999", METRO)]),
+                           salaries=records([84_000] * 12)))  # fmt: skip
+    pay = level_pay.level_pay(data, "99999", "15-2051", "Senior", "ML engineer", n_draws=50)
+    assert pay.reference == "national" and pay.alternative.reference == "states"
+    assert pay.sample_low == pytest.approx((100_800,) * 3)
+    assert pay.alternative.wages == pytest.approx((84_000,) * 3)
+    assert pay.low == pytest.approx((84_000,) * 3) and pay.high == pytest.approx((100_800,) * 3)
+
+
+def test_records_and_wages_are_aged_to_the_date_read_for():
+    # Records of $70,000 in work year 2024 (dated 2024-07-01), BLS wages of May 2025
+    # (2025-05-15), read for 2026-05-15, at 10% a year. The records carried 318 days to BLS's
+    # month are $70,000 x 1.1^(318/365.25); placed in the nation and read off the metro
+    # (1.2 x the nation everywhere) that is 1.2 x the aged record; carried 365 more days:
+    # $84,000 x 1.1^(683/365.25) = $84,000 x e^(1.869952 x 0.0953102) = $100,388.7.
+    manifest = tiny_manifest()
+    manifest["sources"]["oews"]["facts"]["reference_period"] = "May 2025"
+    wages = pd.DataFrame([wage_row("national", "", NATIONAL), wage_row("metro", "99999", METRO)])
+    data = Tables.of(manifest, wages=wages, salaries=records([70_000] * 12))
+    pay = level_pay.level_pay(
+        data, "99999", "15-2051", "Senior", "ML engineer",
+        as_of=dt.date(2026, 5, 15), rate=0.10, n_draws=0,
+    )  # fmt: skip
+    assert pay.wages == pytest.approx((100_388.7,) * 3, rel=1e-5)
+    assert pay.factor == pytest.approx(1.1 ** (365 / 365.25))
+    still = level_pay.level_pay(
+        data, "99999", "15-2051", "Senior", "ML engineer", as_of=dt.date(2026, 5, 15), n_draws=0
+    )
+    assert still.wages == pytest.approx((84_000,) * 3)  # 0% a year: nothing moves
+
+
+def test_each_choice_flipped_once():
+    rows = twenty_one(70_000, 100_000, 140_000)
+    salaries = records(rows + [300_000] * 9)
+    salaries["is_duplicate"] = [False] * 21 + [True] * 9  # nine repeats of a top listing
+    data = with_state(tiny(wages=pd.DataFrame([wage_row("national", "", NATIONAL),
+                                               wage_row("metro", "99999", METRO)]),
+                           salaries=salaries))  # fmt: skip
+    got = level_pay.variants(data, "99999", "15-2051", "Senior", "ML engineer")
+    # No LCA table: the filed mixture is the stand-in itself, so no occupation flip; no date:
+    # no ageing flip.
+    assert set(got) == {"duplicates", "reference"}
+    assert got["duplicates"].n == 30 and "kept" in got["duplicates"].scope
+    assert got["reference"].reference == "states"
+
+
+def test_a_verdict_that_flips_under_a_choice_says_so():
+    pay = pay_at((84_000, 120_000, 168_000))
+    other = pay_at((70_000, 100_000, 140_000))
+    got = verdict(pay, 80_000, {"reference": other, "duplicates": pay})
+    assert got.place == "below" and dict(got.flips) == {"reference": "within"}
+    assert got.either_way
+    assert not verdict(pay, 130_000, {"reference": other}).either_way

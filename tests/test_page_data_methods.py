@@ -52,6 +52,7 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
     assert sorted(keys) == sorted(
         [f"data_methods_{t}" for t in TABLES]
         + ["data_methods_sources_csv", "data_methods_backtest_csv"]
+        + ["data_methods_sensitivity_csv"]
     )
     definitions = " ".join(m.value for m in at.markdown)
     # The taxes named come from the schedule's record: every local code it holds, and what
@@ -75,17 +76,35 @@ def test_title_to_occupation_evidence_per_track_with_counts_and_the_sources_capt
         h.value for h in at.subheader
     ]
     frame = next(d.value for d in at.dataframe if "soc_title" in d.value.columns)
-    # at most three occupations per track, every track of the salary index with a match
-    assert frame.groupby("track").size().max() == 3
+    # per track: the occupations the range mixes and the three largest, every track of the
+    # salary index with a match
     assert {"ML engineer", "Data scientist", "Research scientist"} <= set(frame["track"])
+    used = frame.dropna(subset=["used"]).groupby("track")["used"].sum()
+    assert ((used - 1).abs() < 1e-9).all()
     ml = frame[frame["track"] == "ML engineer"].set_index("soc")
     # Software Developers lead the ML-engineer titles' filings (PROVENANCE: "MACHINE LEARNING
-    # ENGINEER" alone is filed 1,375 times as 15-1252, 631 as 15-2051)
+    # ENGINEER" alone is filed 1,375 times as 15-1252, 631 as 15-2051); Data Scientists are
+    # the track's stand-in
     assert ml.index[0] == "15-1252" and ml.at["15-1252", "filings"] >= 1_375
+    assert ml.at["15-2051", "stand_in"] and ml.at["15-1252", "used"] > 0.5
     manifest = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))
     caption = manifest["sources"]["oflc_lca"]["caption"]
-    shown = [c.value for c in at.caption if caption in c.value]
+    shown = [c.value for c in at.caption if c.value.startswith(f"Source: {caption}")]
     assert len(shown) == 1 and f"n = {int(frame['filings'].sum()):,}" in shown[0]
+
+
+def test_the_sensitivity_of_the_level_ranges_to_each_choice_of_the_method():
+    at = default_view(PAGE)
+    summary = next(d.value for d in at.dataframe if "largest_move" in d.value.columns)
+    assert list(summary["choice"]) == ["duplicates", "reference", "occupation", "ageing"]
+    assert (summary["edges"] > 0).all() and (summary["cells"] == summary["cells"].iloc[0]).all()
+    said = next(m.value for m in at.markdown if m.value.startswith("How far flipping one choice"))
+    assert "reference population: a median" in said
+    method = " ".join(m.value for m in at.markdown)
+    # the method names the rate it ages by and its source, and the pay-transparency states
+    assert "BLS CPI-U" in method and "California, Colorado, Hawaii, New York, Washington" in method
+    full = next(d.value for d in at.dataframe if "alt_mid" in d.value.columns)
+    assert set(full["area"]) == {"Seattle, WA", "Austin, TX"}
 
 
 def test_each_sources_caveats_are_shown_whole_not_cut_by_a_table_cell():

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(
     not (DATA_DIR / "wages.parquet").is_file(), reason="data/ not built yet"
 )
 # 2025 payroll taxes by statute: Social Security 6.2% up to $176,100 of wages, Medicare 1.45%.
-SOCIAL_SECURITY, MEDICARE = 0.062, 0.0145
+SOCIAL_SECURITY, MEDICARE, WAGE_BASE = 0.062, 0.0145, 176_100
 
 
 def keys(at) -> set[str]:
@@ -30,10 +30,11 @@ def test_default_view_answers_first_then_compares_two_offers_at_published_median
         "41860",
         "35620",
     )
-    # Default bases: each metro's Data Scientists median (BLS OEWS May 2025), to $1,000:
-    # San Francisco $170,110, New York $135,850.
-    assert at.number_input(key="a_base").value == 170_000
-    assert at.number_input(key="b_base").value == 136_000
+    # Default bases: each metro's median for the occupation most ML-engineer titles are filed
+    # under, Software Developers (BLS OEWS May 2025), to $1,000: San Francisco $186,640, New
+    # York $166,830.
+    assert at.number_input(key="a_base").value == 187_000
+    assert at.number_input(key="b_base").value == 167_000
     assert "c_metro" not in keys(at)
     # The answer is the page's first Markdown after its one-line introduction.
     said = at.markdown[1].value
@@ -41,8 +42,12 @@ def test_default_view_answers_first_then_compares_two_offers_at_published_median
         r"\*\*Offer [AB] leaves the most: \$[\d,]+ a year more than Offer [AB]\*\*", said
     )
     cards = " ".join(m.value for m in at.markdown)
-    # The ranges end at what BLS publishes: San Francisco's 90th percentile.
-    assert "above $272,430, the published 90th percentile" in cards
+    # Each range is read against all US workers and against the pay-transparency states, and
+    # the cards say what date and rate the market figures are carried to.
+    assert cards.count("read against all US workers of these occupations") == 2
+    assert cards.count("Read against the pay-transparency states: $") == 2
+    ageing = [c.value for c in at.caption if c.value.startswith("Market ranges:")]
+    assert len(ageing) == 1 and "BLS CPI-U" in ageing[0] and "purchasing power" in ageing[0]
     assert [m.label for m in at.metric] == [
         "Offer A: take-home a year, US-average prices",
         "Offer B: take-home a year, US-average prices",
@@ -51,7 +56,8 @@ def test_default_view_answers_first_then_compares_two_offers_at_published_median
     assert years.groupby("offer")["months"].sum().tolist() == [48, 48]  # four years each
     # Payroll taxes at the statutory rates (within a cent: the schedule stores cents and the
     # page interpolates between its points); take-home is what is left after every tax.
-    assert ((years["social_security"] - years["total"] * SOCIAL_SECURITY).abs() < 0.01).all()
+    capped = years["total"].clip(upper=WAGE_BASE)
+    assert ((years["social_security"] - capped * SOCIAL_SECURITY).abs() < 0.01).all()
     assert ((years["medicare"] - years["total"] * MEDICARE).abs() < 0.01).all()
     taxes = years.filter(like="_tax").sum(axis=1) + years["social_security"] + years["medicare"]
     assert ((years["total"] - taxes - years["take_home"]).abs() < 0.02).all()
@@ -103,7 +109,7 @@ def test_junk_link_values_warn_and_fall_back():
     assert len(warnings) == 4
     assert not any(bad in w for w in warnings for bad in ("abc", "99999", "<b>", "zzz"))
     assert at.selectbox(key="a_metro").value == "41860"
-    assert at.number_input(key="a_base").value == 170_000
+    assert at.number_input(key="a_base").value == 187_000
     assert at.selectbox(key="ref").value == "US"
     assert len(at.get("plotly_chart")) == 3
 
@@ -126,14 +132,34 @@ def test_a_low_base_is_taxed_not_refused():
 
 
 def test_an_ask_above_the_published_90th_percentile_says_so():
-    # New York, Senior ML engineer: the level's range runs past New York's published 90th
-    # percentile for Data Scientists ($216,030, BLS OEWS May 2025), so matching a much better
-    # offer asks for more than BLS publishes there.
-    link = {"a_metro": "35620", "a_base": "150000", "b_metro": "41860", "b_base": "400000"}
+    # New York, Senior ML engineer as Data Scientists alone, starting in BLS's own month (no
+    # ageing): the level's range runs past New York's published 90th percentile for Data
+    # Scientists ($216,030, BLS OEWS May 2025), so matching a much better offer asks for more
+    # than BLS publishes there.
+    link = {"a_metro": "35620", "a_base": "150000", "a_occ": "15-2051", "b_metro": "41860",
+            "b_base": "400000", "start": "2025-05-15"}  # fmt: skip
     at = run_page(PAGE, link)
-    assert not at.exception
+    assert not at.exception and not at.warning
     ask = next(m.value for m in at.markdown if m.value.startswith("Ask for"))
-    assert "above $216,030, the 90th percentile BLS publishes" in ask
+    assert "above $216,030, the published 90th percentile for Data Scientists" in ask
+
+
+def test_a_verdict_that_a_choice_of_the_method_flips_could_go_either_way():
+    # San Francisco, Senior ML engineer: the range's low edge among all US workers is above
+    # its low edge among the pay-transparency states' workers. A base halfway between is
+    # below one range and within the other: the card says it could go either way.
+    card = next(m.value for m in default_view(PAGE).markdown if "San Francisco" in m.value)
+    national, states = (
+        int(re.search(pattern, card)[1].replace(",", ""))
+        for pattern in (r"in San Francisco, CA: \$([\d,]+) to", r"states: \$([\d,]+) to")
+    )
+    assert states < national
+    base = round((states + national) / 2, -3)
+    at = run_page(PAGE, {"a_base": str(base)})
+    card = next(m.value for m in at.markdown if m.value.startswith(f"Base ${base:,.0f}"))
+    assert card.startswith(f"Base ${base:,.0f} is **below** the range")
+    assert "**Could go either way**" in card
+    assert "it is within the range read against the pay-transparency states" in card
 
 
 def test_the_path_caption_names_what_the_tax_schedule_leaves_out_from_its_record():
@@ -146,15 +172,18 @@ def test_the_path_caption_names_what_the_tax_schedule_leaves_out_from_its_record
 
 
 def test_each_card_names_the_visa_wage_level_its_base_reaches():
-    # OFLC wage levels for Data Scientists (15-2051), raw wage_levels/15-2051.json: San
-    # Francisco County 103,521 / 133,952 / 164,403 / 194,833; New York County 79,456 /
-    # 109,491 / 139,505 / 169,540. $170,000 reaches Level III in San Francisco (IV from
-    # $194,833); $150,000 reaches Level III in New York (IV from $169,540).
+    # By default an ML engineer is read as Software Developers (15-1252), the occupation most
+    # of its titles are filed under. OFLC wage levels, raw wage_levels/15-1252.json: San
+    # Francisco County 135,699 / 161,636 / 187,574 / 213,512; New York County 103,209 /
+    # 131,996 / 160,804 / 189,592. $170,000 reaches Level II in San Francisco (III from
+    # $187,574); $150,000 reaches Level II in New York (III from $160,804).
     at = run_page(PAGE, {"a_base": "170000", "b_base": "150000"})
     lines = [c.value for c in at.caption if c.value.startswith("H-1B wage level")]
     assert len(lines) == 2
-    assert lines[0].startswith("H-1B wage level: Level III for") and "IV from $194,833" in lines[0]
-    assert lines[1].startswith("H-1B wage level: Level III for") and "IV from $169,540" in lines[1]
+    assert lines[0].startswith("H-1B wage level: Level II for") and "III from $187,574" in lines[0]
+    assert lines[1].startswith("H-1B wage level: Level II for") and "III from $160,804" in lines[1]
+    assert all("as Software Developers" in line for line in lines)
+
 
 
 def test_job_and_home_states_for_a_metro_that_spans_states():

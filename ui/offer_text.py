@@ -88,9 +88,10 @@ def _top(pay: LevelPay) -> str:
     """'the published 90th percentile' for one occupation; for a mixture, the highest
     percentile its published figures pin down."""
     pct = ordinal(pay.area_top_pct)
+    carried = ", carried to your start" if pay.factor != 1 else ""
     if len(pay.mix) > 1:
-        return f"the {pct} percentile, the highest the published figures pin down"
-    return f"the published {pct} percentile"
+        return f"the {pct} percentile, the highest the published figures pin down{carried}"
+    return f"the published {pct} percentile{carried}"
 
 
 def range_words(pay: LevelPay, *, full: bool = True) -> str:
