@@ -151,25 +151,56 @@ def kish_n_eff(weights: np.ndarray) -> float:
     return float(np.sum(w) ** 2 / square) if square > 0 else 0.0
 
 
-def _weighted_interval(
-    values: np.ndarray, weights: np.ndarray, n_boot: int, seed: int
-) -> tuple[float, float]:
-    """Seeded percentile-bootstrap 95% interval of the weighted median (records resampled).
+def _weighted_median_draws(
+    values: np.ndarray, weights: np.ndarray, n_boot: int, rng: np.random.Generator
+) -> np.ndarray:
+    """`n_boot` seeded bootstrap draws of the weighted median (records resampled, each keeping
+    its weight).
 
     Sorts once; each resample is a count per record (bincount of drawn indices), so a draw
     costs O(n) rather than a sort.
     """
     order = np.argsort(values, kind="stable")
     x, w = values[order], weights[order]
-    rng = np.random.default_rng(seed)
     n = len(x)
     draws = np.empty(n_boot)
     for b in range(n_boot):
         # The weighted median of sorted values (as stats.weighted_median: inverted CDF).
         cum = np.cumsum(w * np.bincount(rng.integers(0, n, n), minlength=n))
         draws[b] = x[min(int(np.searchsorted(cum, cum[-1] / 2, side="left")), n - 1)]
+    return draws
+
+
+def _weighted_interval(
+    values: np.ndarray, weights: np.ndarray, n_boot: int, seed: int
+) -> tuple[float, float]:
+    """Seeded percentile-bootstrap 95% interval of the weighted median (records resampled)."""
+    draws = _weighted_median_draws(values, weights, n_boot, np.random.default_rng(seed))
     low, high = np.quantile(draws, [0.025, 0.975])
     return float(low), float(high)
+
+
+def _reweighted(frame: pd.DataFrame, reference_year: int) -> pd.DataFrame:
+    """`frame` (year, level, us, salary_usd) with `cell` and `weight`: each record's weight
+    share_ref(cell) / share_year(cell) (see the module docstring), 0 for cells the reference
+    mix lacks; `coverage` per row: the share of the reference mix its year has. A new frame.
+    Raises ValueError when the reference year has no records."""
+    out = frame.assign(cell=frame["level"] + "|" + np.where(frame["us"], "US", "non-US"))
+    ref = out.loc[out["year"] == reference_year, "cell"].value_counts()
+    if ref.empty:
+        raise ValueError(f"No records in the reference year {reference_year} for this selection.")
+    ref_share = ref / ref.sum()
+    weights, coverage = pd.Series(0.0, index=out.index), pd.Series(0.0, index=out.index)
+    for _, group in out.groupby("year", sort=True):
+        counts = group["cell"].value_counts()
+        present = ref_share.index.intersection(counts.index)
+        # One division of integer products, so identical mixes give weights of exactly 1.
+        numerator = ref[present].astype("int64") * len(group)
+        denominator = counts[present].astype("int64") * int(ref[present].sum())
+        cell_weight = (numerator / denominator).reindex(counts.index, fill_value=0.0)
+        weights[group.index] = group["cell"].map(cell_weight).to_numpy(dtype=float)
+        coverage[group.index] = float(ref_share[present].sum())
+    return out.assign(weight=weights, coverage=coverage)
 
 
 def adjusted_trend(
@@ -211,23 +242,13 @@ def adjusted_trend(
     )
     if real:
         frame = prices.in_dollars_of_latest(data, frame)
-    frame["cell"] = frame["level"] + "|" + np.where(frame["us"], "US", "non-US")
-    ref = frame.loc[frame["year"] == reference_year, "cell"].value_counts()
-    if ref.empty:
-        raise ValueError(f"No records in the reference year {reference_year} for this selection.")
-    ref_share = ref / ref.sum()
+    frame = _reweighted(frame, reference_year)
     rows = []
     for year, group in frame.groupby("year", sort=True):
         x = group["salary_usd"].to_numpy(dtype=float)
         n = len(x)
         partial = int(year) in PARTIAL_YEARS
-        counts = group["cell"].value_counts()
-        present = ref_share.index.intersection(counts.index)
-        # One division of integer products, so identical mixes give weights of exactly 1.
-        numerator = ref[present].astype("int64") * n
-        denominator = counts[present].astype("int64") * int(ref[present].sum())
-        cell_weight = (numerator / denominator).reindex(counts.index, fill_value=0.0)
-        w = group["cell"].map(cell_weight).to_numpy(dtype=float)
+        w = group["weight"].to_numpy(dtype=float)
         keep = w > 0
         n_eff = kish_n_eff(w[keep])
         raw = {"year": int(year), "series": "Raw", "n": n, "n_eff": float(n)}
@@ -236,7 +257,7 @@ def adjusted_trend(
         # The adjusted median leans on a few up-weighted records when the year's mix is far
         # from the reference: its confidence follows the effective, not the raw, count.
         adj.update(status=stats.sample_status(int(np.floor(n_eff + 1e-9))))
-        adj["mix_coverage"] = float(ref_share[present].sum())
+        adj["mix_coverage"] = float(group["coverage"].iloc[0])
         if raw["status"] != "hidden":
             raw["median"] = float(np.median(x))
             raw["ci_low"], raw["ci_high"] = stats.median_interval(x)
@@ -288,17 +309,25 @@ def pay_change(
     country_group: str = "US",
     *,
     tracks: Sequence[str] | None = None,
+    adjusted: bool = False,
+    reference_year: int = REFERENCE_YEAR,
     real: bool = True,
     drop_duplicates: bool = True,
     n_boot: int = 400,
     seed: int = stats.DEFAULT_SEED,
 ) -> dict[str, float]:
-    """How much the median moved from work year `start` to `end` (the raw median of each
-    year's records; with `real`, in constant dollars of the latest CPI year), with a seeded
-    bootstrap 95% interval of the ratio (each year resampled alone).
+    """How much the median moved from work year `start` to `end`, with `real` in constant
+    dollars of the latest CPI year, and a seeded bootstrap 95% interval of the ratio (each
+    year resampled alone).
+
+    Raw (default): the median of each year's records. `adjusted`: the composition-adjusted
+    median of `adjusted_trend` (each year reweighted to `reference_year`'s level x US mix),
+    the same numbers as the page's adjusted line.
 
     Keys: start, end, median_start, median_end, change (end / start - 1), ci_low, ci_high,
-    n_start, n_end. Raises ValueError when either year has fewer than MIN_SHOWN records.
+    n_start, n_end (records), n_eff_start, n_eff_end (effective records: = n when raw).
+    Raises ValueError when either year has fewer than MIN_SHOWN records (effective records
+    when adjusted).
     """
     frame = _subset(
         data.salaries,
@@ -310,19 +339,35 @@ def pay_change(
     )
     if real:
         frame = prices.in_dollars_of_latest(data, frame)
-    a = frame.loc[frame["year"] == start, "salary_usd"].to_numpy(dtype=float)
-    b = frame.loc[frame["year"] == end, "salary_usd"].to_numpy(dtype=float)
-    if min(len(a), len(b)) < stats.MIN_SHOWN:
-        raise ValueError(f"Too few records in {start} ({len(a)}) or {end} ({len(b)}) to compare.")
-    low, high = stats.ratio_interval(b, a, n_boot=n_boot, seed=seed)
+    frame = _reweighted(frame, reference_year) if adjusted else frame.assign(weight=1.0)
+    years = [frame[(frame["year"] == y) & (frame["weight"] > 0)] for y in (start, end)]
+    values = [y["salary_usd"].to_numpy(dtype=float) for y in years]
+    weights = [y["weight"].to_numpy(dtype=float) for y in years]
+    n_eff = [kish_n_eff(w) for w in weights]
+    if min(n_eff) < stats.MIN_SHOWN - 1e-9:
+        raise ValueError(
+            f"Too few records in {start} ({len(values[0])}) or {end} ({len(values[1])}) to compare."
+        )
+    if adjusted:
+        medians = [stats.weighted_median(x, w) for x, w in zip(values, weights, strict=True)]
+        rng = np.random.default_rng(seed)
+        a, b = (
+            _weighted_median_draws(x, w, n_boot, rng) for x, w in zip(values, weights, strict=True)
+        )
+        low, high = np.quantile(b / a, [0.025, 0.975])
+    else:  # as the raw line: the plain median and its order-statistic bootstrap
+        medians = [float(np.median(x)) for x in values]
+        low, high = stats.ratio_interval(values[1], values[0], n_boot=n_boot, seed=seed)
     return {
         "start": float(start),
         "end": float(end),
-        "median_start": float(np.median(a)),
-        "median_end": float(np.median(b)),
-        "change": float(np.median(b) / np.median(a) - 1),
-        "ci_low": low - 1,
-        "ci_high": high - 1,
-        "n_start": float(len(a)),
-        "n_end": float(len(b)),
+        "median_start": medians[0],
+        "median_end": medians[1],
+        "change": medians[1] / medians[0] - 1,
+        "ci_low": float(low) - 1,
+        "ci_high": float(high) - 1,
+        "n_start": float(len(values[0])),
+        "n_end": float(len(values[1])),
+        "n_eff_start": n_eff[0],
+        "n_eff_end": n_eff[1],
     }

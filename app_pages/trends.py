@@ -6,7 +6,7 @@ from analysis import taxonomy, trends
 from analysis.filters import LEVELS
 from ui import cache, inputs, layout, state
 from ui.charts import trends as charts
-from ui.text import duplicate_note, money
+from ui.text import duplicate_note, inflation_answer, money
 
 SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted only"}
 BREAK = 2024
@@ -142,40 +142,35 @@ if cpi_year is None:
     layout.empty_state("The CPI table is not built, so pay cannot be put in constant dollars.")
 else:
     start, end = 2021, 2023  # the longest span on one side of the 2024 change of source
+    asked = {"tracks": tracks or None, "drop_duplicates": not keep_dups}
     try:
-        change = cache.run(
-            trends.pay_change, data, start, end, chosen["level"], group,
-            tracks=tracks or None, drop_duplicates=not keep_dups,
-        )  # fmt: skip
+        change = {
+            basis: cache.run(
+                trends.pay_change, data, start, end, chosen["level"], group,
+                adjusted=basis == "adjusted", **asked,
+            )
+            for basis in ("adjusted", "raw")
+        }  # fmt: skip
     except ValueError as err:
         layout.empty_state(str(err))
     else:
-        word = (
-            "beat"
-            if change["ci_low"] > 0
-            else "fell behind"
-            if change["ci_high"] < 0
-            else ("kept roughly level with")
-        )
-        st.metric(
-            f"Median pay {start} → {end}, after inflation",
-            f"{change['change']:+.1%}",
-            f"95% interval {change['ci_low']:+.1%} to {change['ci_high']:+.1%}",
-            delta_color="off",
-            delta_arrow="off",
-            border=True,
-        )
-        st.markdown(
-            f"**From {start} to {end}, the median of these records {word} inflation**: "
-            f"{money(change['median_start'])} → {money(change['median_end'])} "
-            f"in {cpi_year} dollars ({change['n_start']:,.0f} and {change['n_end']:,.0f} "
-            "records). Both years come from the survey era of the index; across the 2024 "
-            "change of source the comparison would mix pay growth with who is counted."
-        )
+        for column, (basis, c) in zip(st.columns(2), change.items(), strict=True):
+            column.metric(
+                f"{basis.capitalize()} median {start} → {end}, after inflation",
+                f"{c['change']:+.1%}",
+                f"95% interval {c['ci_low']:+.1%} to {c['ci_high']:+.1%}",
+                delta_color="off",
+                delta_arrow="off",
+                border=True,
+            )
+        st.markdown(inflation_answer(change, start, end, cpi_year, ref))
         layout.source_caption(
             facts.caption("aijobs", "cpi"),
-            note="raw medians of each year's records, each year's dollars turned into "
-            f"{cpi_year} dollars by the CPI-U annual average (US city average: what the pay "
-            "buys in the US; salaries of companies abroad are in US dollars at each year's "
-            "exchange rate) · seeded bootstrap 95% interval of the ratio",
+            n=int(change["raw"]["n_start"] + change["raw"]["n_end"]),
+            note=f"{level}, {group}, {', '.join(tracks) or 'all tracks'}, full-time · adjusted: "
+            f"each year reweighted to the {ref} level × US/non-US mix, as the line above; raw: "
+            f"each year's records as collected · each year's dollars turned into {cpi_year} "
+            "dollars by the CPI-U annual average (US city average: what the pay buys in the "
+            "US; salaries of companies abroad are in US dollars at each year's exchange rate) "
+            "· seeded bootstrap 95% intervals of the ratio",
         )

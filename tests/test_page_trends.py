@@ -48,13 +48,22 @@ def test_default_view_shows_trend_and_collection_change():
     # With the CPI table built, pay is in constant dollars of its latest annual average (2025)
     # by default, and the inflation section answers for 2021 -> 2023.
     assert at.selectbox(key="dollars").value == "real"
-    assert re.fullmatch(r"[+-]\d+\.\d%", metrics["Median pay 2021 → 2023, after inflation"])
+    # Both bases side by side, the adjusted one (the line's) first and in the answer.
+    assert list(metrics)[-2:] == [
+        "Adjusted median 2021 → 2023, after inflation",
+        "Raw median 2021 → 2023, after inflation",
+    ]
+    assert all(re.fullmatch(r"[+-]\d+\.\d%", metrics[k]) for k in list(metrics)[-2:])
     verdict = " ".join(m.value for m in at.markdown)
     assert re.search(
-        r"the median of these records (beat|fell behind|kept roughly level with) "
-        r"inflation\*\*: \$[\d,]+ → \$[\d,]+ in 2025 dollars",
+        r"\(the adjusted line\), the median of these records (beat|fell behind|kept roughly "
+        r"level with) inflation from 2021 to 2023\*\*: \$[\d,]+ → \$[\d,]+ in 2025 dollars",
         verdict,
     )
+    # The answer's adjusted medians are the line's (the table's adjusted column).
+    said = re.search(r"\*\*: (\$[\d,]+) → (\$[\d,]+) in 2025", verdict)
+    assert said[1] == f"${by_year.loc['2021', 'adjusted_median']:,.0f}"
+    assert said[2] == f"${by_year.loc['2023', 'adjusted_median']:,.0f}"
     # 2024 is the reference mix: reweighting it to itself changes nothing.
     assert by_year.loc["2024", "adjusted_median"] == by_year.loc["2024", "raw_median"]
     assert metrics["Adjusted median 2024"] == f"${by_year.loc['2024', 'raw_median']:,.0f}"

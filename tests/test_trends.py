@@ -279,6 +279,48 @@ def test_pay_change_nominal_and_in_constant_dollars():
         trends.pay_change(data, 2022, 2023, real=False)
 
 
+def test_pay_change_on_the_adjusted_basis_is_the_adjusted_lines():
+    # 2023: 30 entry at 50k, 10 senior at 200k; 2025: 10 entry at 55k, 30 senior at 220k;
+    # the 2024 reference mix is 40% entry, 60% senior. Raw medians: 50k -> 220k (+340%, a
+    # change of who is sampled). Adjusted: in 2023 seniors carry 10 x 0.6/0.25 = 24 of 40
+    # units of weight, in 2025 30 x 0.6/0.75 = 24 of 40: both weighted medians are the
+    # senior pay, 200k -> 220k (+10%), as the adjusted line says.
+    y23 = _frame(2023, {("Entry", "US"): [50_000.0] * 30, ("Senior", "US"): [200_000.0] * 10})
+    y24 = _frame(2024, {("Entry", "US"): [60_000.0] * 20, ("Senior", "US"): [210_000.0] * 30})
+    y25 = _frame(2025, {("Entry", "US"): [55_000.0] * 10, ("Senior", "US"): [220_000.0] * 30})
+    data = _data(y23, y24, y25)
+    raw = trends.pay_change(data, 2023, 2025, real=False, n_boot=20)
+    assert raw["change"] == pytest.approx(220 / 50 - 1)
+    adjusted = trends.pay_change(data, 2023, 2025, real=False, adjusted=True, n_boot=20)
+    assert (adjusted["median_start"], adjusted["median_end"]) == (200_000, 220_000)
+    assert adjusted["change"] == pytest.approx(0.10)
+    assert adjusted["n_eff_start"] == pytest.approx(40**2 / (30 * (0.4 / 0.75) ** 2 + 10 * 2.4**2))
+    line = trends.adjusted_trend(data, n_boot=10, real=False)
+    line = line[line["series"] == "Adjusted"].set_index("year")["median"]
+    assert (line[2023], line[2025]) == (adjusted["median_start"], adjusted["median_end"])
+    assert adjusted["ci_low"] <= adjusted["change"] <= adjusted["ci_high"]
+    # One cell a year of equal pay: every resample has the same medians, so the interval is
+    # the point, +10%.
+    flat = _data(_two_years(), _frame(2024, {("Mid", "US"): [105_000.0] * 20}))
+    same = trends.pay_change(flat, 2021, 2023, real=False, adjusted=True, n_boot=20)
+    assert (same["ci_low"], same["ci_high"]) == pytest.approx((0.10, 0.10))
+
+
+def test_real_inflation_answer_adjusted_and_raw_disagree():
+    # All countries, 2021 -> 2023 in 2025 dollars: the raw medians rise by about half because
+    # 2021's records are mostly cheaper places and levels; reweighted to the 2024 mix (the
+    # page's adjusted line) the median is about flat.
+    raw = trends.pay_change(real(), 2021, 2023, None, "All countries", n_boot=50)
+    adjusted = trends.pay_change(
+        real(), 2021, 2023, None, "All countries", adjusted=True, n_boot=50
+    )
+    assert raw["change"] > 0.3 and abs(adjusted["change"]) < 0.1
+    line = trends.adjusted_trend(real(), None, "All countries", real=True, n_boot=10)
+    line = line[line["series"] == "Adjusted"].set_index("year")["median"]
+    assert adjusted["median_start"] == pytest.approx(line[2021])
+    assert adjusted["median_end"] == pytest.approx(line[2023])
+
+
 def test_real_trend_puts_every_year_in_the_latest_cpi_dollars():
     data = tiny(salaries=_two_years(), cpi=_cpi())
     out = trends.adjusted_trend(data, country_group="US", reference_year=2023, real=True)

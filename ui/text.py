@@ -189,6 +189,31 @@ after it shows how far each choice moves the ranges.
 """
 
 
+def inflation_answer(change: dict, start: int, end: int, cpi_year: int, ref: int) -> str:
+    """The Trends page's answer to "Did AI pay beat inflation?" from `trends.pay_change` on
+    both bases (`change`: {"adjusted": ..., "raw": ...}), the adjusted one first: the same
+    basis as the page's adjusted line."""
+    adj, raw = change["adjusted"], change["raw"]
+
+    def word(c: dict) -> str:
+        if c["ci_low"] > 0:
+            return "beat"
+        return "fell behind" if c["ci_high"] < 0 else "kept roughly level with"
+
+    return (
+        f"**Reweighted to the {ref} mix of levels and US/non-US companies (the adjusted line), "
+        f"the median of these records {word(adj)} inflation from {start} to {end}**: "
+        f"{money(adj['median_start'])} → {money(adj['median_end'])} in {cpi_year} dollars "
+        f"({adj['change']:+.1%}; {adj['n_eff_start']:,.0f} and {adj['n_eff_end']:,.0f} "
+        f"effective records). The raw medians of the records as collected say "
+        f"{raw['change']:+.1%} ({money(raw['median_start'])} → {money(raw['median_end'])}, "
+        f"{raw['n_start']:,.0f} and {raw['n_end']:,.0f} records): the difference is the change "
+        "in who was sampled (levels and countries), not pay. Both years come from the survey "
+        "era of the index; across the 2024 change of source the comparison would mix pay "
+        "growth with who is counted."
+    )
+
+
 def sensitivity_sentence(summary: object) -> str:
     """One sentence from `level_checks.sensitivity_summary` output: how far each choice moves
     a range's edges (median and largest), and how many edges it opens or closes."""
