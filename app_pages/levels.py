@@ -5,6 +5,7 @@ import streamlit as st
 from analysis import company_size, filters, levels, stats, taxonomy
 from ui import cache, columns, inputs, layout, state
 from ui.charts import levels as charts
+from ui.headlines import company_size_note
 from ui.text import duplicate_note, money, top_code_note
 
 COUNTRIES = {"US": "United States", "GB": "United Kingdom", "CA": "Canada", "DE": "Germany"}
@@ -102,26 +103,31 @@ st.page_link(
     icon=":material/route:",
 )
 
-st.subheader("Startup, mid-size or large company?")
+st.subheader("Startup or large company? Only where a size was recorded")
+where = None if country == "ALL" else country
 with layout.friendly_errors():
+    recording = cache.run(
+        company_size.size_recording, data, tracks, where, drop_duplicates=not keep_dups
+    )
     sizes = cache.run(
         company_size.pay_by_company_size,
         data,
         tracks,
-        None if country == "ALL" else country,
+        where,
         drop_duplicates=not keep_dups,
         real=real,
     )
+st.info(company_size_note(recording, sizes, filters.RECENT_YEARS), icon=":material/info:")
 layout.chart(charts.company_size_chart, sizes, key="levels_company_size")
 absent = sizes.loc[sizes["status"] == "hidden"]
 layout.source_caption(
     facts.caption("aijobs", *(["cpi"] if real else [])),
     n=int(sizes["n"].sum()),
     note=f"{', '.join(tracks)}, full-time, work years {RECENT}, companies in "
-    f"{COUNTRIES[country]} · pay {dollars} · company size as aijobs.net records it: small under 50 "
-    "employees, medium 50–250, large over 250 · medians with 95% intervals, compared within "
-    "each level · hollow = under 30 records · base pay only: the index holds no equity, so a "
-    "startup's lower base for more equity does not show here · "
+    f"{COUNTRIES[country]} · pay {dollars}: the index's total gross salary, no equity · "
+    "records marked small (under 50 employees) or large (over 250) only; “M” (50–250) is "
+    "left out as mostly a default · medians with 95% intervals, compared within each level · "
+    "hollow = under 30 records · "
     + (
         "not shown (under 10 records): "
         + ", ".join(f"{r.size_label} {r.level} ({r.n})" for r in absent.itertuples())

@@ -6,7 +6,8 @@ from analysis import taxonomy, trends
 from analysis.filters import LEVELS
 from ui import cache, inputs, layout, state
 from ui.charts import trends as charts
-from ui.text import duplicate_note, inflation_answer, money
+from ui.headlines import inflation_answer
+from ui.text import duplicate_note, money
 
 SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted only"}
 BREAK = 2024

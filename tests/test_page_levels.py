@@ -60,6 +60,12 @@ def test_default_view_shows_levels_and_known_figures():
     assert "BLS OEWS, May 2025 · Data Scientists, all US employers" in captions
     assert "262,440 jobs" in captions
     assert any("2024" in i.value and "repeat another exactly" in i.value for i in at.info)
+    # Company size: "M" is mostly a default, so only small and large are compared; at US
+    # companies too few small ones are recorded to compare at any level.
+    sizes = next(i.value for i in at.info if "carry the size “M”" in i.value)
+    assert "cannot compare startups with large companies" in sizes
+    size_table = next(d.value for d in at.dataframe if "size_label" in d.value.columns)
+    assert not size_table["size_label"].str.startswith("Medium").any()
     table = at.dataframe[0].value
     assert len(table) == 8 and set(table["track"]) == {"ML engineer", "Data scientist"}
     assert "ci_low" not in table.columns and "median_ci" in table.columns

@@ -245,8 +245,8 @@ def company_size_columns() -> Columns:
         "median": usd("Median"),
         "p25": usd("25th percentile"),
         "p75": usd("75th percentile"),
-        "ratio": st.column_config.NumberColumn("vs medium", format="×%.2f"),
-        "ratio_ci": "vs medium, 95% interval",
+        "ratio": st.column_config.NumberColumn("vs large", format="×%.2f"),
+        "ratio_ci": "vs large, 95% interval",
         "status": "Confidence",
     }
 

@@ -115,6 +115,12 @@ LIMITATIONS: tuple[str, ...] = (
     "The aijobs.net index is a self-selected mix of survey answers and job postings (mostly US "
     "postings since 2024); it is not a random sample, and its titles are generic, so "
     "specialization groups are small.",
+    "The index's pay is, in its publisher's words, “the total gross salary amount paid” "
+    "(before tax; equity is not recorded), not base pay: its figures are labelled salary, "
+    "never base. The Offer check places an offer's base against ranges whose positions come "
+    "from these salaries and whose dollars come from BLS wages.",
+    "The index has no location for a record, and its company size is mostly a default "
+    "(“M” on nearly every job listing): pages compare only sizes recorded as small or large.",
     "The Stack Overflow extracts are non-random subsets of the survey; they support relative "
     "comparisons only, with their sample sizes shown.",
     "BEA price parities compare places within a year; they are not an inflation index across "
@@ -187,47 +193,6 @@ The back-test below holds records back and asks how many fall inside their level
 so it tests the level side of the method, not the metro translation; the sensitivity table
 after it shows how far each choice moves the ranges.
 """
-
-
-def inflation_answer(change: dict, start: int, end: int, cpi_year: int, ref: int) -> str:
-    """The Trends page's answer to "Did AI pay beat inflation?" from `trends.pay_change` on
-    both bases (`change`: {"adjusted": ..., "raw": ...}), the adjusted one first: the same
-    basis as the page's adjusted line."""
-    adj, raw = change["adjusted"], change["raw"]
-
-    def word(c: dict) -> str:
-        if c["ci_low"] > 0:
-            return "beat"
-        return "fell behind" if c["ci_high"] < 0 else "kept roughly level with"
-
-    return (
-        f"**Reweighted to the {ref} mix of levels and US/non-US companies (the adjusted line), "
-        f"the median of these records {word(adj)} inflation from {start} to {end}**: "
-        f"{money(adj['median_start'])} → {money(adj['median_end'])} in {cpi_year} dollars "
-        f"({adj['change']:+.1%}; {adj['n_eff_start']:,.0f} and {adj['n_eff_end']:,.0f} "
-        f"effective records). The raw medians of the records as collected say "
-        f"{raw['change']:+.1%} ({money(raw['median_start'])} → {money(raw['median_end'])}, "
-        f"{raw['n_start']:,.0f} and {raw['n_end']:,.0f} records): the difference is the change "
-        "in who was sampled (levels and countries), not pay. Both years come from the survey "
-        "era of the index; across the 2024 change of source the comparison would mix pay "
-        "growth with who is counted."
-    )
-
-
-def sensitivity_sentence(summary: object) -> str:
-    """One sentence from `level_checks.sensitivity_summary` output: how far each choice moves
-    a range's edges (median and largest), and how many edges it opens or closes."""
-    parts = []
-    for r in summary.itertuples():
-        part = (
-            f"{r.choice_label}: a median {r.median_move:.1%}, at most {r.largest_move:.1%}"
-            if r.edges
-            else f"{r.choice_label}: no edge with a number both ways"
-        )
-        if r.opened:
-            part += f" ({r.opened} edge{'s' if r.opened > 1 else ''} open one way only)"
-        parts.append(part)
-    return "How far flipping one choice moves a range's edges and middle: " + "; ".join(parts) + "."
 
 
 def _signed_pct(value: float) -> str:
