@@ -323,12 +323,14 @@ def wage_or_nan(pct: float, ladder: Ladder) -> float:
 def ratio_intervals(
     ratios: Sequence[float], lows: Sequence[float], highs: Sequence[float]
 ) -> list[str]:
-    """A 95% interval of a pay ratio for a table cell: '×1.05–1.21', or '—' where the ratio is NaN.
+    """A 95% interval of a pay ratio for a table cell: '×1.05–1.21', or '—' where the ratio or
+    either end is NaN (a hidden group, or the reference group, which has no interval against
+    itself).
 
     The three sequences are parallel (same length); ratios are unitless (1 = equal pay).
     """
     return [
-        "—" if r != r else f"×{lo:.2f}–{hi:.2f}"
+        "—" if np.isnan([r, lo, hi]).any() else f"×{lo:.2f}–{hi:.2f}"
         for r, lo, hi in zip(ratios, lows, highs, strict=True)
     ]
 

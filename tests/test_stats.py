@@ -327,5 +327,7 @@ def test_weighted_median_invariant_to_scaling_and_order():
 def test_ratio_intervals_labels_each_row_and_dashes_missing_ratios():
     got = stats.ratio_intervals([1.1, float("nan")], [1.054, 0.9], [1.206, 1.2])
     assert got == ["×1.05–1.21", "—"]
+    # The reference row: a ratio of 1 and no interval against itself; never "×nan–nan".
+    assert stats.ratio_intervals([1.0], [float("nan")], [float("nan")]) == ["—"]
     with pytest.raises(ValueError):
         stats.ratio_intervals([1.0, 2.0], [1.0], [1.0, 2.0])

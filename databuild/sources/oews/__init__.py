@@ -70,7 +70,7 @@ SOURCE = SourceInfo(
         "and data occupations only; every area cross-industry plus national by-industry rows.",
         "Wages are employer-reported base pay (no bonuses or equity) of wage and salary "
         "workers; self-employed are excluded.",
-        "Top-coded (footnote 5) and not-released (footnote 8) cells are NaN with a note.",
+        "Top-coded (footnote 5) and not-released (footnote 8) cells are left empty, with a note.",
         "Only May 2025 is available: no OEWS history.",
     ),
 )
