@@ -1,6 +1,6 @@
 """Market figures carried to the date they are read for, at a stated annual rate.
 
-BLS OEWS wages describe one reference month (May 2025, `bls_date`); a salary-index record is
+BLS OEWS wages describe one reference month (May 2025, `reference_date`); a salary-index record is
 pay of its work year (dated here at the middle of that year, `record_date`). A figure read for
 another date is carried there at an annual rate: factor = (1 + rate) ** years.
 
@@ -23,14 +23,9 @@ import numpy as np
 from analysis import prices
 from analysis.data import DataUnavailable, Tables
 
-MONTHS: dict[str, int] = {
-    name: i
-    for i, name in enumerate(
-        ("January", "February", "March", "April", "May", "June", "July", "August",
-         "September", "October", "November", "December"),
-        start=1,
-    )
-}  # fmt: skip
+MONTHS = {m: i for i, m in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"), start=1)}  # fmt: skip
 DAYS_A_YEAR = 365.25
 
 
@@ -53,8 +48,8 @@ NO_AGEING = Ageing(
 """The rate when nothing better can be sourced, with what it assumes."""
 
 
-def bls_date(data: Tables) -> dt.date:
-    """The date BLS OEWS wages refer to: the 15th of the release's reference month (May 2025)."""
+def reference_date(data: Tables) -> dt.date:
+    """The date BLS wages refer to: the 15th of the release's reference month ("May 2025")."""
     period = str(data.manifest["sources"]["oews"]["facts"]["reference_period"])
     month, year = period.split()
     return dt.date(int(year), MONTHS[month], 15)
@@ -66,24 +61,20 @@ def record_date(year: int) -> dt.date:
     return dt.date(int(year), 7, 1)
 
 
-def years_between(start: dt.date, end: dt.date) -> float:
-    """Years from `start` to `end` (negative when `end` comes first)."""
-    return (end - start).days / DAYS_A_YEAR
-
-
-def factor(rate: float, start: dt.date, end: dt.date) -> float:
-    """(1 + rate) ** years from `start` to `end`: what a figure of `start` is worth at `end`.
-    A date before `start` ages backwards. ValueError for a rate at or below -100%."""
+def age_factor(reference: dt.date, effective: dt.date, rate: float) -> float:
+    """(1 + rate) ** (years from `reference` to `effective`), rate a fraction a year (0.03 =
+    3%); a date before the reference ages backwards. ValueError for a rate at or below -100%."""
     if not rate > -1:
         raise ValueError("An annual rate must be above -100%.")
-    return float((1.0 + rate) ** years_between(start, end))
+    years = (effective - reference).days / DAYS_A_YEAR
+    return float((1.0 + rate) ** years)
 
 
 def record_factors(years: np.ndarray, end: dt.date, rate: float) -> np.ndarray:
     """Per record (its work year in `years`), the factor that carries its pay to `end`."""
     out = np.ones(len(years), dtype=float)
     for year in np.unique(years):
-        out[years == year] = factor(rate, record_date(int(year)), end)
+        out[years == year] = age_factor(record_date(int(year)), end, rate)
     return out
 
 

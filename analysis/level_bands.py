@@ -29,35 +29,17 @@ import numpy as np
 import pandas as pd
 
 from analysis import metros, pooled, stats
+from analysis.ageing import age_factor, reference_date
 from analysis.data import Tables
 from analysis.filters import LEVELS, comparable_records
 from analysis.level_pay import position, wage_at
 from analysis.stats import Ladder
 from analysis.wages import cell_value, ladder, market_rows, national_row
 
-MONTHS = {m: i for i, m in enumerate(
-    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-     "October", "November", "December"), start=1)}  # fmt: skip
 N_DRAWS = 300
 COLUMNS = ("level", "area", "cbsa", "n", "status", "national_pct", "mid", "low_ci", "high_ci",
            "minimum", "maximum", "pm", "bound_low", "bound_high", "open", "floor", "ceiling",
            "reading", "note", "as_of", "factor")  # fmt: skip
-
-
-def reference_date(data: Tables) -> dt.date:
-    """The date BLS wages refer to: the 15th of the release's reference month ("May 2025")."""
-    period = str(data.manifest["sources"]["oews"]["facts"]["reference_period"])
-    month, year = period.split()
-    return dt.date(int(year), MONTHS[month], 15)
-
-
-def age_factor(reference: dt.date, effective: dt.date, rate: float) -> float:
-    """(1 + rate) ** (years from `reference` to `effective`), rate a fraction a year (0.03 =
-    3%); a date before the reference ages backwards. ValueError for a rate at or below -100%."""
-    if not rate > -1:
-        raise ValueError("An annual rate must be above -100%.")
-    years = (effective - reference).days / 365.25
-    return float((1.0 + rate) ** years)
 
 
 @dataclass(frozen=True)

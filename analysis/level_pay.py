@@ -230,10 +230,10 @@ def level_pay(
         )
     forward = 1.0
     if as_of is not None and rate != 0:
-        bls = ageing.bls_date(data)
+        bls = ageing.reference_date(data)
         years = rows["year"].astype("int64").to_numpy()
         values = values * ageing.record_factors(years, bls, rate)
-        forward = ageing.factor(rate, bls, as_of)
+        forward = ageing.age_factor(bls, as_of, rate)
     mix = occupation_mix(data, track, occupation)
     nat, nat_rse, note = reference_ladder(data, mix, reference)
     area, area_rse, row, fallback = area_ladder(data, cbsa, mix)

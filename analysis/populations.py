@@ -14,7 +14,7 @@ distribution chosen for them (`REFERENCES`):
 - "national": all US workers of the occupations (BLS national), the population the records
   are known to belong to (US companies), assuming nothing about where they are;
 - "states": the employment-weighted mixture of the occupations' distributions in the states
-  whose laws required a pay range in job listings through 2024 (`TRANSPARENCY_STATES`). The
+  whose laws required a pay range in job listings through 2024 (`TRANSPARENCY_LAWS`). The
   records are mostly job listings that state a salary, and US listings state one mostly where
   a law makes them; if the records come from there, the national reading counts those
   states' higher pay twice (once in the level's position, again in the metro's dollars).
@@ -30,6 +30,7 @@ distribution past its 10th or 90th percentile. One part alone is returned unchan
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
@@ -37,6 +38,7 @@ import pandas as pd
 
 from analysis.data import DataUnavailable, Tables, derived
 from analysis.occupations import mixture_weights, track_occupations
+from analysis.pay_laws import POSTING_LAWS, PostingLaw
 from analysis.stats import Ladder
 from analysis.taxonomy import TRACK_OCCUPATION
 from analysis.wages import (
@@ -51,21 +53,22 @@ from analysis.wages import (
 
 BY_EVIDENCE = "filed"
 """The occupation choice that means: the track's occupations as employers file its titles."""
+TRANSPARENCY_FROM = dt.date(2024, 1, 1)
+"""A state counts as a pay-transparency state when its law requiring a pay range in job
+postings (`pay_laws.POSTING_LAWS`, state laws only) was in force on this date: the start of
+2024, the year most records were listed. Later ones (District of Columbia from mid-2024,
+Maryland from October 2024, Illinois and Minnesota from 2025...) are left out."""
+TRANSPARENCY_LAWS: tuple[PostingLaw, ...] = tuple(
+    law for law in POSTING_LAWS if not law.cbsa and law.since <= TRANSPARENCY_FROM
+)
+"""The state laws that make the "states" reference population (California, Colorado, Hawaii,
+New York and Washington)."""
+TRANSPARENCY_CODES = ", ".join(sorted(law.state for law in TRANSPARENCY_LAWS))
 REFERENCES: dict[str, str] = {
     "national": "all US workers of the occupation (BLS national)",
-    "states": "workers of the occupation in the pay-transparency states (CA, CO, HI, NY, WA)",
+    "states": f"workers of the occupation in the pay-transparency states ({TRANSPARENCY_CODES})",
 }
 """Reference populations a level's records are placed in (see the module docstring)."""
-TRANSPARENCY_STATES: dict[str, str] = {
-    "06": "California: Labor Code 432.3 as amended by SB 1162, from 1 January 2023",
-    "08": "Colorado: Equal Pay for Equal Work Act (SB 19-085), from 1 January 2021",
-    "15": "Hawaii: Act 203 of 2023 (SB 1057), from 1 January 2024",
-    "36": "New York: Labor Law 194-b, from 17 September 2023",
-    "53": "Washington: RCW 49.58.110 as amended by SB 5761, from 1 January 2023",
-}
-"""State FIPS -> the law that made job listings state a pay range, in force through 2024 (the
-year most records were listed). Later ones (District of Columbia from mid-2024, Maryland from
-October 2024, Illinois and Minnesota from 2025) are left out."""
 SLACK = 3.0
 """Percentile points a mixture's bounds may differ by and still count as known (±1.5)."""
 GRID = 4001
@@ -198,7 +201,7 @@ def reference_ladder(data: Tables, mix: Mix, reference: str) -> tuple[Ladder, fl
             ladders.append(ladder(nation, top_code)), weights.append(share), rows.append(nation)
             continue
         states = cross_industry(data.wages, code, "state")
-        states = states[states["state_code"].isin(list(TRANSPARENCY_STATES))]
+        states = states[states["area_name"].isin([law.place for law in TRANSPARENCY_LAWS])]
         ok = states[[usable(r) and cell_value(r["tot_emp"]) > 0 for _, r in states.iterrows()]]
         if ok.empty:
             notes.append(f"{code}: no state published, the US used")
@@ -209,8 +212,8 @@ def reference_ladder(data: Tables, mix: Mix, reference: str) -> tuple[Ladder, fl
             ladders.append(ladder(row, top_code))
             weights.append(share * float(row["tot_emp"]) / total)
             rows.append(row)
-        if len(ok) < len(TRANSPARENCY_STATES):
-            notes.append(f"{code}: {len(ok)} of {len(TRANSPARENCY_STATES)} states published")
+        if len(ok) < len(TRANSPARENCY_LAWS):
+            notes.append(f"{code}: {len(ok)} of {len(TRANSPARENCY_LAWS)} states published")
     return mixture_ladder(ladders, weights), _rse(rows, weights), "; ".join(notes)
 
 

@@ -68,7 +68,7 @@ for term, meaning in DEFINITIONS:
 st.subheader("A level's pay in a place, and how well it holds up")
 rate = ageing.price_rate(data)
 bls = facts.captions["oews"].split(", ")[-1]
-states = ", ".join(v.split(":")[0] for v in populations.TRANSPARENCY_STATES.values())
+states = ", ".join(sorted(law.place for law in populations.TRANSPARENCY_LAWS))
 st.markdown(
     LEVEL_METHOD.format(
         min_share=f"{occupations.MIN_WEIGHT:.0%}", slack=populations.SLACK, states=states,

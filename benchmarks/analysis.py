@@ -47,12 +47,14 @@ START = dt.date(2027, 1, 1)
 
 
 def _offer_specs(data) -> list[object]:
-    """The Offer check's two default offers (San Francisco and New York, the track's
-    occupation, each metro's published median as the base), as the page builds them."""
-    from analysis import comparison, taxonomy
+    """The Offer check's two default offers (San Francisco and New York, the occupations
+    employers file the track's titles under, each metro's published median of the largest
+    as the base), as the page builds them."""
+    from analysis import comparison
     from analysis.compensation import OfferTerms
+    from analysis.populations import BY_EVIDENCE
 
-    occ = taxonomy.TRACK_OCCUPATION.get("ML engineer", DS)
+    occ = BY_EVIDENCE
     return [
         comparison.OfferSpec(
             label=f"Offer {letter}",
@@ -93,6 +95,7 @@ def _many_bands(data, rows: int = 5_000) -> bytes:
 def cases() -> list[Case]:
     """Every analysis call of every page, with the page's default inputs, in page order."""
     from analysis import (
+        ageing,
         band_check,
         band_structure,
         bands,
@@ -106,14 +109,13 @@ def cases() -> list[Case]:
         industries,
         level_bands,
         level_checks,
-        level_pay,
         levels,
         living,
         metros,
-        occupations,
         offer_risk,
         overview,
         pooled,
+        populations,
         prices,
         remote,
         specialties,
@@ -177,6 +179,11 @@ def cases() -> list[Case]:
             "levels",
             "company_size.pay_by_company_size",
             lambda d, r: company_size.pay_by_company_size(d, tracks, "US"),
+        ),
+        c(
+            "levels",
+            "company_size.size_recording",
+            lambda d, r: company_size.size_recording(d, tracks, "US"),
         ),
         c("levels", "levels.experience_curve", lambda d, r: levels.experience_curve(d, True, True)),
         c("levels", "levels.market_spread", lambda d, r: levels.market_spread(d, DS)),
@@ -292,7 +299,12 @@ def cases() -> list[Case]:
         c(
             "offer_check",
             "comparison.default_base",
-            lambda d, r: comparison.default_base(d, SF, DS),
+            lambda d, r: comparison.default_base(d, SF, populations.BY_EVIDENCE),
+        ),
+        c(
+            "offer_check",
+            "comparison.filed_occupation",
+            lambda d, r: comparison.filed_occupation(d, populations.BY_EVIDENCE, "ML engineer"),
         ),
         c(
             "offer_check",
@@ -413,14 +425,25 @@ def cases() -> list[Case]:
             ),
         ),
         c("data_methods", "catalog.sources_table", lambda d, r: catalog.sources_table(d)),
+        c("data_methods", "ageing.price_rate", lambda d, r: ageing.price_rate(d)),
         c("data_methods", "level_checks.backtest", lambda d, r: level_checks.backtest(d)),
-        c("data_methods", "catalog.inputs_table", lambda d, r: catalog.inputs_table(d)),
-        c("data_methods", "catalog.tax_coverage", lambda d, r: catalog.tax_coverage(d)),
         c(
             "data_methods",
-            "occupations.track_occupations",
-            lambda d, r: occupations.track_occupations(d),
+            "level_checks.sensitivity",
+            lambda d, r: level_checks.sensitivity(d, as_of=START, rate=0.026),
         ),
+        c(
+            "data_methods",
+            "level_checks.sensitivity_summary",
+            lambda d, r: level_checks.sensitivity_summary(r["level_checks.sensitivity"]),
+        ),
+        c(
+            "data_methods",
+            "populations.evidence_table",
+            lambda d, r: populations.evidence_table(d, top=3),
+        ),
+        c("data_methods", "catalog.inputs_table", lambda d, r: catalog.inputs_table(d)),
+        c("data_methods", "catalog.tax_coverage", lambda d, r: catalog.tax_coverage(d)),
     ]
 
 

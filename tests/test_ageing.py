@@ -16,18 +16,20 @@ from tests.tables import real, tiny, tiny_manifest
 
 def test_factor_compounds_the_rate_over_whole_years():
     # 2021-01-01 to 2025-01-01 is 1,461 days = 4 x 365.25: 1.1^4 = 1.4641.
-    assert ageing.factor(0.10, dt.date(2021, 1, 1), dt.date(2025, 1, 1)) == pytest.approx(1.4641)
+    assert ageing.age_factor(dt.date(2021, 1, 1), dt.date(2025, 1, 1), 0.10) == pytest.approx(
+        1.4641
+    )
 
 
 def test_factor_ages_backwards_before_the_start():
-    assert ageing.factor(0.10, dt.date(2025, 1, 1), dt.date(2021, 1, 1)) == pytest.approx(
+    assert ageing.age_factor(dt.date(2025, 1, 1), dt.date(2021, 1, 1), 0.10) == pytest.approx(
         1 / 1.4641
     )
 
 
 def test_a_rate_at_or_below_minus_100_percent_is_refused():
     with pytest.raises(ValueError, match="above -100%"):
-        ageing.factor(-1.0, dt.date(2024, 1, 1), dt.date(2025, 1, 1))
+        ageing.age_factor(dt.date(2024, 1, 1), dt.date(2025, 1, 1), -1.0)
 
 
 def test_records_are_dated_at_the_middle_of_their_work_year():
@@ -62,14 +64,14 @@ def test_without_a_cpi_table_the_rate_is_zero_and_says_what_that_assumes():
     assert ageing.NO_AGEING.rate == 0 and "has not moved" in ageing.NO_AGEING.assumes
 
 
-def test_bls_date_is_the_middle_of_the_reference_month():
+def test_reference_date_is_the_middle_of_the_reference_month():
     manifest = tiny_manifest()
     manifest["sources"]["oews"]["facts"]["reference_period"] = "May 2025"
-    assert ageing.bls_date(Tables.of(manifest)) == dt.date(2025, 5, 15)
+    assert ageing.reference_date(Tables.of(manifest)) == dt.date(2025, 5, 15)
 
 
 def test_real_price_rate_is_the_cpi_u_change_2024_to_2025():
     # BLS CPI-U, US city average, annual averages: 2024 313.689, 2025 321.943 (+2.63%).
     got = ageing.price_rate(real())
     assert got.rate == pytest.approx(321.943 / 313.689 - 1)
-    assert ageing.bls_date(real()) == dt.date(2025, 5, 15)
+    assert ageing.reference_date(real()) == dt.date(2025, 5, 15)

@@ -173,9 +173,9 @@ def test_real_senior_ml_engineer_in_san_francisco_pays_more_than_in_austin():
     assert sf.n >= 30
 
 
-def with_state(data, state_ladder=METRO, fips="06"):
+def with_state(data, state_ladder=METRO, fips="06", name="California"):
     """`data` plus one state row (California by default) paying `state_ladder`."""
-    row = wage_row("state", "", state_ladder) | {"state_code": fips, "area_name": "California"}
+    row = wage_row("state", "", state_ladder) | {"state_code": fips, "area_name": name}
     wages = pd.concat([data.wages, pd.DataFrame([row])], ignore_index=True)
     return tiny(wages=wages, salaries=data.salaries)
 

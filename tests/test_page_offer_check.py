@@ -14,8 +14,10 @@ PAGE = "app_pages/offer_check.py"
 pytestmark = pytest.mark.skipif(
     not (DATA_DIR / "wages.parquet").is_file(), reason="data/ not built yet"
 )
-# 2025 payroll taxes by statute: Social Security 6.2% up to $176,100 of wages, Medicare 1.45%.
-SOCIAL_SECURITY, MEDICARE, WAGE_BASE = 0.062, 0.0145, 176_100
+# Payroll taxes by statute: Social Security 6.2% up to the year's wage base (SSA: $176,100 in
+# 2025, $184,500 in 2026), Medicare 1.45%.
+SOCIAL_SECURITY, MEDICARE = 0.062, 0.0145
+WAGE_BASE = {2025: 176_100, 2026: 184_500}
 
 
 def keys(at) -> set[str]:
@@ -56,7 +58,7 @@ def test_default_view_answers_first_then_compares_two_offers_at_published_median
     assert years.groupby("offer")["months"].sum().tolist() == [48, 48]  # four years each
     # Payroll taxes at the statutory rates (within a cent: the schedule stores cents and the
     # page interpolates between its points); take-home is what is left after every tax.
-    capped = years["total"].clip(upper=WAGE_BASE)
+    capped = years["total"].clip(upper=years["tax_year"].map(WAGE_BASE))
     assert ((years["social_security"] - capped * SOCIAL_SECURITY).abs() < 0.01).all()
     assert ((years["medicare"] - years["total"] * MEDICARE).abs() < 0.01).all()
     taxes = years.filter(like="_tax").sum(axis=1) + years["social_security"] + years["medicare"]

@@ -93,6 +93,13 @@ def evidence_tables() -> object:
     )
 
 
+def test_the_transparency_states_are_those_with_a_posting_law_by_2024():
+    # pay_laws.POSTING_LAWS: Colorado 2021, California and Washington 2023, New York
+    # September 2023, Hawaii January 2024; DC (mid-2024), Maryland (October 2024) and the
+    # 2025 laws came later; New York City's is a city law.
+    assert populations.TRANSPARENCY_CODES == "CA, CO, HI, NY, WA"
+
+
 def test_the_filed_mixture_drops_codes_without_wages_and_rescales():
     # Shares 0.6 / 0.2 / 0.2; 15-2041 has no BLS wages: 0.6 and 0.2 rescaled to 0.75 / 0.25.
     data = evidence_tables()
@@ -110,16 +117,16 @@ def test_one_code_is_used_alone_and_a_track_without_filings_keeps_its_stand_in()
     assert populations.occupation_mix(data, "Data engineer", BY_EVIDENCE) == (("15-1243", 1.0),)
 
 
-def state_row(fips: str, ladder, jobs: float) -> dict:
-    row = wage_row("state", "", ladder) | {"state_code": fips, "tot_emp": jobs}
-    return row | {"area_name": fips}
+def state_row(name: str, ladder, jobs: float) -> dict:
+    return wage_row("state", "", ladder) | {"area_name": name, "tot_emp": jobs}
 
 
 def test_the_transparency_states_are_mixed_by_employment():
-    # California (06) 3,000 jobs paying A, Washington (53) 1,000 paying B, Texas (48) out.
-    # At $100,000: 0.75 x 50 + 0.25 x 37.22 = 46.81.
-    rows = [wage_row("national", "", NATIONAL), state_row("06", NATIONAL, 3000),
-            state_row("53", METRO, 1000), state_row("48", METRO, 90_000)]  # fmt: skip
+    # California 3,000 jobs paying A, Washington 1,000 paying B, Texas (no posting law) and
+    # Illinois (a law only from 2025) left out. At $100,000: 0.75 x 50 + 0.25 x 37.22 = 46.81.
+    rows = [wage_row("national", "", NATIONAL), state_row("California", NATIONAL, 3000),
+            state_row("Washington", METRO, 1000), state_row("Texas", METRO, 90_000),
+            state_row("Illinois", METRO, 90_000)]  # fmt: skip
     data = tiny(wages=pd.DataFrame(rows))
     mix = (("15-2051", 1.0),)
     states, _, note = populations.reference_ladder(data, mix, "states")

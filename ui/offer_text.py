@@ -15,7 +15,7 @@ from analysis.ageing import Ageing
 from analysis.comparison import Assessment
 from analysis.level_pay import LevelPay
 from analysis.offer_risk import Standings
-from analysis.populations import BY_EVIDENCE
+from analysis.populations import BY_EVIDENCE, TRANSPARENCY_CODES
 from analysis.stats import ordinal
 from ui.text import money, plain
 
@@ -136,7 +136,7 @@ def percentile_text(a: Assessment) -> str:
 
 REFERENCE_WORDS = {
     "national": "all US workers of these occupations",
-    "states": "their workers in the pay-transparency states (CA, CO, HI, NY, WA)",
+    "states": f"their workers in the pay-transparency states ({TRANSPARENCY_CODES})",
 }
 SHORT_REFERENCE = {"national": "all US workers", "states": "the pay-transparency states"}
 """How a verdict line names each reference population (`populations.REFERENCES`)."""
