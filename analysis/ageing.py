@@ -1,16 +1,17 @@
-"""Market figures carried to the date they are read for, at a stated annual rate.
+"""Market figures read for the date they are used at, at a stated annual rate.
 
-BLS OEWS wages describe one reference month (May 2025, `reference_date`); a salary-index record is
-pay of its work year (dated here at the middle of that year, `record_date`). A figure read for
-another date is carried there at an annual rate: factor = (1 + rate) ** years.
+BLS OEWS wages describe one reference month (May 2025, `reference_date`); a salary-index record
+is pay of its work year (dated here at the middle of that year, `record_date`). A figure read
+for another date is carried there at an annual rate: factor = (1 + rate) ** years.
 
-Which rate. No measure of pay growth for these occupations is in the data: OEWS is one
-vintage (May 2025), and the salary index's year-on-year change mixes pay growth with its 2024
-change of source (mostly US job listings from 2024). What the data holds is consumer prices:
-the BLS CPI-U (US city average, all items), whose latest change between annual averages is
-the rate `price_rate` gives. Carrying pay at the rate of prices assumes it kept its purchasing
-power (no real raise, no real cut): it is not a measured wage growth, and the sentences say
-so. Without the CPI table the rate is 0%, which assumes pay has not moved at all.
+Which rate. No measure of pay growth for these occupations is in the data: OEWS is one vintage
+(May 2025), the salary index's year-on-year change mixes pay growth with its 2024 change of
+source (mostly US job listings from 2024), and BLS's Employment Cost Index is not among the
+sources. So the rate used is 0% (`NO_AGEING`: pay stays where it was measured, said wherever
+it is used), as on Pay bands. What the data does hold is consumer prices: `price_rate` is the
+CPI-U's latest change between annual averages, the rate at which pay would keep its
+purchasing power. It measures prices, not pay, so it is the rate a verdict is *tested* at
+(could it go either way?), not the one it is read at.
 """
 
 from __future__ import annotations
@@ -41,11 +42,12 @@ class Ageing:
 
 NO_AGEING = Ageing(
     0.0,
-    "no rate (0% a year)",
-    "0% assumes pay has not moved since the data's dates; if pay rose, the figures are low by "
-    "that much.",
+    "no published wage-growth rate is in the data: BLS's Employment Cost Index is not among "
+    "its sources, and CPI measures prices, not pay",
+    "pay stays where it was measured until the date it is read for; if pay rose since, the "
+    "figures are low by that much.",
 )
-"""The rate when nothing better can be sourced, with what it assumes."""
+"""The rate used when no wage-growth rate can be sourced, with what it assumes."""
 
 
 def reference_date(data: Tables) -> dt.date:
@@ -94,6 +96,6 @@ def price_rate(data: Tables) -> Ageing:
         rate,
         f"the rise of US consumer prices from {last - 1} to {last} (BLS CPI-U, US city "
         f"average, annual averages: {rate:.1%} a year)",
-        "carrying pay at the rate of prices assumes it kept its purchasing power, no more: "
-        "the data holds no measure of pay growth for these jobs since BLS's survey.",
+        "pay carried at the rate of prices keeps its purchasing power, no more; prices are "
+        "not pay, so this rate tests a verdict, it does not set it.",
     )

@@ -231,7 +231,8 @@ class Comparison:
     their yearly paths in one long `table` (one row per offer and calendar year), the
     `reference` whose prices the real amounts are in, the `start` date, and `failed`: offer
     label -> why that offer could not be computed (the others are still compared);
-    `ageing`: the rate the market ranges are carried to `start` at, with its source."""
+    `ageing`: the rate the market ranges are carried to `start` at (0%: none is assumed) and
+    `tested_rate`: the sourced rate each verdict is also tested at (`ageing.price_rate`)."""
 
     offers: tuple[Assessment, ...]
     table: pd.DataFrame
@@ -239,6 +240,7 @@ class Comparison:
     start: dt.date
     failed: dict[str, str]
     ageing: Ageing = NO_AGEING
+    tested_rate: Ageing = NO_AGEING
 
 
 def compare_offers(
@@ -252,9 +254,10 @@ def compare_offers(
     """Every offer of `specs` assessed against its own place and against the others.
 
     For each: the calendar-year path from `start` (`yearly_take_home`), the level's pay in its
-    metro (`level_pay.level_pay` at its 25th/50th/75th percentiles, carried to `start` at the
-    rate of `analysis.ageing.price_rate`) and the verdict on its base, tested against each
-    choice of the method flipped (`level_pay.variants`), the base it would need to match each
+    metro (`level_pay.level_pay` at its 25th/50th/75th percentiles, read for `start` at 0% a
+    year: no wage-growth rate is in the data) and the verdict on its base, tested against each
+    choice of the method flipped (`level_pay.variants`; ageing at the rate of consumer prices,
+    `analysis.ageing.price_rate`), the base it would need to match each
     other offer's average real take-home (`base_to_match`), and a counter-offer target
     (`_ask`). An offer whose path cannot be computed is left out with its reason in `failed`;
     ValueError only when no offer can be.
@@ -273,14 +276,14 @@ def compare_offers(
         raise ValueError(" ".join(failed.values()))
     kept = [s for s in specs if s.label in paths]
     averages = {label: average_real(p) for label, p in paths.items()}
-    rate = price_rate(data)
-    method = {"drop_duplicates": drop_duplicates, "as_of": start, "rate": rate.rate}
+    prices = price_rate(data)
+    method = {"drop_duplicates": drop_duplicates, "as_of": start, "rate": NO_AGEING.rate}
     out = []
     for spec in kept:
         role = (spec.cbsa, spec.occupation, spec.level, spec.track)
         try:
             pay = level_pay.level_pay(data, *role, **method)
-            flipped = level_pay.variants(data, *role, **method)
+            flipped = level_pay.variants(data, *role, **method, other_rate=prices.rate)
             error = ""
         except ValueError as err:
             pay, flipped, error = None, {}, str(err)
@@ -315,5 +318,6 @@ def compare_offers(
         reference=reference,
         start=start,
         failed=failed,
-        ageing=rate,
+        ageing=NO_AGEING,
+        tested_rate=prices,
     )

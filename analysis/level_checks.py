@@ -4,9 +4,9 @@
   no places, so this tests the level side of the method, not the metro translation).
 - `sensitivity`: how much a level's range moves when one choice of the method is flipped
   (`level_pay.CHOICES`: exact duplicates kept, the other reference population, the other
-  occupation basis, no ageing), for a set of metros, tracks and levels; `sensitivity_summary`
-  says it per choice in a few numbers. A verdict whose place flips under one of these choices
-  says "could go either way" (`level_pay.verdict`).
+  occupation basis, ageing at another rate), for a set of metros, tracks and levels;
+  `sensitivity_summary` says it per choice in a few numbers. A verdict whose place flips
+  under one of these choices says "could go either way" (`level_pay.verdict`).
 """
 
 from __future__ import annotations
@@ -103,10 +103,11 @@ def sensitivity(
     *,
     as_of: dt.date | None = None,
     rate: float = 0.0,
+    other_rate: float | None = None,
 ) -> pd.DataFrame:
     """Each level's range under the method's defaults (the track's filed occupations, the
-    national reference, exact duplicates dropped, aged to `as_of` at `rate`) and with each
-    choice flipped (`level_pay.variants`), per metro, track and level.
+    national reference, exact duplicates dropped, read for `as_of` at `rate`) and with each
+    choice flipped (`level_pay.variants`; ageing at `other_rate`), per metro, track and level.
 
     Columns: area, cbsa, track, level, n, choice (a `CHOICES` key), choice_label, low, mid,
     high (the default range, USD), alt_low, alt_mid, alt_high (with the choice flipped),
@@ -124,7 +125,9 @@ def sensitivity(
                     pay = level_pay(data, cbsa, BY_EVIDENCE, level, track, n_draws=0, **options)
                 except ValueError:
                     continue
-                flipped = variants(data, cbsa, BY_EVIDENCE, level, track, **options)
+                flipped = variants(
+                    data, cbsa, BY_EVIDENCE, level, track, other_rate=other_rate, **options
+                )
                 base = {"area": labels.get(cbsa, cbsa), "cbsa": cbsa, "track": track}
                 base |= {"level": level, "n": pay.n}
                 base |= dict(zip(EDGES, pay.wages, strict=True))

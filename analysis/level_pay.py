@@ -320,27 +320,30 @@ def variants(
     drop_duplicates: bool = True,
     as_of: dt.date | None = None,
     rate: float = 0.0,
+    other_rate: float | None = None,
 ) -> dict[str, LevelPay]:
     """The level's pay with one choice of the method flipped at a time (point readings, no
     simulation), keyed by `CHOICES`: duplicates kept (or dropped), the other reference
     population, the other occupation basis (the track's filed mixture against its stand-in,
-    `taxonomy.TRACK_OCCUPATION`), and no ageing (only with `as_of` and a rate other than 0).
-    A flip that changes nothing (a track with no filed titles) is left out."""
+    `taxonomy.TRACK_OCCUPATION`), and ageing at `other_rate` instead of `rate` (only with
+    `as_of` and a different `other_rate`). A flip that changes nothing (a track with no filed
+    titles) is left out."""
     same = {"reference": reference, "drop_duplicates": drop_duplicates, "as_of": as_of}
     same |= {"rate": rate, "n_draws": 0}
 
     def read(occ: str = occupation, **changed: object) -> LevelPay:
         return level_pay(data, cbsa, occ, level, track, **(same | changed))
 
-    other_occ = TRACK_OCCUPATION.get(track, "15-2051") if occupation == BY_EVIDENCE else BY_EVIDENCE
+    stand_in = TRACK_OCCUPATION.get(track, "15-2051")
+    other_occ = stand_in if occupation == BY_EVIDENCE else BY_EVIDENCE
     out = {
         "duplicates": read(drop_duplicates=not drop_duplicates),
         "reference": read(reference=next(r for r in REFERENCES if r != reference)),
     }
     if occupation_mix(data, track, other_occ) != occupation_mix(data, track, occupation):
         out["occupation"] = read(other_occ)
-    if as_of is not None and rate != 0:
-        out["ageing"] = read(rate=0.0)
+    if as_of is not None and other_rate is not None and other_rate != rate:
+        out["ageing"] = read(rate=other_rate)
     return out
 
 

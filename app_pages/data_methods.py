@@ -72,7 +72,8 @@ states = ", ".join(sorted(law.place for law in populations.TRANSPARENCY_LAWS))
 st.markdown(
     LEVEL_METHOD.format(
         min_share=f"{occupations.MIN_WEIGHT:.0%}", slack=populations.SLACK, states=states,
-        bls=bls, ageing=f"{rate.rate:.1%} a year, {rate.source}", assumes=rate.assumes,
+        bls=bls, assumes=ageing.NO_AGEING.assumes, why=ageing.NO_AGEING.source,
+        tested=rate.source,
     )
 )  # fmt: skip
 with layout.friendly_errors():
@@ -93,7 +94,7 @@ layout.download(check, "level_range_backtest.csv", key="data_methods_backtest_cs
 st.markdown("**How far each choice of the method moves the ranges**")
 today = dt.date.today()
 with layout.friendly_errors():
-    moves = cache.run(level_checks.sensitivity, data, as_of=today, rate=rate.rate)
+    moves = cache.run(level_checks.sensitivity, data, as_of=today, other_rate=rate.rate)
 summary = level_checks.sensitivity_summary(moves)
 st.write(sensitivity_sentence(summary))
 st.dataframe(
@@ -105,10 +106,10 @@ layout.source_caption(
     n=int(moves.drop_duplicates(["cbsa", "track", "level"])["n"].sum()),
     note=f"{', '.join(moves['area'].unique())}; {', '.join(level_checks.CHECKED_TRACKS)}; "
     f"every level with 10+ records · default: the filed occupations, all US workers, exact "
-    f"duplicates dropped, carried to {today.isoformat()} at {rate.rate:.1%} a year · each "
-    "row flips one choice: duplicates kept, the pay-transparency states, the track's "
-    "stand-in occupation alone, no ageing · moves of the 25th, 50th and 75th percentile "
-    "edges with a number both ways",
+    f"duplicates dropped, read for {today.isoformat()} at 0% a year · each row flips one "
+    "choice: duplicates kept, the pay-transparency states, the track's stand-in occupation "
+    f"alone, ageing at the rate of consumer prices ({rate.rate:.1%} a year) · moves of the "
+    "25th, 50th and 75th percentile edges with a number both ways",
 )
 with st.expander("Every metro, track, level and choice"):
     st.dataframe(

@@ -115,7 +115,7 @@ with answer:
             except ValueError as err:
                 st.caption(f"H-1B wage level: {plain(err)}")
     bls = facts.captions["oews"].split(", ")[-1]
-    st.caption(offer_text.ageing_line(result.ageing, result.start.isoformat(), bls))
+    st.caption(offer_text.ageing_line(result, bls))
 
 st.subheader("Year by year, after tax and prices")
 layout.chart(charts.path_chart, result.table, where, key="offer_check_path")
@@ -210,7 +210,7 @@ layout.source_caption(
     facts.caption("oews", "aijobs"),
     n=sum(a.pay.n for a in result.offers if a.pay is not None),
     note="n = salary-index records placing the levels · range: the level's 25th–75th "
-    "percentile read off the metro's BLS distribution, carried to the start date · whiskers: "
+    "percentile read off the metro's BLS distribution, read for the start date · whiskers: "
     "95% sampling uncertainty widened to the reading against the pay-transparency states · a "
     "dotted end is open: past the highest wage the published figures pin down there",
 )

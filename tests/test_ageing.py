@@ -61,7 +61,7 @@ def test_the_price_rate_is_the_latest_change_of_annual_averages():
 def test_without_a_cpi_table_the_rate_is_zero_and_says_what_that_assumes():
     assert ageing.price_rate(tiny()) is ageing.NO_AGEING
     assert ageing.price_rate(tiny(cpi=cpi({2025: 309.0}))) is ageing.NO_AGEING
-    assert ageing.NO_AGEING.rate == 0 and "has not moved" in ageing.NO_AGEING.assumes
+    assert ageing.NO_AGEING.rate == 0 and "stays where it was measured" in ageing.NO_AGEING.assumes
 
 
 def test_reference_date_is_the_middle_of_the_reference_month():

@@ -233,6 +233,12 @@ def test_records_and_wages_are_aged_to_the_date_read_for():
         data, "99999", "15-2051", "Senior", "ML engineer", as_of=dt.date(2026, 5, 15), n_draws=0
     )
     assert still.wages == pytest.approx((84_000,) * 3)  # 0% a year: nothing moves
+    # Read at 0%, the verdict is also tested at 10% a year: that reading is the one above.
+    tested = level_pay.variants(
+        data, "99999", "15-2051", "Senior", "ML engineer",
+        as_of=dt.date(2026, 5, 15), other_rate=0.10,
+    )  # fmt: skip
+    assert tested["ageing"].wages == pytest.approx((100_388.7,) * 3, rel=1e-5)
 
 
 def test_each_choice_flipped_once():

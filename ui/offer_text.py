@@ -11,8 +11,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from analysis.ageing import Ageing
-from analysis.comparison import Assessment
+from analysis.comparison import Assessment, Comparison
 from analysis.level_pay import LevelPay
 from analysis.offer_risk import Standings
 from analysis.populations import BY_EVIDENCE, TRANSPARENCY_CODES
@@ -154,7 +153,8 @@ def _flip_words(a: Assessment, choice: str) -> str:
         if a.spec.occupation == BY_EVIDENCE and "occupation" in a.variants:
             return f"with {plain(a.variants['occupation'].occ_title)} alone"
         return "with the occupations employers file the track's titles under"
-    return "without ageing (0% a year)"
+    rate = a.variants["ageing"].rate if "ageing" in a.variants else 0.0
+    return f"with pay carried at {rate:.1%} a year, the rate of consumer prices"
 
 
 def verdict_line(a: Assessment, place: str) -> str:
@@ -187,18 +187,18 @@ def verdict_line(a: Assessment, place: str) -> str:
     return line
 
 
-def ageing_line(ageing: Ageing, start: object, bls: str) -> str:
-    """The one sentence that says what date the market ranges are read for and at what rate
-    they were carried there."""
-    if ageing.rate == 0:
-        return (
-            f"Market ranges: BLS wages of {bls} and salary records of 2023–2025, read for your "
-            f"start ({start}) without ageing: {ageing.assumes}"
-        )
-    return (
-        f"Market ranges: BLS wages of {bls} and salary records of 2023–2025 carried to your "
-        f"start ({start}) at {ageing.rate:.1%} a year, {ageing.source}; {ageing.assumes}"
+def ageing_line(result: Comparison, bls: str) -> str:
+    """The one sentence that says what date the market ranges are read for, at what rate, what
+    that assumes, and the rate each verdict is also tested at."""
+    used, tested = result.ageing, result.tested_rate
+    line = (
+        f"Market ranges: BLS wages of {bls} and salary records of 2023–2025, read for your "
+        f"start ({result.start.isoformat()}) at {used.rate:.0%} a year: {used.assumes} Why: "
+        f"{used.source}."
     )
+    if tested.rate != used.rate:
+        line += f" Each verdict is also tested at {tested.source}: {tested.assumes}"
+    return line
 
 
 def ask_line(a: Assessment, place: str) -> str:
@@ -262,7 +262,8 @@ by their average over four years. Equity is valued at its grant price unless you
 price move; a private company's equity at the share you say you could sell. The market range
 places the level's salary-index records (total gross salary as the index reports it) among
 all US workers of the occupations employers file the track's titles under, and reads the same
-percentiles off the metro's BLS wages, carried to your start date. The records have no
+percentiles off the metro's BLS wages (at 0% a year to your start date: no wage-growth rate
+is in the data; each verdict is also tested at the rate of consumer prices). The records have no
 location: if they come mostly from pay-transparency states, placing them among all US workers
 counts those states' higher pay twice, so each range is also read against those states'
 workers, and its uncertainty runs from one reading to the other. A verdict that changes when

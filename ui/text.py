@@ -179,9 +179,10 @@ range in job listings through 2024; employment-weighted) it counts it once, but 
 only if the records come from there. The data cannot say which: each Offer check range is read
 both ways, and its uncertainty runs from one reading to the other.
 
-**Dates.** BLS wages are of {bls}, the records of 2023–2025. On the Offer check both are
-carried to the start date at {ageing}: {assumes} (OEWS has one vintage; the index's
-year-on-year change mixes in its 2024 change of source). Pay bands age at the rate you enter.
+**Dates.** BLS wages are of {bls}, the records of 2023–2025. The Offer check reads them for
+the start date at 0% a year, as Pay bands do for their effective date unless you enter a
+rate: {assumes} Why: {why}. Each Offer check verdict is also tested at {tested}; a verdict
+that changes then says it could go either way.
 
 **Uncertainty** comes from resampling the records, from BLS's relative standard error of the
 mean wage (BLS publishes none for percentiles, so this is an approximation) and from the
