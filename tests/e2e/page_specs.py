@@ -129,13 +129,13 @@ PAGE_SPECS: list[PageSpec] = [
         min_charts=1,
         filter=Filter("level", "Senior", "Level"),
     ),
-    # San Francisco's published 90th percentile for Data Scientists, $272,430, ends offer A's
-    # range. Its filter: the prices to compare in (bound to the URL like every page's).
+    # Each offer's range is read against all US workers and against the pay-transparency
+    # states. Its filter: the prices to compare in (bound to the URL like every page's).
     PageSpec(
         "app_pages/offer_check.py",
         "offer_check",
         title="Offer check",
-        known_text="$272,430",
+        known_text="Read against the pay-transparency states",
         min_charts=3,
         filter=Filter("ref", "New York, NY", "Compare take-home in the prices of"),
     ),
