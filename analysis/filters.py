@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.data import Tables
+from analysis.data import Tables, derived
 
 LEVELS: tuple[str, ...] = ("Entry", "Mid", "Senior", "Executive")
 """Experience levels, junior to senior (aijobs EN, MI, SE, EX)."""
@@ -99,12 +99,14 @@ def salary_years(data: Tables) -> tuple[list[int], int]:
     return work_years(data.salaries), latest_full_year(data.salaries)
 
 
+@derived
 def comparable_rows(
     data: Tables, level: str, track: str, *, country: str = US, drop_duplicates: bool = True
 ) -> pd.DataFrame:
     """year and salary_usd of the full-time records of `level` and `track` at companies in
     `country`, work years RECENT_YEARS (`filter_records`: the same filter as every page);
-    exact duplicates dropped unless `drop_duplicates` is False. A new frame."""
+    exact duplicates dropped unless `drop_duplicates` is False. Computed once per tables and
+    arguments (`data.derived`); do not modify the frame."""
     return filter_records(
         data.salaries,
         country=country,

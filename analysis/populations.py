@@ -217,6 +217,7 @@ def reference_ladder(data: Tables, mix: Mix, reference: str) -> tuple[Ladder, fl
     return mixture_ladder(ladders, weights), _rse(rows, weights), "; ".join(notes)
 
 
+@derived
 def area_ladder(data: Tables, cbsa: str, mix: Mix) -> tuple[Ladder, float, pd.Series, str]:
     """The metro's distribution for the occupations of `mix` (each part the metro's own BLS
     row, else its state's, else the nation's: `wages.market_row`), its relative standard

@@ -430,7 +430,7 @@ def cases() -> list[Case]:
         c(
             "data_methods",
             "level_checks.sensitivity",
-            lambda d, r: level_checks.sensitivity(d, as_of=START, rate=0.026),
+            lambda d, r: level_checks.sensitivity(d, as_of=START, other_rate=0.026),
         ),
         c(
             "data_methods",
