@@ -187,7 +187,6 @@ def test_each_card_names_the_visa_wage_level_its_base_reaches():
     assert all("as Software Developers" in line for line in lines)
 
 
-
 def test_job_and_home_states_for_a_metro_that_spans_states():
     # New York, NY-NJ: the pickers appear only there; a link with a New Jersey home and a New
     # York job is taxed by both states (the larger state tax, no NYC tax); Austin has none.
