@@ -92,31 +92,32 @@ layout.source_caption(
 layout.download(check, "level_range_backtest.csv", key="data_methods_backtest_csv")
 
 st.markdown("**How far each choice of the method moves the ranges**")
-today = dt.date.today()
-with layout.friendly_errors():
-    moves = cache.run(level_checks.sensitivity, data, as_of=today, other_rate=rate.rate)
-summary = level_checks.sensitivity_summary(moves)
-st.write(sensitivity_sentence(summary))
-st.dataframe(
-    summary, hide_index=True, column_order=list(columns.sensitivity_summary_columns()),
-    column_config=columns.sensitivity_summary_columns(), key="data_methods_sensitivity",
-)  # fmt: skip
-layout.source_caption(
-    facts.caption("oews", "aijobs", "oflc_lca", "cpi"),
-    n=int(moves.drop_duplicates(["cbsa", "track", "level"])["n"].sum()),
-    note=f"{', '.join(moves['area'].unique())}; {', '.join(level_checks.CHECKED_TRACKS)}; "
-    f"every level with 10+ records · default: the filed occupations, all US workers, exact "
-    f"duplicates dropped, read for {today.isoformat()} at 0% a year · each row flips one "
-    "choice: duplicates kept, the pay-transparency states, the track's stand-in occupation "
-    f"alone, ageing at the rate of consumer prices ({rate.rate:.1%} a year) · moves of the "
-    "25th, 50th and 75th percentile edges with a number both ways",
-)
-with st.expander("Every metro, track, level and choice"):
+if layout.available(data, "wages", "salaries", "lca_titles", "cpi"):
+    today = dt.date.today()
+    with layout.friendly_errors():
+        moves = cache.run(level_checks.sensitivity, data, as_of=today, other_rate=rate.rate)
+    summary = level_checks.sensitivity_summary(moves)
+    st.write(sensitivity_sentence(summary))
     st.dataframe(
-        moves, hide_index=True, column_order=list(columns.sensitivity_columns()),
-        column_config=columns.sensitivity_columns(), placeholder="—",
+        summary, hide_index=True, column_order=list(columns.sensitivity_summary_columns()),
+        column_config=columns.sensitivity_summary_columns(), key="data_methods_sensitivity",
     )  # fmt: skip
-layout.download(moves, "level_range_sensitivity.csv", key="data_methods_sensitivity_csv")
+    layout.source_caption(
+        facts.caption("oews", "aijobs", "oflc_lca", "cpi"),
+        n=int(moves.drop_duplicates(["cbsa", "track", "level"])["n"].sum()),
+        note=f"{', '.join(moves['area'].unique())}; {', '.join(level_checks.CHECKED_TRACKS)}; "
+        f"every level with 10+ records · default: the filed occupations, all US workers, exact "
+        f"duplicates dropped, read for {today.isoformat()} at 0% a year · each row flips one "
+        "choice: duplicates kept, the pay-transparency states, the track's stand-in occupation "
+        f"alone, ageing at the rate of consumer prices ({rate.rate:.1%} a year) · moves of the "
+        "25th, 50th and 75th percentile edges with a number both ways",
+    )
+    with st.expander("Every metro, track, level and choice"):
+        st.dataframe(
+            moves, hide_index=True, column_order=list(columns.sensitivity_columns()),
+            column_config=columns.sensitivity_columns(), placeholder="—",
+        )  # fmt: skip
+    layout.download(moves, "level_range_sensitivity.csv", key="data_methods_sensitivity_csv")
 
 st.subheader("Which occupations employers file these job titles under")
 st.write(
@@ -126,26 +127,27 @@ st.write(
     "weights) and the track's three largest, with the stand-in occupation a single-occupation "
     "reading uses."
 )
-with layout.friendly_errors():
-    evidence = cache.run(populations.evidence_table, data, top=3)
-st.dataframe(
-    evidence, hide_index=True, column_order=list(columns.evidence_columns()),
-    column_config=columns.evidence_columns(), placeholder="—", key="data_methods_occupations",
-)  # fmt: skip
-layout.source_caption(
-    facts.caption("oflc_lca", "aijobs"),
-    n=int(evidence["filings"].sum()),
-    note="filings under the exact (upper-cased) salary-index titles · weight: each title's "
-    "shares weighted by its salary-index records · in the range: the weight after occupations "
-    f"under {occupations.MIN_WEIGHT:.0%} and those without BLS wages are left out · SOC 2010 "
-    "codes moved to 2018 where the BLS crosswalk moves them whole",
-)
+if layout.available(data, "wages", "salaries", "lca_titles"):
+    with layout.friendly_errors():
+        evidence = cache.run(populations.evidence_table, data, top=3)
+    st.dataframe(
+        evidence, hide_index=True, column_order=list(columns.evidence_columns()),
+        column_config=columns.evidence_columns(), placeholder="—", key="data_methods_occupations",
+    )  # fmt: skip
+    layout.source_caption(
+        facts.caption("oflc_lca", "aijobs"),
+        n=int(evidence["filings"].sum()),
+        note="filings under the exact (upper-cased) salary-index titles · weight: each title's "
+        "shares weighted by its salary-index records · in the range: the weight after occupations "
+        f"under {occupations.MIN_WEIGHT:.0%} and those without BLS wages are left out · SOC 2010 "
+        "codes moved to 2018 where the BLS crosswalk moves them whole",
+    )
 
 st.subheader("Processed tables")
 st.write("Download any table the dashboard reads (CSV, spreadsheet formulas escaped).")
-columns = st.columns(4)
+cells = st.columns(4)
 for i, name in enumerate(TABLES):
-    with columns[i % 4]:
+    with cells[i % 4]:
         try:
             frame = data.table(name)
         except DataUnavailable:

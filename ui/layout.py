@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from analysis.data import DataUnavailable, Tables
 from analysis.export import escape_cell, to_safe_csv
 from ui import cache
 
@@ -84,3 +85,15 @@ def formula_safe(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     """`frame` with the text of `columns` (text a visitor typed or uploaded) formula-escaped,
     as the CSV download escapes it: the grid's own "Download as CSV" then exports it safely."""
     return frame.assign(**{c: frame[c].map(escape_cell) for c in columns})
+
+
+def available(data: Tables, *names: str) -> bool:
+    """True when every table in `names` can be read; else an info box naming the missing one
+    (for a section of a page that shows the rest without it)."""
+    try:
+        for name in names:
+            data.table(name)
+    except DataUnavailable as err:
+        st.info(f"This section is not shown: {err}", icon=":material/info:")
+        return False
+    return True
