@@ -240,7 +240,7 @@ def check_bands(
     factor = level_bands.age_factor(reference, effective, rate)
     rows["track"] = [t if isinstance(t, str) else track for t in rows["track"]]
     places = {
-        (occ, t): level_bands.placements(data, occ, t, target)
+        (occ, t): level_bands.placements(data, occ, t, target, n_draws=0)
         for occ, t in rows.loc[rows["level"].notna(), ["occ_code", "track"]].drop_duplicates()
         .itertuples(index=False)
     }  # fmt: skip

@@ -6,7 +6,9 @@ percentile, with a spread, as of the date they take effect.
   read off the metro's. Midpoint = that wage; minimum and maximum = midpoint x (1 -/+ spread).
   Cells whose level has under 10 records are hidden, under 30 flagged. A metro where BLS
   publishes too little for the occupation is read off its state's distribution, then the
-  nation's (`analysis.wages.market_row`), and says so in its note.
+  nation's (`analysis.wages.market_row`), and says so in its note. Where a level sits
+  nationally, with its bootstrap (`placements`), depends on the occupation, track, target
+  and duplicates rule alone: computed once, it serves any metros, region, spread or date.
 - A region's band reads the same BLS percentile off the region's POOLED distribution: the
   employment-weighted mixture of its metros' distributions (each known by its published
   percentiles, log-linear between them). Where the answer depends on a metro's unpublished
@@ -22,6 +24,7 @@ percentile, with a spread, as of the date they take effect.
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,17 +59,58 @@ class Placement:
     open: str
 
 
+@dataclass(frozen=True, eq=False)
+class Placements:
+    """Each level's `Placement` for one occupation, track and target (`placements[level]`),
+    and `draws`: per shown level, bootstrap draws of its national percentile (the uncertainty
+    every metro's and the region's band carries). Nothing in it depends on the metros, the
+    spread or the effective date."""
+
+    occupation: str
+    track: str
+    target: float
+    levels: dict[str, Placement]
+    draws: dict[str, np.ndarray]
+
+    def __getitem__(self, level: str) -> Placement:
+        return self.levels[level]
+
+
 def placements(
-    data: Tables, occupation: str, track: str, target: float = 50, *, drop_duplicates=True
-) -> dict[str, Placement]:
+    data: Tables,
+    occupation: str,
+    track: str,
+    target: float = 50,
+    *,
+    drop_duplicates: bool = True,
+    n_draws: int = N_DRAWS,
+    seed: int = stats.DEFAULT_SEED,
+) -> Placements:
     """Each level's `Placement` at the `target`-th percentile of its `track` records among all
-    US workers of `occupation` (BLS). Hidden levels (under 10 records) have NaN numbers."""
-    nat = ladder(national_row(data.wages, occupation), data.facts.top_code)
-    out = {}
+    US workers of `occupation` (BLS). Hidden levels (under 10 records) have NaN numbers.
+
+    `draws[level]`: `n_draws` national percentiles of the level's target wage with its records
+    resampled (seeded) and the national wages shifted by their BLS relative standard error of
+    the mean; none for hidden levels, none at all with `n_draws` 0 (band checks need none).
+    Raises ValueError for a target outside (0, 100) or an occupation without national wages.
+    """
+    if not 0 < target < 100:
+        raise ValueError("The target percentile must be between 0 and 100.")
+    nat_row = national_row(data.wages, occupation)
+    nat = ladder(nat_row, data.facts.top_code)
+    nat_rse = cell_value(nat_row["mean_prse"]) / 100
+    rng = np.random.default_rng(seed)
+    levels, draws = {}, {}
     for level in LEVELS:
         values, _ = comparable_records(data, level, track, drop_duplicates=drop_duplicates)
-        out[level] = _place(level, values, target, nat)
-    return out
+        place = levels[level] = _place(level, values, target, nat)
+        if place.status == "hidden" or n_draws == 0:
+            continue
+        n = place.n
+        found = np.quantile(values[rng.integers(0, n, (n_draws, n))], target / 100, axis=1)
+        shift = np.exp(rng.normal(0.0, nat_rse if np.isfinite(nat_rse) else 0.0, n_draws))
+        draws[level] = position(found / shift, nat)
+    return Placements(occupation, track, float(target), levels, draws)
 
 
 def _place(level: str, values: np.ndarray, target: float, nat: Ladder) -> Placement:
@@ -88,22 +132,19 @@ def _aged(rung: Ladder, factor: float) -> Ladder:
 def level_bands(
     data: Tables,
     cbsas: Sequence[str],
-    occupation: str,
-    track: str,
-    target: float = 50,
+    placed: Placements,
     spread: float = 0.2,
     *,
     effective: dt.date | None = None,
     rate: float = 0.0,
-    drop_duplicates: bool = True,
-    n_draws: int = N_DRAWS,
     seed: int = stats.DEFAULT_SEED,
 ) -> pd.DataFrame:
     """Bands by level for each metro of `cbsas` and for the region they make.
 
-    For each level (Entry, Mid, Senior, Executive) of `track`: the level's `target`-th
-    percentile among its salary-index records (US companies, 2023-2025), its national BLS
-    percentile, and the wage there in each metro and in the region's pooled distribution
+    `placed` (`placements`: one occupation, track and target) gives each level (Entry, Mid,
+    Senior, Executive) its `target`-th percentile among the track's salary-index records (US
+    companies, 2023-2025), its national BLS percentile and that percentile's bootstrap draws;
+    here it is read off each metro's distribution and the region's pooled one
     (`region_reading`), aged to `effective` (default: the reference date) at `rate`.
     Columns (COLUMNS): level, area ("Region" or the metro's label), cbsa ("" for the region),
     n (records), status, national_pct, mid, low_ci, high_ci (95% uncertainty of mid: records
@@ -115,18 +156,17 @@ def level_bands(
     a row has no figure, or its ±; never blank when mid is NaN), as_of (ISO date), factor
     (the ageing factor). Levels under 10 records have one row (area "All") and no numbers.
     """
-    if not 0 < target < 100:
-        raise ValueError("The target percentile must be between 0 and 100.")
     if not 0 <= spread < 1:
         raise ValueError("The spread must be from 0% to under 100%.")
+    occupation, track = placed.occupation, placed.track
+    if any(p.status != "hidden" and p.level not in placed.draws for p in placed.levels.values()):
+        raise ValueError("Bands need placements with their draws (n_draws above 0).")
     reference = reference_date(data)
     effective = effective or reference
     factor = age_factor(reference, effective, rate)
     top_code = data.facts.top_code
     labels = metros.metro_labels(data)
-    nat_row = national_row(data.wages, occupation)
-    nat = ladder(nat_row, top_code)
-    nat_rse = cell_value(nat_row["mean_prse"]) / 100
+    nat = ladder(national_row(data.wages, occupation), top_code)
     # Every area's ladder aged to the effective date: its wages, and so every band, x factor.
     used, weights, ladders, _ = pooled.pool_metros(data, cbsas, occupation)
     ladders = [_aged(r, factor) for r in ladders]
@@ -139,20 +179,17 @@ def level_bands(
         rung = None if row is None else _aged(ladder(row, top_code), factor)
         rse = cell_value(row["mean_prse"]) / 100 if row is not None and not why else 0.0
         areas[cbsa] = (rung, why, rse if np.isfinite(rse) else 0.0)
-    rng = np.random.default_rng(seed)
     out = []
-    for level in LEVELS:
-        values, _ = comparable_records(data, level, track, drop_duplicates=drop_duplicates)
-        place = _place(level, values, target, nat)
+    for i, level in enumerate(LEVELS):
+        place = placed[level]
         n, pct, openness = place.n, place.pct, place.open
         base = {"level": level, "n": n, "status": place.status, "as_of": effective.isoformat()}
         if place.status == "hidden":
             note = f"only {n} {level} {track} records: under 10, too few to place the level"
             out.append(base | {"area": "All", "cbsa": "", "reading": "hidden", "note": note})
             continue
-        draws = np.quantile(values[rng.integers(0, n, (n_draws, n))], target / 100, axis=1)
-        shift = np.exp(rng.normal(0.0, nat_rse if np.isfinite(nat_rse) else 0.0, n_draws))
-        pct_draws = position(draws / shift, nat)
+        pct_draws = placed.draws[level]
+        n_draws = len(pct_draws)
         region = {"area": "Region", "cbsa": "", "national_pct": pct}
         if ladders:
             region |= pooled.region_reading(ladders, weights, names, pct, openness, nat)
@@ -173,6 +210,9 @@ def level_bands(
                 out.append(base | row | {"reading": "none", "note": why})
                 continue
             mid = float(wage_at(np.array([pct]), rung)[0])
+            # The metro's BLS error: a stream per metro and level, apart from the placements'
+            # draws, so a metro's band is the same whichever other metros are chosen.
+            rng = np.random.default_rng((seed, zlib.crc32(cbsa.encode()), i))
             sims = wage_at(pct_draws, rung) * np.exp(rng.normal(0.0, rse, n_draws))
             row |= _interval(sims, sims, n_draws)
             mark = openness or _outside(pct, rung)

@@ -103,9 +103,10 @@ if not chosen:
     layout.empty_state("Pick at least one metro to see bands.")
     st.stop()
 with layout.friendly_errors():
+    placed = cache.run(level_bands.placements, data, occ, track, target)
     table = cache.run(
-        level_bands.level_bands, data, chosen, occ, track, target, spread / 100,
-        effective=effective, rate=rate / 100,
+        level_bands.level_bands, data, chosen, placed, spread / 100, effective=effective,
+        rate=rate / 100,
     )  # fmt: skip
 try:
     region_ladder = cache.run(pooled.regional_ladder, data, chosen, occ)

@@ -362,8 +362,13 @@ def cases() -> list[Case]:
         c("pay_bands", "bands.region_metros", lambda d, r: bands.region_metros(d, None, None)),
         c(
             "pay_bands",
+            "level_bands.placements",
+            lambda d, r: level_bands.placements(d, DS, "Data scientist", 50),
+        ),
+        c(
+            "pay_bands",
             "level_bands.level_bands",
-            lambda d, r: level_bands.level_bands(d, hub_list, DS, "Data scientist", 50, 0.2),
+            lambda d, r: level_bands.level_bands(d, hub_list, r["level_bands.placements"], 0.2),
         ),
         c(
             "pay_bands",

@@ -8,6 +8,7 @@ import datetime as dt
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis import level_bands, level_pay, pooled
@@ -15,6 +16,12 @@ from analysis.stats import Ladder
 from tests.tables import real
 
 SEATTLE, PORTLAND, AGUADILLA = "42660", "38900", "10380"
+
+
+def page_bands(data, cbsas, occupation, track, target=50, spread=0.2, **options):
+    """`level_bands` as the Pay bands page calls it: the placements, then the bands."""
+    placed = level_bands.placements(data, occupation, track, target)
+    return level_bands.level_bands(data, cbsas, placed, spread, **options)
 
 
 def rung(*wages: float) -> Ladder:
@@ -156,7 +163,7 @@ def test_reference_date_is_the_release_month():
 
 def test_level_bands_use_the_offer_verdicts_method():
     data = real()
-    bands = level_bands.level_bands(data, ["12420"], "15-2051", "Data scientist", 50, 0.2)
+    bands = page_bands(data, ["12420"], "15-2051", "Data scientist", 50, 0.2)
     austin = bands[(bands["level"] == "Senior") & (bands["cbsa"] == "12420")].iloc[0]
     pay = level_pay.level_pay(data, "12420", "15-2051", "Senior", "Data scientist", (0.5,))
     assert austin["mid"] == pytest.approx(pay.wages[0])
@@ -171,7 +178,7 @@ def test_level_bands_use_the_offer_verdicts_method():
 
 def test_a_metro_without_wages_is_read_off_its_state_and_says_so():
     data = real()
-    bands = level_bands.level_bands(data, [SEATTLE, AGUADILLA], "15-2051", "Data scientist")
+    bands = page_bands(data, [SEATTLE, AGUADILLA], "15-2051", "Data scientist")
     rows = bands[bands["cbsa"] == AGUADILLA].set_index("level")
     assert (rows.loc[["Entry", "Mid", "Senior"], "reading"] == "fallback").all()
     assert "showing Puerto Rico's" in rows.loc["Mid", "note"]
@@ -185,11 +192,11 @@ def test_a_metro_without_wages_is_read_off_its_state_and_says_so():
 
 def test_bands_age_and_open_ends():
     data = real()
-    later = level_bands.level_bands(
+    later = page_bands(
         data, ["12420"], "15-2051", "Data scientist", 50, 0.1,
         effective=dt.date(2027, 5, 15), rate=0.04,
     )  # fmt: skip
-    now = level_bands.level_bands(data, ["12420"], "15-2051", "Data scientist", 50, 0.1)
+    now = page_bands(data, ["12420"], "15-2051", "Data scientist", 50, 0.1)
     ratio = later["mid"].to_numpy() / now["mid"].to_numpy()
     finite = np.isfinite(ratio)
     assert finite.any()
@@ -198,7 +205,7 @@ def test_bands_age_and_open_ends():
     # Executive ML engineers sit above the 90th percentile BLS publishes: an open end with the
     # metro's highest published wage as its floor (Austin's 90th, $186,010, aged), never a
     # number past it, and the note says so in the aged dollars.
-    ml = level_bands.level_bands(
+    ml = page_bands(
         data, ["12420"], "15-2051", "ML engineer", 75, 0.2, effective=dt.date(2027, 5, 15),
         rate=0.04,
     )  # fmt: skip
@@ -208,12 +215,45 @@ def test_bands_age_and_open_ends():
     assert f"at least ${top['floor']:,.0f}" in top["note"]
 
 
+def test_placements_hold_each_shown_levels_draws_and_nothing_of_the_metros():
+    data = real()
+    placed = level_bands.placements(data, "15-2051", "Data scientist", 50, n_draws=40)
+    assert (placed.occupation, placed.track, placed.target) == ("15-2051", "Data scientist", 50)
+    shown = [lv for lv, p in placed.levels.items() if p.status != "hidden"]
+    assert shown and set(placed.draws) == set(shown)
+    assert all(len(placed.draws[lv]) == 40 for lv in shown)
+    # The bands' national percentile is the placement's, whatever the metros.
+    bands = level_bands.level_bands(data, ["12420", SEATTLE], placed)
+    for level in shown:
+        rows = bands[bands["level"] == level]
+        assert rows["national_pct"].tolist() == pytest.approx([placed[level].pct] * 3, nan_ok=True)
+    bare = level_bands.placements(data, "15-2051", "Data scientist", 50, n_draws=0)
+    assert bare.draws == {} and bare["Senior"].pct == placed["Senior"].pct
+    with pytest.raises(ValueError, match="draws"):
+        level_bands.level_bands(data, ["12420"], bare)
+    with pytest.raises(ValueError, match="between 0 and 100"):
+        level_bands.placements(data, "15-2051", "Data scientist", 100)
+
+
+def test_a_metros_band_is_the_same_whichever_other_metros_are_chosen():
+    # One placement serves any metros (the page caches it at that grain); a metro's interval
+    # draws its BLS error from its own stream, so adding Seattle and Portland before Austin
+    # leaves Austin's rows as they were.
+    data = real()
+    placed = level_bands.placements(data, "15-2051", "Data scientist", 50)
+    alone = level_bands.level_bands(data, ["12420"], placed)
+    among = level_bands.level_bands(data, [SEATTLE, PORTLAND, "12420"], placed)
+    austin = [t[t["cbsa"] == "12420"].reset_index(drop=True) for t in (alone, among)]
+    assert austin[0]["low_ci"].notna().any()
+    pd.testing.assert_frame_equal(austin[0], austin[1])
+
+
 def test_no_band_is_blank_without_a_reason():
     data = real()
     hubs = ["41860", "41940", "42660", "35620", "12420", "19740", "12060", "17410", "28140"]
     for target in (10, 50, 90):
-        bands = level_bands.level_bands(data, hubs, "15-2051", "Data scientist", target, 0.2)
-        blank = bands[bands["mid"].isna()]
+        table = page_bands(data, hubs, "15-2051", "Data scientist", target, 0.2)
+        blank = table[table["mid"].isna()]
         assert (blank["note"].str.len() > 5).all(), blank[["level", "area", "note"]]
-        text = " ".join(bands["note"]) + " ".join(bands["open"])
+        text = " ".join(table["note"]) + " ".join(table["open"])
         assert "nan" not in text.lower()

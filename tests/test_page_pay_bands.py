@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from analysis import level_bands
 from analysis.paths import DATA_DIR
 from analysis.pooled import TOLERANCE
 from tests.apptest_helpers import default_view, run_page
@@ -191,6 +193,29 @@ def test_link_opens_the_bands_it_names(link):
     check_bands(table, 0.10)
     check_never_blank(table)
     assert at.subheader[0].value.startswith("Bands by level: Software Developers")
+
+
+def test_a_region_spread_or_date_change_reuses_the_levels_placements(monkeypatch):
+    # Where a level sits nationally (and its bootstrap) depends on the occupation, track and
+    # target, not on the metros, spread or date: the page computes it once for all of those.
+    calls = []
+    placements = level_bands.placements
+
+    @functools.wraps(placements)
+    def counted(*args, **kwargs):
+        calls.append(args[1:])
+        return placements(*args, **kwargs)
+
+    monkeypatch.setattr(level_bands, "placements", counted)
+    at = run_page(PAGE)
+    at.selectbox(key="region").set_value("West").run()
+    at.number_input(key="spread").set_value(10.0).run()
+    at.text_input(key="asof").set_value("2027-01-01").run()
+    assert not at.exception and not at.warning
+    assert set(at.dataframe[0].value["as_of"]) == {"2027-01-01"}
+    assert calls == [("15-2051", "Data scientist", 50)]
+    at.select_slider(key="pct").set_value(75).run()
+    assert calls[1:] == [("15-2051", "Data scientist", 75)]
 
 
 def test_old_multi_occupation_link_keeps_its_first_occupation():
