@@ -33,7 +33,7 @@ from patsy import dmatrix
 from scipy import stats as sps
 
 from analysis import stats
-from analysis.data import Tables
+from analysis.data import Tables, stored
 from analysis.levels import SURVEY_PAY_RANGE
 from analysis.specialties import country_group, frequent_values
 from analysis.tools import MIN_COUNTRY_RESPONDENTS, added_column_hc3, partial_out
@@ -66,6 +66,8 @@ CONTROLS = (
 """The model's controls in words, in model order (captions)."""
 NOT_ANSWERED = "(not answered)"
 
+CERTIFICATION_ATTRS = ("n_respondents", "n_compared")
+"""What `certification_pay` puts in `frame.attrs` (stored as columns by the build)."""
 COLUMNS = (
     "comparison",
     "group",
@@ -270,3 +272,10 @@ def certification_pay(
     frame.attrs["n_respondents"] = len(rows)
     frame.attrs["n_compared"] = int(frame["p_value"].notna().sum())
     return frame
+
+
+def stored_certification_pay(data: Tables) -> pd.DataFrame:
+    """`certification_pay(data)` with its defaults as the build stored it
+    (data/certification_pay.parquet, `databuild.precomputed`): the same frame and attrs,
+    without the regressions at run time."""
+    return stored(data, "certification_pay", CERTIFICATION_ATTRS)

@@ -29,10 +29,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from analysis.paths import DATA_DIR
 
+PRECOMPUTED: tuple[str, ...] = (
+    "experience_bins",
+    "experience_fit",
+    "tool_premiums",
+    "certification_pay",
+    "level_backtest",
+)
+"""The tables the build computes from the source tables (`databuild.precomputed`): slow
+answers with few, fixed inputs, stored for every input; read with `stored`."""
 TABLES: tuple[str, ...] = (
     "wages",
     "metros",
@@ -44,6 +54,7 @@ TABLES: tuple[str, ...] = (
     "cpi",
     "wage_levels",
     "lca_titles",
+    *PRECOMPUTED,
 )
 """Every processed table, by name (`data/<name>.parquet`)."""
 REBUILD = "python -m databuild --raw-dir ../shared/data/raw"
@@ -174,6 +185,11 @@ class Tables:
             return self._frames[name]
 
     @property
+    def loaded(self) -> tuple[str, ...]:
+        """The names of the tables read (or given) so far, sorted."""
+        return tuple(sorted(self._frames))
+
+    @property
     def facts(self) -> Facts:
         """The source facts of the manifest (see `Facts`)."""
         return facts_from_manifest(self.manifest)
@@ -228,6 +244,28 @@ class Tables:
     def take_home(self) -> pd.DataFrame:
         """After-tax take-home schedule by jurisdiction and gross wage (policyengine-us)."""
         return self.table("take_home")
+
+
+def stored(data: Tables, name: str, attrs: tuple[str, ...] = (), **keys: object) -> pd.DataFrame:
+    """The rows of precomputed table `name` (see PRECOMPUTED) stored for the call `keys`
+    (its key columns' values), as the function returned them: the key columns dropped, the
+    columns `attrs` moved back into `frame.attrs`, the index 0..n-1.
+
+    A missing table raises ValueError saying how to rebuild it (the page shows it as a note).
+    """
+    if name not in PRECOMPUTED:
+        raise ValueError(f"{name!r} is not a precomputed table; known: {', '.join(PRECOMPUTED)}")
+    try:
+        table = data.table(name)
+    except DataUnavailable as err:
+        raise ValueError(str(err)) from err
+    keep = np.ones(len(table), dtype=bool)
+    for column, value in keys.items():
+        keep &= (table[column] == value).to_numpy(dtype=bool)
+    rows = table.loc[keep]
+    frame = rows.drop(columns=[*keys, *attrs]).reset_index(drop=True)
+    frame.attrs = {a: rows[a].iloc[0].item() for a in attrs} if len(rows) else {}
+    return frame
 
 
 P = ParamSpec("P")

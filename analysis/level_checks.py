@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import stats
-from analysis.data import Tables
+from analysis.data import Tables, stored
 from analysis.filters import LEVELS, RECENT_YEARS, US, filter_records
 from analysis.level_pay import CHOICES, RANGE, level_pay, variants
 from analysis.metros import metro_labels
@@ -94,6 +94,13 @@ def backtest(
                 }
             )
     return pd.DataFrame(out)
+
+
+def stored_backtest(data: Tables) -> pd.DataFrame:
+    """`backtest(data)` with its defaults as the build stored it (data/level_backtest.parquet,
+    `databuild.precomputed`). `sensitivity` has no stored table: it reads the ranges for
+    today's date, so its answer changes from day to day."""
+    return stored(data, "level_backtest")
 
 
 def sensitivity(

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import prices, stats
-from analysis.data import Tables
+from analysis.data import Tables, stored
 from analysis.filters import LEVELS, RECENT_YEARS, filter_records
 from analysis.wages import DEFAULT_OCCUPATION, PCT_COLUMNS, national_row
 
@@ -364,6 +364,16 @@ def experience_curve(
     fit = pd.concat(fits, ignore_index=True) if fits else pd.DataFrame(columns=fit_cols)
     fit = fit.dropna(subset=["fit"]).reset_index(drop=True)
     return bins, fit
+
+
+def stored_experience_curve(
+    data: Tables, ai_ml_only: bool = True, us_only: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`experience_curve(data, ai_ml_only, us_only)` (its other arguments at their defaults)
+    as the build stored it for every switch (data/experience_bins and experience_fit.parquet,
+    `databuild.precomputed`): the same (bins, fit), without the bootstrap at run time."""
+    keys = {"ai_ml_only": bool(ai_ml_only), "us_only": bool(us_only)}
+    return stored(data, "experience_bins", **keys), stored(data, "experience_fit", **keys)
 
 
 LADDER = tuple((pct, column) for column, pct in PCT_COLUMNS.items())

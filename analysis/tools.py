@@ -16,7 +16,7 @@ from patsy import dmatrix
 from scipy import stats as sps
 
 from analysis import stats, taxonomy
-from analysis.data import Tables
+from analysis.data import Tables, stored
 from analysis.levels import SURVEY_PAY_RANGE
 from analysis.specialties import country_group, frequent_values
 
@@ -49,6 +49,8 @@ Kafka, Spring, .NET, Flutter...: only the taxonomy's ML libraries are compared. 
 general-purpose and data/ML clouds, not web-hosting services (Vercel, Netlify, Heroku...)."""
 DEFAULT_TOOL_LIST = "ml"
 
+TOOL_ATTRS = ("n_respondents", "n_compared", "min_users")
+"""What `tool_premiums` puts in `frame.attrs` (stored as columns by the build)."""
 TOOL_COLUMNS = (
     "tool",
     "n_users",
@@ -201,3 +203,12 @@ def tool_premiums(
     frame.attrs["n_compared"] = int(tested.sum())
     frame.attrs["min_users"] = int(min_users)
     return frame
+
+
+def stored_tool_premiums(data: Tables, tool_list: str = DEFAULT_TOOL_LIST) -> pd.DataFrame:
+    """`tool_premiums(data, tool_list)` (its other arguments at their defaults) as the build
+    stored it for every tool list (data/tool_premiums.parquet, `databuild.precomputed`): the
+    same frame and attrs, without the regressions at run time."""
+    if tool_list not in TOOL_LISTS:
+        raise ValueError(f"Unknown tool list {tool_list!r}; use one of {', '.join(TOOL_LISTS)}.")
+    return stored(data, "tool_premiums", TOOL_ATTRS, tool_list=tool_list)

@@ -22,7 +22,7 @@ low, high = SURVEY_PAY_RANGE
 
 st.subheader("Do certifications go with higher pay?")
 with layout.friendly_errors():
-    certs = cache.run(certifications.certification_pay, data)
+    certs = cache.run(certifications.stored_certification_pay, data)
 st.markdown(certification_headline(certs))
 layout.chart(charts.certification_chart, certs, key="career_paths_certs")
 hidden = certs.loc[certs["status"] == "hidden", "comparison"].tolist()

@@ -77,7 +77,7 @@ st.markdown(
     )
 )  # fmt: skip
 with layout.friendly_errors():
-    check = cache.run(level_checks.backtest, data)
+    check = cache.run(level_checks.stored_backtest, data)
 st.dataframe(
     check, hide_index=True, column_config=columns.backtest_columns(), key="data_methods_backtest"
 )

@@ -153,7 +153,7 @@ def experience(us_only: bool) -> None:
     st.subheader("Pay by years of experience")
     ai_only = state.toggle("AI/ML roles only", key="aiml", default=True)
     with layout.friendly_errors():
-        bins, fit = cache.run(levels.experience_curve, data, ai_only, us_only)
+        bins, fit = cache.run(levels.stored_experience_curve, data, ai_only, us_only)
     layout.chart(charts.experience_chart, bins, fit, key="levels_experience")
     per_year = bins.groupby("year")["n"].sum()
     layout.source_caption(

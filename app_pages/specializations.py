@@ -94,7 +94,7 @@ def tool_section() -> None:
         widget=st.segmented_control,
     )
     with layout.friendly_errors():
-        tool_table = cache.run(tools.tool_premiums, data, tool_list)
+        tool_table = cache.run(tools.stored_tool_premiums, data, tool_list)
     compared = tool_table.attrs["n_compared"]
     if compared:
         layout.chart(charts.tool_chart, tool_table, key=f"{PAGE}_tool_chart")

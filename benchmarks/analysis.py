@@ -3,8 +3,10 @@ it (default inputs), on the full processed tables.
 
 Target (issue 4): each function answers in under 50 ms once the tables are loaded; those that
 cannot (regressions, bootstraps, LOWESS) rely on the pages' cache (`ui.cache.run`), computed
-once per input. The floor is one groupby median over the salary table, interleaved with the
-cases (floor, case 1, ..., case N, floor, ...), so its ratios survive a busy machine.
+once per input, or, where their inputs are few and fixed, are computed by the build
+(`databuild.precomputed`) and the page times reading the stored rows (`stored_*`). The floor
+is one groupby median over the salary table, interleaved with the cases (floor, case 1, ...,
+case N, floor, ...), so its ratios survive a busy machine.
 
 `CASES` lists the calls page by page; `page_calls()` reads app_pages/ for the analysis
 functions the pages call, so tests/test_benchmarks_smoke.py can fail when a page calls one no
@@ -185,7 +187,11 @@ def cases() -> list[Case]:
             "company_size.size_recording",
             lambda d, r: company_size.size_recording(d, tracks, "US"),
         ),
-        c("levels", "levels.experience_curve", lambda d, r: levels.experience_curve(d, True, True)),
+        c(
+            "levels",
+            "levels.stored_experience_curve",
+            lambda d, r: levels.stored_experience_curve(d, True, True),
+        ),
         c("levels", "levels.market_spread", lambda d, r: levels.market_spread(d, DS)),
         c(
             "levels",
@@ -196,8 +202,8 @@ def cases() -> list[Case]:
         ),
         c(
             "career_paths",
-            "certifications.certification_pay",
-            lambda d, r: certifications.certification_pay(d),
+            "certifications.stored_certification_pay",
+            lambda d, r: certifications.stored_certification_pay(d),
         ),
         c(
             "career_paths",
@@ -243,7 +249,11 @@ def cases() -> list[Case]:
             "specialties.controls_text",
             lambda d, r: specialties.controls_text(r["specialties.adjusted_premiums"]),
         ),
-        c("specializations", "tools.tool_premiums", lambda d, r: tools.tool_premiums(d, "ml")),
+        c(
+            "specializations",
+            "tools.stored_tool_premiums",
+            lambda d, r: tools.stored_tool_premiums(d, "ml"),
+        ),
         c("industries", "industries.occupations", lambda d, r: industries.occupations(d)),
         c("industries", "industries.national_total", lambda d, r: industries.national_total(d, DS)),
         c(
@@ -431,7 +441,11 @@ def cases() -> list[Case]:
         ),
         c("data_methods", "catalog.sources_table", lambda d, r: catalog.sources_table(d)),
         c("data_methods", "ageing.price_rate", lambda d, r: ageing.price_rate(d)),
-        c("data_methods", "level_checks.backtest", lambda d, r: level_checks.backtest(d)),
+        c(
+            "data_methods",
+            "level_checks.stored_backtest",
+            lambda d, r: level_checks.stored_backtest(d),
+        ),
         c(
             "data_methods",
             "level_checks.sensitivity",

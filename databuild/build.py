@@ -31,7 +31,10 @@ data/manifest.json (keys sorted; no timestamps):
   latest_year; so_survey years, extracts; cpi latest_annual_year, latest_month,
   package_version, series, us_series; oflc_lca snapshot, first_fiscal_year, last_fiscal_year,
   occupations, counties, metros_without_levels, filings, titles, titles_kept).
-- ``tables.<name>``: rows, columns, source key.
+- ``tables.<name>``: rows, columns, source key ('precomputed' for the tables below).
+- ``precomputed.<name>``: each table `databuild.precomputed` computes from the written tables
+  once every source is in (the slow answers with few, fixed inputs): the analysis function,
+  its calls, the sha256 of each input table as written, rows.
 - ``carried.take_home``: the sidecar of data/take_home.parquet (`python -m databuild.taxes`);
   ``carried.withholding``: the federal withholding rule for supplemental wages
   (`databuild.taxes.law.WITHHOLDING`).
@@ -48,13 +51,16 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analysis.data import Tables
 from analysis.paths import CACHE_DIR, DATA_DIR
 from analysis.taxes import COLUMN_DOCS as TAX_COLUMN_DOCS
+from databuild import precomputed
 from databuild.checks import CHECKS
 from databuild.errors import SourceError
 from databuild.nonmetro import EXTENSIONS
@@ -115,7 +121,8 @@ def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]
         "",
         "Written by `python -m databuild` from the official sources (see `manifest.json`",
         "for URLs, licences, input hashes and row counts). Do not edit by hand: rebuild.",
-        "This file is generated from the readers' column docs in `databuild/sources/`.",
+        "This file is generated from the readers' column docs in `databuild/sources/`",
+        "and, for the precomputed tables at the end, from `databuild/precomputed.py`.",
         "",
     ]
     for name, (module, docs) in tables.items():
@@ -149,8 +156,9 @@ def table_docs_markdown(tables: dict[str, tuple[ModuleType, dict[str, ColumnDoc]
             lines.append(f"| {module.SOURCE.key} | `{key}` | {meaning} |")
     lines += [
         "",
-        "Also `build_command`, `tables` (rows, columns, source), `carried.take_home` (the",
-        "take-home sidecar) and, when the build downloaded its inputs, `downloads`.",
+        "Also `build_command`, `tables` (rows, columns, source: 'precomputed' for the tables",
+        "at the end), `precomputed` (how each precomputed table was made), `carried.take_home`",
+        "(the take-home sidecar) and, when the build downloaded its inputs, `downloads`.",
         "",
         "## `take_home.parquet`",
         "",
@@ -256,8 +264,48 @@ def write_all(raw_dir: Path, staging: Path, *, log=print) -> dict[str, object]:
             "caption": result.caption,
             "facts": result.facts,
         }
-    (staging / "README.md").write_text(table_docs_markdown(tables), encoding="utf-8")
-    return {"build_command": BUILD_COMMAND, "sources": sources, "tables": table_info}
+    manifest = {"build_command": BUILD_COMMAND, "sources": sources, "tables": table_info}
+    written = write_precomputed(staging, manifest, log=log)
+    readme = table_docs_markdown(tables) + "\n".join(precomputed.readme_section(written))
+    (staging / "README.md").write_text(readme, encoding="utf-8")
+    return manifest
+
+
+def write_precomputed(
+    staging: Path, manifest: dict[str, Any], *, log=print
+) -> list[precomputed.Precomputed]:
+    """Compute, check and write every `databuild.precomputed` table whose input tables are in
+    `staging`; record each in `manifest` (``precomputed.<name>`` and ``tables.<name>``).
+    Returns the tables written. Raises ValueError when one breaks its documented shape."""
+    entries: dict[str, object] = {}
+    written, done = [], {}
+    for spec in precomputed.TABLES:
+        paths = {name: staging / f"{name}.parquet" for name in spec.inputs}
+        missing = [name for name, path in paths.items() if not path.is_file()]
+        if missing:
+            log(f"[precomputed] {spec.name}: not built, no {', '.join(missing)} table")
+            continue
+        frame = precomputed.compute(
+            spec, lambda: Tables(manifest=manifest, version="build", data_dir=staging), done
+        )
+        check_table(spec.name, frame, dict(spec.columns))
+        write_parquet(frame, staging / f"{spec.name}.parquet")
+        entries[spec.name] = {
+            "function": spec.qualified,
+            **({} if spec.part is None else {"part": spec.part}),
+            "calls": [dict(call) for call in spec.calls],
+            "inputs": {name: sha256_of(path) for name, path in paths.items()},
+            "rows": len(frame),
+        }
+        manifest["tables"][spec.name] = {
+            "rows": len(frame),
+            "columns": len(spec.columns),
+            "source": "precomputed",
+        }
+        written.append(spec)
+        log(f"[precomputed] {spec.name}: {len(frame):,} rows ({spec.qualified})")
+    manifest["precomputed"] = entries
+    return written
 
 
 def swap(staging: Path, out: Path) -> None:

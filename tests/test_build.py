@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from analysis.paths import DATA_DIR, DEFAULT_RAW_DIR
-from databuild import build, checks
+from databuild import build, checks, precomputed
 
 pytestmark = pytest.mark.skipif(not DEFAULT_RAW_DIR.is_dir(), reason="raw sources not present")
 
@@ -165,6 +165,22 @@ def test_data_readme_documents_every_column(built):
             assert f"`{table}.parquet`" in readme
             for column in columns:
                 assert f"`{column}`" in readme
+    for spec in precomputed.TABLES:
+        section = readme.split(f"### `{spec.name}.parquet`")[1].split("###")[0]
+        assert spec.qualified in section
+        for column in spec.columns:
+            assert f"`{column}`" in section
+
+
+def test_the_build_writes_each_precomputed_table_with_its_manifest_entry(built):
+    manifest = json.loads((built / "manifest.json").read_text())
+    for spec in precomputed.TABLES:
+        frame = pd.read_parquet(built / f"{spec.name}.parquet")
+        assert list(frame.columns) == list(spec.columns)
+        entry = manifest["precomputed"][spec.name]
+        assert entry["rows"] == len(frame) == manifest["tables"][spec.name]["rows"]
+        for table, digest in entry["inputs"].items():
+            assert digest == hashlib.sha256((built / f"{table}.parquet").read_bytes()).hexdigest()
 
 
 def copy_raw(tmp_path: Path, keys: tuple[str, ...]) -> Path:
