@@ -15,6 +15,10 @@ year) come from the manifest the build wrote (`Facts`), never from strings typed
 
 Frames load on first use (a page that only needs `wages` does not pay for `salaries`) and are
 shared by every session: treat them as read-only. Question modules never mutate their inputs.
+
+`PRECOMPUTED` tables are answers the build computed from the others (`databuild.precomputed`:
+slow, with few fixed inputs); a question module's `stored_*` reader hands one back through
+`stored`, as its function would have returned it.
 """
 
 from __future__ import annotations
