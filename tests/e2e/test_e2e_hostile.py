@@ -28,6 +28,7 @@ from urllib.parse import quote, quote_plus
 import pytest
 
 from tests.apptest_helpers import dashboard_pages, run_page
+from tests.e2e.browser import settle
 from tests.e2e.checks import WAIT_MS, exceptions, open_page, page_url
 from tests.test_hostile_links import bound_parameters, text_parameters
 
@@ -249,3 +250,87 @@ def test_offer_names_are_text_everywhere_they_are_shown(page, dashboard_url, rou
         hovered += page.evaluate(HOVERED_JS)
         check_dom(page, asked, f"offer names round {round_}, hover {i}", ".hoverlayer")
     assert MARK in hovered, "no hover showed an employer's name"
+
+
+FORMULA_NAMES = {
+    "a_label": f'=HYPERLINK("http://{MARK}","x")',
+    "b_label": "-2+3 cmd",
+    "c_label": "+1 cmd",
+    "d_label": "@SUM(1) cmd",
+    "a_equity": "100000",  # an offer with equity: the share-price table is drawn too
+}
+HOSTILE_BANDS = (
+    "role,metro,level,min,mid,max\n"
+    '"=HYPERLINK(""http://evil.example"",""x"") Senior ML Engineer",Austin,,100000,120000,140000\n'
+    "-cmd Data Scientist,Austin,Mid,100000,120000,140000\n"
+    "Senior ML Engineer,Austin,,100000,120000,140000\n"
+    "15-2051,Austin,Mid,-5,120000,140000\n"
+)
+
+
+def runnable_cells(text: str) -> list[str]:
+    """Cells of a CSV a spreadsheet would run as a formula: text starting with = + - @ (a
+    number such as -5 is data)."""
+    import csv
+    import io
+
+    def number(cell: str) -> bool:
+        try:
+            float(cell)
+        except ValueError:
+            return False
+        return True
+
+    return [
+        cell
+        for row in csv.reader(io.StringIO(text))
+        for cell in row
+        if cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r")) and not number(cell)
+    ]
+
+
+def grid_csvs(page) -> list[str]:
+    """The CSV each table in view gives by its own "Download as CSV" (its toolbar)."""
+    # Streamlit saves through the File System Access API when the browser has it; without it,
+    # as a download Playwright can read.
+    blocks = page.locator("[data-testid='stElementContainer']:has([data-testid='stDataFrame'])")
+    texts = []
+    for i in range(blocks.count()):
+        block = blocks.nth(i)
+        if not block.is_visible():  # in a closed expander
+            continue
+        block.evaluate("e => e.scrollIntoView({block: 'center'})")
+        block.hover()  # the toolbar shows under the pointer
+        button = block.get_by_role("button", name="Download as CSV")
+        with page.expect_download() as saved:
+            button.evaluate("b => b.click()")  # the sticky header may cover it
+        with open(saved.value.path(), encoding="utf-8-sig") as file:
+            texts.append(file.read())
+    return texts
+
+
+NO_PICKER = "window.showSaveFilePicker = undefined;"
+
+
+def test_offer_grids_export_names_formula_safe(page, dashboard_url):
+    page.add_init_script(NO_PICKER)
+    open_page(page, page_url(dashboard_url, entry_of(OFFER_PAGE).url_path, FORMULA_NAMES))
+    texts = grid_csvs(page)
+    assert len(texts) >= 4, "the Offer check draws its four tables"
+    for text in texts:
+        assert "cmd" in text, f"a table without the employers' names:\n{text[:300]}"
+        assert not runnable_cells(text), runnable_cells(text)
+
+
+def test_upload_grids_export_the_files_text_formula_safe(page, dashboard_url, tmp_path):
+    page.add_init_script(NO_PICKER)
+    open_page(page, page_url(dashboard_url, "pay_bands"))
+    path = tmp_path / "bands.csv"
+    path.write_text(HOSTILE_BANDS, encoding="utf-8")
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
+    page.wait_for_timeout(500)
+    settle(page)
+    texts = [t for t in grid_csvs(page) if "role" in t or "problem" in t]
+    assert len(texts) >= 2, "the upload's problems and its checked rows"
+    assert any("spreadsheet formula" in t for t in texts)
+    assert not [c for t in texts for c in runnable_cells(t)]
