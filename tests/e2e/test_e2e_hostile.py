@@ -29,7 +29,7 @@ import pytest
 
 from tests.apptest_helpers import dashboard_pages, run_page
 from tests.e2e.browser import settle
-from tests.e2e.checks import WAIT_MS, exceptions, open_page, page_url
+from tests.e2e.checks import WAIT_MS, exceptions, open_page, page_url, warnings
 from tests.test_hostile_links import bound_parameters, text_parameters
 
 pytestmark = pytest.mark.e2e
@@ -334,3 +334,21 @@ def test_upload_grids_export_the_files_text_formula_safe(page, dashboard_url, tm
     assert len(texts) >= 2, "the upload's problems and its checked rows"
     assert any("spreadsheet formula" in t for t in texts)
     assert not [c for t in texts for c in runnable_cells(t)]
+
+
+def test_repeated_parameters_show_the_value_the_warning_names(page, dashboard_url):
+    """In the browser as in AppTest (tests/test_repeated_params.py): Streamlit's binding seeds
+    a widget from the last of repeated values; the warning names that one."""
+    from playwright.sync_api import expect
+
+    link = {"a_base": ["150000", "160000"], "a_label": ["Acme", "Beta"]}
+    open_page(page, page_url(dashboard_url, entry_of(OFFER_PAGE).url_path, link))
+    assert not exceptions(page)
+    expect(page.get_by_label("Base salary ($/yr)").first).to_have_value("160000")
+    expect(page.get_by_label("Employer").first).to_have_value("Beta")
+    said = " ".join(warnings(page))
+    for param, shown in (("a_base", "160,000"), ("a_label", "“Beta”")):
+        named = f"“{param}” is given 2 times where this page takes one value; showing the last"
+        assert f"{named} ({shown})" in said, said
+    metrics = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
+    assert any(m.startswith("Beta:") for m in metrics), metrics
