@@ -232,12 +232,12 @@ def test_offer_names_are_text_everywhere_they_are_shown(page, dashboard_url, rou
     link = names_link(round_)
     entry = entry_of(OFFER_PAGE)
     asked = open_hostile(page, dashboard_url, entry.url_path, link)
+    check_dom(page, asked, f"offer names round {round_}")
     # Each name is an offer of its own (valid terms around it), so each place draws it.
     places = page.evaluate(PLACES_JS, MARK)
     for place in ("metric", "expander", "markdown", "legend", "axis"):
         assert places[place] > 0, f"the names did not reach the {place}: {places}"
     assert places["warning"] == 0, f"a valid name was warned about: {places}"
-    check_dom(page, asked, f"offer names round {round_}")
     # Hovers are drawn only under the pointer: hover over the points of every chart.
     hovered = ""
     points = page.locator(".js-plotly-plot .scatterlayer .point, .js-plotly-plot .bars .point")
