@@ -18,6 +18,10 @@ The Offer check's employer names (`a_label` … `d_label`) are shown in the answ
 the charts (legend, axis labels, hovers), an expander's title and the tables: they run with
 valid offers around them so every one of those places draws them, and the test checks it
 reached those places and hovers over the charts' points.
+
+Also read in the browser: each table's own "Download as CSV" (its toolbar) exports the Offer
+check's names and an uploaded file's text formula-safe, and a repeated parameter shows the value
+its warning names.
 """
 
 from __future__ import annotations
@@ -324,6 +328,7 @@ def test_offer_grids_export_names_formula_safe(page, dashboard_url):
 
 def test_upload_grids_export_the_files_text_formula_safe(page, dashboard_url, tmp_path):
     page.add_init_script(NO_PICKER)
+    asked = requests_to_the_host(page)
     open_page(page, page_url(dashboard_url, "pay_bands"))
     path = tmp_path / "bands.csv"
     path.write_text(HOSTILE_BANDS, encoding="utf-8")
@@ -334,6 +339,7 @@ def test_upload_grids_export_the_files_text_formula_safe(page, dashboard_url, tm
     assert len(texts) >= 2, "the upload's problems and its checked rows"
     assert any("spreadsheet formula" in t for t in texts)
     assert not [c for t in texts for c in runnable_cells(t)]
+    check_dom(page, asked, "an upload's problems")  # the file's text shown as text too
 
 
 def test_repeated_parameters_show_the_value_the_warning_names(page, dashboard_url):
