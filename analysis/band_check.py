@@ -36,6 +36,7 @@ import pandas as pd
 
 from analysis import band_structure, level_bands, stats, taxonomy
 from analysis.data import Tables
+from analysis.export import FORMULA_PREFIXES
 from analysis.level_pay import position
 from analysis.stats import Ladder
 from analysis.upload_cells import MAX_BYTES, MetroIndex, UploadError, amount, decode, level_of
@@ -47,7 +48,9 @@ MAX_CELL = 200
 REQUIRED = ("role", "metro", "min", "mid", "max")
 OPTIONAL = ("level",)
 SOC = re.compile(r"^(\d{2}-\d{4})(?:\.00)?$")
-FORMULA = ("=", "+", "@")
+FORMULA = FORMULA_PREFIXES
+"""How a text cell (role, metro, level) a spreadsheet would run as a formula starts: = + - @
+(a number such as -5 in an amount cell is data, and read as one)."""
 EDGES = ("min", "mid", "max")
 ROW_COLUMNS = ["row", "role", "metro", "cbsa", "level", "occ_code", "occ_title", "track",
                "mapping", "min", "mid", "max"]  # fmt: skip

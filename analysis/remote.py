@@ -19,7 +19,7 @@ All pay is annual USD. Nothing here imports streamlit; nothing mutates its input
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -61,6 +61,31 @@ class Tiers:
     def share(self, tier: int) -> float:
         """The share of the HQ salary paid in `tier`."""
         return {1: self.tier1_pay, 2: self.tier2_pay, 3: self.tier3_pay}[tier]
+
+
+def ordered_tiers(tiers: Tiers) -> tuple[Tiers, tuple[str, ...]]:
+    """`tiers` in a valid order, and a sentence for each pair that was out of it.
+
+    Tier 1 starts at a price level no lower than tier 2's (equal: tier 2 is empty, a two-zone
+    policy), and tier 2 is paid no less than tier 3. A pair out of order is read the other way
+    round (both numbers kept), as each sentence says.
+    """
+    said = []
+    if tiers.tier1_min < tiers.tier2_min:
+        low, high = tiers.tier1_min, tiers.tier2_min
+        said.append(
+            f"Tier 1 starts at price level {low:g}, below tier 2's {high:g}: read in order "
+            f"instead, tier 1 from {high:g} and tier 2 from {low:g}."
+        )
+        tiers = replace(tiers, tier1_min=high, tier2_min=low)
+    if tiers.tier2_pay < tiers.tier3_pay:
+        low, high = tiers.tier2_pay, tiers.tier3_pay
+        said.append(
+            f"Tier 2 pays {low:.0%} of the HQ salary, less than tier 3's {high:.0%}: read in "
+            f"order instead, tier 2 at {high:.0%} and tier 3 at {low:.0%}."
+        )
+        tiers = replace(tiers, tier2_pay=high, tier3_pay=low)
+    return tiers, tuple(said)
 
 
 AI_DATA_TRACKS: tuple[str, ...] = tuple(t for t in taxonomy.TRACKS if t != "Other")
@@ -275,8 +300,11 @@ def geo_policy(
     if not np.isfinite(hq_salary) or hq_salary <= 0:
         raise ValueError("The HQ salary must be a positive amount.")
     tiers = tiers or Tiers()
-    if not tiers.tier1_min > tiers.tier2_min:
-        raise ValueError("The tier 1 price threshold must be above the tier 2 threshold.")
+    if tiers.tier1_min < tiers.tier2_min or tiers.tier2_pay < tiers.tier3_pay:
+        raise ValueError(
+            "Put the tiers in order: tier 1's price threshold at or above tier 2's, and tier "
+            "2's pay share at or above tier 3's."
+        )
     names = metros.hub_names(data, list(hubs))
     if not names:
         raise ValueError("Choose at least one hub.")

@@ -104,7 +104,7 @@ def amount(raw: str) -> tuple[float | None, str, str]:
     if value is None or not np.isfinite(value):
         return None, f"{shown} is not a number", ""
     if value < 0:
-        return None, f"{value:,.0f} is negative; enter annual pay in dollars", note
+        return None, f"negative ({value:,.0f}); enter annual pay in dollars", note
     if value < 200:
         return None, f"{value:,.2f} looks hourly; enter annual pay (hours x 2,080)", note
     if value < MIN_ANNUAL:

@@ -175,7 +175,8 @@ if any(a.spec.terms.equity + a.spec.terms.refresher for a in result.offers):
     moves = (-move / 100, 0.0, move / 100)
     scenarios = cache.run(offer_risk.price_scenarios, data, result, moves)
     wide = scenarios.pivot(index="offer", columns="move", values="average_real")
-    wide.columns = [f"{m:+.0%} shares" if m else "Grant price" for m in wide.columns]
+    # "Shares -50%", not "-50% shares": a header starting with a sign is a spreadsheet formula.
+    wide.columns = [f"Shares {m:+.0%}" if m else "Grant price" for m in wide.columns]
     st.dataframe(
         layout.formula_safe(wide.reset_index(), "offer"),
         hide_index=True,

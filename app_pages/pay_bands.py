@@ -247,8 +247,9 @@ if upload is not None:
             st.caption("Read as: " + ", ".join(mine.notes))
         for frame, what in ((mine.problems, "problems"), (mine.remarks, "notes")):
             if len(frame):
-                st.dataframe(
-                    frame, hide_index=True, key=f"pay_bands_{what}",
+                st.dataframe(  # the file's text, escaped for the grid's own CSV too
+                    layout.formula_safe(frame, *frame.columns), hide_index=True,
+                    key=f"pay_bands_{what}",
                     column_config=columns.upload_problem_columns(),
                 )  # fmt: skip
         if len(checked):
@@ -268,7 +269,7 @@ if upload is not None:
                 f" {as_of}; rows without a level: the occupation's BLS {target}th percentile",
             )
             st.dataframe(
-                checked, hide_index=True, placeholder="—",
+                layout.formula_safe(checked, "role"), hide_index=True, placeholder="—",
                 column_order=list(columns.upload_check_columns()),
                 column_config=columns.upload_check_columns(),
             )  # fmt: skip

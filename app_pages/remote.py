@@ -170,9 +170,11 @@ def simulator() -> None:
             pay2 = state.number("Tier 2 pay (% of HQ)", key="p2", default=90, **shares)
         with t4:
             pay3 = state.number("Tier 3 pay (% of HQ)", key="p3", default=80, **shares)
-    tiers = remote.Tiers(
-        tier1_min=tier1, tier2_min=tier2, tier2_pay=pay2 / 100, tier3_pay=pay3 / 100
+    tiers, disorder = remote.ordered_tiers(
+        remote.Tiers(tier1_min=tier1, tier2_min=tier2, tier2_pay=pay2 / 100, tier3_pay=pay3 / 100)
     )
+    for problem in disorder:
+        st.warning(problem, icon=":material/swap_vert:")
     with layout.friendly_errors():
         sim = cache.run(remote.geo_policy, data, float(salary), hq, tiers)
     layout.chart(charts.policy_chart, sim, measure, float(salary), key="remote_policy")
@@ -181,7 +183,8 @@ def simulator() -> None:
         note=f"HQ {hubs[hq]} at {money(salary)} · purchasing power = pay ÷ "
         "(price level / 100), in US-average dollars · national rate: everyone gets the HQ "
         "salary; full cost-of-living: HQ salary × hub price level ÷ HQ price level · tier "
-        f"thresholds ({tier1:g} / {tier2:g}) and shares are illustrative inputs, not data",
+        f"thresholds ({tiers.tier1_min:g} / {tiers.tier2_min:g}) and shares are illustrative "
+        "inputs, not data",
     )
     st.dataframe(
         cache.run(remote.policy_table, data, float(salary), hq, tiers, measure),

@@ -213,3 +213,27 @@ def test_structure_and_compa_ratio_of_your_bands():
     assert checked.loc[4, "compa_flag"] == "below 95%–105%"
     line = band_check.summary(upload, checked.reset_index())
     assert line.startswith("3 rows read: 3 compared, none with problems")
+
+
+def test_text_cells_a_spreadsheet_would_run_are_refused_and_numbers_are_not():
+    # "-Senior ML Engineer" would map to ML engineer, Senior: a text cell starting with "-"
+    # is a formula to a spreadsheet (issue 23) like one starting with = + @. A negative
+    # amount is a number, refused as negative, never as a formula.
+    content = (
+        b"role,metro,level,min,mid,max\n"
+        b"-Senior ML Engineer,Austin,,100000,120000,140000\n"  # row 2
+        b"15-2051,-Austin,Mid,100000,120000,140000\n"  # row 3
+        b"15-2051,Austin,-2+3,100000,120000,140000\n"  # row 4
+        b"@SUM(1),Austin,Mid,100000,120000,140000\n"  # row 5
+        b"15-2051,Austin,Mid,-5,120000,140000\n"  # row 6
+        b"Senior ML Engineer,Austin,,100000,120000,140000\n"  # row 7: read
+    )
+    upload = read(content)
+    assert upload.rows["row"].tolist() == [7]
+    formulas = upload.problems[upload.problems["problem"].str.contains("spreadsheet formula")]
+    assert sorted(zip(formulas["row"], formulas["column"], strict=True)) == [
+        (2, "role"), (3, "metro"), (4, "level"), (5, "role"),
+    ]  # fmt: skip
+    negative = upload.problems[upload.problems["row"] == 6]
+    assert negative["column"].tolist() == ["min"]
+    assert negative["problem"].str.startswith("negative (-5)").all()

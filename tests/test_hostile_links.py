@@ -1,7 +1,8 @@
 """A crafted link cannot break a page or plant content in it.
 
 Every URL parameter of every page (found by running the page: each widget bound to the URL)
-is driven with hostile values: Markdown links and images, HTML, a 100 kB value, right-to-left
+is driven with hostile values: Markdown links and images, bare addresses (which GitHub-flavoured
+Markdown links by itself), HTML, a spreadsheet formula, a 100 kB value, right-to-left
 overrides, NaN and infinities, repeats and old-format lists. Each page runs ROUNDS times with
 every parameter set at once, the kinds rotated over the parameters, so every parameter meets
 several kinds and every kind several parameters. Each run must end without an exception or an
@@ -24,6 +25,9 @@ MARK = "evil.example"
 HOSTILE: dict[str, str | list[str]] = {
     "markdown link": f"[Sign in](http://{MARK}/phish)",
     "markdown image": f"![x](http://{MARK}/pixel.png)",
+    "bare addresses": f"http://{MARK}/x www.{MARK} me@{MARK}",
+    "html anchor": f'<a href="http://{MARK}/a">x</a>',
+    "formula": f'=HYPERLINK("http://{MARK}","x")',
     "html": f"<img src='http://{MARK}/x.png'><script>alert('{MARK}')</script>",
     "huge": f"{MARK} " + "A" * 100_000,
     "rtl": f"\u202e{MARK}\u202c",
@@ -32,6 +36,8 @@ HOSTILE: dict[str, str | list[str]] = {
     "repeats": [f"{MARK}", f"{MARK}"],
     "old list with junk": f"15-2051~{MARK}~15-2051",
 }
+AUTOLINK = re.compile(rf"(https?://|www\.)\S*{re.escape(MARK)}|@{re.escape(MARK)}", re.I)
+"""A bare address of the hostile host as GitHub-flavoured Markdown links it."""
 
 
 def walk(node):
@@ -73,6 +79,31 @@ def shown_text(at) -> str:
             continue
         parts.append(str(proto))
     return "\n".join(parts)
+
+
+def _strings(message) -> list[str]:
+    out = []
+    for field, value in message.ListFields():
+        values = value if field.is_repeated else [value]
+        for v in values:
+            if isinstance(v, str):
+                out.append(v)
+            elif hasattr(v, "ListFields"):
+                out += _strings(v)
+    return out
+
+
+def shown_strings(at) -> list[str]:
+    """The strings of shown_text as the page sends them (not the protobuf text format's
+    escapes)."""
+    return [
+        s
+        for node in walk(at._tree)
+        if (proto := getattr(node, "proto", None)) is not None
+        and type(node).__name__ not in ("PlotlyChart", "Dataframe", "TextInput")
+        and hasattr(proto, "ListFields")
+        for s in _strings(proto)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +154,12 @@ def test_hostile_values_never_break_or_plant(entry, round_, parameters):
     text = shown_text(at)
     assert MARK not in text, f"{entry.name}: the link's text reached the page ({link})"
     # A tag may appear only escaped (a visitor's own name, shown as the text it is).
-    assert not re.search(r"(?<!\\)<(script|img)", text), f"{entry.name}: a tag reached the page"
+    assert not re.search(r"(?<!\\)<(script|img|a\b)", text), f"{entry.name}: a tag reached the page"
+    # Markdown links a bare address even when its characters are escaped: shown text must
+    # break each one (ui.text.plain), so none is left once the escapes are read.
+    for shown in shown_strings(at):
+        read = re.sub(r"\\(.)", r"\1", shown)
+        assert not AUTOLINK.search(read), f"{entry.name}: a bare address reached {shown!r}"
     # Values carrying the mark are unknown to every widget but a text box: each widget the run
     # drew says so, in plain words (Markdown-escaped: "a\\_base").
     free, drawn = text_parameters(at), set(bound_parameters(at))

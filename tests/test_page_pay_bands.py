@@ -8,7 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from analysis import level_bands
+from analysis import band_check, level_bands
+from analysis.export import FORMULA_PREFIXES
 from analysis.paths import DATA_DIR
 from analysis.pooled import TOLERANCE
 from tests.apptest_helpers import default_view, run_page
@@ -268,3 +269,26 @@ def test_a_metro_without_published_wages_still_gets_bands_and_reasons():
     region = table[table["area"] == "Region"]
     assert region["note"].str.startswith("nothing to pool").all()
     assert "Entry no figure (nothing to pool" in at.markdown[0].value
+
+
+HOSTILE_BANDS = (
+    b"role,metro,level,min,mid,max\n"
+    b'"=HYPERLINK(""http://evil.example"",""x"") Senior ML Engineer",Austin,,100000,120000,140000\n'
+    b"-cmd Data Scientist,Austin,Mid,100000,120000,140000\n"
+    b"15-2051,@cmd,Mid,=1,120000,140000\n"
+)
+
+
+def test_uploaded_text_is_formula_safe_in_every_grid(monkeypatch):
+    # The reader refuses text cells a spreadsheet would run (tests/test_band_check.py); the
+    # grids escape the file's text themselves too, so a grid's own "Download as CSV" stays
+    # safe even for a cell the reader let through (here: a reader that refuses none).
+    monkeypatch.setattr(band_check, "FORMULA", ())
+    at = run_page(PAGE)
+    at.file_uploader(key="pay_bands_upload").set_value(("b.csv", HOSTILE_BANDS, "text/csv"))
+    at.run()
+    assert not at.exception
+    grids = [d.value for d in at.dataframe if {"role", "problem", "remark"} & set(d.value)]
+    cells = [v for g in grids for c in g.columns for v in g[c] if isinstance(v, str)]
+    assert sum("cmd" in c or "evil.example" in c for c in cells) >= 3, cells  # the file's text
+    assert not [c for c in cells if c.lstrip(" ").startswith(FORMULA_PREFIXES)]

@@ -129,3 +129,19 @@ def test_salary_follows_the_hq_unless_typed():
     at.selectbox(key="hq").set_value("42660").run()
     assert at.number_input(key="salary").value == 200_000  # typed: kept
     assert not at.exception and not at.warning
+
+
+def test_tiers_out_of_order_warn_and_are_read_in_order():
+    # Tier 1 from 98 below tier 2 from 108, tier 2 paid 80% below tier 3's 90%: the page says
+    # so and reads them in order (tier 1 from 108, tier 2 from 98; 90% then 80%), the
+    # defaults' order, so the policy comes out as the default view's.
+    link = {"t1": "98", "t2": "108", "p2": "80", "p3": "90"}
+    at = run_page(PAGE, link)
+    assert not at.exception
+    said = [w.value for w in at.warning]
+    assert len(said) == 2, said
+    assert said[0].startswith("Tier 1 starts at price level 98, below tier 2's 108")
+    assert said[1].startswith("Tier 2 pays 80% of the HQ salary, less than tier 3's 90%")
+    assert "tier thresholds (108 / 98)" in _captions(at)
+    assert at.dataframe[1].value.equals(default_view(PAGE).dataframe[1].value)
+    assert len(at.get("plotly_chart")) == 3

@@ -241,6 +241,29 @@ def test_tiered_zones_follow_thresholds():
     assert remote.Tiers().tier(108.0) == 1 and remote.Tiers().tier(98.0) == 2
 
 
+def test_tiers_out_of_order_are_read_in_order_and_said():
+    # Tier 1 from 95 below tier 2 from 110; tier 2 paid 70% below tier 3's 85%: both pairs
+    # swapped, each said once.
+    tiers, said = remote.ordered_tiers(
+        remote.Tiers(tier1_min=95, tier2_min=110, tier2_pay=0.7, tier3_pay=0.85)
+    )
+    got = (tiers.tier1_min, tiers.tier2_min, tiers.tier2_pay, tiers.tier3_pay)
+    assert got == (110, 95, 0.85, 0.7)
+    assert said == (
+        "Tier 1 starts at price level 95, below tier 2's 110: read in order instead, tier 1 "
+        "from 110 and tier 2 from 95.",
+        "Tier 2 pays 70% of the HQ salary, less than tier 3's 85%: read in order instead, "
+        "tier 2 at 85% and tier 3 at 70%.",
+    )
+    # In order (equal thresholds: tier 2 empty; equal shares): kept as given, nothing said.
+    fine = remote.Tiers(tier1_min=100, tier2_min=100, tier2_pay=0.8, tier3_pay=0.8)
+    assert remote.ordered_tiers(fine) == (fine, ())
+    out = remote.geo_policy(_geo(), 100_000.0, SF, fine, hubs=HUBS)
+    assert set(out["tier"]) <= {1, 3}
+    with pytest.raises(ValueError, match="pay share"):
+        remote.geo_policy(_geo(), 1.0, SF, remote.Tiers(tier2_pay=0.7, tier3_pay=0.8), hubs=HUBS)
+
+
 def test_hq_outside_the_hubs_still_anchors_full_cost_of_living():
     out = remote.geo_policy(_geo(), 120_000.0, SF, hubs=[AUSTIN, CLEVELAND])
     assert set(out["cbsa"]) == {AUSTIN, CLEVELAND}

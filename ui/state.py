@@ -11,6 +11,10 @@ link's value is checked:
 - a value the page knows as the widget shows it is left to the binding;
 - a value in an older link format (an option's code, e.g. `?occ=15-2051` or `?metro=41940`;
   a `~`-joined list; a `1`/`0` switch) is translated into the widget's state;
+- a parameter given more than once to a widget that takes one value (`?a_base=1&a_base=2`)
+  warns and the value the binding reads is shown: the last one (a button group's: its first
+  option). On a link's first run the binding seeds the widget from the link over anything the
+  page put in its state, so the page reads the same value rather than pick another;
 - anything else gives a visible warning naming the parameter and what is shown instead,
   as plain text; the link's own text is never echoed (it could carry Markdown or a link).
 
@@ -71,6 +75,19 @@ def warn(key: str, problem: str, shown: str) -> None:
     )
 
 
+def _repeated(key: str, raw: list[str], shown: str) -> None:
+    """Warn when the link gives `key` more than once to a widget that takes one value; `shown`
+    says which value the page reads ("the last (2027-01-01)")."""
+    if len(raw) > 1:
+        warn(key, f"is given {len(raw)} times where this page takes one value", shown)
+
+
+def _again(raw: list[str]) -> str:
+    """How a warning about a link's unusable value starts: about the last of repeated values
+    ("is given 2 times and the last ") or about the only one ("")."""
+    return f"is given {len(raw)} times and the last " if len(raw) > 1 else ""
+
+
 def _first_run(key: str) -> list[str] | None:
     """The link's values for `key` when the widget has no state yet in this session, else None."""
     if key in st.session_state:
@@ -106,18 +123,24 @@ def choice(
     if raw is not None:
         labels = {format_func(o) for o in options}
         known = _lookup(options, format_func)
-        # An old link's list where one value is now asked: repeated parameters or `~`-joined.
-        parts = [p for value in raw for p in value.split("~") if p]
-        if len(raw) == 1 and raw[0] in labels:
-            pass  # the binding takes it
-        elif len(raw) == 1 and raw[0] in known:
-            st.session_state[key] = known[raw[0]]
+        value, which, problem = raw[-1], "the last", f"{_again(raw)}is not one this page offers"
+        if widget in (st.segmented_control, st.pills) and len(raw) > 1:
+            # A button group's binding reads repeated values as a list and takes its first
+            # option (shown label) over anything else: the page reads the same one.
+            value = next((v for v in raw if v in labels), next((v for v in raw if v in known), ""))
+            which, problem = "the first", f"is given {len(raw)} times and none is an option here"
+        # An old link's list where one value is now asked: `~`-joined.
+        parts = [p for p in value.split("~") if p]
+        if value in known:
+            if len(raw) > 1 or value not in labels:  # repeated, or an option's code
+                st.session_state[key] = known[value]
+            _repeated(key, raw, f"{which} ({format_func(known[value])})")
         elif parts and parts[0] in known:
             st.session_state[key] = known[parts[0]]
-            if len(set(parts)) > 1:  # more than that value: say what is dropped
+            if len(set(parts)) > 1 or len(raw) > 1:  # more than that value: say what is dropped
                 warn(key, "lists several values where this page takes one", "the first")
         else:
-            warn(key, "is not one this page offers", format_func(default))
+            warn(key, problem, format_func(default))
             st.session_state[key] = default
     if widget is st.selectbox:
         place: dict[str, Any] = {"index": options.index(default)}
@@ -202,13 +225,18 @@ def number(
     raw = _first_run(key)
     if raw is not None:
         try:
-            value = float(raw[0]) if len(raw) == 1 else math.nan
+            value = float(raw[-1])
         except ValueError:
             value = math.nan
         if not math.isfinite(value) or not min_value <= value <= max_value:
             shown = f"{default:,.0f}" if float(default).is_integer() else f"{default:,g}"
-            warn(key, f"is not a number from {min_value:,g} to {max_value:,g}", shown)
+            problem = f"{_again(raw)}is not a number from {min_value:,g} to {max_value:,g}"
+            warn(key, problem, shown)
             st.session_state[key] = float(default)
+        elif len(raw) > 1:
+            st.session_state[key] = value
+            shown = f"{value:,.0f}" if value.is_integer() else f"{value:,g}"
+            _repeated(key, raw, f"the last ({shown})")
     place = {"value": float(default)}
     value = st.number_input(
         label,
@@ -229,13 +257,12 @@ def toggle(label: str, *, key: str, default: bool, **kwargs: Any) -> bool:
     """A toggle bound to URL parameter `key` ('true' / 'false'; older links' '1' / '0' too)."""
     raw = _first_run(key)
     if raw is not None:
-        text = raw[0].strip().lower() if len(raw) == 1 else ""
-        if text in ("1", "true"):
-            st.session_state[key] = True
-        elif text in ("0", "false"):
-            st.session_state[key] = False
+        text = raw[-1].strip().lower()
+        if text in ("1", "true", "0", "false"):
+            st.session_state[key] = text in ("1", "true")
+            _repeated(key, raw, "the last (on)" if st.session_state[key] else "the last (off)")
         else:
-            warn(key, "is not on or off", "on" if default else "off")
+            warn(key, f"{_again(raw)}is not on or off", "on" if default else "off")
             st.session_state[key] = default
     place = {"value": default}
     value = st.toggle(label, key=key, bind=BIND, **place, **kwargs)
@@ -287,10 +314,13 @@ def date(
     parameter itself instead (left out when it is the default, as the binding does)."""
     raw = _first_run(key)
     if raw is not None:
-        value = _as_date(raw[0]) if len(raw) == 1 else None
+        value = _as_date(raw[-1])
         if value is None or not min_value <= value <= max_value:
-            warn(key, f"is not a date from {min_value} to {max_value}", default.isoformat())
+            problem = f"{_again(raw)}is not a date from {min_value} to {max_value}"
+            warn(key, problem, default.isoformat())
             value = default
+        else:
+            _repeated(key, raw, f"the last ({value.isoformat()})")
         st.session_state[key] = value.isoformat()
     problem = st.session_state.pop(f"_{key}_problem", None)
     if problem:
@@ -336,10 +366,14 @@ def text(label: str, *, key: str, default: str, max_chars: int = 40, **kwargs: A
     raw = _first_run(key)
     if raw is not None:
         value = clean_text(raw[-1], max_chars)
-        if len(raw) > 1 or value != raw[-1] or not value:
+        if value != raw[-1] or not value:
             shown = value or default
-            warn(key, f"is not one line of at most {max_chars} characters", f"“{shown}”")
+            problem = f"{_again(raw)}is not one line of at most {max_chars} characters"
+            warn(key, problem, f"“{shown}”")
             st.session_state[key] = shown
+        elif len(raw) > 1:
+            st.session_state[key] = value
+            _repeated(key, raw, f"the last (“{value}”)")
     place = {"value": default}
     value = st.text_input(label, key=key, max_chars=max_chars, bind=BIND, **place, **kwargs)
     value = clean_text(value, max_chars) or default

@@ -16,10 +16,18 @@ DUPLICATES_HELP = (
 )
 
 
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=@)|(?i:(?<=www))(?=\.)")
+"""Where GitHub-flavoured Markdown's autolinks start: `http://`, `www.`, `name@host`. Streamlit
+finds them in the text after escapes are read, so a backslash does not stop them."""
+WORD_JOINER = "\u2060"
+
+
 def plain(text: object) -> str:
     """`text` as literal characters inside Markdown: every Markdown, HTML and link character is
-    backslash-escaped, so no link, image, emphasis or tag can come out of it."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    backslash-escaped, so no link, image, emphasis or tag can come out of it; an invisible word
+    joiner (U+2060) splits each bare address (after `http:`, in `www.`, after `@`), so none is
+    linked either."""
+    return _MARKDOWN.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, str(text)))
 
 
 def money(value: float | None, step: int = 1) -> str:

@@ -1,0 +1,49 @@
+"""Every table a page draws exports formula-safe CSV through its own "Download as CSV".
+
+The grid's toolbar exports the frame it was given, as it is: a column name or a text cell that
+starts with = + - @ runs as a formula when the file is opened in a spreadsheet (a number such
+as -5 is data). Visitor text is escaped where it is shown (`ui.layout.formula_safe`: the Offer
+check's employer names, an upload's cells; tests/test_page_pay_bands.py and
+tests/e2e/test_e2e_hostile.py read the exported files); this checks every page's own tables,
+headers included ("-50% shares" was one).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.export import FORMULA_PREFIXES
+from tests.apptest_helpers import dashboard_pages, default_view, run_page
+
+PAGES = dashboard_pages()
+LINKS = {"app_pages/offer_check.py": {"a_equity": "100000"}}
+"""A page's link where its default view leaves a table out (no offer has equity: no
+share-price table)."""
+
+
+def runnable(value: object) -> bool:
+    """True for text a spreadsheet would run as a formula (not a number such as "-5")."""
+    if not isinstance(value, str) or not value.lstrip(" ").startswith(FORMULA_PREFIXES):
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return True
+    return False
+
+
+def test_runnable_tells_formulas_from_numbers():
+    assert [runnable(v) for v in ("=1+1", " -cmd", "-50% shares", "@x", "+1 x")] == [True] * 5
+    assert [runnable(v) for v in ("-5", "-1.5e3", "Shares -50%", -5, "")] == [False] * 5
+
+
+@pytest.mark.parametrize("entry", PAGES, ids=[p.name for p in PAGES])
+def test_every_table_exports_without_formulas(entry):
+    link = LINKS.get(entry.file)
+    at = run_page(entry.file, link) if link else default_view(entry.file)
+    assert not at.exception
+    for table in at.dataframe:
+        frame = table.value
+        cells = [str(c) for c in frame.columns]
+        cells += [v for c in frame.columns for v in frame[c] if isinstance(v, str)]
+        assert not [v for v in cells if runnable(v)], f"{entry.name}: {list(frame.columns)}"
