@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import comparison, compensation, take_home
-from analysis.comparison import Assessment, Comparison, OfferSpec
+from analysis.comparison import Comparison, OfferSpec
 from analysis.data import Tables
 
 LEAVING_MONTHS = (6, 12, 18, 24)
@@ -74,23 +74,30 @@ def _average(data: Tables, spec: OfferSpec, reference: str, start: dt.date) -> f
     return comparison.average_real(path)
 
 
-def flip_price(data: Tables, result: Comparison, *, tolerance: float = 0.005) -> float:
-    """The share-price factor (1 = the grant price) at which the winner's average real
-    take-home falls to the runner-up's, the others' equity unchanged: 0.6 means the winner
-    stays ahead unless its shares lose more than 40%. NaN when there is no runner-up, the
-    winner has no equity, or even worthless shares leave it ahead. Found by bisection."""
-    order = standings(result)
-    if order.runner_up is None:
+def flip_price(
+    data: Tables,
+    specs: Sequence[OfferSpec],
+    reference: str,
+    start: dt.date,
+    *,
+    tolerance: float = 0.005,
+) -> float:
+    """The share-price factor (1 = the grant price) at which the winner of `specs` (the
+    highest average real take-home in `reference` prices from `start`) falls to the
+    runner-up, the others' equity unchanged: 0.6 means the winner stays ahead unless its
+    shares lose more than 40%. NaN when there is no runner-up, the winner has no equity, or
+    even worthless shares leave it ahead. Found by bisection."""
+    if len(specs) < 2:
         return float("nan")
-    by_label = {a.spec.label: a for a in result.offers}
-    winner, target = by_label[order.winner], by_label[order.runner_up].average_real
-    if winner.spec.terms.equity + winner.spec.terms.refresher <= 0:
+    averages = {s.label: _average(data, s, reference, start) for s in specs}
+    first, second = sorted(specs, key=lambda s: averages[s.label], reverse=True)[:2]
+    target = averages[second.label]
+    if first.terms.equity + first.terms.refresher <= 0:
         return float("nan")
 
     def lead(factor: float) -> float:
-        terms = compensation.with_price(winner.spec.terms, factor)
-        spec = replace(winner.spec, terms=terms)
-        return _average(data, spec, result.reference, result.start) - target
+        spec = replace(first, terms=compensation.with_price(first.terms, factor))
+        return _average(data, spec, reference, start) - target
 
     low, high = 0.0, 1.0
     if lead(low) >= 0:
@@ -102,19 +109,23 @@ def flip_price(data: Tables, result: Comparison, *, tolerance: float = 0.005) ->
 
 
 def price_scenarios(
-    data: Tables, result: Comparison, moves: Sequence[float] = PRICE_MOVES
+    data: Tables,
+    specs: Sequence[OfferSpec],
+    reference: str,
+    start: dt.date,
+    moves: Sequence[float] = PRICE_MOVES,
 ) -> pd.DataFrame:
     """Each offer's average real take-home if its shares moved by each of `moves` (-0.5 =
     halved) from the grant price, for the whole horizon: offer, move, average_real. An offer
     without equity is the same in every scenario. Its liquidity (a private company's
     sellable share) applies in every scenario."""
     rows = []
-    for a in result.offers:
+    for spec in specs:
         for move in moves:
-            terms = compensation.with_price(a.spec.terms, a.spec.terms.price_factor * (1 + move))
-            spec = replace(a.spec, terms=terms)
-            real = _average(data, spec, result.reference, result.start)
-            rows.append({"offer": a.spec.label, "move": float(move), "average_real": real})
+            factor = spec.terms.price_factor * (1 + move)
+            moved = replace(spec, terms=compensation.with_price(spec.terms, factor))
+            real = _average(data, moved, reference, start)
+            rows.append({"offer": spec.label, "move": float(move), "average_real": real})
     return pd.DataFrame(rows)
 
 
@@ -156,15 +167,18 @@ def withholding_rule(data: Tables) -> Withholding:
     )
 
 
-def withholding_gap(data: Tables, a: Assessment, rule: Withholding) -> pd.DataFrame:
-    """The federal tax left to pay at filing time, per calendar year of one offer: year,
+def withholding_gap(
+    data: Tables, spec: OfferSpec, start: dt.date, rule: Withholding
+) -> pd.DataFrame:
+    """The federal tax left to pay at filing time, per calendar year of one offer from
+    `start`: year,
     supplemental (USD of supplemental wages), owed (the year's federal income tax on all its
     wages, from the schedule), withheld (the tax the base alone would owe, as regular payroll
     withholding aims at, plus `rule` on the supplemental wages), gap = owed - withheld
     (positive: a bill in April; negative: a refund). An approximation: regular withholding
     follows the W-4 tables, which for a single filer with no other income come close to the
     tax on the base alone."""
-    path = a.path
+    path = comparison.yearly_take_home(data, spec, start=start)
     juris = path["jurisdiction"].iloc[0]
     supplemental = path[list(compensation.SUPPLEMENTAL)].sum(axis=1).to_numpy()
     base_only = take_home.schedule_taxes(data, path["Base"].to_numpy(), juris)
@@ -174,7 +188,7 @@ def withholding_gap(data: Tables, a: Assessment, rule: Withholding) -> pd.DataFr
     owed = path["federal_income_tax"].to_numpy()
     return pd.DataFrame(
         {
-            "offer": a.spec.label,
+            "offer": spec.label,
             "year": path["year"].to_numpy(),
             "supplemental": supplemental,
             "owed": owed,
@@ -184,6 +198,9 @@ def withholding_gap(data: Tables, a: Assessment, rule: Withholding) -> pd.DataFr
     )
 
 
-def withholding_gaps(data: Tables, result: Comparison, rule: Withholding) -> pd.DataFrame:
-    """`withholding_gap` of every offer of `result`, one frame."""
-    return pd.concat([withholding_gap(data, a, rule) for a in result.offers], ignore_index=True)
+def withholding_gaps(
+    data: Tables, specs: Sequence[OfferSpec], start: dt.date, rule: Withholding
+) -> pd.DataFrame:
+    """`withholding_gap` of every offer of `specs`, one frame."""
+    frames = [withholding_gap(data, spec, start, rule) for spec in specs]
+    return pd.concat(frames, ignore_index=True)

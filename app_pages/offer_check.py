@@ -92,8 +92,9 @@ with answer:
         st.warning(f"{plain(name)}: {plain(problem)}", icon=":material/warning:")
     if result is None:
         st.stop()
-    ranked = cache.run(offer_risk.standings, result)
-    flip = cache.run(offer_risk.flip_price, data, result)
+    computed = [a.spec for a in result.offers]
+    ranked = offer_risk.standings(result)
+    flip = cache.run(offer_risk.flip_price, data, computed, reference, start)
     st.markdown(offer_text.answer(ranked, list(result.offers), where, flip))
     leaving = offer_risk.leaving_early([a.spec for a in result.offers])
     for a, column in zip(result.offers, st.columns(len(result.offers)), strict=True):
@@ -173,7 +174,7 @@ move = state.number(
 )
 if any(a.spec.terms.equity + a.spec.terms.refresher for a in result.offers):
     moves = (-move / 100, 0.0, move / 100)
-    scenarios = cache.run(offer_risk.price_scenarios, data, result, moves)
+    scenarios = cache.run(offer_risk.price_scenarios, data, computed, reference, start, moves)
     wide = scenarios.pivot(index="offer", columns="move", values="average_real")
     # "Shares -50%", not "-50% shares": a header starting with a sign is a spreadsheet formula.
     wide.columns = [f"Shares {m:+.0%}" if m else "Grant price" for m in wide.columns]
@@ -193,7 +194,9 @@ else:
 st.subheader("The tax bill at filing time")
 rule = cache.run(offer_risk.withholding_rule, data)
 st.dataframe(
-    layout.formula_safe(cache.run(offer_risk.withholding_gaps, data, result, rule), "offer"),
+    layout.formula_safe(
+        cache.run(offer_risk.withholding_gaps, data, computed, start, rule), "offer"
+    ),
     hide_index=True,
     column_order=list(columns.withholding_columns()),
     column_config=columns.withholding_columns(),

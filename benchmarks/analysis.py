@@ -275,6 +275,7 @@ def cases() -> list[Case]:
         c("remote", "remote.remote_share", lambda d, r: remote.remote_share(d, "US")),
         c("remote", "metros.hub_names", lambda d, r: metros.hub_names(d)),
         c("remote", "remote.hq_median", lambda d, r: remote.hq_median(d, remote.DEFAULT_HQ)),
+        c("remote", "remote.ordered_tiers", lambda d, r: remote.ordered_tiers(tiers)),
         c(
             "remote",
             "remote.geo_policy",
@@ -330,7 +331,7 @@ def cases() -> list[Case]:
         c(
             "offer_check",
             "offer_risk.flip_price",
-            lambda d, r: offer_risk.flip_price(d, r["comparison.compare_offers"]),
+            lambda d, r: offer_risk.flip_price(d, _offer_specs(d), "US", START),
         ),
         c(
             "offer_check",
@@ -340,7 +341,7 @@ def cases() -> list[Case]:
         c(
             "offer_check",
             "offer_risk.price_scenarios",
-            lambda d, r: offer_risk.price_scenarios(d, r["comparison.compare_offers"]),
+            lambda d, r: offer_risk.price_scenarios(d, _offer_specs(d), "US", START),
         ),
         c(
             "offer_check",
@@ -351,7 +352,7 @@ def cases() -> list[Case]:
             "offer_check",
             "offer_risk.withholding_gaps",
             lambda d, r: offer_risk.withholding_gaps(
-                d, r["comparison.compare_offers"], r["offer_risk.withholding_rule"]
+                d, _offer_specs(d), START, r["offer_risk.withholding_rule"]
             ),
         ),
         c("offer_check", "visa.wage_level", lambda d, r: visa.wage_level(d, SF, DS, 170_000.0)),

@@ -41,19 +41,21 @@ def test_the_share_price_at_which_the_winner_loses_its_lead():
     # Austin: $100,000 + an $80,000 grant ($20,000 a year): 120,000 x 0.9 = $108,000; San
     # Francisco $150,000: $100,000. Austin stays ahead while (100,000 + 20,000 f) x 0.9 >=
     # 100,000, i.e. f >= 5/9: unless its shares lose more than 44%.
-    result = compare(offer("SF", SF, 150_000), offer("ATX", AUSTIN, 100_000, equity=80_000))
-    assert offer_risk.flip_price(world(), result) == pytest.approx(5 / 9, abs=0.004)
-    scenarios = offer_risk.price_scenarios(world(), result).set_index(["offer", "move"])
+    specs = [offer("SF", SF, 150_000), offer("ATX", AUSTIN, 100_000, equity=80_000)]
+    assert offer_risk.flip_price(world(), specs, "US", JANUARY) == pytest.approx(5 / 9, abs=0.004)
+    scenarios = offer_risk.price_scenarios(world(), specs, "US", JANUARY)
+    scenarios = scenarios.set_index(["offer", "move"])
     austin = scenarios.loc["ATX", "average_real"]
     assert austin.tolist() == pytest.approx([99_000, 108_000, 117_000])  # -50%, flat, +50%
     assert scenarios.loc["SF", "average_real"].tolist() == pytest.approx([100_000] * 3)
 
 
 def test_no_flip_without_equity_or_when_worthless_shares_still_win():
-    no_equity = compare(offer("SF", SF, 120_000), offer("ATX", AUSTIN, 100_000))
-    assert np.isnan(offer_risk.flip_price(world(), no_equity))
-    safe = compare(offer("SF", SF, 120_000), offer("ATX", AUSTIN, 100_000, equity=40_000))
-    assert np.isnan(offer_risk.flip_price(world(), safe))  # $90,000 even at zero > $80,000
+    no_equity = [offer("SF", SF, 120_000), offer("ATX", AUSTIN, 100_000)]
+    assert np.isnan(offer_risk.flip_price(world(), no_equity, "US", JANUARY))
+    safe = [offer("SF", SF, 120_000), offer("ATX", AUSTIN, 100_000, equity=40_000)]
+    # $90,000 even at zero > $80,000
+    assert np.isnan(offer_risk.flip_price(world(), safe, "US", JANUARY))
 
 
 def test_leaving_early_per_offer():
@@ -71,14 +73,14 @@ def test_supplemental_withholding_leaves_a_gap_at_filing_time():
     # $300,000 a year. Owed: 30% of $500,000 = $150,000. Withheld: 30% of the base ($60,000)
     # plus 22% of the $300,000 supplemental ($66,000) = $126,000: $24,000 due in April.
     rule = Withholding(0.22, 0.37, 1_000_000, "IRS Publication 15 (test)")
-    result = compare(offer("ATX", AUSTIN, 200_000, equity=1_200_000), federal=0.30)
-    gap = offer_risk.withholding_gap(world(federal=0.30), result.offers[0], rule)
+    spec = offer("ATX", AUSTIN, 200_000, equity=1_200_000)
+    gap = offer_risk.withholding_gap(world(federal=0.30), spec, JANUARY, rule)
     assert gap["gap"].tolist() == pytest.approx([24_000] * 4)
     # Over $1,000,000 of supplemental wages the mandatory 37% applies: a $6,000,000 grant
     # vests $1,500,000 a year: withheld 60,000 + 220,000 + 185,000 = 465,000; owed 30% of
     # $1,700,000 = 510,000.
-    big = compare(offer("ATX", AUSTIN, 200_000, equity=6_000_000), federal=0.30)
-    gap = offer_risk.withholding_gap(world(federal=0.30), big.offers[0], rule)
+    big = offer("ATX", AUSTIN, 200_000, equity=6_000_000)
+    gap = offer_risk.withholding_gap(world(federal=0.30), big, JANUARY, rule)
     assert gap["withheld"].tolist() == pytest.approx([465_000] * 4)
     assert gap["gap"].tolist() == pytest.approx([45_000] * 4)
 
