@@ -7,6 +7,8 @@ request would then bypass st.navigation (wrong titles, no page config).
 
 import streamlit as st
 
+from ui import layout
+
 st.set_page_config(
     page_title="AI Pay Atlas",
     page_icon="/app/static/favicon.png",  # served locally (static/): no font host on page load
@@ -14,33 +16,39 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
+OFFER_CHECK = st.Page("app_pages/offer_check.py", title="Offer check", icon=":material/fact_check:")
+PAY_BANDS = st.Page("app_pages/pay_bands.py", title="Pay bands by region", icon=":material/tune:")
+
+# Sections name the question a visitor brings; the two tools come first after the overview.
+# Each page's address is its file's name, so links made before this grouping still open it.
 PAGES = {
-    "Market": [
+    "Start": [
         st.Page(
             "app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True
         ),
+    ],
+    "Which offer? Which band?": [OFFER_CHECK, PAY_BANDS],
+    "Where does pay go furthest?": [
         st.Page("app_pages/hubs.py", title="Tech hubs", icon=":material/location_city:"),
         st.Page("app_pages/cost_of_living.py", title="Cost of living", icon=":material/home:"),
+        st.Page("app_pages/remote.py", title="Remote work", icon=":material/home_work:"),
+    ],
+    "How does pay grow?": [
         st.Page("app_pages/levels.py", title="Career levels", icon=":material/stairs:"),
         st.Page(
             "app_pages/career_paths.py",
             title="Certifications & career paths",
             icon=":material/route:",
         ),
+        st.Page("app_pages/trends.py", title="Trends", icon=":material/trending_up:"),
+    ],
+    "What adds pay?": [
         st.Page(
             "app_pages/specializations.py", title="Specializations", icon=":material/psychology:"
         ),
         st.Page("app_pages/industries.py", title="Industries", icon=":material/factory:"),
-        st.Page("app_pages/remote.py", title="Remote work", icon=":material/home_work:"),
-        st.Page("app_pages/trends.py", title="Trends", icon=":material/trending_up:"),
     ],
-    "For job seekers": [
-        st.Page("app_pages/offer_check.py", title="Offer check", icon=":material/fact_check:"),
-    ],
-    "For recruiters": [
-        st.Page("app_pages/pay_bands.py", title="Pay bands by region", icon=":material/tune:"),
-    ],
-    "About": [
+    "About the data": [
         st.Page("app_pages/data_methods.py", title="Data & methods", icon=":material/description:"),
     ],
 }
@@ -51,4 +59,7 @@ page = st.navigation(PAGES)
 # button, which drops the link's parameters).
 st.session_state["came_from"] = st.session_state.get("showing")
 st.session_state["showing"] = page.url_path
+# The two tools from the first screen of every page: on a phone the navigation is folded
+# behind the menu button, so without this row a visitor sees no way to them.
+layout.tools_bar(OFFER_CHECK, PAY_BANDS)
 page.run()

@@ -1,4 +1,5 @@
-"""Small pieces every page uses: charts, source captions, CSV downloads, friendly errors.
+"""Small pieces every page uses: the tools row, answers and takeaways, the filters box, charts,
+source captions, CSV downloads, friendly errors.
 
 Source names and vintages are not typed here: pages pass `data.facts.caption("oews")` etc.,
 which the build recorded in data/manifest.json.
@@ -97,3 +98,32 @@ def available(data: Tables, *names: str) -> bool:
         st.info(f"This section is not shown: {err}", icon=":material/info:")
         return False
     return True
+
+
+def tools_bar(*tools: st.Page) -> None:
+    """One short row of links to the two tools (Offer check, Pay bands), above every page's
+    title: on a phone the navigation is folded behind the menu button."""
+    with st.container(horizontal=True, gap="small", key="tools_bar"):
+        for tool in tools:
+            st.page_link(tool, label=tool.title, icon=tool.icon)
+
+
+def answer(text: str) -> None:
+    """The page's answer, right under its title: one or two sentences computed from the data
+    in view (who leads, by how much, how sure). Text a visitor typed must pass `ui.text.plain`."""
+    st.markdown(text)
+
+
+def takeaway(text: str) -> None:
+    """A chart's one-line takeaway, between its heading and the chart, computed from the
+    figures the chart draws. Method details go in the caption under the chart."""
+    st.markdown(text)
+
+
+@contextmanager
+def filters(what: str) -> Iterator[None]:
+    """A page's filters in one box, closed until the visitor opens it: its line names what can
+    be changed (`what`, e.g. "occupation, metros, dollars or after prices"); the page's answer
+    above it says what is shown. The box stays as the visitor left it across reruns."""
+    with st.expander(f"Change {what}", icon=":material/tune:", key="filters"):
+        yield

@@ -92,9 +92,28 @@ def check_default_view(page, spec: PageSpec, base: str, screenshot: Path) -> Non
         expect(page.get_by_text(spec.known_text).first).to_be_visible(timeout=WAIT_MS)
 
 
+FILTERS_BOX = ".st-key-filters details"
+"""A page's filters box (`ui.layout.filters`): a closed expander."""
+
+
+def open_filters(page) -> None:
+    """Open the page's filters box if it has one and it is closed (what a visitor does before
+    changing a filter); a page without one is left as it is."""
+    box = page.locator(FILTERS_BOX)
+    if box.count() and box.first.get_attribute("open") is None:
+        box.first.locator("summary").click()
+        page.wait_for_function(
+            "s => document.querySelector(s)?.hasAttribute('open')", arg=FILTERS_BOX
+        )
+
+
 def selectbox(page, label: str):
-    """The selectbox (a combobox input) whose label is `label`."""
-    return page.get_by_role("combobox", name=label, exact=True)
+    """The selectbox (a combobox input) whose label is `label`, with the page's filters box
+    opened when the selectbox is in it."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    if box.count() and not box.first.is_visible():
+        open_filters(page)
+    return box
 
 
 def multiselect_values(page, label: str) -> list[str]:
