@@ -315,3 +315,15 @@ def data_answer(sources: object, captions: dict) -> str:
         + ". Nothing is typed in or "
         "simulated; the inputs you can change are labelled as yours."
     )
+
+
+def rent_takeaway(burden: object, salary: float) -> str:
+    """The rent chart in a line (`living.rent_burden`: label, salary_1br): the share of the
+    visitor's gross pay a year of one-bedroom Fair Market Rent takes in each metro."""
+    yours = burden.dropna(subset=["salary_1br"])
+    return (
+        f"**On your {money(salary)}** (the same gross in each metro), a one-bedroom at the "
+        "Fair Market Rent takes "
+        + ", ".join(f"**{r.salary_1br:.0%}** in {r.label}" for r in yours.itertuples())
+        + "."
+    )
