@@ -68,7 +68,7 @@ def test_ranges_map_and_scatter_takeaways():
     # Against a US median of $165,000 only Beta ($170,000) is above, against $100,000 both
     # priced metros are; Gamma is not priced.
     assert headlines.scatter_takeaway(HUBS, 165_000.0).startswith(
-        "1 of the 2 metros picked sit above the dashed line"
+        "1 of the 2 metros picked sits above the dashed line"
     )
     assert headlines.scatter_takeaway(HUBS, 100_000.0).startswith("2 of the 2 metros picked")
 

@@ -113,8 +113,9 @@ def hubs_answer(
     shown = table.dropna(subset=["median"])
     top = shown.loc[shown["median"].idxmax()]
     priced = shown.dropna(subset=["real_median"])
+    metros = f"{len(table)} metro{'s' if len(table) != 1 else ''}"
     first = (
-        f"**Among the {len(table)} metros picked, {top['label']} pays {occ_title.lower()} the "
+        f"**Among the {metros} picked, {top['label']} pays {occ_title.lower()} the "
         f"most: {money(top['median'])} a year, {_above(top['median'], national)} the US median "
         f"({money(national)})"
     )
@@ -218,7 +219,8 @@ def scatter_takeaway(table: object, national: float) -> str:
     priced = table.dropna(subset=["real_median"])
     above = priced[priced["real_median"] > national]
     return (
-        f"{len(above)} of the {len(priced)} metros picked sit above the dashed line: there "
+        f"{len(above)} of the {len(priced)} metro{'s' if len(priced) != 1 else ''} picked "
+        f"{'sits' if len(above) == 1 else 'sit'} above the dashed line: there "
         f"the median buys more than the US median ({money(national)}) does at US prices."
     )
 
