@@ -99,8 +99,8 @@ layout.takeaway(headlines.position_takeaway(eq))
 layout.chart(charts.equivalence_chart, eq, key="cost_of_living_equivalence")
 layout.source_caption(
     facts.caption("oews", "bea_rpp", "take_home"),
-    note="position: log-linear between the published 10th–90th percentiles · tax: single "
-    "filer, standard deduction, in each metro's main city",
+    note="position: log-linear between the 10th–90th percentiles · tax: single filer, "
+    "standard deduction, each metro's main city",
 )
 if net is not None and net.same_after_tax == net.same_after_tax:
     change = "more" if net.tax_effect > 0 else "less"

@@ -53,8 +53,8 @@ cols[2].metric(
 )
 layout.source_caption(
     facts.caption("oews", "bea_rpp", "aijobs"),
-    note=f"{head.records:,} salary records · hubs: the Tech hubs page's ten · entry → senior: {step.track}s "
-    f"at US companies, full-time, {years}",
+    note=f"{head.records:,} salary records · entry → senior: {step.track}s at US companies, "
+    f"full-time, {years}",
 )
 
 st.subheader("National median pay, AI/ML occupations and everyone")
