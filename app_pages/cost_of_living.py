@@ -131,8 +131,8 @@ layout.chart(charts.rent_burden_chart, burden, key="cost_of_living_rent")
 layout.source_caption(
     facts.caption("hud_fmr", "oews"),
     n=int(burden["n"].sum()),
-    note=f"n = {eq.occ_title.lower()} jobs · a one-bedroom's rent × 12 ÷ your gross pay (the "
-    f"same in every metro) and ÷ the metro's median {eq.occ_title.lower()} pay",
+    note=f"{eq.occ_title.lower()} jobs · one-bedroom rent × 12 ÷ your gross pay (the same in "
+    f"every metro) and ÷ the metro's median {eq.occ_title.lower()} pay",
 )
 layout.download(burden, f"rent_burden_{occ}.csv", key="cost_of_living_rent_csv")
 

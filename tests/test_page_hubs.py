@@ -64,7 +64,7 @@ def test_default_view_shows_hubs_and_published_medians():
     # BLS's top-code, and no top-coded Data Scientists wage in these hubs: said so, not implied.
     assert "≥ $239,200; none in this view" in captions
     assert "BEA Regional Price Parities, 2024" in captions
-    assert all(len(c.value.split()) <= 40 for c in at.caption)
+    assert all(len(c.value.replace(" · ", " ").split()) <= 40 for c in at.caption)  # words
     # A takeaway above each chart: 185,080 / 99,110 (Indianapolis) = 1.87x; New York's 23,160
     # jobs are the most; above the equal-power line: San Jose, San Francisco, Seattle, Austin
     # ($129,870 after prices) and New York ($120,800) beat $120,230.

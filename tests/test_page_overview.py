@@ -69,7 +69,7 @@ def test_overview_answers_first_then_cards_chart_and_next_steps():
     assert "ML engineers at US companies, full-time, 2023–2025" in captions
     # The aijobs.net snapshot of 2025-01-19 holds 74,301 salary records.
     assert "74,301 salary records" in captions
-    assert all(len(c.value.split()) <= 40 for c in at.caption)
+    assert all(len(c.value.replace(" · ", " ").split()) <= 40 for c in at.caption)  # words
     linked = {p.proto.page for p in at.get("page_link")}
     # The tools bar links the two tools; the route row the rest.
     assert linked == {"offer_check", "pay_bands", "hubs", "cost_of_living", "levels",
