@@ -60,6 +60,9 @@ def test_ranges_map_and_scatter_takeaways():
     assert "from $160,000 (Alpha, CA) to $170,000 (Beta, WA): 1.06×" in (
         headlines.ranges_takeaway(HUBS, real=True)
     )
+    assert headlines.ranges_takeaway(HUBS.iloc[[0]], real=False) == (
+        "Alpha, CA's median is $200,000."
+    )
     points = HUBS.assign(employment=[5_000.0, 12_000.0, np.nan])
     assert headlines.map_takeaway(points, "Data Scientists", real=False) == (
         "Beta, WA has the most jobs (12,000 data scientists); Alpha, CA pays the highest "

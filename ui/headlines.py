@@ -127,7 +127,7 @@ def hubs_answer(
         first += (
             f"; after cost of living {who} ({money(real['real_median'])} at US-average prices).**"
         )
-    if ranks.empty:
+    if len(ranks) < 2:  # one ranked metro: nothing to be sure against
         return first
     lead, sure = _rank_leader(ranks)
     text = first + " Given BLS's sampling error (95% rank ranges), "
@@ -187,10 +187,12 @@ def ranges_takeaway(table: object, real: bool) -> str:
     or after prices with `real`) and the ratio between them."""
     key = "real_median" if real else "median"
     shown = table.dropna(subset=[key])
-    if len(shown) < 2:
-        return ""
-    top, low = shown.loc[shown[key].idxmax()], shown.loc[shown[key].idxmin()]
     basis = " after prices" if real else ""
+    if shown.empty:
+        return f"No metro picked has a median{basis}."
+    top, low = shown.loc[shown[key].idxmax()], shown.loc[shown[key].idxmin()]
+    if len(shown) == 1:
+        return f"{top['label']}'s median{basis} is {money(top[key])}."
     return (
         f"Medians{basis} run from {money(low[key])} ({low['label']}) to {money(top[key])} "
         f"({top['label']}): {top[key] / low[key]:.2f}× between the lowest and the highest."
@@ -217,6 +219,8 @@ def scatter_takeaway(table: object, national: float) -> str:
     """The pay-against-prices chart in a line: how many picked metros sit above the dashed
     line, i.e. whose median after prices beats the US median (`real_median > national`)."""
     priced = table.dropna(subset=["real_median"])
+    if priced.empty:
+        return "BEA publishes no price level for the metros picked."
     above = priced[priced["real_median"] > national]
     return (
         f"{len(above)} of the {len(priced)} metro{'s' if len(priced) != 1 else ''} picked "
