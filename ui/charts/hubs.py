@@ -96,7 +96,8 @@ def ranges_chart(table: pd.DataFrame, *, top_code: float, real: bool = False) ->
                 xshift=6,
                 font={"size": 11},
             )
-    title = "Pay in national-average dollars (adjusted for local prices)" if real else "Annual pay"
+    # Short: a longer title ran into the legend beside it and off a phone's screen.
+    title = "Pay after prices" if real else "Annual pay"
     fig.update_layout(title={"text": title, "x": 0, "font": {"size": 15}})
     fig.update_yaxes(title=None)
     # Room on both sides so the outermost whiskers (San Jose's 90th) never touch the frame.
