@@ -3,52 +3,58 @@
 import streamlit as st
 
 from analysis import living, metros, take_home
-from ui import cache, inputs, layout, state
+from ui import cache, headlines, inputs, layout, state
 from ui.charts import living as charts
 from ui.text import money, taxed_as
 
 st.title("Cost of living")
-st.write(
-    "What would you need to earn in another metro: to live as well, or to rank as high among "
-    "your peers? The two answers differ, and the gap is the point."
-)
+slot = st.container()
 
 data = cache.tables()
 cache.require(data, "wages", "metros", "price_parities", "rents")
 facts = data.facts
 
-c1, c2 = st.columns(2)
-with c1:
-    salary = state.number(
-        "Your salary (USD a year)",
-        key="salary",
-        default=150_000,
-        min_value=1_000,
-        max_value=int(living.MAX_SALARY),
-        step=5_000,
-        format="%.0f",
-    )
-with c2:
-    occ = inputs.occupation(data)
-options = cache.run(metros.metro_options, data, occ)
-labels = dict(zip(options["cbsa"], options["label"], strict=True))
-codes = list(labels)
-c3, c4 = st.columns(2)
-with c3:
-    origin = state.choice(
-        "From metro",
+with layout.filters("salary, occupation, metros"):
+    c1, c2 = st.columns(2)
+    with c1:
+        salary = state.number(
+            "Your salary (USD a year)",
+            key="salary",
+            default=150_000,
+            min_value=1_000,
+            max_value=int(living.MAX_SALARY),
+            step=5_000,
+            format="%.0f",
+        )
+    with c2:
+        occ = inputs.occupation(data)
+    options = cache.run(metros.metro_options, data, occ)
+    labels = dict(zip(options["cbsa"], options["label"], strict=True))
+    codes = list(labels)
+    c3, c4 = st.columns(2)
+    with c3:
+        origin = state.choice(
+            "From metro",
+            codes,
+            key="from",
+            default="41940" if "41940" in labels else codes[0],
+            format_func=labels.get,
+        )
+    with c4:
+        target = state.choice(
+            "To metro",
+            codes,
+            key="to",
+            default="12420" if "12420" in labels else codes[-1],
+            format_func=labels.get,
+        )
+    more = state.choices(
+        "Also compare",
         codes,
-        key="from",
-        default="41940" if "41940" in labels else codes[0],
+        key="more",
+        default=[],
         format_func=labels.get,
-    )
-with c4:
-    target = state.choice(
-        "To metro",
-        codes,
-        key="to",
-        default="12420" if "12420" in labels else codes[-1],
-        format_func=labels.get,
+        placeholder="Add metros to the charts below",
     )
 
 with layout.friendly_errors():
@@ -59,14 +65,11 @@ except ValueError as err:  # no tax schedule for a place (Puerto Rico): say so, 
     net = None
     st.info(f"No after-tax answer: {err}", icon=":material/info:")
 
-st.markdown(f"**{eq.from_label} → {eq.to_label}**, {eq.occ_title.lower()}")
-m1, m2, m3, m4 = st.columns(4)
-m1.metric(
-    f"Your pay in {eq.from_label.split(',')[0]}",
-    money(eq.salary),
-    border=True,
-    help=f"{eq.position_label} of {eq.occ_title} pay there",
-)
+with slot:
+    layout.answer(headlines.living_answer(eq, net))
+
+st.subheader(f"{eq.from_label} → {eq.to_label}, {eq.occ_title.lower()}")
+m2, m3, m4 = st.columns(3)
 m2.metric(
     "Same purchasing power",
     money(eq.same_power),
@@ -77,7 +80,7 @@ m2.metric(
     help=f"Price level {eq.rpp_from:.1f} → {eq.rpp_to:.1f} (BEA {eq.year}, US = 100)",
 )
 m3.metric(
-    "Same take-home, after tax and prices",
+    "After tax and prices",
     money(net.same_after_tax) if net else "—",
     border=True,
     delta=f"{net.same_after_tax / eq.salary - 1:+.1%} vs your pay" if net else None,
@@ -92,45 +95,23 @@ m4.metric(
     border=True,
     help=f"{eq.position_label.capitalize()} of {eq.occ_title} pay, carried to {eq.to_label}",
 )
-if net is not None and net.same_after_tax == net.same_after_tax:
-    change = "more" if net.tax_effect > 0 else "less"
-    st.write(
-        f"After tax, your {money(eq.salary)} keeps {money(net.take_home_from)} "
-        f"({taxed_as(net.jurisdiction_from, take_home.LOCAL_TAXES)}). To keep as much "
-        f"purchasing power in {eq.to_label} "
-        f"({taxed_as(net.jurisdiction_to, take_home.LOCAL_TAXES)}) you would need "
-        f"{money(net.same_after_tax)}: "
-        f"**{money(abs(net.tax_effect))} {change}** than prices alone say, because the "
-        "taxes differ too."
-    )
-if eq.gap == eq.gap:
-    word = "more" if eq.gap > 0 else "less"
-    st.write(
-        f"At **{eq.position_label}** in {eq.from_label}, you would keep your rank among "
-        f"{eq.occ_title.lower()} in {eq.to_label} at **{money(eq.same_position)}**, which "
-        f"is **{money(abs(eq.gap))} {word}** than the "
-        f"{money(eq.same_power)} that buys the same things there "
-        f"({abs(eq.gap_share):.0%} {word}): local pay does not move one-for-one with prices."
-    )
-else:
-    st.write(eq.position_note)
+layout.takeaway(headlines.position_takeaway(eq))
 layout.chart(charts.equivalence_chart, eq, key="cost_of_living_equivalence")
 layout.source_caption(
     facts.caption("oews", "bea_rpp", "take_home"),
-    note="market position is log-linear between the published 10th–90th percentiles; "
-    "no figure is invented beyond them · take-home: single filer, standard deduction, wages "
-    "only, living in each metro's main city",
+    note="position: log-linear between the 10th–90th percentiles · tax: single filer, "
+    "standard deduction, each metro's main city",
 )
+if net is not None and net.same_after_tax == net.same_after_tax:
+    change = "more" if net.tax_effect > 0 else "less"
+    st.caption(
+        f"After tax, your {money(eq.salary)} keeps {money(net.take_home_from)} "
+        f"({taxed_as(net.jurisdiction_from, take_home.LOCAL_TAXES)}); in {eq.to_label} "
+        f"({taxed_as(net.jurisdiction_to, take_home.LOCAL_TAXES)}) the same purchasing power "
+        f"takes {money(abs(net.tax_effect))} {change} than prices alone say."
+    )
 
 pair = list(dict.fromkeys([origin, target]))
-more = state.choices(
-    "Also compare",
-    codes,
-    key="more",
-    default=[],
-    format_func=labels.get,
-    placeholder="Add metros to the charts below",
-)
 selected = list(dict.fromkeys(pair + more))
 with layout.friendly_errors():
     comp = cache.run(living.price_components, data, selected)
@@ -138,32 +119,28 @@ with layout.friendly_errors():
     burden = cache.run(living.rent_burden, data, selected, occ, salary=float(salary))
 
 st.subheader("What makes prices differ")
+layout.takeaway(headlines.components_takeaway(comp))
 layout.chart(charts.components_chart, comp, key="cost_of_living_components")
 layout.source_caption(
     facts.caption("bea_rpp"), note=f"{eq.year} · US average = 100 for each component"
 )
 
 st.subheader("Rent against pay")
+layout.takeaway(headlines.rent_takeaway(burden, salary))
 layout.chart(charts.rent_burden_chart, burden, key="cost_of_living_rent")
-yours = burden.dropna(subset=["salary_1br"])
-st.markdown(
-    f"**On your {money(salary)}** (the same gross in each metro), a one-bedroom at the "
-    "Fair Market Rent takes "
-    + ", ".join(f"**{r.salary_1br:.0%}** in {r.label}" for r in yours.itertuples())
-    + "."
-)
 layout.source_caption(
     facts.caption("hud_fmr", "oews"),
     n=int(burden["n"].sum()),
-    note=f"n = {eq.occ_title.lower()} jobs · bars: a one-bedroom's Fair Market Rent × 12 ÷ your "
-    f"gross pay (the same in every metro) and ÷ the metro's median {eq.occ_title.lower()} pay",
+    note=f"{eq.occ_title.lower()} jobs · one-bedroom rent × 12 ÷ your gross pay (the same in "
+    f"every metro) and ÷ the metro's median {eq.occ_title.lower()} pay",
 )
 layout.download(burden, f"rent_burden_{occ}.csv", key="cost_of_living_rent_csv")
 
 st.subheader("Price level over time")
+layout.takeaway(headlines.history_takeaway(hist))
 layout.chart(charts.history_chart, hist, key="cost_of_living_history")
 layout.source_caption(
     f"BEA Regional Price Parities, {hist['year'].min()}–{hist['year'].max()}",
-    note="all items, US = 100 in every year · each year compares places within that year, not "
-    "one year with another: a line shows a metro's level relative to the US, not inflation",
+    note="all items · each year compares places within that year: relative to the US, "
+    "not inflation",
 )

@@ -7,15 +7,10 @@ import streamlit as st
 from analysis import ageing, catalog, level_checks, occupations, populations, take_home
 from analysis.data import TABLES, DataUnavailable
 from ui import cache, columns, layout
-from ui.headlines import sensitivity_sentence
+from ui.headlines import data_answer, sensitivity_sentence
 from ui.text import DEFINITIONS, LEVEL_METHOD, LIMITATIONS, plain
 
 st.title("Data & methods")
-st.write(
-    "Every figure in AI Pay Atlas comes from a public source through the project's own build "
-    "(`python -m databuild`). No figure is typed in or simulated; the few settings you "
-    "can change (such as the geo-pay tiers on Remote work) are labelled as your inputs."
-)
 
 try:
     data = cache.tables()
@@ -24,8 +19,11 @@ except DataUnavailable as err:
     layout.empty_state(str(err))
     st.stop()
 
-st.subheader("Sources")
 sources = cache.run(catalog.sources_table, data)
+layout.answer(data_answer(sources, facts.captions))
+st.caption("Built by the project's own `python -m databuild` from each source as published.")
+
+st.subheader("Sources")
 st.markdown(  # a list, not a grid: every title and vintage shown whole, on any screen
     "\n".join(
         f"- **{plain(r.source)}** · {plain(r.publisher)} · {plain(r.vintage)} · "

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import hubs, metros, wages
-from ui import cache, inputs, layout, state
+from ui import cache, headlines, inputs, layout, state
 from ui.charts import hubs as charts
 from ui.text import money, top_code_note
 
@@ -11,17 +11,15 @@ VIEWS = {"nominal": "In dollars", "real": "After cost of living"}
 
 
 st.title("Tech hubs")
-st.write("Which US metros pay most for AI and data work — in dollars, and after local prices?")
+slot = st.container()
 
 data = cache.tables()
 cache.require(data, "wages", "metros", "price_parities")
 facts = data.facts
-left, right = st.columns([1, 2])
-with left:
+with layout.filters("occupation, metros, dollars or after prices"):
     occ = inputs.occupation(data)
-options = cache.run(metros.metro_options, data, occ)
-labels = dict(zip(options["cbsa"], options["label"], strict=True))
-with right:
+    options = cache.run(metros.metro_options, data, occ)
+    labels = dict(zip(options["cbsa"], options["label"], strict=True))
     chosen = state.choices(
         "Metros",
         list(labels),
@@ -30,14 +28,14 @@ with right:
         format_func=labels.get,
         placeholder="Add metros",
     )
-view = state.choice(
-    "Show pay",
-    list(VIEWS),
-    key="view",
-    default="nominal",
-    widget=st.segmented_control,
-    format_func=VIEWS.get,
-)
+    view = state.choice(
+        "Show pay",
+        list(VIEWS),
+        key="view",
+        default="nominal",
+        widget=st.segmented_control,
+        format_func=VIEWS.get,
+    )
 real = view == "real"
 if not chosen:
     layout.empty_state("Pick at least one metro to compare (the ten default hubs are a start).")
@@ -48,7 +46,13 @@ with layout.friendly_errors():
     points = cache.run(hubs.all_metros_for_map, data, occ)
     national = cache.run(wages.national_median, data, occ)
     line = cache.run(hubs.equal_power_line, data, occ)
-    ranks = cache.run(hubs.rank_intervals, data, occ, chosen, real=real)
+    ranks_nominal = cache.run(hubs.rank_intervals, data, occ, chosen, real=False)
+    ranks_real = cache.run(hubs.rank_intervals, data, occ, chosen, real=True)
+ranks = ranks_real if real else ranks_nominal
+with slot:
+    layout.answer(
+        headlines.hubs_answer(result.table, national, result.occ_title, ranks_nominal, ranks_real)
+    )
 # Whole dollars once, so a card and the table round a value the same way.
 money_columns = ["median", "real_median", "p10", "p90", "median_ci_low", "median_ci_high"]
 table = result.table.assign(**{c: result.table[c].round() for c in money_columns})
@@ -63,50 +67,33 @@ if unpriced:
         icon=":material/info:",
     )
 
-top = table.sort_values("rank_nominal").iloc[0]
-top_real = table.sort_values("rank_real").iloc[0]
-m1, m2, m3 = st.columns(3)
-m1.metric(f"Highest median: {top['label']}", money(top["median"]), border=True)
-m2.metric(
-    f"Top after prices: {top_real['label']}",
-    money(top_real["real_median"]),
-    border=True,
-    help=f"Median divided by the metro's price level (BEA RPP {result.year}, US = 100)",
-)
-m3.metric(f"US median, {result.occ_title}", money(national), border=True)
-
 st.subheader(f"{result.occ_title}: pay range by metro")
+layout.takeaway(headlines.ranges_takeaway(table, real))
 layout.chart(
     charts.ranges_chart, result.table, real=real, top_code=facts.top_code, key="hubs_ranges"
 )
 layout.source_caption(
     facts.caption("oews", "bea_rpp") if real else facts.caption("oews"),
     n=int(table["n"].sum()),
-    note="n = jobs (OEWS employment) · bars: 10th–90th and 25th–75th percentiles, dot: median"
-    f" · {top_code_note(result.n_top_coded, facts.top_code)}",
+    note=f"n = jobs · {top_code_note(result.n_top_coded, facts.top_code)}",
 )
 
 st.subheader("Where the jobs are")
+layout.takeaway(headlines.map_takeaway(points, result.occ_title, real))
 layout.chart(charts.metro_map_chart, points, real=real, highlight=chosen, key="hubs_map")
 layout.source_caption(
     facts.caption("oews"),
     n=int(points["employment"].sum()),
-    note=f"{len(points)} metros where BLS publishes a {result.occ_title} median (the Pay bands "
-    "map also counts metros with jobs but no published median) · bubble = jobs, colour = median"
-    + (" in national-average dollars" if real else "")
-    + " · nonmetropolitan areas are in the pickers and tables but not on the map (the Census "
-    "files give them no position)",
+    note=f"{len(points)} metros with a published median · bubble = jobs · no nonmetro areas",
 )
 
 st.subheader("Pay against price level")
+layout.takeaway(headlines.scatter_takeaway(table, national))
 layout.chart(charts.pay_vs_prices_chart, result.table, points, line, key="hubs_scatter")
 layout.source_caption(
     facts.caption("oews", "bea_rpp"),
     n=int(table["n"].sum()),
-    note=f"x: BEA all-items Regional Price Parity {result.year} (the metro's overall price level "
-    "for goods, rents, utilities and services; US = 100) · above the dashed line, a metro's "
-    "median buys more than the US median does at US prices · labels: the highest and lowest "
-    "paid selected metros (hover for the rest)",
+    note="price level: all items, US = 100",
 )
 
 st.subheader("The numbers")
@@ -122,14 +109,14 @@ spans = {
     for r in ranks.itertuples()
 }
 shown["rank"] = shown["cbsa"].map(spans).fillna("—")
-columns = ["rank", "label", "employment", "median", "interval", "p10", "p90", "rpp", "real_median"]
+columns = ["rank", "label", "median", "real_median", "employment", "interval", "rpp", "p10", "p90"]
 st.dataframe(
     shown[columns],
     hide_index=True,
     placeholder="—",
     column_config={
         "rank": st.column_config.TextColumn(
-            "Rank (95% range)",
+            "Rank (95%)",
             help="1 = highest median in this view; in brackets the ranks it could take given "
             "BLS's sampling error (ranks that overlap are a statistical tie)",
         ),
@@ -137,27 +124,27 @@ st.dataframe(
         "employment": st.column_config.NumberColumn("Jobs", format="localized"),
         "median": layout.usd("Median"),
         "interval": st.column_config.TextColumn(
-            "Median, 95% interval ≈",
+            "Median, 95% ≈",
             help="The mean wage's BLS relative standard error applied "
             "to the median (BLS publishes none for the median)",
         ),
-        "p10": layout.usd("10th percentile"),
-        "p90": layout.usd("90th percentile"),
-        "rpp": st.column_config.NumberColumn("Price level (US = 100)", format="%.0f"),
-        "real_median": layout.usd("Median after prices"),
+        "p10": layout.usd("10th pct."),
+        "p90": layout.usd("90th pct."),
+        "rpp": st.column_config.NumberColumn(
+            "Prices", format="%.0f", help="BEA all-items price level, US = 100"
+        ),
+        "real_median": layout.usd(
+            "After prices", help="Median ÷ price level: national-average dollars"
+        ),
     },
 )
 layout.download(table, f"tech_hubs_{occ}.csv", key="hubs_csv")
 ties = [r for r in ranks.itertuples() if r.tied]
 if ties:
     groups = {" · ".join(sorted([r.label, *r.tied.split("; ")])) for r in ties}
-    st.caption(
-        "Statistical ties (rank ranges overlap when the medians are redrawn with BLS's "
-        "relative standard errors, 4,000 draws): " + "; ".join(sorted(groups))
-    )
+    st.caption("Statistical ties (overlapping rank ranges): " + "; ".join(sorted(groups)))
 layout.source_caption(
     facts.caption("oews", "bea_rpp"),
     n=int(table["n"].sum()),
-    note="the CSV adds the 25th/75th percentiles, relative standard errors and a "
-    f"housing-weighted median (housing at {hubs.HOUSING_WEIGHT:.0%} of the budget)",
+    note="the CSV adds the 25th/75th percentiles, standard errors and a housing-weighted median",
 )

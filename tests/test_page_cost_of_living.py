@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import default_view, run_page
+from tests.apptest_helpers import default_view, run_page, visible_texts
 
 PAGE = "app_pages/cost_of_living.py"
 pytestmark = pytest.mark.skipif(
@@ -17,6 +17,11 @@ def metric(at, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
 
+def _after_title(at) -> str:
+    texts = visible_texts(at)
+    return texts[texts.index(at.title[0].value) + 1]
+
+
 def test_default_view_shows_the_answers():
     at = default_view(PAGE)
     assert not at.exception and not at.warning and not at.error
@@ -26,19 +31,29 @@ def test_default_view_shows_the_answers():
     assert at.selectbox(key="occ").value == "15-2051"
     assert (at.selectbox(key="from").value, at.selectbox(key="to").value) == ("41940", "12420")
     assert at.multiselect(key="more").value == []
+    # The answer is the first text under the title. BEA RPP 2024: San Jose 110.423, Austin
+    # 98.066: $150,000 x 98.066 / 110.423 = $133,214, 11% less.
+    answer = _after_title(at)
+    assert answer.startswith(
+        "**To live as well in Austin, TX as on $150,000 in San Jose, CA, you would need "
+        "$133,214 by prices alone (11% less), and $"
+    )
+    assert "once each place's taxes are counted (" in answer
     labels = [m.label for m in at.metric]
-    assert labels == [
-        "Your pay in San Jose",
-        "Same purchasing power",
-        "Same take-home, after tax and prices",
-        "Same market position",
-    ]
-    assert any("San Jose, CA → Austin, TX" in m.value for m in at.markdown)
-    assert at.metric[0].value == "$150,000"
+    assert labels == ["Same purchasing power", "After tax and prices", "Same market position"]
+    assert at.subheader[0].value == "San Jose, CA → Austin, TX, data scientists"
+    assert metric(at, "Same purchasing power") == "$133,214"
     assert any("local pay does not move one-for-one" in m.value for m in at.markdown)
     # A clean delta: a signed share with its meaning, no arrow stacked on a minus sign.
-    assert at.metric[1].proto.delta.endswith("% vs your pay")
-    assert at.metric[1].proto.direction == at.metric[1].proto.NONE
+    assert at.metric[0].proto.delta.endswith("% vs your pay")
+    assert at.metric[0].proto.direction == at.metric[0].proto.NONE
+    # Takeaways: housing 211.9 in San Jose against 120.4 in Austin is the widest component.
+    shown = [m.value for m in at.markdown]
+    assert (
+        "Housing (rents) makes the biggest difference: 212 in San Jose, CA against 120 in "
+        "Austin, TX (US = 100)." in shown
+    )
+    assert any(t.startswith("Price level (US = 100), 2008 → 2024: ") for t in shown)
     # Rent on the typed salary as well as the median pay, and each labelled.
     assert any(m.value.startswith("**On your $150,000**") for m in at.markdown)
     captions = " ".join(c.value for c in at.caption)
@@ -47,6 +62,7 @@ def test_default_view_shows_the_answers():
     assert "÷ the metro's median data scientists pay" in captions
     assert "compares places within that year" in captions
     assert "BLS OEWS, May 2025" in captions
+    assert all(len(c.value.replace(" · ", " ").split()) <= 40 for c in at.caption)  # words
 
 
 def test_a_published_median_maps_to_the_other_metros_median():
@@ -68,7 +84,7 @@ def test_old_link_and_the_same_metro_on_both_sides():
     assert not at.exception and not at.warning
     assert at.selectbox(key="from").value == "41940" == at.selectbox(key="to").value
     assert at.multiselect(key="more").value == ["42660", "35620"]
-    assert [m.value for m in at.metric] == ["$150,000"] * 4
+    assert [m.value for m in at.metric] == ["$150,000"] * 3
     rent = next(m.value for m in at.markdown if m.value.startswith("**On your"))
     assert "Seattle, WA" in rent and "New York, NY" in rent
 
@@ -91,6 +107,6 @@ def test_salary_beyond_published_range_shows_a_bound():
 
 def test_after_tax_sentence_names_the_taxes_not_a_schedule_code():
     at = default_view(PAGE)
-    sentence = next(m.value for m in at.markdown if m.value.startswith("After tax"))
+    sentence = next(c.value for c in at.caption if c.value.startswith("After tax"))
     # San Francisco -> Austin: California's and Texas's taxes, said in words (was "(CA)").
     assert "(federal and CA taxes)" in sentence and "(federal and TX taxes)" in sentence

@@ -9,7 +9,7 @@ import pytest
 
 from analysis.data import TABLES
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import default_view
+from tests.apptest_helpers import default_view, visible_texts
 
 PAGE = "app_pages/data_methods.py"
 pytestmark = pytest.mark.skipif(
@@ -34,6 +34,15 @@ def test_page_shows_sources_limitations_and_a_download_per_table():
     assert len(sources) == len(manifest["sources"]) + 1 == 9
     rows = [int(re.search(r"([\d,]+) rows", line)[1].replace(",", "")) for line in sources]
     assert all(n > 0 for n in rows)
+    # The answer, first under the title: the sources and the rows listed, summed, and the
+    # vintages of the wages (OEWS May 2025) and the salary index (snapshot 2025-01-19).
+    texts = visible_texts(at)
+    answer = texts[texts.index("Data & methods") + 1]
+    assert answer.startswith(
+        f"**Every figure comes from 9 public sources, {sum(rows):,} rows after the project's "
+        "build**: wages from BLS OEWS, May 2025;"
+    )
+    assert "snapshot 2025-01-19" in answer
     assert sum("[official page](https://" in line for line in sources) >= 8
     oflc = [line for line in sources if "Office of Foreign Labor Certification" in line]
     # wage_levels: 22 occupation files x 3,131 counties each (oflc_lca/wage_levels/*.json)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import default_view
+from tests.apptest_helpers import default_view, visible_texts
 
 PAGE = "app_pages/overview.py"
 pytestmark = pytest.mark.skipif(
@@ -20,34 +20,57 @@ def _ratio(text: str) -> list[float]:
     return [float(x) for x in re.findall(r"\d+\.\d+", text)]
 
 
-def test_overview_shows_headlines_chart_and_next_steps():
+def _after_title(at) -> str:
+    texts = visible_texts(at)
+    return texts[texts.index(at.title[0].value) + 1]
+
+
+def test_overview_answers_first_then_cards_chart_and_next_steps():
     at = default_view(PAGE)
     assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == "AI Pay Atlas"
+    # The answer is the first text under the title. BLS OEWS May 2025, Data Scientists:
+    # San Jose $185,080 is the highest of the ten hubs, 185,080 / 120,230 - 1 = 54% above the
+    # US median; after BEA prices (RPP 110.4) $185,080 / 1.104 = $167,610, still the highest.
+    answer = _after_title(at)
+    assert answer.startswith(
+        "**Of the 10 tech hubs, San Jose, CA pays data scientists most: $185,080 a year, 54% "
+        "above the US median of $120,230**, and it still leads after cost of living ($167,610"
+    )
+    ratio, low, high = _ratio(answer.split("grows")[1])
+    assert 1 < low <= ratio <= high
     metrics = {m.label: m for m in at.metric}
-    # BLS OEWS May 2025: US Data Scientists median $120,230; among the ten hubs San Jose's
-    # $185,080 is the highest (San Francisco $170,110, Seattle $164,740).
+    assert list(metrics) == [
+        "US data scientists median",
+        "Entry → senior pay",
+        "Fully remote, US, 2024",
+    ]
     assert metrics["US data scientists median"].value == "$120,230"
     # ... 2.4 times the median of all occupations ($50,980).
     assert metrics["US data scientists median"].proto.delta == "2.4× all jobs"
-    assert metrics["Top hub in dollars"].value == "San Jose"
-    assert metrics["Top hub in dollars"].proto.delta == "$185,080"
-    # Entry -> senior: a ratio above 1 that lies inside its own 95% interval.
+    # Entry -> senior: the card says the answer's ratio and interval.
     step = metrics["Entry → senior pay"]
-    (ratio,), (low, high) = _ratio(step.value), _ratio(step.proto.delta)
-    assert 1 < low <= ratio <= high
+    assert _ratio(step.value) == [ratio] and _ratio(step.proto.delta) == [low, high]
     remote = metrics["Fully remote, US, 2024"]
     share = int(remote.value.rstrip("%"))
     low, high = (int(x) for x in re.findall(r"(\d+)%", remote.proto.delta.split("CI")[1]))
     assert 0 < low <= share <= high < 100
     assert len(at.get("plotly_chart")) == 1
+    # The chart's takeaway: Computer and Information Research Scientists' $140,300 is
+    # 140,300 / 50,980 = 2.8 times all occupations.
+    assert any(
+        m.value.startswith("Computer and Information Research Scientists earn the most here "
+                           "($140,300, 2.8×")
+        for m in at.markdown
+    )  # fmt: skip
     captions = " ".join(c.value for c in at.caption)
     assert "BLS OEWS, May 2025" in captions and "approx." in captions
     assert "n = 7," not in captions  # no sum of nested employment counts
     assert "ML engineers at US companies, full-time, 2023–2025" in captions
-    intro = " ".join(m.value for m in at.markdown)
     # The aijobs.net snapshot of 2025-01-19 holds 74,301 salary records.
-    assert "74,301 individual salary records" in intro
+    assert "74,301 salary records" in captions
+    assert all(len(c.value.replace(" · ", " ").split()) <= 40 for c in at.caption)  # words
     linked = {p.proto.page for p in at.get("page_link")}
-    assert linked == {"offer_check", "hubs", "levels", "specializations", "career_paths",
-                      "pay_bands", "cost_of_living", "remote", "data_methods"}  # fmt: skip
+    # The tools bar links the two tools; the route row the rest.
+    assert linked == {"offer_check", "pay_bands", "hubs", "cost_of_living", "levels",
+                      "specializations", "data_methods"}  # fmt: skip

@@ -331,9 +331,14 @@ def evidence_columns() -> Columns:
         "soc": "SOC",
         "soc_title": "Occupation",
         "filings": st.column_config.NumberColumn("Filings", format="localized"),
-        "share": st.column_config.NumberColumn("Share of filings", **percent),
-        "weight": st.column_config.NumberColumn("Weight by records", **percent),
-        "used": st.column_config.NumberColumn("In the range", **percent),
+        # Short headers: the long ones pushed "Titles filed" off a 1400 px window.
+        "share": st.column_config.NumberColumn("Share", help="Share of filings", **percent),
+        "weight": st.column_config.NumberColumn(
+            "Weight", help="Share weighted by each title's salary-index records", **percent
+        ),
+        "used": st.column_config.NumberColumn(
+            "In range", help="Weight in the Offer check's market range", **percent
+        ),
         "stand_in": st.column_config.CheckboxColumn("Stand-in"),
-        "titles": st.column_config.NumberColumn("Titles filed", format="localized"),
+        "titles": st.column_config.NumberColumn("Titles", format="localized"),
     }

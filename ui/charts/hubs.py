@@ -96,7 +96,8 @@ def ranges_chart(table: pd.DataFrame, *, top_code: float, real: bool = False) ->
                 xshift=6,
                 font={"size": 11},
             )
-    title = "Pay in national-average dollars (adjusted for local prices)" if real else "Annual pay"
+    # Short: a longer title ran into the legend beside it and off a phone's screen.
+    title = "Pay after prices" if real else "Annual pay"
     fig.update_layout(title={"text": title, "x": 0, "font": {"size": 15}})
     fig.update_yaxes(title=None)
     # Room on both sides so the outermost whiskers (San Jose's 90th) never touch the frame.
@@ -105,7 +106,9 @@ def ranges_chart(table: pd.DataFrame, *, top_code: float, real: bool = False) ->
         low, high = float(drawn.min()), float(drawn.max())
         pad = 0.06 * (high - low) or 0.06 * high
         fig.update_xaxes(range=[max(low - pad, 0.0), high + pad])
-    return style(fig, money="x", height=max(300, 48 * len(data) + 110))
+    fig = style(fig, money="x", height=max(300, 48 * len(data) + 110))
+    fig.update_xaxes(nticks=5)  # five dollar ticks fit a phone's width
+    return fig
 
 
 def _fmt(ends: dict[str, pd.Series], name: str, i: int) -> str:
@@ -127,7 +130,7 @@ def metro_map_chart(
         "employment", ascending=False, na_position="last"
     )
     jobs = data["employment"].fillna(0)
-    size = 5 + 40 * np.sqrt(jobs / max(float(jobs.max()), 1.0))
+    size = 4 + 30 * np.sqrt(jobs / max(float(jobs.max()), 1.0))
     hover = [
         f"<b>{r.label}</b><br>median {money(getattr(r, key))}"
         + (" (in national-average dollars)" if real else "")
@@ -148,28 +151,37 @@ def metro_map_chart(
                 "reversescale": False,
                 "line": {"width": 0.5, "color": "white"},
                 "opacity": 0.85,
+                # Under the map, not beside it: beside, it took a fifth of a phone's width.
                 "colorbar": {
-                    "title": {"text": "median"},
+                    "title": {"text": "median", "side": "top"},
                     "tickprefix": "$",
                     "tickformat": ",.0f",
-                    "thickness": 12,
+                    "thickness": 10,
+                    "orientation": "h",
+                    "x": 0,
+                    "xanchor": "left",
+                    "y": -0.02,
+                    "yanchor": "top",
+                    "len": 0.9,
+                    "nticks": 4,
                 },
             },
             showlegend=False,
         )
     )
     if highlight:
-        # Neighbours (San Francisco and San Jose) alternate above and below their dots.
-        marked = data[data["cbsa"].isin(highlight)].sort_values("lon")
+        # The best paid MAP_LABELLED get a name (more crowd a phone's map; hover names the
+        # rest); neighbours (San Francisco and San Jose) alternate above and below their dots.
+        marked = data[data["cbsa"].isin(highlight)].nlargest(MAP_LABELLED, key).sort_values("lon")
         fig.add_trace(
             go.Scattergeo(
                 lon=marked["lon"],
                 lat=marked["lat"],
                 text=marked["label"].str.split(",").str[0],
                 mode="text",
-                textposition=_alternate(len(marked)),
+                textposition=_apart(marked["lon"].tolist(), marked["lat"].tolist()),
                 # Dark text with a light halo reads on any bubble, in light and dark themes.
-                textfont={"size": 13, "color": "#1b1b1b", "shadow": HALO},
+                textfont={"size": 12, "color": "#1b1b1b", "shadow": HALO},
                 hoverinfo="skip",
                 showlegend=False,
             )
@@ -181,15 +193,26 @@ def metro_map_chart(
         landcolor="rgba(128,128,128,0.12)",
         subunitcolor="rgba(128,128,128,0.4)",
     )
-    return style(fig, money=None, height=460, legend=False)
+    fig = style(fig, money=None, height=400, legend=False)
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 60})
+    return fig
 
 
+MAP_LABELLED = 5
+"""At most this many picked metros are named on the map, the best paid."""
 HALO = "0px 0px 3px #ffffff, 0px 0px 3px #ffffff"
 
 
-def _alternate(n: int) -> list[str]:
-    """Text positions that alternate above and below, so close neighbours do not overlap."""
-    return ["top center" if i % 2 == 0 else "bottom center" for i in range(n)]
+def _apart(lon: list[float], lat: list[float], near: float = 3.0) -> list[str]:
+    """Text positions: above each dot, or below it when a label already placed above a dot
+    within `near` degrees would collide (San Francisco and San Jose)."""
+    positions: list[str] = []
+    for i, (x, y) in enumerate(zip(lon, lat, strict=True)):
+        taken = {
+            positions[j] for j in range(i) if abs(lon[j] - x) < near and abs(lat[j] - y) < near
+        }
+        positions.append("bottom center" if "top center" in taken else "top center")
+    return positions
 
 
 def _fan(n: int) -> list[str]:

@@ -40,32 +40,54 @@ def equivalence_chart(eq: Equivalence) -> go.Figure:
             y=list(labels),
             x=list(values),
             orientation="h",
+            width=0.4,
             marker={"color": list(fills)},
             text=list(texts),
-            textposition="auto",
+            textposition="inside",
+            insidetextanchor="start",
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    fig.update_yaxes(autorange="reversed", title=None)
-    return style(fig, money="x", height=260, legend=False)
+    # Each bar's name on a line above it, not as a tick label: the names took half of a
+    # phone's width.
+    for label in labels:
+        fig.add_annotation(
+            x=0,
+            y=label,
+            text=label,
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            yshift=16,
+            font={"size": 12},
+        )
+    fig.update_yaxes(autorange="reversed", title=None, showticklabels=False)
+    fig = style(fig, money="x", height=320, legend=False)
+    fig.update_xaxes(nticks=5)
+    return fig
 
 
 def components_chart(comp: pd.DataFrame) -> go.Figure:
-    """Grouped bars: BEA price level by component (x) and metro (colour), US = 100 line."""
+    """Grouped horizontal bars: BEA price level by component (y) and metro (colour), with a
+    US = 100 line. Horizontal so the component names read without turning on a phone."""
     fig = go.Figure()
-    for metro, rows in comp.groupby("label", sort=False, observed=True):
+    groups = list(comp.groupby("label", sort=False, observed=True))
+    for metro, rows in groups:
         fig.add_trace(
             go.Bar(
-                x=rows["component"].astype(str),
-                y=rows["index"],
+                y=rows["component"].astype(str),
+                x=rows["index"],
+                orientation="h",
                 name=str(metro),
-                hovertemplate=f"{metro}<br>%{{x}}: %{{y:.1f}} (US = 100)<extra></extra>",
+                hovertemplate=f"{metro}<br>%{{y}}: %{{x:.1f}} (US = 100)<extra></extra>",
             )
         )
-    fig.add_hline(y=100, line={"dash": "dot", "color": "gray"}, annotation_text="US average")
+    fig.add_vline(x=100, line={"dash": "dot", "color": "gray"}, annotation_text="US = 100")
     fig.update_layout(barmode="group")
-    fig.update_yaxes(title="Price level (US = 100)")
-    return style(fig, money=None, height=400)
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title="Price level (US = 100)")
+    n = comp["component"].nunique()
+    return style(fig, money=None, height=max(320, n * (16 * len(groups) + 24) + 130))
 
 
 def history_chart(hist: pd.DataFrame) -> go.Figure:
@@ -83,7 +105,7 @@ def history_chart(hist: pd.DataFrame) -> go.Figure:
             )
         )
     fig.add_hline(y=100, line={"dash": "dot", "color": "gray"})
-    fig.update_xaxes(dtick=2, title=None)
+    fig.update_xaxes(nticks=6, tickformat="d", title=None)
     fig.update_yaxes(title="Price level, all items (US = 100)")
     return style(fig, money=None, height=380)
 

@@ -21,7 +21,8 @@ def national_medians_chart(frame: pd.DataFrame) -> go.Figure:
     `frame` is analysis.overview.national_medians output. The two occupations closest to
     AI/ML take the theme's first colour, related occupations a mid grey, the all-occupation
     context a light grey (labels white, dark on the light grey); the legend names each group.
-    Each bar is labelled with its median and employment. The whiskers are approximate:
+    Each occupation's name and jobs sit on a line above its bar (no tick labels: long names
+    took half of a phone's width), the median inside the bar. The whiskers are approximate:
     ±1.96 × BLS's relative standard error of the *mean* wage, applied to the median (BLS
     publishes none for it).
     """
@@ -44,6 +45,7 @@ def national_medians_chart(frame: pd.DataFrame) -> go.Figure:
                 orientation="h",
                 name=group,
                 marker_color=colour,
+                width=0.5,
                 error_x={
                     "type": "data",
                     "array": half,
@@ -51,13 +53,10 @@ def national_medians_chart(frame: pd.DataFrame) -> go.Figure:
                     "width": 4,
                     "color": WHISKER,
                 },
-                text=[
-                    f"${m:,.0f} · {e:,.0f} jobs"
-                    for m, e in zip(part["median"], part["employment"], strict=True)
-                ],
+                text=[f"${m:,.0f}" for m in part["median"]],
                 textposition="inside",
                 insidetextanchor="start",
-                insidetextfont={"color": LABEL_ON.get(colour, "#FFFFFF")},
+                insidetextfont={"color": LABEL_ON.get(colour, "#FFFFFF"), "size": 13},
                 customdata=part[["employment", "vs_all"]],
                 hovertemplate=(
                     "%{y}<br>Median $%{x:,.0f} (whisker: approx. 95% range)"
@@ -66,5 +65,26 @@ def national_medians_chart(frame: pd.DataFrame) -> go.Figure:
                 ),
             )
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["occ_title"]), title=None)
-    return style(fig, money="x", height=330, legend=True)
+    for row in rows.itertuples():
+        jobs = "" if row.employment != row.employment else f" · {row.employment:,.0f} jobs"
+        fig.add_annotation(
+            x=0,
+            y=row.occ_title,
+            xref="x",
+            yref="y",
+            text=f"{row.occ_title}{jobs}",
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            yshift=13,
+            font={"size": 12},
+        )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=list(rows["occ_title"]),
+        title=None,
+        showticklabels=False,
+    )
+    fig = style(fig, money="x", height=420, legend=True)
+    fig.update_xaxes(nticks=4)
+    return fig
