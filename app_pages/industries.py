@@ -73,7 +73,11 @@ with slot:
     else:
         layout.answer(
             industry_detail_answer(
-                result, us_median, occ_title, industries.DEPTHS[depth], facts.top_code
+                result,
+                us_median,
+                occ_title,
+                f"industries at {industries.DEPTHS[depth]}",
+                facts.top_code,
             )
         )
 

@@ -306,12 +306,12 @@ def inflation_short(change: dict, start: int, end: int, cpi_year: int, selection
     elif adj["ci_high"] < 0:
         verdict = "fell behind inflation"
     else:
-        verdict = "kept roughly level with inflation (no clear difference)"
+        verdict = "neither clearly beat nor trailed inflation"
     return (
         f"**For {selection}, AI and data pay {verdict} from {start} to {end}: the median moved "
         f"{adj['change']:+.1%} in {cpi_year} dollars** (95% interval {adj['ci_low']:+.1%} to "
         f"{adj['ci_high']:+.1%}; {adj['n_eff_start']:,.0f} and {adj['n_eff_end']:,.0f} "
-        "effective records, each year reweighted to one mix of levels and countries)."
+        "effective records)."
     )
 
 
