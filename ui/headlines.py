@@ -244,7 +244,7 @@ def remote_pay_takeaway(table: object) -> str:
         return "Too few fully-remote records at any level to set beside on-site pay."
     parts = [
         f"{r.level} ×{r.premium:.2f}"
-        + ("" if r.premium_high < 1 or r.premium_low > 1 else " (level)")
+        + ("" if r.premium_high < 1 or r.premium_low > 1 else " (no clear gap)")
         for r in rows.itertuples()
     ]
     return "Fully-remote median as a multiple of on-site's: " + ", ".join(parts) + "."
