@@ -95,13 +95,13 @@ def trend_chart(
         # One label, in the pay panel's top corner above the lines: with row="all" plotly
         # repeated it in the records panel, over the bar of the break year.
         fig.add_annotation(
-            x=break_year - 0.5,
+            x=years.max() + 0.5,
             y=1,
             xref="x",
             yref="y domain",
-            text="mostly job listings →",
+            text="mostly job listings",
             showarrow=False,
-            xanchor="left",
+            xanchor="right",
             yanchor="top",
             font={"size": 11, "color": "rgb(128,128,128)"},
             row=1,
