@@ -88,8 +88,8 @@ layout.chart(charts.arrangement_chart, table, key="remote_pay")
 layout.source_caption(
     facts.caption("aijobs"),
     n=int(table["n"].sum()),
-    note=f"{population}, work year {'2020–2025 pooled' if year == 'all' else year} · medians "
-    "with 95% intervals · hatched = under 30 records · “n < 10” = too few to show · "
+    note=f"{population}, work year {'2020–2025 pooled' if year == 'all' else year} · medians, "
+    "95% intervals · hatched: under 30 records · “n < 10”: too few to show · "
     + "".join(
         f"{a}: under 10 records at every level, not drawn · "
         for a, rows in table.groupby("arrangement")
@@ -206,11 +206,10 @@ def simulator() -> None:
     layout.chart(charts.policy_chart, sim, measure, float(salary), key="remote_policy")
     layout.source_caption(
         facts.caption("bea_rpp"),
-        note=f"HQ {hubs[hq]} at {money(salary)} · purchasing power = pay ÷ "
-        "(price level / 100), in US-average dollars · national rate: everyone gets the HQ "
-        "salary; full cost-of-living: HQ salary × hub price level ÷ HQ price level · tier "
-        f"thresholds ({tiers.tier1_min:g} / {tiers.tier2_min:g}) and shares are illustrative "
-        "inputs, not data",
+        note=f"HQ {hubs[hq]} at {money(salary)} · full cost-of-living: HQ salary × hub price "
+        "level ÷ HQ price level · purchasing power: pay ÷ (price level / 100), US-average "
+        f"dollars · tier thresholds ({tiers.tier1_min:g} / {tiers.tier2_min:g}) and shares are "
+        "illustrative inputs, not data",
     )
     st.dataframe(
         cache.run(remote.policy_table, data, float(salary), hq, tiers, measure),

@@ -98,6 +98,8 @@ def industry_answer(groups: object, us_median: float, occupation: str) -> str:
     shown = groups[groups["weighted_median"].notna()].sort_values(
         "weighted_median", ascending=False
     )
+    if shown.empty:
+        return f"**BLS publishes no industry medians to average for {occupation.lower()}.**"
     top = shown.iloc[0]
     name = str(top["industry_group"])
     over = ""
@@ -179,6 +181,8 @@ def industry_takeaway(groups: object) -> str:
     shown = groups[groups["weighted_median"].notna()].sort_values(
         "weighted_median", ascending=False
     )
+    if shown.empty:
+        return "No industry group has a median to draw."
     top, low = shown.iloc[0], shown.iloc[-1]
     jobs = shown.sort_values("tot_emp", ascending=False).head(3)
     where = ", ".join(f"{r.industry_group} ({r.emp_share:.0%})" for r in jobs.itertuples())
