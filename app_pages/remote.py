@@ -6,53 +6,60 @@ from analysis import filters, metros, remote, stats, wages
 from analysis.filters import LEVELS
 from ui import cache, columns, inputs, layout, state
 from ui.charts import remote as charts
-from ui.text import duplicate_note, money
+from ui.headlines import (
+    policy_answer,
+    remote_answer,
+    remote_pay_takeaway,
+    remote_share_takeaway,
+)
+from ui.text import duplicate_note, money, plain
 
 ALL_LEVELS = "All levels"
 COUNTRIES = {"US": "US companies", "ALL": "All countries"}
 MEASURES = {"pay": "Pay", "purchasing_power": "Purchasing power"}
+AT = {"US": "At US companies", "ALL": "At companies in all countries"}
+SIMULATOR = "Geo-pay policy simulator"
+SIMULATOR_ANCHOR = "geo-pay-policy-simulator"
 
 
 st.title("Remote work")
-st.write(
-    "Do fully-remote AI and data jobs pay less than on-site ones, and what would a "
-    "company's geo-pay policy pay you in each tech hub?"
-)
+slot = st.container()  # the answer, written once the figures below are known
 
 data = cache.tables()
 cache.require(data, "salaries", "wages", "metros", "price_parities")
 facts = data.facts
 years, latest = cache.run(filters.salary_years, data)
-tracks = state.choices(
-    "Tracks",
-    list(remote.AI_DATA_TRACKS),
-    key="tracks",
-    default=list(remote.AI_DATA_TRACKS),
-    help="The salary index's AI and data tracks. Generic software, consulting and product "
-    "titles (the 'Other' track, e.g. 7,930 'Software Engineer' records) are left out.",
-)
+with layout.filters("tracks, level, year, companies"):
+    tracks = state.choices(
+        "Tracks",
+        list(remote.AI_DATA_TRACKS),
+        key="tracks",
+        default=list(remote.AI_DATA_TRACKS),
+        help="The salary index's AI and data tracks. Generic software, consulting and product "
+        "titles (the 'Other' track, e.g. 7,930 'Software Engineer' records) are left out.",
+    )
+    c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
+    with c1:
+        level = state.choice("Level", [ALL_LEVELS, *LEVELS], key="level", default=ALL_LEVELS)
+    with c2:
+        year = state.choice(
+            "Work year",
+            [*years, "all"],
+            key="year",
+            default=latest,
+            format_func=lambda y: "All years pooled" if y == "all" else str(y),
+            help=f"Default: {latest}, the latest full year. Pooling years mixes in the 2024 "
+            "change of who the index samples.",
+        )
+    with c3:
+        country = state.choice(
+            "Companies", list(COUNTRIES), key="country", default="US", format_func=COUNTRIES.get
+        )
+    with c4:
+        keep_dups = inputs.keep_duplicates()
 if not tracks:
     layout.empty_state("Choose at least one track.")
     st.stop()
-c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
-with c1:
-    level = state.choice("Level", [ALL_LEVELS, *LEVELS], key="level", default=ALL_LEVELS)
-with c2:
-    year = state.choice(
-        "Work year",
-        [*years, "all"],
-        key="year",
-        default=latest,
-        format_func=lambda y: "All years pooled" if y == "all" else str(y),
-        help=f"Default: {latest}, the latest full year. Pooling years mixes in the 2024 change "
-        "of who the index samples.",
-    )
-with c3:
-    country = state.choice(
-        "Companies", list(COUNTRIES), key="country", default="US", format_func=COUNTRIES.get
-    )
-with c4:
-    keep_dups = inputs.keep_duplicates()
 where = None if country == "ALL" else country
 with layout.friendly_errors():
     table = cache.run(
@@ -70,13 +77,19 @@ with layout.friendly_errors():
 dup_note = duplicate_note(not keep_dups)
 which = "all AI and data tracks" if set(tracks) == set(remote.AI_DATA_TRACKS) else ", ".join(tracks)
 population = f"{COUNTRIES[country]}, full-time, {which}"
-st.markdown(f"**Both charts below: {population}, {dup_note}.**")
+when = "2020–2025 pooled" if year == "all" else f"in {year}"
+with slot:
+    layout.answer(remote_answer(table, f"{AT[country]} {when} (full-time, {plain(which)})"))
+    st.markdown(f"Tool on this page: [{SIMULATOR} ↓](#{SIMULATOR_ANCHOR})")
+
+st.subheader("Remote and on-site pay by level")
+layout.takeaway(remote_pay_takeaway(table))
 layout.chart(charts.arrangement_chart, table, key="remote_pay")
 layout.source_caption(
     facts.caption("aijobs"),
     n=int(table["n"].sum()),
-    note=f"{population}, work year {'2020–2025 pooled' if year == 'all' else year} · medians "
-    "with 95% intervals · hatched = under 30 records · “n < 10” = too few to show · "
+    note=f"{population}, work year {'2020–2025 pooled' if year == 'all' else year} · medians, "
+    "95% intervals · hatched: under 30 records · “n < 10”: too few to show · "
     + "".join(
         f"{a}: under 10 records at every level, not drawn · "
         for a, rows in table.groupby("arrangement")
@@ -96,23 +109,26 @@ st.dataframe(
 layout.download(table, "remote_pay.csv", key="remote_dl_pay")
 
 st.subheader("How common is fully-remote work?")
+layout.takeaway(remote_share_takeaway(share))
 layout.chart(charts.remote_share_chart, share, key="remote_share")
 layout.source_caption(
     facts.caption("aijobs"),
     n=int(share["n"].sum()),
     note=f"{population} · band: 95% Wilson interval · shaded 2024: the index switched to "
-    "mostly US job listings, so the change is partly who is sampled · 2025 = early January "
-    f"only · {dup_note}",
+    "mostly US job listings · 2025 = early January only · "
+    f"{dup_note}",
 )
 
 
 @st.fragment
 def simulator() -> None:
-    """The geo-pay policy simulator (its inputs redraw this section alone)."""
-    st.subheader("Geo-pay policy simulator")
+    """The geo-pay policy simulator (its inputs redraw this section alone: they stay in the
+    section, not in the page's filters box)."""
+    st.subheader(f"{SIMULATOR}: what would a remote hire be paid?", anchor=SIMULATOR_ANCHOR)
+    answer = st.container()  # the section's one-line answer, once the inputs are read
     hubs = cache.run(metros.hub_names, data)
     occ_title = inputs.occupation_titles(data)[wages.DEFAULT_OCCUPATION]
-    c5, c6, c7 = st.columns(3)
+    c5, c6, c7, c8 = st.columns(4)
     with c5:
         hq = state.choice(
             "HQ metro", list(hubs), key="hq", default=remote.DEFAULT_HQ, format_func=hubs.get
@@ -177,14 +193,23 @@ def simulator() -> None:
         st.warning(problem, icon=":material/swap_vert:")
     with layout.friendly_errors():
         sim = cache.run(remote.geo_policy, data, float(salary), hq, tiers)
+    by_price = sim.drop_duplicates("cbsa").sort_values("rpp")
+    names = dict(zip(by_price["cbsa"], by_price["hub"], strict=True))
+    with c8:
+        # Default: the hub with the lowest price level, where the policies differ most.
+        home = state.choice(
+            "Hire lives in", list(names), key="home", default=by_price["cbsa"].iloc[0],
+            format_func=names.get,
+        )  # fmt: skip
+    with answer:  # metro names from the data; a link only picks one of them
+        layout.answer(policy_answer(sim, names[home], hubs[hq], float(salary), measure))
     layout.chart(charts.policy_chart, sim, measure, float(salary), key="remote_policy")
     layout.source_caption(
         facts.caption("bea_rpp"),
-        note=f"HQ {hubs[hq]} at {money(salary)} · purchasing power = pay ÷ "
-        "(price level / 100), in US-average dollars · national rate: everyone gets the HQ "
-        "salary; full cost-of-living: HQ salary × hub price level ÷ HQ price level · tier "
-        f"thresholds ({tiers.tier1_min:g} / {tiers.tier2_min:g}) and shares are illustrative "
-        "inputs, not data",
+        note=f"HQ {hubs[hq]} at {money(salary)} · full cost-of-living: HQ salary × hub price "
+        "level ÷ HQ price level · purchasing power: pay ÷ (price level / 100), US-average "
+        f"dollars · tier thresholds ({tiers.tier1_min:g} / {tiers.tier2_min:g}) and shares are "
+        "illustrative inputs, not data",
     )
     st.dataframe(
         cache.run(remote.policy_table, data, float(salary), hq, tiers, measure),

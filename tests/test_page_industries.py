@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import default_view, run_page
+from tests.apptest_helpers import default_view, run_page, visible_texts
 
 PAGE = "app_pages/industries.py"
 pytestmark = pytest.mark.skipif(
@@ -20,6 +20,12 @@ TOP_CODE = 239_200.0  # BLS OEWS May 2025, footnote 5: annual wages at or above 
 
 def _captions(at) -> str:
     return " ".join(c.value for c in at.caption)
+
+
+def _answer(at) -> str:
+    """The first text under the page's title."""
+    texts = visible_texts(at)
+    return texts[texts.index("Industries") + 1]
 
 
 def test_default_view_shows_groups_and_published_figures():
@@ -33,15 +39,28 @@ def test_default_view_shows_groups_and_published_figures():
     # US Data Scientists, all industries, as BLS publishes them (OEWS May 2025).
     assert metrics["US median, all industries"] == "$120,230"
     assert metrics["US employment, all industries"] == "262,440"
+    # The answer first: Software and internet leads (its employment-weighted average of member
+    # medians, checked in test_industries), over the published US median of $120,230.
+    answer = _answer(at)
+    groups = at.dataframe[0].value.set_index("industry_group")
+    best = groups["weighted_median"].idxmax()
+    assert best == "Software and internet"
+    gap = groups.loc[best, "weighted_median"] - 120_230
+    assert answer.startswith(f"**For data scientists, {best} pays most: about $")
+    assert f"${round(gap, -2):,.0f} ({gap / 120_230:.0%}) above the US median of $120,230" in answer
+    assert "Its interval clears the next, Defense and aerospace" in answer
+    # The filters sit in one closed box under the answer.
+    assert at.expander[0].label == "Change occupation, industry groups or NAICS detail"
     captions = _captions(at)
     assert "BLS OEWS, May 2025" in captions
-    assert "employment-weighted average of its industries' medians" in captions
+    assert "job-weighted average of member industries' medians" in captions
     assert "of the occupation's 262,440 US jobs" in captions
-    assert "ride-hail platforms (NAICS 4853)" in captions
     assert "hatched = thin" in captions
     assert "≥ $239,200; none in this view" in captions  # no top-coded Data Scientists median
     assert "double counting" not in captions  # the precise method lives in the expander
-    assert [e.label for e in at.expander] == ["How the groups are built"]
+    assert [e.label for e in at.expander][1:] == ["How the groups are built"]
+    method = at.expander[1].markdown[0].value
+    assert "ride-hail platforms" not in captions and "Taxi and Limousine Service" in method
     # The depth control is for the detail view only: not shown with the groups.
     assert not [s for s in at.selectbox if s.key == "depth"]
     groups = at.dataframe[0].value
@@ -82,6 +101,15 @@ def test_detail_view_shows_published_industry_medians():
     detail = at.dataframe[0].value.set_index("industry_code")
     # BLS OEWS May 2025: Data Scientists in Computer Systems Design (NAICS 541500), $132,380.
     assert detail.loc["541500", "median_text"] == "$132,380"
+    # The answer names the best-paid industry of the table, in its published dollars.
+    top = detail.loc[detail["median_text"].str.startswith("$")].copy()
+    top["pay"] = top["median_text"].str.replace(r"[$,]", "", regex=True).astype(float)
+    best = top["pay"].idxmax()
+    assert _answer(at).startswith("**Among ")
+    assert (
+        f"{detail.loc[best, 'industry_name']} ({best}) pays most: ${top.loc[best, 'pay']:,.0f}"
+        in _answer(at)
+    )
 
 
 def test_junk_link_warns_and_falls_back():

@@ -6,7 +6,7 @@ import pytest
 
 from analysis import remote
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import default_view, run_page
+from tests.apptest_helpers import default_view, run_page, visible_texts
 
 PAGE = "app_pages/remote.py"
 pytestmark = pytest.mark.skipif(
@@ -39,8 +39,31 @@ def test_default_view_shows_charts_and_published_default_salary():
     assert at.toggle(key="dups").value is False
     assert at.segmented_control(key="measure").value == "pay"
     assert "work year 2024" in captions and "exact duplicates dropped" in captions
-    assert any("US companies, full-time" in m.value for m in at.markdown)
     pay, sim = at.dataframe[0].value, at.dataframe[1].value
+    # The answer first, naming the selection and the level with the most remote records.
+    texts = visible_texts(at)
+    answer = texts[texts.index("Remote work") + 1]
+    assert answer.startswith(
+        "**At US companies in 2024 (full-time, all AI and data tracks): fully-remote jobs paid "
+    )
+    remote_rows = pay[(pay["arrangement"] == "Fully remote") & pay["premium_ci"].notna()]
+    # Below on-site where the whole interval of the ratio is under 1 ("×0.87–0.95").
+    highs = remote_rows["premium_ci"].str.split("–").str[1].astype(float)
+    below = int((highs < 1).sum())
+    assert f"less than on-site ones at {below} of {len(remote_rows)} levels" in answer
+    big = remote_rows.loc[remote_rows["n"].idxmax()]
+    onsite = pay[(pay["arrangement"] == "On-site") & (pay["level"] == big["level"])].iloc[0]
+    assert f"At {big['level']}, the level with the most remote records" in answer
+    assert f"${big['median']:,.0f} (95% interval" in answer
+    assert f"against ${onsite['median']:,.0f} on-site" in answer
+    assert at.expander[0].label == "Change tracks, level, year, companies"
+    # The simulator: its own titled section; its answer for the cheapest hub by default.
+    assert any(h.value.startswith("Geo-pay policy simulator") for h in at.subheader)
+    cheapest = sim.loc[sim["rpp"].idxmin()]
+    assert at.selectbox(key="home").value is not None
+    said = next(m.value for m in at.markdown if m.value.startswith("**For a hire living in"))
+    assert said.startswith(f"**For a hire living in {cheapest['hub']} (price level ")
+    assert f"tiered zones ${cheapest['Tiered zones']:,.0f}" in said
     # Every level in the three arrangements; on-site is the reference (premium 1).
     assert pay.groupby("level")["arrangement"].apply(list).map(ARRANGEMENTS.__eq__).all()
     onsite = pay[pay["arrangement"] == "On-site"]

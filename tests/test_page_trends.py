@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from analysis.paths import DATA_DIR
-from tests.apptest_helpers import default_view, run_page
+from tests.apptest_helpers import default_view, run_page, visible_texts
 from tests.tables import raw_salary_rows, raw_salary_rows_deduplicated
 
 PAGE = "app_pages/trends.py"
@@ -54,26 +54,36 @@ def test_default_view_shows_trend_and_collection_change():
         "Raw median 2021 → 2023, after inflation",
     ]
     assert all(re.fullmatch(r"[+-]\d+\.\d%", metrics[k]) for k in list(metrics)[-2:])
-    verdict = " ".join(m.value for m in at.markdown)
-    assert re.search(
-        r"\(the adjusted line\), the median of these records (beat|fell behind|kept roughly "
-        r"level with) inflation from 2021 to 2023\*\*: \$[\d,]+ → \$[\d,]+ in 2025 dollars",
-        verdict,
+    # The answer first: the adjusted change (the adjusted metric's figure) and its verdict.
+    texts = visible_texts(at)
+    answer = texts[texts.index("Trends") + 1]
+    adjusted = metrics["Adjusted median 2021 → 2023, after inflation"]
+    assert answer.startswith(
+        "**For all levels at companies in all countries, all tracks, AI and data pay "
     )
-    # The answer's adjusted medians are the line's (the table's adjusted column).
-    said = re.search(r"\*\*: (\$[\d,]+) → (\$[\d,]+) in 2025", verdict)
+    assert re.search(
+        rf"pay (beat|fell behind|neither clearly beat nor trailed) inflation from 2021 to "
+        rf"2023: the median moved {re.escape(adjusted)} in 2025 dollars\*\*",
+        answer,
+    )
+    # The inflation caption's adjusted medians are the line's (the table's adjusted column).
+    said = re.search(r"(\$[\d,]+) → (\$[\d,]+) adjusted", " ".join(c.value for c in at.caption))
     assert said[1] == f"${by_year.loc['2021', 'adjusted_median']:,.0f}"
     assert said[2] == f"${by_year.loc['2023', 'adjusted_median']:,.0f}"
+    assert at.expander[0].label == "Change level, companies, tracks, series, dollars"
     # 2024 is the reference mix: reweighting it to itself changes nothing.
     assert by_year.loc["2024", "adjusted_median"] == by_year.loc["2024", "raw_median"]
     assert metrics["Adjusted median 2024"] == f"${by_year.loc['2024', 'raw_median']:,.0f}"
     # The callout names exactly the years the table flags, each with its record count.
     flagged = [y for y, changed in by_year["composition_changed"].items() if changed]
-    note = " ".join(i.value for i in at.info)
-    assert flagged and f"changed sharply in {', '.join(flagged)}**" in note
+    assert not at.info  # the long callout became a caption and an expander under the chart
+    note = " ".join(c.value for c in at.caption)
     for year in flagged:
         assert re.search(rf"{year}: {by_year.loc[year, 'n']:,} records", note), year
-    assert "2025 covers only early January" in note
+    why = at.expander[1]
+    assert why.label.startswith("Why raw and adjusted differ")
+    assert f"changed sharply in {', '.join(flagged)}**" in why.markdown[0].value
+    assert "2025 covers only early January" in why.markdown[0].value
     assert any(
         "aijobs.net" in c.value and "exact duplicates dropped" in c.value for c in at.caption
     )

@@ -111,7 +111,7 @@ def selectbox(page, label: str):
     """The selectbox (a combobox input) whose label is `label`, with the page's filters box
     opened when the selectbox is in it."""
     box = page.get_by_role("combobox", name=label, exact=True)
-    # In a closed box the widget is hidden, and roles skip hidden elements: count() is 0.
+    # A closed expander does not render its content: the widget may be absent, not hidden.
     if not box.count() or not box.first.is_visible():
         open_filters(page)
     return box

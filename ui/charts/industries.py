@@ -4,10 +4,11 @@ the published dollar (BLS values): the estimates carry no more precision than th
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
-from plotly.subplots import make_subplots
 
 from analysis.wages import TOP_CODED
 from ui.charts import DASH, palette, style
@@ -19,6 +20,32 @@ def thousands(value: float) -> str:
     return f"${value / 1000:,.0f}k"
 
 
+def wrap_label(name: str, width: int = 22, lines: int = 2) -> str:
+    """A long industry name on at most `lines` lines of about `width` characters ('<br>'
+    between them), the last cut with '…' when the name runs on: tick labels stay narrow
+    enough for a 390 px phone (the full name is in the hover and the table)."""
+    rows = textwrap.wrap(name, width) or [""]
+    if len(rows) > lines:
+        rows = rows[:lines]
+        rows[-1] = rows[-1][: width - 1].rstrip(" ,&") + "…"
+    return "<br>".join(rows)
+
+
+def _label(name: str, jobs: float, thin: bool, code: str = "") -> str:
+    """A bar's tick label: the (wrapped) name, then in grey on a line of its own the NAICS
+    `code` (when given), its jobs and 'thin' when flagged."""
+    note = " · ".join(
+        part
+        for part in (code, f"{jobs:,.0f} jobs" if pd.notna(jobs) else "jobs n/a", thin * "thin")
+        if part
+    )
+    return f"{wrap_label(name)}<br><span style='color:{JOBS_GREY}'>{note}</span>"
+
+
+JOBS_GREY = "rgb(128,128,128)"
+"""The jobs line under each label: a mid grey read on the light and the dark theme."""
+
+
 def _pay_and_jobs(
     labels: list[str],
     pay: pd.Series,
@@ -28,28 +55,26 @@ def _pay_and_jobs(
     *,
     error: tuple[pd.Series, pd.Series] | None = None,
     faint: list[bool] | None = None,
+    us_median: float | None = None,
+    codes: list[str] | None = None,
 ) -> go.Figure:
-    """Two panels sharing the category axis: pay bars (left, wide) and employment (right).
+    """Horizontal pay bars, one per industry, best paid on top; each tick label names the
+    industry (wrapped on two lines) and its jobs on a third, so one panel reads on a phone.
 
     `error` (low, high) draws an interval whisker on each pay bar; `faint` bars are hatched
-    (thin groups)."""
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        column_widths=[0.72, 0.28],
-        horizontal_spacing=0.03,
-        subplot_titles=(pay_title, "Jobs"),
-    )
-    colours = palette()
-    fig.add_trace(
+    (thin groups); `us_median` draws a dashed line at the occupation's US median; `codes`
+    (NAICS) go on each label's jobs line."""
+    faint = faint or [False] * len(labels)
+    codes = codes or [""] * len(labels)
+    ticks = [_label(*row) for row in zip(labels, jobs, faint, codes, strict=True)]
+    fig = go.Figure(
         go.Bar(
             x=pay,
-            y=labels,
+            y=ticks,
             orientation="h",
-            marker_color=colours[0],
+            marker_color=palette()[0],
             # Thin groups hatched, not faded: a faded bar lost its white label in the light theme.
-            marker_pattern_shape=["/" if f else "" for f in faint] if faint else "",
+            marker_pattern_shape=["/" if f else "" for f in faint],
             marker_pattern_fgcolor="rgba(255,255,255,0.55)",
             marker_pattern_fillmode="overlay",  # the stripes over the bar's own colour
             insidetextfont={"color": "#FFFFFF"},
@@ -72,41 +97,29 @@ def _pay_and_jobs(
             insidetextanchor="start",
             hovertext=hover,
             hoverinfo="text",
-            name="Pay",
-        ),
-        row=1,
-        col=1,
+            name=pay_title,
+        )
     )
-    fig.add_trace(
-        go.Bar(
-            x=jobs,
-            y=labels,
-            orientation="h",
-            marker_color=colours[4 % len(colours)],
-            text=[f"{v:,.0f}" if pd.notna(v) else "n/a" for v in jobs],
-            textposition="auto",
-            insidetextfont={"color": "#1B2430"},  # dark on the light blue: contrast above 7
-            hovertext=hover,
-            hoverinfo="text",
-            name="Employment",
-        ),
-        row=1,
-        col=2,
+    if us_median is not None and us_median == us_median:
+        fig.add_vline(
+            x=us_median,
+            line={"dash": "dash", "color": "rgba(128,128,128,0.9)", "width": 1.5},
+            annotation_text=f"US median {thousands(us_median)}",
+            annotation_position="top",
+            annotation_font_size=12,
+        )
+    style(fig, money=None, height=max(300, 52 * len(labels) + 80), legend=False)
+    fig.update_layout(bargap=0.35)
+    fig.update_xaxes(tickprefix="$", tickformat="~s", nticks=5, tickangle=0)
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=ticks[::-1], automargin=True, tickfont_size=12
     )
-    style(fig, money=None, height=max(340, 30 * len(labels) + 110), legend=False)
-    fig.update_xaxes(tickprefix="$", tickformat="~s", row=1, col=1)
-    fig.update_xaxes(tickformat="~s", nticks=3, tickangle=0, row=1, col=2)
-    fig.update_yaxes(categoryorder="array", categoryarray=labels[::-1], automargin=True)
-    fig.update_annotations(font_size=13)
     return fig
 
 
-def _short(name: str, limit: int = 42) -> str:
-    """Long NAICS names cut to `limit` characters (the full name is in the hover)."""
-    return name if len(name) <= limit else name[: limit - 1].rstrip(" ,&") + "…"
-
-
-def group_pay_chart(groups: pd.DataFrame, *, top_code: float) -> go.Figure:
+def group_pay_chart(
+    groups: pd.DataFrame, *, top_code: float, us_median: float | None = None
+) -> go.Figure:
     """Industry groups sorted by the employment-weighted average of member medians.
 
     Input: `analysis.industries.industry_groups` output. Whiskers: the approximate 95%
@@ -126,10 +139,7 @@ def group_pay_chart(groups: pd.DataFrame, *, top_code: float) -> go.Figure:
         + ("<br><i>thin: few jobs or one industry</i>" if r.thin else "")
         for r in shown.itertuples()
     ]
-    labels = [
-        f"{g} (thin)" if t else str(g)
-        for g, t in zip(shown["industry_group"], shown["thin"], strict=True)
-    ]
+    labels = shown["industry_group"].astype(str).tolist()
     return _pay_and_jobs(
         labels,
         shown["weighted_median"],
@@ -138,10 +148,13 @@ def group_pay_chart(groups: pd.DataFrame, *, top_code: float) -> go.Figure:
         "Pay",
         error=(shown["ci_low"], shown["ci_high"]),
         faint=shown["thin"].tolist(),
+        us_median=us_median,
     )
 
 
-def detail_pay_chart(detail: pd.DataFrame, *, top_code: float, top: int = 20) -> go.Figure:
+def detail_pay_chart(
+    detail: pd.DataFrame, *, top_code: float, top: int = 20, us_median: float | None = None
+) -> go.Figure:
     """The `top` best-paid NAICS industries with a published median (bars) and employment.
 
     Input: `analysis.industries.industry_detail` output (sorted by median).
@@ -151,10 +164,7 @@ def detail_pay_chart(detail: pd.DataFrame, *, top_code: float, top: int = 20) ->
     shown = detail[detail["a_median"].notna() | topcoded].head(top)
     capped = shown["a_median_note"].eq(TOP_CODED).fillna(False)
     thin = shown["thin"].astype(bool).tolist() if "thin" in shown else [False] * len(shown)
-    labels = [
-        f"{_short(n)} ({c})" + (" · thin" if t else "")
-        for n, c, t in zip(shown["industry_name"], shown["industry_code"], thin, strict=True)
-    ]
+    labels = [str(n) for n in shown["industry_name"]]
     # Top-coded medians are drawn at the cap and labelled as a lower bound, never as exact.
     pay = shown["a_median"].where(~capped, top_code)
     hover = [
@@ -163,7 +173,16 @@ def detail_pay_chart(detail: pd.DataFrame, *, top_code: float, top: int = 20) ->
         f"<br>{r.tot_emp:,.0f} jobs (relative standard error {r.emp_prse:.0f}%)"
         for r, cap in zip(shown.itertuples(), capped, strict=True)
     ]
-    fig = _pay_and_jobs(labels, pay, shown["tot_emp"], hover, "Pay", faint=thin)
+    fig = _pay_and_jobs(
+        labels,
+        pay,
+        shown["tot_emp"],
+        hover,
+        "Pay",
+        faint=thin,
+        us_median=us_median,
+        codes=[f"NAICS {c.rstrip('0') or c}" for c in shown["industry_code"].astype(str)],
+    )
     fig.data[0].text = [
         top_text if cap else thousands(v) for v, cap in zip(pay, capped, strict=True)
     ]

@@ -89,9 +89,22 @@ def trend_chart(
             x1=years.max() + 0.5,
             fillcolor="rgba(128,128,128,0.14)",
             line_width=0,
-            annotation_text="mostly job listings",
-            annotation_position="top left",
             row="all",
+            col=1,
+        )
+        # One label, in the pay panel's top corner above the lines: with row="all" plotly
+        # repeated it in the records panel, over the bar of the break year.
+        fig.add_annotation(
+            x=years.max() + 0.5,
+            y=1,
+            xref="x",
+            yref="y domain",
+            text="mostly job listings",
+            showarrow=False,
+            xanchor="right",
+            yanchor="top",
+            font={"size": 11, "color": "rgb(128,128,128)"},
+            row=1,
             col=1,
         )
     fig.update_xaxes(dtick=1, range=[years.min() - 0.5, years.max() + 0.5])
