@@ -1,35 +1,11 @@
-"""The sentences that answer a page's headline question from its numbers: Trends' inflation
-question on both bases, what company sizes the index records, and how far each choice of the
-level method moves the ranges (Data & methods)."""
+"""The sentences that answer a page's question from its numbers: each page's answer (the first
+lines under its title) and each chart's one-line takeaway, plus what company sizes the index
+records and how far each choice of the level method moves the ranges (Data & methods).
+Each is a pure function of the analysis results the page shows: data in, text out."""
 
 from __future__ import annotations
 
-from ui.text import money
-
-
-def inflation_answer(change: dict, start: int, end: int, cpi_year: int, ref: int) -> str:
-    """The Trends page's answer to "Did AI pay beat inflation?" from `trends.pay_change` on
-    both bases (`change`: {"adjusted": ..., "raw": ...}), the adjusted one first: the same
-    basis as the page's adjusted line."""
-    adj, raw = change["adjusted"], change["raw"]
-
-    def word(c: dict) -> str:
-        if c["ci_low"] > 0:
-            return "beat"
-        return "fell behind" if c["ci_high"] < 0 else "kept roughly level with"
-
-    return (
-        f"**Reweighted to the {ref} mix of levels and US/non-US companies (the adjusted line), "
-        f"the median of these records {word(adj)} inflation from {start} to {end}**: "
-        f"{money(adj['median_start'])} → {money(adj['median_end'])} in {cpi_year} dollars "
-        f"({adj['change']:+.1%}; {adj['n_eff_start']:,.0f} and {adj['n_eff_end']:,.0f} "
-        f"effective records). The raw medians of the records as collected say "
-        f"{raw['change']:+.1%} ({money(raw['median_start'])} → {money(raw['median_end'])}, "
-        f"{raw['n_start']:,.0f} and {raw['n_end']:,.0f} records): the difference is the change "
-        "in who was sampled (levels and countries), not pay. Both years come from the survey "
-        "era of the index; across the 2024 change of source the comparison would mix pay "
-        "growth with who is counted."
-    )
+from ui.text import at_least, money
 
 
 def company_size_note(recording: object, table: object, years: tuple[int, ...]) -> str:
@@ -399,7 +375,7 @@ def industry_detail_answer(
         return f"**BLS released no median for {occupation.lower()} in any {depth}.**"
     top = detail.loc[pay.idxmax()]
     value = pay.max()
-    told = wage_text(value, capped[pay.idxmax()])
+    told = at_least(value) if capped[pay.idxmax()] else money(value)
     over = ""
     if us_median == us_median:
         gap = value - us_median
@@ -411,9 +387,10 @@ def industry_detail_answer(
     solid = detail[~detail["thin"].astype(bool) & pay.notna()] if "thin" in detail else detail[:0]
     if thin and not solid.empty:
         best = solid.loc[pay[solid.index].idxmax()]
+        paid = at_least(pay[best.name]) if capped[best.name] else money(pay[best.name])
         thin += (
             f". Among industries with more jobs, {best['industry_name']} pays most: "
-            f"{wage_text(pay[best.name], capped[best.name])} ({best['tot_emp']:,.0f} jobs)"
+            f"{paid} ({best['tot_emp']:,.0f} jobs)"
         )
     return (
         f"**Among {pay.notna().sum()} {depth} with a published median for "
@@ -421,11 +398,6 @@ def industry_detail_answer(
         f"{told}{over}.** {top['tot_emp']:,.0f} jobs{thin}; BLS publishes no interval for "
         "medians."
     )
-
-
-def wage_text(value: float, top_coded: bool) -> str:
-    """A published median: '$132,380', or '≥ $239,200' when BLS top-coded it."""
-    return f"≥ {money(value)}" if top_coded else money(value)
 
 
 def industry_takeaway(groups: object) -> str:
