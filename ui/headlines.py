@@ -323,7 +323,7 @@ def specialization_answer(frame: object, baseline: str, adjusted: bool, tracks: 
         sure = "Its interval is below 0."
     else:
         sure = "Its interval includes 0: it may pay no differently."
-    return f"{head} {sure} An association, not a cause: titles differ in ways no control captures."
+    return f"{head} {sure} Association, not causation: titles differ in ways no control captures."
 
 
 def tool_takeaway(table: object, label: str) -> str:
@@ -331,10 +331,11 @@ def tool_takeaway(table: object, label: str) -> str:
     difference holds after the Holm correction (or none), and the largest estimate."""
     shown = table[table["status"] != "hidden"]
     if shown.empty:
-        return f"No tool among the {plain(label.lower())} has enough users to compare."
+        return f"No tool among the {plain(label)} has enough users to compare."
     holds = shown[shown["holm_reject"].fillna(False).astype(bool)]
     top = shown.loc[shown["premium"].idxmax()]
-    lead = f"**After a Holm correction for the {len(shown)} {plain(label.lower())} compared, " + (
+    words = plain(label if label[:2].isupper() else label[:1].lower() + label[1:])
+    lead = f"**After a Holm correction for the {len(shown)} {words} compared, " + (
         "; ".join(
             f"{plain(r.tool)} users earn {_pct(r.premium)} ({_pct(r.ci_low)} to "
             f"{_pct(r.ci_high)}; {r.n_users:,} users)"
