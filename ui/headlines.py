@@ -102,8 +102,8 @@ def _times(value: float) -> str:
 
 
 def _thin(*counts: int) -> str:
-    """' (under 30 records: rough)' when any count is under 30, else ''."""
-    return " (under 30 records: rough)" if min(counts) < 30 else ""
+    """', under 30: rough' (inside a bracket) when any count is under 30, else ''."""
+    return ", under 30: rough" if min(counts) < 30 else ""
 
 
 def level_growth_answer(curve: object, steps: dict, where: str) -> str:
@@ -198,7 +198,7 @@ def experience_takeaway(bins: object) -> str:
         parts.append(
             f"{year} ({measure} years) {_usd(first['median'])} at {first['bin']} years → "
             f"{_usd(last['median'])} at {last['bin']} (n = {int(first['n'])} and "
-            f"{int(last['n'])}{', under 30: rough' if min(first['n'], last['n']) < 30 else ''})"
+            f"{int(last['n'])}{_thin(first['n'], last['n'])})"
         )
     return "**Median pay by years of experience:** " + "; ".join(parts) + "."
 
@@ -208,21 +208,27 @@ def spread_takeaway(ladder: object, top_code: float) -> str:
     to 75th percentile), the median and the 90th percentile, top-coded ones as "≥"."""
     at = {int(r.percentile): plain(wage(r.wage, r.note, top_code)) for r in ladder.itertuples()}
     title = plain(ladder["occ_title"].iloc[0])
+    top = at.get(90, "—")
+    top = top if top.startswith("≥") else f"{top} or more"  # a top-coded one is already a floor
     return (
         f"**Half of US {title} earn between {at.get(25, '—')} and {at.get(75, '—')} a year** "
-        f"(median {at.get(50, '—')}); one in ten earns {at.get(90, '—')} or more."
+        f"(median {at.get(50, '—')}); one in ten earns {top}."
     )
 
 
 def paths_answer(cells: object, certs: object, where: str, years: int = 10) -> str:
     """Certifications & career paths' answer: which path beyond individual contributor work
     has the highest survey median at about `years` years of coding (`career_paths.at_years`
-    output), against individual contributors, with 95% intervals and n; then whether learning
-    through courses or certification goes with higher pay in AI/ML roles
+    output; among paths with 30+ respondents when any has), against individual contributors,
+    with 95% intervals and n; then whether learning through courses or certification goes with
+    higher pay in AI/ML roles
     (`certifications.certification_pay` output)."""
     at = cells[(cells["years"] == years) & (cells["status"] != "hidden")]
     ic = at[at["path"] == "Individual contributor"]
-    beyond = at[at["path"] != "Individual contributor"].sort_values("median", ascending=False)
+    beyond = at[at["path"] != "Individual contributor"]
+    if (beyond["status"] == "ok").any():  # a path under 30 leads only when no path has 30+
+        beyond = beyond[beyond["status"] == "ok"]
+    beyond = beyond.sort_values("median", ascending=False)
     if beyond.empty:
         head = f"Too few respondents in {plain(where)} on a path beyond engineering to compare."
     else:
