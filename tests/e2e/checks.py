@@ -111,7 +111,8 @@ def selectbox(page, label: str):
     """The selectbox (a combobox input) whose label is `label`, with the page's filters box
     opened when the selectbox is in it."""
     box = page.get_by_role("combobox", name=label, exact=True)
-    if box.count() and not box.first.is_visible():
+    # A combobox in a closed box is not in the accessibility tree (count 0), not just hidden.
+    if not box.count() or not box.first.is_visible():
         open_filters(page)
     return box
 
