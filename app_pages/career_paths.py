@@ -58,12 +58,14 @@ layout.source_caption(
     + (" · too few to draw: " + ", ".join(f"{p} ({n})" for p, n in thin) if thin else "")
     + " · dotted: BLS medians",
 )
+path_columns = columns.career_path_columns("band", "Years of coding")
 st.dataframe(
     paths,
     hide_index=True,
     placeholder="—",
-    column_order=list(columns.career_path_columns("band", "Years of coding")),
-    column_config=columns.career_path_columns("band", "Years of coding"),
+    # The quartiles are in the CSV: with them the Confidence column was cut at 1400 px.
+    column_order=[c for c in path_columns if c not in ("p25", "p75")],
+    column_config=path_columns,
 )
 layout.download(paths, "career_paths_survey.csv", key="career_paths_dl_survey")
 
