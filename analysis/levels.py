@@ -201,6 +201,7 @@ def step_up(
     years: Sequence[int] | None = RECENT_YEARS,
     drop_duplicates: bool = True,
     *,
+    real: bool = False,
     full_time_only: bool = True,
     n_boot: int = 400,
     seed: int = stats.DEFAULT_SEED,
@@ -208,8 +209,9 @@ def step_up(
     """How many times `from_level` pay the `to_level` median is, for one track (or all).
 
     Same filters and bootstrap as `progression` (whose consecutive step-ups are this ratio for
-    neighbouring levels), but for any two levels, e.g. Entry -> Senior. Raises ValueError for
-    an unknown level or when either level has fewer than MIN_SHOWN records.
+    neighbouring levels), but for any two levels, e.g. Entry -> Senior; `real` deflates each
+    record as `progression` does. Raises ValueError for an unknown level or when either level
+    has fewer than MIN_SHOWN records.
     """
     for level in (from_level, to_level):
         if level not in LEVELS:
@@ -222,6 +224,8 @@ def step_up(
         full_time_only=full_time_only,
         drop_duplicates=drop_duplicates,
     )
+    if real:
+        frame = prices.in_dollars_of_latest(data, frame)
     lower = frame.loc[frame["level"] == from_level, "salary_usd"].to_numpy(dtype=float)
     upper = frame.loc[frame["level"] == to_level, "salary_usd"].to_numpy(dtype=float)
     if min(len(lower), len(upper)) < stats.MIN_SHOWN:

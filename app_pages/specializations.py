@@ -7,6 +7,7 @@ import streamlit as st
 from analysis import specialties, stats, taxonomy, tools
 from ui import cache, inputs, layout, state
 from ui.charts import specialties as charts
+from ui.headlines import specialization_answer, tool_takeaway
 from ui.text import duplicate_note, money, premium_headline
 
 PAGE = "specializations"
@@ -18,28 +19,21 @@ VIEWS = {
 
 
 st.title("Specializations")
-st.write(
-    "Do specialist titles (NLP, computer vision, generative AI, MLOps…) pay more than general "
-    "ML engineering, once level, year, country, track, remote work and company size are held "
-    "fixed?"
-)
+slot = st.container()  # the answer, once the filters below are read
 data = cache.tables()
 cache.require(data, "salaries", "survey")
 facts = data.facts
-c1, c2, c3 = st.columns([2, 3, 2])  # columns stack on a phone; a horizontal row squeezes
-with c1:
+with layout.filters("baseline, tracks, raw or adjusted, duplicates"):
     baseline = state.choice(
         "Compare against", taxonomy.SPECIALIZATIONS, key="base", default="General"
     )
-with c2:
     tracks = state.choices(
         "Career tracks", taxonomy.TRACKS, key="tracks", default=list(specialties.DEFAULT_TRACKS)
     )
-with c3:
     view = state.choice(
         "Show", list(VIEWS), key="view", default="Raw and adjusted", widget=st.segmented_control
     )
-keep = inputs.keep_duplicates()
+    keep = inputs.keep_duplicates()
 
 chosen = {"baseline": baseline, "tracks": tracks, "drop_duplicates": not keep}
 with layout.friendly_errors():
@@ -48,29 +42,25 @@ with layout.friendly_errors():
 both = specialties.premium_comparison(raw, adjusted)
 shown = specialties.premium_comparison(raw, adjusted, VIEWS[view])
 base_row = raw[raw["is_baseline"]].iloc[0]
-st.markdown(
-    "**" + premium_headline(raw if view == "Raw" else adjusted, baseline, view != "Raw") + "**"
-)
-st.metric(f"Baseline median: {baseline}", money(base_row["median_usd"]))
+answered = raw if view == "Raw" else adjusted
+with slot:
+    layout.answer(specialization_answer(answered, baseline, view != "Raw", tracks))
+
+st.subheader("Pay difference by specialization")
 if shown.empty:
     layout.empty_state("No specialization has enough records (10+) to show with these filters.")
 else:
+    layout.takeaway(premium_headline(answered, baseline, view != "Raw"))
     layout.chart(charts.premium_chart, shown, key=f"{PAGE}_premium_chart")
 hidden = raw.loc[raw["status"] == "hidden", "specialization"].tolist()
 layout.source_caption(
     facts.caption("aijobs"),
     n=int(raw["n"].sum()),
-    note=f"full-time records of {', '.join(tracks)}, "
-    f"{duplicate_note(not keep)}; raw and adjusted use "
-    f"the same records · raw = ratio of medians, seeded bootstrap 95% interval · adjusted = "
-    f"log-salary regression holding {specialties.controls_text(adjusted)} fixed (countries "
-    f"with {specialties.MIN_COUNTRY_RECORDS}+ records on their own), robust 95% interval · "
-    f"hollow = under {stats.MIN_CONFIDENT} records, treat as noise"
-    + (f" · not shown (under {stats.MIN_SHOWN}): {', '.join(hidden)}" if hidden else ""),
-)
-st.caption(
-    "Association, not causation: titles differ in employer and role in ways no control "
-    "captures. 2024+ records are mostly US job listings (the collection changed)."
+    note=f"full-time {', '.join(tracks)}, {duplicate_note(not keep)} · {baseline} median "
+    f"{money(base_row['median_usd'])} · raw: ratio of medians; adjusted: regression holding "
+    f"{specialties.controls_text(adjusted)} fixed · 95% intervals · hollow = under "
+    f"{stats.MIN_CONFIDENT}"
+    + (f" · under {stats.MIN_SHOWN}: {', '.join(hidden)}" if hidden else ""),
 )
 st.dataframe(
     charts.premium_table(shown),
@@ -83,7 +73,7 @@ layout.download(both, "specialization_premiums.csv", key=f"{PAGE}_download")
 
 @st.fragment
 def tool_section() -> None:
-    """Tools and platforms (its list picker redraws this section alone)."""
+    """Tools and platforms: its list picker, kept in the section, redraws it alone."""
     st.subheader("Tools and platforms (Stack Overflow 2024)")
     tool_list = state.choice(
         "Tool list",
@@ -97,6 +87,7 @@ def tool_section() -> None:
         tool_table = cache.run(tools.stored_tool_premiums, data, tool_list)
     compared = tool_table.attrs["n_compared"]
     if compared:
+        layout.takeaway(tool_takeaway(tool_table, tools.TOOL_LISTS[tool_list].label))
         layout.chart(charts.tool_chart, tool_table, key=f"{PAGE}_tool_chart")
     else:
         layout.empty_state("No tool in this list has enough users to compare.")
@@ -104,15 +95,14 @@ def tool_section() -> None:
     layout.source_caption(
         facts.caption("so_survey"),
         n=tool_table.attrs["n_respondents"],
-        note=f"2024 respondents with pay ${low:,.0f}–${high:,.0f} who answered the question · "
-        f"tools with at least {tool_table.attrs['min_users']} users (and non-users) shown: "
-        f"{compared} compared, so some 95% intervals exclude 0 by chance; filled dots still "
-        "differ from 0 after a Holm correction for that · log-pay regression on use + experience "
-        "+ country, robust 95% interval · association, not effect · a non-random subset",
+        note=f"2024 respondents paid ${low:,.0f}–${high:,.0f} · tools with "
+        f"{tool_table.attrs['min_users']}+ users · regression on use, experience and country, "
+        "95% intervals; filled: holds after a Holm correction · association, not effect",
     )
     st.dataframe(
         charts.tool_table(tool_table),
-        column_config=charts.TOOL_TABLE,
+        # The tool column wide enough for "Hugging Face Transformers" at 1400 px.
+        column_config={**charts.TOOL_TABLE, "tool": st.column_config.TextColumn("Tool", width=220)},
         column_order=list(charts.TOOL_TABLE),
         hide_index=True,
     )

@@ -9,7 +9,7 @@ import pytest
 
 from analysis.paths import DATA_DIR
 from tests.apptest_helpers import default_view, run_page
-from ui.text import certification_headline, index_paths_line, paths_headline
+from ui.text import PATH_NAMES, certification_headline, index_paths_line, paths_headline
 
 PAGE = "app_pages/career_paths.py"
 needs_data = pytest.mark.skipif(
@@ -22,38 +22,52 @@ def _captions(at) -> str:
     return " ".join(c.value for c in at.caption)
 
 
+def _frame(at, column: str):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
 @needs_data
-def test_default_view_answers_both_questions():
+def test_default_view_answers_both_questions_first():
     at = default_view(PAGE)
     assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == "Certifications & career paths"
     assert len(at.get("plotly_chart")) == 3
     assert at.selectbox(key="country").value == "US"
-    metrics = {m.label: m.value for m in at.metric}
     # BLS OEWS May 2025 national medians, as published.
-    assert metrics["BLS US median: Computer and Information Systems Managers"] == "$175,140"
-    assert metrics["BLS US median: Computer and Information Research Scientists"] == "$140,300"
-    certs = at.dataframe[0].value
-    ai = certs.set_index("comparison").loc["AI/ML roles"]
-    answers = [m.value for m in at.markdown if m.value.startswith("**")]
-    cert_answer, path_answer = answers[0], answers[1]
-    assert cert_answer.startswith("**In AI/ML roles, people who learned through online courses")
-    assert f"n = {ai['n_learned']:,} who learned that way, {ai['n_other']:,} who did not" in (
-        cert_answer
+    scale = next(m.value for m in at.markdown if m.value.startswith("For scale, BLS US medians"))
+    assert "Computer and Information Systems Managers **\\$175,140**" in scale
+    assert "Computer and Information Research Scientists **\\$140,300**" in scale
+    # The answer is the first text under the title: the best-paid path beyond engineering at
+    # about 10 years (8–12) among paths with 30+ respondents, then the certification figure.
+    answer = at.markdown[0].value
+    paths = _frame(at, "band")
+    ten = paths[(paths["band"] == "8–12") & (paths["status"] == "ok")]
+    beyond = ten[ten["path"] != "Individual contributor"].set_index("path")["median"]
+    leader = PATH_NAMES[beyond.idxmax()]
+    assert answer.startswith(
+        f"**At about 10 years of coding in the United States, {leader} earn the most of the "
+        f"paths beyond engineering: median \\${beyond.max():,.0f}"
     )
+    certs = _frame(at, "n_learned")
+    ai = certs.set_index("comparison").loc["AI/ML roles"]
+    assert f"n = {ai['n_learned']:,} and {ai['n_other']:,}" in answer
     if ai["ci_low"] < 0 < ai["ci_high"]:
-        assert "cannot tell this from no difference" in cert_answer
-    assert path_answer.startswith("**At about 5 / 10 / 15 years of professional coding in the")
-    assert "people managers" in path_answer and "architects (0)" in path_answer
-    index_line = next(m.value for m in at.markdown if m.value.startswith("Senior titles"))
+        assert answer.endswith("an interval that includes 0: no clear difference.")
+    takeaways = [m.value for m in at.markdown]
+    assert any(
+        t.startswith("**At about 5 / 10 / 15 years of professional coding") for t in takeaways
+    )
+    index_line = next(t for t in takeaways if t.startswith("Senior titles"))
     assert "architects" in index_line and "researchers" in index_line
+    holds = int(certs["holm_reject"].fillna(False).astype(bool).sum())
+    shown = int((certs["status"] != "hidden").sum())
+    assert f"**{holds} of {shown} comparisons hold after a Holm correction" in " ".join(takeaways)
     text = _captions(at)
     assert "Stack Overflow" in text and "aijobs.net" in text and "BLS OEWS" in text
-    assert "Holm correction" in text and "It does not ask which certificate" in text
-    assert "the 2024 survey has no architect role" in text
+    assert "Holm correction" in text and "not which certificate they hold" in text
+    assert "no architect role in the 2024 survey" in text
     assert "too few to draw: Architect (0)" in text
     assert "companies in the United States" in text
-    paths = at.dataframe[1].value
     assert set(paths["path"]) == {
         "Individual contributor",
         "People manager",
@@ -71,8 +85,8 @@ def test_link_opens_the_country_it_names():
     assert at.selectbox(key="country").value == "DE"
     assert len(at.get("plotly_chart")) == 3
     assert "in Germany" in _captions(at)
-    answer = next(m.value for m in at.markdown if m.value.startswith("**At about"))
-    assert "in Germany" in answer
+    answer = at.markdown[0].value
+    assert answer.startswith("**At about 10 years of coding in Germany")
 
 
 @needs_data

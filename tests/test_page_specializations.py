@@ -20,7 +20,7 @@ def _captions(at) -> str:
     return " ".join(c.value for c in at.caption)
 
 
-def test_default_view_shows_answer_premiums_tools():
+def test_default_view_answers_first_then_premiums_and_tools():
     at = default_view(PAGE)
     assert not at.exception and not at.warning and not at.error
     assert at.title[0].value == "Specializations"
@@ -30,15 +30,12 @@ def test_default_view_shows_answer_premiums_tools():
     assert at.segmented_control(key="view").value == "Raw and adjusted"
     assert at.segmented_control(key="tools").value == "ml"
     assert at.toggle(key="dups").value is False
-    metrics = {m.label: m.value for m in at.metric}
-    assert list(metrics) == ["Baseline median: General"]
-    assert metrics["Baseline median: General"].startswith("$")
+    assert not at.metric  # the baseline median is in the caption: a tile pushed the chart down
     text = _captions(at)
     assert "aijobs.net" in text and "exact duplicates dropped" in text
-    assert "raw and adjusted use the same records" in text
+    assert "General median $" in text
     assert "company country (US, CA, GB, DE, Other), career track" in text
-    assert "Association, not causation" in text
-    assert "Stack Overflow" in text and "at least 100 users" in text and "Holm" in text
+    assert "Stack Overflow" in text and "100+ users" in text and "Holm" in text
     premiums = at.dataframe[0].value
     assert set(premiums.columns) == {
         "specialization",
@@ -54,13 +51,23 @@ def test_default_view_shows_answer_premiums_tools():
     assert (premiums.groupby("specialization")["n"].nunique() == 1).all()
     baseline = premiums[premiums["specialization"] == "General"]
     assert (baseline["premium"] == 0).all() and (baseline["status_text"] == "baseline").all()
-    # The one-line answer names, with its interval, exactly the specializations with 30+
-    # records whose adjusted interval excludes 0; thinner ones only as too few to say; and
-    # it says none is reliably higher only when no such interval is above 0.
-    answer = next(m.value for m in at.markdown if m.value.startswith("**"))
     others = premiums[premiums["specialization"] != "General"]
     adjusted = others[others["method"] == ADJUSTED]
     assert len(adjusted) >= 3
+    # The answer is the first text under the title: the specialization of 30+ records with the
+    # largest adjusted premium over general titles, that premium, and that it is an association.
+    first = at.markdown[0].value
+    solid = adjusted[adjusted["n"] >= 30].set_index("specialization")["premium"]
+    top = solid.idxmax()
+    sign = f"{solid.max():+.0%}".replace("-", "−")
+    lead = "pays most over general titles" if solid.max() > 0 else "the closest is"
+    assert first.startswith("**Among ML engineer and AI engineer titles")
+    assert f"{top} {lead}" in first or f"{lead} {top}" in first
+    assert sign in first and "Association, not causation" in first
+    # The chart's takeaway names, with its interval, exactly the specializations with 30+
+    # records whose adjusted interval excludes 0; thinner ones only as too few to say; and
+    # it says none is reliably higher only when no such interval is above 0.
+    answer = at.markdown[1].value
     for row in adjusted.itertuples():
         reliable = row.n >= 30 and (row.ci_low > 0 or row.ci_high < 0)
         assert (f"{row.specialization} (" in answer) == reliable, (row.specialization, answer)
@@ -68,7 +75,7 @@ def test_default_view_shows_answer_premiums_tools():
     assert thin.empty or "Too few records (under 30) to say: " in answer
     assert all(name in answer.split("Too few records")[-1] for name in thin)
     higher = ((adjusted["ci_low"] > 0) & (adjusted["n"] >= 30)).any()
-    assert answer.startswith("**None reliably higher") == (not higher)
+    assert answer.startswith("None reliably higher") == (not higher)
     shown_tools = at.dataframe[1].value
     assert set(shown_tools["tool"]) <= set(tools.TOOL_LISTS["ml"].items)
 
@@ -90,7 +97,8 @@ def test_link_opens_the_view_it_names(link):
     assert at.segmented_control(key="view").value == "Raw"
     assert at.segmented_control(key="tools").value == "cloud"
     assert "exact duplicates kept" in _captions(at)
-    assert [m.label for m in at.metric] == ["Baseline median: MLOps / ML infrastructure"]
+    assert "MLOps / ML infrastructure median $" in _captions(at)
+    assert "over MLOps / ML infrastructure titles in raw medians" in at.markdown[0].value
     shown = at.dataframe[0].value
     assert set(shown["method"]) == {"Raw median ratio"}
     assert "Amazon Web Services (AWS)" in set(at.dataframe[1].value["tool"])

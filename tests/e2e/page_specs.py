@@ -81,7 +81,7 @@ PAGE_SPECS: list[PageSpec] = [
         "levels",
         title="Career levels",
         known_text="262,440 jobs",
-        min_charts=4,
+        min_charts=3,
         filter=Filter("country", "All countries", "Company country"),
     ),
     # BLS OEWS May 2025: US Computer and Information Systems Managers (11-3021) median

@@ -18,8 +18,10 @@ def certification_chart(table: pd.DataFrame) -> go.Figure:
     line, n in the labels. Input: `certifications.certification_pay` output; hidden rows are
     dropped. Filled dots hold after the Holm correction; hollow ones do not."""
     shown = table[table["status"] != "hidden"].iloc[::-1]
+    # "AI/ML · AWS (81 vs 61)": short enough to leave the dots room on a 390 px phone.
     labels = [
-        f"{r.comparison} ({r.n_learned:,} vs {r.n_other:,})"
+        f"{r.comparison.replace(' roles', '').replace(' users', '')} "
+        f"({r.n_learned:,} vs {r.n_other:,})"
         + (" · under 30" if r.status == "low confidence" else "")
         for r in shown.itertuples()
     ]
@@ -58,7 +60,7 @@ def certification_chart(table: pd.DataFrame) -> go.Figure:
         )
     fig.add_vline(x=0, line_width=1.5, line_dash="dash", line_color=GREY)
     style(fig, money=None, height=max(320, 40 * len(frame) + 120))
-    fig.update_xaxes(tickformat=".0%", title="Pay difference, same experience, country, role")
+    fig.update_xaxes(tickformat=".0%", title="Pay difference")
     fig.update_yaxes(categoryorder="array", categoryarray=labels, title=None)
     return fig
 
@@ -102,13 +104,14 @@ def _path_lines(frame: pd.DataFrame, x: str, scale: pd.DataFrame, title: str) ->
                 y=row.median,
                 line_dash="dot",
                 line_color=GREY,
-                annotation_text=f"BLS US median: {row.occ_title} {row.text}",
+                # The value only: the line above the chart names each occupation.
+                annotation_text=f"BLS {row.text}",
                 annotation_position="top left",
                 annotation_font_size=11,
             )
-    style(fig, height=460)
+    style(fig, height=440)
     fig.update_xaxes(categoryorder="array", categoryarray=order, title=title)
-    fig.update_yaxes(title="Median pay (USD a year)", rangemode="tozero")
+    fig.update_yaxes(title=None, rangemode="tozero", tickformat="~s")
     return fig
 
 

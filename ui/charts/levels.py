@@ -75,8 +75,10 @@ def progression_chart(curve: pd.DataFrame) -> go.Figure:
             )
         )
     fig.update_xaxes(categoryorder="array", categoryarray=list(LEVELS), title=None)
-    fig.update_yaxes(title="Annual pay (USD)")
-    return style(fig, money="y", height=440)
+    style(fig, money="y", height=400)
+    # "$260k" ticks and no axis title: the plot keeps its width on a 390 px phone.
+    fig.update_yaxes(title=None, tickformat="~s")
+    return fig
 
 
 def experience_chart(bins: pd.DataFrame, fit: pd.DataFrame) -> go.Figure:
@@ -140,8 +142,10 @@ def experience_chart(bins: pd.DataFrame, fit: pd.DataFrame) -> go.Figure:
             )
         )
     fig.update_xaxes(title="Years of experience", rangemode="tozero")
-    fig.update_yaxes(title="Annual pay (USD)", rangemode="tozero")
-    return style(fig, money="y", height=420)
+    fig.update_yaxes(title=None, rangemode="tozero")
+    style(fig, money="y", height=400)
+    fig.update_yaxes(tickformat="~s")
+    return fig
 
 
 def spread_chart(ladder: pd.DataFrame, *, top_code: float) -> go.Figure:
@@ -190,8 +194,11 @@ def spread_chart(ladder: pd.DataFrame, *, top_code: float) -> go.Figure:
                 "line": {"width": 1.5, "color": "white"},
             },
             text=texts,
+            # The outermost labels lean inwards so a 390 px phone does not cut them.
             textposition=[
-                "top center" if i % 2 == 0 else "bottom center" for i in range(len(points))
+                ("top" if i % 2 == 0 else "bottom")
+                + (" right" if i == 0 else " left" if i == len(points) - 1 else " center")
+                for i in range(len(points))
             ],
             name="median",
             showlegend=False,
@@ -199,13 +206,19 @@ def spread_chart(ladder: pd.DataFrame, *, top_code: float) -> go.Figure:
         )
     )
     fig.update_yaxes(visible=False)
+    drawn = [at[p] for p in points]
     fig.update_xaxes(title="Annual wage (USD)")
-    return style(fig, money="x", height=230)
+    if drawn:
+        pad = 0.06 * (max(drawn) - min(drawn))
+        fig.update_xaxes(range=[min(drawn) - pad, max(drawn) + pad])
+    style(fig, money="x", height=230)
+    fig.update_xaxes(tickformat="~s")
+    return fig
 
 
 def _ordinal(p: int) -> str:
-    """'10th percentile', 'Median', ... for a published percentile."""
-    return "Median" if p == 50 else f"{p}th percentile"
+    """'10th', 'Median', ... for a published percentile (the legend says "percentile")."""
+    return "Median" if p == 50 else f"{p}th"
 
 
 def company_size_chart(table: pd.DataFrame) -> go.Figure:
@@ -238,4 +251,6 @@ def company_size_chart(table: pd.DataFrame) -> go.Figure:
         )
     fig.update_xaxes(categoryorder="array", categoryarray=list(LEVELS))
     fig.update_layout(scattermode="group")
-    return style(fig, money="y", height=380)
+    style(fig, money="y", height=360)
+    fig.update_yaxes(tickformat="~s")
+    return fig

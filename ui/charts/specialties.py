@@ -74,7 +74,7 @@ def premium_chart(comparison: pd.DataFrame) -> go.Figure:
     fig.add_vline(x=0, line_width=1.5, line_dash="dash", line_color="rgba(128,128,128,0.9)")
     style(fig, money=None, height=max(320, 70 * len(order) + 90))
     fig.update_layout(scattermode="group", scattergap=0.5)
-    fig.update_xaxes(tickformat=_PERCENT, title="Pay difference vs baseline (95% interval)")
+    fig.update_xaxes(tickformat=_PERCENT, title="Pay difference vs baseline")
     fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title=None)
     return fig
 
@@ -110,7 +110,7 @@ def tool_chart(tools: pd.DataFrame) -> go.Figure:
     fig = go.Figure(_dots_split(frame, palette()[0]))
     fig.add_vline(x=0, line_width=1.5, line_dash="dash", line_color="rgba(128,128,128,0.9)")
     style(fig, money=None, height=max(320, 28 * len(frame) + 120))
-    fig.update_xaxes(tickformat=_PERCENT, title="Pay difference, same experience and country")
+    fig.update_xaxes(tickformat=_PERCENT, title="Pay difference")
     fig.update_yaxes(categoryorder="array", categoryarray=list(frame["label"]), title=None)
     return fig
 
