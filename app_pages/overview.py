@@ -67,17 +67,27 @@ layout.source_caption(
 )
 
 st.subheader("Where next")
-with st.container(horizontal=True, gap="small"):
-    st.page_link("app_pages/hubs.py", label="Compare tech hubs", icon=":material/location_city:")
-    st.page_link(
-        "app_pages/cost_of_living.py", label="Translate pay between metros", icon=":material/home:"
-    )
-    st.page_link("app_pages/levels.py", label="How pay grows by level", icon=":material/stairs:")
-    st.page_link(
-        "app_pages/specializations.py",
-        label="What specializations add",
-        icon=":material/psychology:",
-    )
-    st.page_link(
-        "app_pages/data_methods.py", label="Sources and methods", icon=":material/description:"
-    )
+# One row per question, as the navigation groups the pages (the two tools are linked above
+# every page).
+ROUTES = {
+    "Where does pay go furthest?": [
+        ("app_pages/hubs.py", "Compare tech hubs", ":material/location_city:"),
+        ("app_pages/cost_of_living.py", "Translate pay between metros", ":material/home:"),
+        ("app_pages/remote.py", "Remote pay and a geo-pay policy", ":material/home_work:"),
+    ],
+    "How does pay grow?": [
+        ("app_pages/levels.py", "How pay grows by level", ":material/stairs:"),
+        ("app_pages/career_paths.py", "Certifications and career paths", ":material/route:"),
+        ("app_pages/trends.py", "Pay against inflation", ":material/trending_up:"),
+    ],
+    "What adds pay?": [
+        ("app_pages/specializations.py", "What specializations add", ":material/psychology:"),
+        ("app_pages/industries.py", "Which industries pay most", ":material/factory:"),
+        ("app_pages/data_methods.py", "Sources and methods", ":material/description:"),
+    ],
+}
+for question, links in ROUTES.items():
+    st.markdown(f"**{question}**")
+    with st.container(horizontal=True, gap="small"):
+        for target, label, icon in links:
+            st.page_link(target, label=label, icon=icon)
