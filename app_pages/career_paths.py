@@ -7,8 +7,8 @@ from analysis import career_paths, certifications, stats
 from analysis.filters import RECENT_YEARS
 from analysis.levels import SURVEY_PAY_RANGE
 from ui import cache, columns, layout, state
+from ui.career_text import certification_takeaway, paths_answer
 from ui.charts import career_paths as charts
-from ui.headlines import certification_takeaway, paths_answer
 from ui.text import index_paths_line, paths_headline, plain, wage
 
 st.title("Certifications & career paths")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import living, metros, take_home
-from ui import cache, headlines, inputs, layout, state
+from ui import cache, inputs, layout, place_text, state
 from ui.charts import living as charts
 from ui.text import money, taxed_as
 
@@ -66,7 +66,7 @@ except ValueError as err:  # no tax schedule for a place (Puerto Rico): say so, 
     st.info(f"No after-tax answer: {err}", icon=":material/info:")
 
 with slot:
-    layout.answer(headlines.living_answer(eq, net))
+    layout.answer(place_text.living_answer(eq, net))
 
 st.subheader(f"{eq.from_label} → {eq.to_label}, {eq.occ_title.lower()}")
 m2, m3, m4 = st.columns(3)
@@ -95,7 +95,7 @@ m4.metric(
     border=True,
     help=f"{eq.position_label.capitalize()} of {eq.occ_title} pay, carried to {eq.to_label}",
 )
-layout.takeaway(headlines.position_takeaway(eq))
+layout.takeaway(place_text.position_takeaway(eq))
 layout.chart(charts.equivalence_chart, eq, key="cost_of_living_equivalence")
 layout.source_caption(
     facts.caption("oews", "bea_rpp", "take_home"),
@@ -119,14 +119,14 @@ with layout.friendly_errors():
     burden = cache.run(living.rent_burden, data, selected, occ, salary=float(salary))
 
 st.subheader("What makes prices differ")
-layout.takeaway(headlines.components_takeaway(comp))
+layout.takeaway(place_text.components_takeaway(comp))
 layout.chart(charts.components_chart, comp, key="cost_of_living_components")
 layout.source_caption(
     facts.caption("bea_rpp"), note=f"{eq.year} · US average = 100 for each component"
 )
 
 st.subheader("Rent against pay")
-layout.takeaway(headlines.rent_takeaway(burden, salary))
+layout.takeaway(place_text.rent_takeaway(burden, salary))
 layout.chart(charts.rent_burden_chart, burden, key="cost_of_living_rent")
 layout.source_caption(
     facts.caption("hud_fmr", "oews"),
@@ -137,7 +137,7 @@ layout.source_caption(
 layout.download(burden, f"rent_burden_{occ}.csv", key="cost_of_living_rent_csv")
 
 st.subheader("Price level over time")
-layout.takeaway(headlines.history_takeaway(hist))
+layout.takeaway(place_text.history_takeaway(hist))
 layout.chart(charts.history_chart, hist, key="cost_of_living_history")
 layout.source_caption(
     f"BEA Regional Price Parities, {hist['year'].min()}–{hist['year'].max()}",

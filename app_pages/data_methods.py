@@ -7,7 +7,7 @@ import streamlit as st
 from analysis import ageing, catalog, level_checks, occupations, populations, take_home
 from analysis.data import TABLES, DataUnavailable
 from ui import cache, columns, layout
-from ui.headlines import data_answer, sensitivity_sentence
+from ui.method_text import data_answer, sensitivity_sentence
 from ui.text import DEFINITIONS, LEVEL_METHOD, LIMITATIONS, plain
 
 st.title("Data & methods")

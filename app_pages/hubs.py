@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import hubs, metros, wages
-from ui import cache, headlines, inputs, layout, state
+from ui import cache, inputs, layout, place_text, state
 from ui.charts import hubs as charts
 from ui.text import money, top_code_note
 
@@ -51,7 +51,7 @@ with layout.friendly_errors():
 ranks = ranks_real if real else ranks_nominal
 with slot:
     layout.answer(
-        headlines.hubs_answer(result.table, national, result.occ_title, ranks_nominal, ranks_real)
+        place_text.hubs_answer(result.table, national, result.occ_title, ranks_nominal, ranks_real)
     )
 # Whole dollars once, so a card and the table round a value the same way.
 money_columns = ["median", "real_median", "p10", "p90", "median_ci_low", "median_ci_high"]
@@ -68,7 +68,7 @@ if unpriced:
     )
 
 st.subheader(f"{result.occ_title}: pay range by metro")
-layout.takeaway(headlines.ranges_takeaway(table, real))
+layout.takeaway(place_text.ranges_takeaway(table, real))
 layout.chart(
     charts.ranges_chart, result.table, real=real, top_code=facts.top_code, key="hubs_ranges"
 )
@@ -79,7 +79,7 @@ layout.source_caption(
 )
 
 st.subheader("Where the jobs are")
-layout.takeaway(headlines.map_takeaway(points, result.occ_title, real))
+layout.takeaway(place_text.map_takeaway(points, result.occ_title, real))
 layout.chart(charts.metro_map_chart, points, real=real, highlight=chosen, key="hubs_map")
 layout.source_caption(
     facts.caption("oews"),
@@ -88,7 +88,7 @@ layout.source_caption(
 )
 
 st.subheader("Pay against price level")
-layout.takeaway(headlines.scatter_takeaway(table, national))
+layout.takeaway(place_text.scatter_takeaway(table, national))
 layout.chart(charts.pay_vs_prices_chart, result.table, points, line, key="hubs_scatter")
 layout.source_caption(
     facts.caption("oews", "bea_rpp"),

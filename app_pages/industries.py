@@ -8,7 +8,7 @@ from analysis import industries
 from analysis.wages import TOP_CODED
 from ui import cache, layout, state
 from ui.charts import industries as charts
-from ui.headlines import industry_answer, industry_detail_answer, industry_takeaway
+from ui.market_text import industry_answer, industry_detail_answer, industry_takeaway
 from ui.text import top_code_note, wage
 
 PAGE = "industries"

@@ -4,14 +4,14 @@ import streamlit as st
 
 from analysis import company_size, filters, levels, stats, taxonomy
 from ui import cache, columns, inputs, layout, state
-from ui.charts import levels as charts
-from ui.headlines import (
+from ui.career_text import (
     company_size_note,
     experience_takeaway,
     level_growth_answer,
     size_takeaway,
     spread_takeaway,
 )
+from ui.charts import levels as charts
 from ui.text import duplicate_note, money, top_code_note
 
 COUNTRIES = {"US": "United States", "GB": "United Kingdom", "CA": "Canada", "DE": "Germany"}

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analysis import overview
-from ui import cache, headlines, layout
+from ui import cache, layout, place_text
 from ui.charts import overview as charts
 from ui.text import duplicate_note, money
 
@@ -15,7 +15,7 @@ medians = cache.run(overview.national_medians, data)
 head = cache.run(overview.headline, data)
 step = head.step
 layout.answer(
-    headlines.overview_answer(medians, head.top_nominal, head.top_real, head.hubs_compared, step)
+    place_text.overview_answer(medians, head.top_nominal, head.top_real, head.hubs_compared, step)
 )
 ds = medians.set_index("occ_code").loc["15-2051"]
 years = f"{min(step.years)}–{max(step.years)}" if step.years else "all years"
@@ -58,7 +58,7 @@ layout.source_caption(
 )
 
 st.subheader("National median pay, AI/ML occupations and everyone")
-layout.takeaway(headlines.medians_takeaway(medians))
+layout.takeaway(place_text.medians_takeaway(medians))
 layout.chart(charts.national_medians_chart, medians, key="overview_medians")
 layout.source_caption(
     facts.caption("oews"),

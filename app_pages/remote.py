@@ -6,12 +6,7 @@ from analysis import filters, metros, remote, stats, wages
 from analysis.filters import LEVELS
 from ui import cache, columns, inputs, layout, state
 from ui.charts import remote as charts
-from ui.headlines import (
-    policy_answer,
-    remote_answer,
-    remote_pay_takeaway,
-    remote_share_takeaway,
-)
+from ui.market_text import policy_answer, remote_answer, remote_pay_takeaway, remote_share_takeaway
 from ui.text import duplicate_note, money, plain
 
 ALL_LEVELS = "All levels"

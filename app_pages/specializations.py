@@ -6,8 +6,8 @@ import streamlit as st
 
 from analysis import specialties, stats, taxonomy, tools
 from ui import cache, inputs, layout, state
+from ui.career_text import specialization_answer, tool_takeaway
 from ui.charts import specialties as charts
-from ui.headlines import specialization_answer, tool_takeaway
 from ui.text import duplicate_note, money, premium_headline
 
 PAGE = "specializations"

@@ -6,7 +6,7 @@ from analysis import taxonomy, trends
 from analysis.filters import LEVELS
 from ui import cache, inputs, layout, state
 from ui.charts import trends as charts
-from ui.headlines import inflation_short, inflation_takeaway, trend_takeaway
+from ui.market_text import inflation_short, inflation_takeaway, trend_takeaway
 from ui.text import duplicate_note, money, plain
 
 SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted only"}

@@ -1,5 +1,5 @@
 """The answer and takeaway sentences of Career levels, Certifications & career paths and
-Specializations (ui.headlines), on tiny hand-made frames: every figure expected below is worked
+Specializations (ui.career_text), on tiny hand-made frames: every figure expected below is worked
 by hand from the frame, not copied from the app."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 
-from ui.headlines import (
+from ui.career_text import (
     certification_takeaway,
     experience_takeaway,
     level_growth_answer,

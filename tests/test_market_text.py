@@ -1,12 +1,12 @@
 """Worked examples for the answer sentences of Industries, Remote work and Trends
-(`ui.headlines`): tiny frames written here, expected figures worked by hand."""
+(`ui.market_text`): tiny frames written here, expected figures worked by hand."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from ui import headlines as h
+from ui import market_text as h
 
 NAN = np.nan
 
