@@ -184,6 +184,8 @@ async offscreenColumns => {
     ['widget label', '[data-testid="stWidgetLabel"]'],
     ['widget value', '[data-testid="stSelectbox"] input[role="combobox"], '
       + '[data-testid="stMultiSelect"] [data-tag] > span[title]'],
+    ['choice', '[data-testid="stButtonGroup"] button, [data-testid="stRadio"] label, '
+      + '[data-testid="stCheckbox"] label'],
     ['expander', '[data-testid="stExpander"] summary'],
     ['tab', '[data-baseweb="tab"], [role="tab"]'],
     ['link', '[data-testid="stPageLink"]'],
@@ -252,10 +254,12 @@ wider than their column (glide-data-grid draws on a canvas: the columns, widths,
 and cell texts are read off the grid component's React props and measured with the canvas'
 measureText in the grid's own fonts), two columns with one title, columns beyond the table's
 visible width (with the argument true: on a wide screen; a phone scrolls a table sideways),
-metric labels, values and deltas, widget labels and values, expander summaries, tabs, page
-links and buttons whose text is truncated (scrollWidth > clientWidth where overflow clips)
-or runs off the screen, tabs beyond the tab bar, and plotly text (titles, annotations, bar
-text, legends, axis titles) beyond the chart's edges or tick labels shortened to '…'."""
+metric labels, values and deltas, widget labels and values, segmented controls, radio and
+checkbox options, expander summaries, tabs, page links and buttons whose text is truncated
+(scrollWidth > clientWidth where overflow clips) or runs off the screen, tabs beyond the tab
+bar, and plotly text (titles, annotations, bar text, legends, axis titles) beyond the chart's
+edges or tick labels shortened to '…'. Tables are numbered among the tables shown (1 = the
+first table on screen, closed expanders skipped), charts among all charts (0 = the first)."""
 
 WIDE = 1000
 """From this viewport width on, a table column beyond the table's box counts as hidden."""
