@@ -161,3 +161,47 @@ def test_phone_answers_first(entry, browser, dashboard_url):
         context.close()
     problems = phone_problems(found)
     assert not problems, f"{entry.name} (phone 390 x 844, light):\n" + "\n".join(problems)
+
+
+def _place(top: int, height: int = 30, left: int = 10, right: int = 200) -> dict:
+    return {"top": top, "bottom": top + height, "left": left, "right": right}
+
+
+def _found(tools_top: int, answer: str, answer_top: int, chart_top: int | None) -> dict:
+    return {
+        "tools": [
+            {"text": tool, "shown": True, "cut": False, "box": _place(tools_top)} for tool in TOOLS
+        ],
+        "title": {"text": "Tech hubs", "box": _place(132)},
+        "answer": {"text": answer, "box": _place(answer_top)},
+        "chart": None if chart_top is None else {"box": _place(chart_top, 400)},
+        "screen": {"width": 390, "height": SCREEN},
+    }
+
+
+def test_phone_problems_pass_a_page_that_answers_first():
+    found = _found(90, "San Jose leads: $185,080, $14,970 above San Francisco.", 221, 3000)
+    assert phone_problems(found) == []
+    assert phone_problems(_found(90, "Which metro pays most?", 221, 1600)) == []
+
+
+def test_phone_problems_name_what_is_too_far_down():
+    # The tools row below the first screen, a question in the answer's place, the chart at
+    # 1,700 px (past 2 x 844 = 1,688): three problems, each with its position.
+    problems = phone_problems(_found(850, "Which metro pays most since 2020?", 221, 1700))
+    assert problems == [
+        "the link to 'Offer check' is not on the first screen (top 850 px, bottom 880 px; "
+        "the screen is 844 px)",
+        "the link to 'Pay bands by region' is not on the first screen (top 850 px, bottom "
+        "880 px; the screen is 844 px)",
+        "neither the answer nor the first chart starts within two screens (1688 px): title "
+        "at 132 px; answer 'Which metro pays most since 2020?' at 221 px (no figure in it: "
+        "not an answer); first chart at 1700 px",
+    ]
+    found = _found(90, "x", 221, None)
+    found["tools"] = found["tools"][:1]
+    found["tools"][0]["cut"] = True
+    assert phone_problems(found)[:2] == [
+        "the link to 'Offer check' is cut",
+        "no link to 'Pay bands by region' in the tools row",
+    ]
