@@ -13,6 +13,7 @@ ATLAS_FULL_SCREENS=1).
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -362,3 +363,47 @@ def test_charts_are_readable(entry, view, browser, dashboard_url):
     assert not problems, f"{entry.name} ({view}): {len(problems)} unreadable or cut:\n" + "\n".join(
         problems
     )
+
+
+CUT_FIXTURE = """
+<div data-testid="stMain" style="width: 380px; font: 14px sans-serif">
+  <div data-testid="stMetricLabel"
+       style="width: 60px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap">
+    Median pay after tax and prices</div>
+  <div data-testid="stMetricValue" style="width: 300px; overflow: hidden">$185,080</div>
+  <div role="tablist" style="width: 150px; overflow: hidden; display: flex">
+    <button role="tab" style="flex: none; width: 80px">Raw</button>
+    <button role="tab" style="flex: none; width: 80px">Adjusted</button>
+  </div>
+  <details><summary>Closed box</summary>
+    <div data-testid="stWidgetLabel" style="width: 10px; overflow: hidden">Never seen</div>
+  </details>
+  <div data-testid="stDataFrame" style="width: 200px; height: 50px"><canvas></canvas></div>
+  <div class="js-plotly-plot">
+    <svg class="main-svg" width="200" height="100">
+      <g class="g-gtitle"><text class="gtitle" x="10" y="20">Fits</text></g>
+      <g class="annotation"><text class="annotation-text" x="150" y="50">A long note</text></g>
+      <g class="xtick"><text x="10" y="90">Machine l…</text></g>
+    </svg>
+  </div>
+</div>
+"""
+"""A page with one of each problem `CUT` knows outside the grid, and text that fits."""
+
+
+def test_cut_words_find_each_kind_of_cut_text(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.set_content(CUT_FIXTURE)
+        found = cut_words(page, 390)
+    finally:
+        context.close()
+    # Text widths depend on the fonts installed: compared without them.
+    assert [re.sub(r"\d+ px of text", "N px of text", f) for f in found] == [
+        "table 1: '' its columns could not be read",
+        "metric label: 'Median pay after tax and prices' is cut (N px of text in 60 px)",
+        "tab: 'Adjusted' is hidden beyond the tab bar's edge",
+        "chart 0 annotation: 'A long note' is cut by the chart's edge",
+        "chart 0 tick: 'Machine l…' is shortened",
+    ]
