@@ -5,11 +5,11 @@ For each page's default view, in real Chromium:
   (the row `ui.layout.tools_bar` draws above every page's title), each link whole and on
   screen;
 - its answer or its first chart starts within the first two screens (top < 2 x 844 px). The
-  answer is the first Markdown paragraph (`st.markdown`, as `layout.answer` writes it) after
-  the page's title, and it counts as an answer only when it carries a figure outside its
-  questions (a digit: who leads by how much, an interval, n), as an answer computed from the
-  data does; a question or an introduction in its place does not answer. The first chart is
-  the first plotly chart after the title.
+  answer is the first Markdown paragraph (`st.markdown`, as `layout.answer` writes it; not a
+  caption) after the page's title, and it counts as an answer only when it carries a figure
+  outside its questions (a digit: who leads by how much, an interval, n), as an answer
+  computed from the data does; a question or an introduction in its place does not answer.
+  The first chart is the first plotly chart after the title.
 
 Positions are where an element starts when the page is scrolled to its top: Streamlit scrolls
 inside its main block (stMain), not the window, so each element's top on screen is added to
@@ -71,7 +71,7 @@ POSITIONS = r"""
     !!title && !!(title.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING);
   const first = selector => {
     const e = [...main.querySelectorAll(selector)].find(x => after(x) && shown(x)
-      && !x.closest('[data-testid="stCaptionContainer"]') && x.textContent.trim() !== '');
+      && !x.querySelector('[data-testid="stCaptionContainer"]') && x.textContent.trim() !== '');
     return e ? {text: label(e).slice(0, 400), box: place(e)} : null;
   };
   const chart = [...main.querySelectorAll('.js-plotly-plot')].find(x => after(x) && shown(x));
