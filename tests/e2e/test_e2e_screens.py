@@ -131,7 +131,9 @@ async offscreenColumns => {
       if (need > c.width + 1)
         add(`table ${t} header`, title,
             `is cut: needs ${Math.ceil(need)} px, the column is ${c.width} px`);
-      let worst = null, worstWidth = 0;
+      // Where the column's text ends (the header's and each cell's, as aligned): past the
+      // table's visible width, the column is (partly) hidden.
+      let worst = null, worstWidth = 0, textEnd = x + Math.min(need, c.width) - pad;
       for (let r = 0; r < rows; r++) {
         let cell;
         try { cell = p.getCellContent([i, r]); } catch (e) { break; }
@@ -139,13 +141,16 @@ async offscreenColumns => {
         if (!text) continue;
         const w = textWidth(text.split('\n')[0], baseFont) + 2 * pad;
         if (w > worstWidth) { worstWidth = w; worst = text; }
+        const end = cell.contentAlign === 'right' ? c.width
+          : cell.contentAlign === 'center' ? (c.width + Math.min(w, c.width)) / 2
+          : Math.min(w, c.width);
+        textEnd = Math.max(textEnd, x + end - pad);
       }
       if (worst !== null && worstWidth > c.width + 1)
         add(name, worst,
             `cell is cut: needs ${Math.ceil(worstWidth)} px, the column is ${c.width} px`);
-      const right = x + c.width;
-      if (offscreenColumns && right > p.width + 1) hidden.push(title);
-      x = right;
+      if (offscreenColumns && textEnd > p.width + 1) hidden.push(title);
+      x += c.width;
     });
     if (hidden.length)
       add(`table ${t}`, hidden.join(' | '),
@@ -159,6 +164,8 @@ async offscreenColumns => {
   const clipped = root => {
     for (const e of [root, ...root.querySelectorAll('*')]) {
       if (!e.clientWidth && !e.clientHeight) continue;
+      // a checkbox's or radio's own input: visually hidden (1 px) on purpose
+      if (e !== root && (e.tagName === 'INPUT' || e.clientWidth < 3)) continue;
       const st = getComputedStyle(e);
       const clips = st.overflowX !== 'visible' || st.textOverflow === 'ellipsis';
       if (clips && e.scrollWidth > e.clientWidth + 1)
@@ -254,7 +261,8 @@ async offscreenColumns => {
 wider than their column (glide-data-grid draws on a canvas: the columns, widths, theme fonts
 and cell texts are read off the grid component's React props and measured with the canvas'
 measureText in the grid's own fonts), two columns with one title, columns beyond the table's
-visible width (with the argument true: on a wide screen; a phone scrolls a table sideways),
+visible width (their text past it; with the argument true: on a wide screen, as a phone
+scrolls a table sideways),
 metric labels, values and deltas, widget labels and values, segmented controls, radio and
 checkbox options, expander summaries, tabs, page links and buttons whose text is truncated
 (scrollWidth > clientWidth where overflow clips) or runs off the screen, tabs beyond the tab
