@@ -8,7 +8,7 @@ from analysis import specialties, stats, taxonomy, tools
 from ui import cache, inputs, layout, state
 from ui.career_text import specialization_answer, tool_takeaway
 from ui.charts import specialties as charts
-from ui.text import duplicate_note, money, premium_headline
+from ui.text import duplicate_note, money, plain, premium_headline
 
 PAGE = "specializations"
 VIEWS = {
@@ -64,10 +64,19 @@ layout.source_caption(
 )
 st.dataframe(
     charts.premium_table(shown),
-    column_config=charts.PREMIUM_TABLE,
+    column_config={
+        **charts.PREMIUM_TABLE,
+        "status_text": st.column_config.TextColumn("Note", width=125),
+    },
     column_order=list(charts.PREMIUM_TABLE),
     hide_index=True,
 )
+# What each group holds, as wrapping text: as a table column it ran past a 1400 px window.
+with st.expander("What each group holds: its most common job titles (records)"):
+    groups = shown.drop_duplicates("specialization")
+    st.markdown(
+        "\n".join(f"- **{r.specialization}**: {plain(r.holds)}" for r in groups.itertuples())
+    )
 layout.download(both, "specialization_premiums.csv", key=f"{PAGE}_download")
 
 

@@ -45,8 +45,11 @@ def test_default_view_answers_first_then_premiums_and_tools():
         "ci_low",
         "ci_high",
         "status_text",
-        "holds",
     }
+    # What each group holds is listed under the table, one line per group.
+    holds = next(e for e in at.expander if e.label.startswith("What each group holds"))
+    listed = holds.markdown[0].value
+    assert "- **General**: Machine Learning Engineer" in listed
     # Same n for the raw and the adjusted row of every specialization.
     assert (premiums.groupby("specialization")["n"].nunique() == 1).all()
     baseline = premiums[premiums["specialization"] == "General"]

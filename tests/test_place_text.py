@@ -1,5 +1,6 @@
 """Worked examples of the answer and takeaway sentences of Overview, Tech hubs, Cost of living
-and Data & methods (ui.place_text, ui.method_text): tiny hand-made frames, expected figures worked by hand."""
+and Data & methods (ui.place_text, ui.method_text): tiny hand-made frames, expected figures
+worked by hand."""
 
 from __future__ import annotations
 

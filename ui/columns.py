@@ -256,22 +256,28 @@ def certification_columns() -> Columns:
     percent = {"format": "percent"}
     return {
         "comparison": "Comparison",
-        "n_learned": st.column_config.NumberColumn("Learned via courses/certs", format="localized"),
-        "n_other": st.column_config.NumberColumn("Did not", format="localized"),
+        "n_learned": st.column_config.NumberColumn(
+            "Learned, n", format="localized", help="Learned to code via courses or certification"
+        ),
+        "n_other": st.column_config.NumberColumn("Did not, n", format="localized"),
         "median_learned": usd("Median, learned"),
         "median_other": usd("Median, did not"),
-        "premium": st.column_config.NumberColumn("Difference, same controls", **percent),
+        "premium": st.column_config.NumberColumn(
+            "Difference", help="With the same controls held fixed (regression)", **percent
+        ),
         "ci_low": st.column_config.NumberColumn("95% low", **percent),
         "ci_high": st.column_config.NumberColumn("95% high", **percent),
-        "p_holm": st.column_config.NumberColumn("Holm-adjusted p", format="%.3f"),
-        "status": "Confidence",
+        "p_holm": st.column_config.NumberColumn(
+            "Holm p", format="%.3f", help="p-value after a Holm correction for all comparisons"
+        ),
+        "status": st.column_config.TextColumn("Confidence", width=120),
     }
 
 
 def career_path_columns(step: str, step_label: str) -> Columns:
     """Certifications & career paths page: median pay per path and `step` (band or level)."""
     return {
-        "path": "Path",
+        "path": st.column_config.TextColumn("Path", width=185),
         step: step_label,
         "n": RECORDS,
         "median": usd("Median"),
@@ -279,7 +285,7 @@ def career_path_columns(step: str, step_label: str) -> Columns:
         "ci_high": usd("Median 95% high"),
         "p25": usd("25th percentile"),
         "p75": usd("75th percentile"),
-        "status": "Confidence",
+        "status": st.column_config.TextColumn("Confidence", width=120),
     }
 
 
@@ -327,10 +333,10 @@ def evidence_columns() -> Columns:
     """Data & methods: the occupations employers file each track's titles under."""
     percent = {"format": "percent"}
     return {
-        "track": "Track",
+        "track": st.column_config.TextColumn("Track", width=130),
         "soc": "SOC",
         "soc_title": "Occupation",
-        "filings": st.column_config.NumberColumn("Filings", format="localized"),
+        "filings": st.column_config.NumberColumn("Filings", format="localized", width=75),
         # Short headers: the long ones pushed "Titles filed" off a 1400 px window.
         "share": st.column_config.NumberColumn("Share", help="Share of filings", **percent),
         "weight": st.column_config.NumberColumn(

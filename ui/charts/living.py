@@ -139,6 +139,6 @@ def rent_burden_chart(burden: pd.DataFrame) -> go.Figure:
         )
     fig.add_vline(x=0.3, line={"dash": "dot", "color": "gray"}, annotation_text="30% rule")
     fig.update_layout(barmode="group")
-    fig.update_xaxes(tickformat=".0%", title="A year of one-bedroom rent, as a share of gross pay")
+    fig.update_xaxes(tickformat=".0%", title="Rent, share of gross pay")
     fig.update_yaxes(title=None)
     return style(fig, money=None, height=max(280, 44 * len(data) + 120))

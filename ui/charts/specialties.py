@@ -131,7 +131,6 @@ PREMIUM_TABLE = {
     "ci_low": "95% low",
     "ci_high": "95% high",
     "status_text": "Note",
-    "holds": "What the group holds (top titles)",
 }
 """Premium table column -> header."""
 
@@ -140,6 +139,7 @@ def premium_table(comparison: pd.DataFrame) -> Styler:
     """The premiums shown in the chart as a table (columns of `PREMIUM_TABLE`).
 
     Input: `analysis.specialties.premium_comparison` output (or its rows for one method).
+    What each group holds (its top titles) is shown beside the table, as text that wraps.
     """
     note = comparison["status"].map(STATUS_TEXT).fillna("")
     frame = comparison.assign(status_text=note.where(~comparison["is_baseline"], "baseline"))
