@@ -322,20 +322,20 @@ def range_takeaway(offers: Sequence[Assessment]) -> str:
     for a in offers:
         name = plain(a.spec.label)
         if a.pay is None or a.verdict is None:
-            parts.append(f"{name}: no market range")
+            parts.append(f"{name} has no market range")
             continue
         low, _, high = a.pay.wages
         base, v = a.spec.terms.base, a.verdict
         if v.place == "below" and low == low:
-            words = f"below, {money(low - base)} under its low edge"
+            words = f"below its range, {money(low - base)} under the low edge"
         elif v.place == "above" and high == high:
-            words = f"above, {money(base - high)} over its high edge"
+            words = f"above its range, {money(base - high)} over the high edge"
         elif v.place == "within" and v.gap == v.gap:
             side = "under" if v.gap < 0 else "over"
-            words = f"within, {money(abs(v.gap))} {side} its middle"
+            words = f"within its range, {money(abs(v.gap))} {side} the middle"
         else:
-            words = v.place
+            words = f"{v.place} its range"
         if v.either_way:
             words += " (could go either way)"
-        parts.append(f"{name}: {words}")
-    return "Each base against its level's range where the job is — " + "; ".join(parts) + "."
+        parts.append(f"{name}'s base is {words}")
+    return "; ".join(parts) + "."
