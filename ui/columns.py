@@ -147,8 +147,15 @@ def level_bands_columns() -> Columns:
         "national_pct": st.column_config.NumberColumn(
             "US percentile", format="%.0f", help="Where the level sits among all US workers"
         ),
-        "n": RECORDS,
-        "status": "Records",
+        "n": st.column_config.NumberColumn(
+            "Salary records",
+            format="localized",
+            help="Salary-index records of the track at this level that place the band",
+        ),
+        "status": st.column_config.TextColumn(
+            "Sample size",
+            help="ok: 30 records or more; low confidence: under 30; hidden: under 10",
+        ),
         "note": st.column_config.TextColumn("Why / note", width="large"),
         "as_of": "As of",
     }
