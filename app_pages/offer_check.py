@@ -207,7 +207,7 @@ st.caption(
     "Federal income tax owed on each year's wages against what payroll withholds: the tax on "
     f"the base alone plus {rule.rate:.0%} of bonuses, vesting equity and sign-on "
     f"({rule.mandatory_rate:.0%} above {money(rule.mandatory_above)} a year) · "
-    f"rule: {rule.source} · state withholding not included."
+    f"rule: {rule.source.split(': ')[0]} · state withholding not included."
 )
 
 st.subheader("Each base against its market")

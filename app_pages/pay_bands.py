@@ -143,8 +143,9 @@ layout.source_caption(
     + (f" · under 10 records, no band: {', '.join(hidden)}" if hidden else "")
     + (f" · under 30 records, rough: {', '.join(thin)}" if thin else ""),
 )
-st.dataframe(
-    shown, hide_index=True, placeholder="—", column_order=list(columns.level_bands_columns()),
+st.dataframe(  # "Band" says minimum–maximum: the CSV keeps both columns apart
+    shown, hide_index=True, placeholder="—",
+    column_order=[c for c in columns.level_bands_columns() if c not in ("minimum", "maximum")],
     column_config=columns.level_bands_columns(),
 )  # fmt: skip
 st.caption(
