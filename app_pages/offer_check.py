@@ -64,7 +64,7 @@ for i, column in enumerate(st.columns(count)):
     with column, st.container(border=True):
         cards.append(st.container())  # the offer's card, filled once it is computed
         with st.expander(
-            offer_form.summary(i, labels, occupations, base_of),
+            offer_text.terms_line(offer_form.now(i, labels, occupations, base_of)),
             icon=":material/edit:",
             key=f"terms_{offer_form.LETTERS[i]}",
         ):

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ui.offer_text import path_takeaway, range_takeaway
+from ui.offer_text import path_takeaway, range_takeaway, terms_line
 
 NAN = float("nan")
 
@@ -68,3 +68,13 @@ def test_each_base_against_its_range():
         "B's base is within its range, $20,000 over the middle; C's base is above its range, "
         "$40,000 over the high edge; D \\<b\\> has no market range."
     )
+
+
+def test_terms_line_sums_up_an_offer_and_escapes_its_name():
+    offer = {"label": "*Acme*", "place": "Austin, TX", "remote": True, "base": 165_000.0,
+             "bonus": "15%", "equity": 160_000.0}  # fmt: skip
+    assert terms_line(offer) == (
+        "\\*Acme\\*: Austin, TX (remote) · $165,000 base · 15% bonus · $160,000 equity"
+    )
+    plain_offer = offer | {"remote": False, "bonus": "lots", "equity": 0.0}
+    assert terms_line(plain_offer) == "\\*Acme\\*: Austin, TX · $165,000 base"

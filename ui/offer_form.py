@@ -25,8 +25,6 @@ from analysis.filters import LEVELS
 from analysis.populations import BY_EVIDENCE
 from analysis.take_home import LOCAL_RULES
 from ui import state
-from ui.text import money as dollars
-from ui.text import plain
 
 LETTERS = ("a", "b", "c", "d")
 DEFAULT_METROS = ("41860", "35620", "42660", "12420")
@@ -390,50 +388,29 @@ def to_spec(offer: Mapping[str, Any]) -> OfferSpec:
     )
 
 
-def summary(
-    index: int,
-    metros: Mapping[str, str],
-    occupations: Mapping[str, str],
-    default_base: Callable[[str, str, str], float],
-) -> str:
-    """The line on offer `index`'s box of inputs, which is closed until opened: "Offer A: San
-    Francisco, CA · $187,000 base · 15% bonus · $400,000 equity". Said before the inputs are
-    drawn, from their values of the last run (on a first visit: the link's, else the
-    defaults); the employer's name passes `ui.text.plain`."""
+def now(index: int, metros: Mapping[str, str], occupations: Mapping[str, str],
+        default_base: Callable[[str, str, str], float]) -> dict[str, Any]:  # fmt: skip
+    """Offer `index`'s employer, metro, remote, base, bonus and equity before its inputs are
+    drawn: their values of the last run (on a first visit: the link's, else the defaults)."""
     x = LETTERS[index]
+    got = {n: st.session_state.get(f"{x}_{n}", st.query_params.get(f"{x}_{n}")) for n in FIELDS}
 
-    def now(name: str, default: Any) -> Any:
-        key = f"{x}_{name}"
-        if key in st.session_state:
-            return st.session_state[key]
-        return st.query_params.get(key, default)
+    def code(value: Any, labels: Mapping[str, str], default: str) -> str:
+        return (
+            str(value) if value in labels else {v: k for k, v in labels.items()}.get(value, default)
+        )
 
     def amount(name: str, default: float) -> float:
         try:
-            value = float(now(name, default))
-        except (TypeError, ValueError):
+            value = float(got[name] if got[name] is not None else default)
+        except ValueError:
             return default
         return value if 0 <= value <= MAX_AMOUNT else default
 
-    def code(raw: object, labels: Mapping[str, str], default: str) -> str:
-        by_label = {v: k for k, v in labels.items()}
-        return str(raw) if raw in labels else by_label.get(str(raw), default)
-
-    metro = code(now("metro", ""), metros, DEFAULT_METROS[index])
-    occ = code(now("occ", ""), occupations, BY_EVIDENCE)
-    track = str(now("track", "ML engineer"))
-    track = track if track in taxonomy.TRACKS else "ML engineer"
-    label = state.clean_text(str(now("label", "")), 40) or f"Offer {x.upper()}"
-    parts = [f"{plain(label)}: {plain(metros.get(metro, metro))}"]
-    if now("remote", False) in (True, "true", "1"):
-        parts[0] += " (remote)"
-    parts.append(f"{dollars(amount('base', float(default_base(metro, occ, track))))} base")
-    try:
-        value, percent = bonus(str(now("bonus", "0")))
-    except ValueError:
-        value, percent = 0.0, False
-    if value > 0:
-        parts.append(f"{value:g}% bonus" if percent else f"{dollars(value)} bonus")
-    if (equity := amount("equity", 0.0)) > 0:
-        parts.append(f"{dollars(equity)} equity")
-    return " · ".join(parts)
+    metro = code(got["metro"], metros, DEFAULT_METROS[index])
+    track = got["track"] if got["track"] in taxonomy.TRACKS else "ML engineer"
+    base = float(default_base(metro, code(got["occ"], occupations, BY_EVIDENCE), track))
+    label = state.clean_text(str(got["label"] or ""), 40) or f"Offer {x.upper()}"
+    return {"label": label, "place": metros.get(metro, metro), "base": amount("base", base),
+            "remote": got["remote"] in (True, "true", "1"), "bonus": str(got["bonus"] or "0"),
+            "equity": amount("equity", 0.0)}  # fmt: skip

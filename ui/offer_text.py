@@ -339,3 +339,22 @@ def range_takeaway(offers: Sequence[Assessment]) -> str:
             words += " (could go either way)"
         parts.append(f"{name}'s base is {words}")
     return "; ".join(parts) + "."
+
+
+def terms_line(offer: Mapping[str, object]) -> str:
+    """The line on an offer's box of inputs (closed until opened), from `offer_form.now`:
+    "Offer A: San Francisco, CA · $187,000 base · 15% bonus · $400,000 equity"; the
+    employer's name passes `plain`, a bonus that cannot be read is left out."""
+    from ui.offer_form import bonus
+
+    line = f"{plain(offer['label'])}: {plain(offer['place'])}"
+    parts = [line + (" (remote)" if offer["remote"] else ""), f"{money(offer['base'])} base"]
+    try:
+        value, percent = bonus(str(offer["bonus"]))
+    except ValueError:
+        value, percent = 0.0, False
+    if value > 0:
+        parts.append(f"{value:g}% bonus" if percent else f"{money(value)} bonus")
+    if float(offer["equity"]) > 0:
+        parts.append(f"{money(offer['equity'])} equity")
+    return " · ".join(parts)
