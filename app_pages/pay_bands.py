@@ -165,7 +165,7 @@ st.subheader("Band structure")
 structure = band_structure.band_structure(shown)
 st.dataframe(
     structure, hide_index=True, placeholder="",  # blank: no level below to compare with
-    column_order=list(columns.band_structure_columns()),
+    column_order=[c for c in columns.band_structure_columns() if c != "pm"],  # = the spread
     column_config=columns.band_structure_columns(),
 )  # fmt: skip
 st.caption(

@@ -166,6 +166,9 @@ def _share(label: str, **kwargs: object) -> st.column_config.NumberColumn:
     return st.column_config.NumberColumn(label, format="percent", **kwargs)
 
 
+COMMON = "Outside the range compensation practice commonly quotes (blank: inside it)"
+
+
 def band_structure_columns() -> Columns:
     """Pay bands page: width, midpoint progression and overlap per area and level."""
     return {
@@ -173,14 +176,14 @@ def band_structure_columns() -> Columns:
         "level": "Level",
         "pm": _share("± of midpoint", help="(max − min) / (2 × midpoint)"),
         "width": _share("Range spread", help="max / min − 1"),
-        "width_flag": "Spread vs common",
+        "width_flag": st.column_config.TextColumn("Spread check", help=COMMON),
         "below": "vs level",
         "progression": _share("Midpoint step", help="midpoint / midpoint of the level below − 1"),
-        "progression_flag": "Step vs common",
+        "progression_flag": st.column_config.TextColumn("Step check", help=COMMON),
         "overlap": _share(
             "Overlap", help="(max of the level below − min) / (max − min of the level below)"
         ),
-        "overlap_flag": "Overlap vs common",
+        "overlap_flag": st.column_config.TextColumn("Overlap check", help=COMMON),
     }
 
 
@@ -223,11 +226,11 @@ def upload_check_columns() -> Columns:
         "max_place": "Your max's BLS percentile",
         "pm": _share("± of your mid"),
         "width": _share("Your spread"),
-        "width_flag": "Spread vs common",
+        "width_flag": st.column_config.TextColumn("Spread check", help=COMMON),
         "progression": _share("Step from the level below"),
-        "progression_flag": "Step vs common",
+        "progression_flag": st.column_config.TextColumn("Step check", help=COMMON),
         "overlap": _share("Overlap with the level below"),
-        "overlap_flag": "Overlap vs common",
+        "overlap_flag": st.column_config.TextColumn("Overlap check", help=COMMON),
         "basis": st.column_config.TextColumn("Market band from / why none", width="large"),
         "as_of": "As of",
     }
