@@ -61,12 +61,17 @@ st.subheader("Your offers")
 count = offer_form.count()
 offers, cards = [], []
 for i, column in enumerate(st.columns(count)):
+    x = offer_form.LETTERS[i]
+    # Closed on a bare visit; open all session when the link opening it holds this offer, so
+    # what the link carried, and any warning about it, is in sight.
+    linked = any(k.startswith(f"{x}_") for k in st.query_params)
     with column, st.container(border=True):
         cards.append(st.container())  # the offer's card, filled once it is computed
         with st.expander(
             offer_text.terms_line(offer_form.now(i, labels, occupations, base_of)),
+            expanded=st.session_state.setdefault(f"terms_open_{x}", linked),
             icon=":material/edit:",
-            key=f"terms_{offer_form.LETTERS[i]}",
+            key=f"terms_{x}",
         ):
             offers.append(offer_form.inputs(i, labels, occupations, base_of, spans))
             if count > 1:
@@ -117,16 +122,15 @@ with path:
         )
         + "".join(f" · {take_home.describe(c)}" for c in jurisdictions if "|" in c),
     )
-    with st.expander("Each year in numbers"):
-        path_columns = columns.offer_path_columns(where)
-        st.dataframe(
-            layout.formula_safe(result.table, "offer"),
-            hide_index=True,
-            placeholder="—",
-            column_order=list(path_columns),
-            column_config=path_columns,
-        )
-        layout.download(result.table, "offers_by_year.csv", key="offer_check_csv")
+    path_columns = columns.offer_path_columns(where)
+    st.dataframe(
+        layout.formula_safe(result.table, "offer"),
+        hide_index=True,
+        placeholder="—",
+        column_order=list(path_columns),
+        column_config=path_columns,
+    )
+    layout.download(result.table, "offers_by_year.csv", key="offer_check_csv")
 
 leaving = offer_risk.leaving_early(computed)
 card_of = {}

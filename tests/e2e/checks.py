@@ -105,6 +105,7 @@ def open_filters(page) -> None:
         page.wait_for_function(
             "s => document.querySelector(s)?.hasAttribute('open')", arg=FILTERS_BOX
         )
+        page.wait_for_timeout(400)  # the box slides open: a click during it can miss a dropdown
 
 
 def selectbox(page, label: str):

@@ -38,12 +38,15 @@ def answer(page) -> str:
 def open_terms(page, letter: str) -> None:
     """Open offer `letter`'s box of inputs (closed until opened; its line sums up the offer).
     One click."""
-    box = page.locator(f".st-key-terms_{letter} details")
+    box = page.locator(f".st-key-terms_{letter} details").first  # (More terms is inside)
+    if box.get_attribute("open") is not None:  # a link holding the offer opens its box
+        return
     box.locator("summary").first.click()
     page.wait_for_function(
         "s => document.querySelector(s)?.hasAttribute('open')",
         arg=f".st-key-terms_{letter} details",
     )
+    page.wait_for_timeout(400)  # the box slides open: a click during it can miss a dropdown
     JOURNEY.clicks += 1
 
 
