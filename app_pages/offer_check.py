@@ -13,10 +13,6 @@ from ui.charts import offers as charts
 from ui.text import local_tax_note, money, plain
 
 st.title("Offer check")
-st.write(
-    "Which offer leaves you the most after tax and local prices, year by year, and what it "
-    "risks: leaving early, the share price, the tax bill at filing time."
-)
 answer = st.container()  # filled once the offers below are computed: the answer comes first
 
 data = cache.tables()
@@ -30,27 +26,29 @@ spans = cache.run(take_home.state_spans, data)
 today = dt.date.today()
 next_month = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
 
-c1, c2 = st.columns(2)
-with c1:
-    reference = state.choice(
-        "Compare take-home in the prices of",
-        ["US", *labels],
-        key="ref",
-        default="US",
-        format_func=lambda c: "the US average (price level 100)" if c == "US" else labels[c],
-        help="Take-home in each offer's city, converted to what it buys at these prices (BEA "
-        "Regional Price Parities). Pick the metro you live in now to see each offer in your "
-        "current prices.",
-    )
-with c2:
-    start = state.date(
-        "Start date",
-        key="start",
-        default=next_month,
-        min_value=dt.date(today.year - 1, 1, 1),
-        max_value=dt.date(today.year + 3, 12, 31),
-        help="Pay is counted by calendar year from this month: each year is taxed on its own.",
-    )
+with layout.filters("the prices to compare in and the start date"):
+    c1, c2 = st.columns(2)
+    with c1:
+        reference = state.choice(
+            "Compare take-home in the prices of",
+            ["US", *labels],
+            key="ref",
+            default="US",
+            format_func=lambda c: "the US average (price level 100)" if c == "US" else labels[c],
+            help="Take-home in each offer's city, converted to what it buys at these prices "
+            "(BEA Regional Price Parities). Pick the metro you live in now to see each offer in "
+            "your current prices.",
+        )
+    with c2:
+        start = state.date(
+            "Start date",
+            key="start",
+            default=next_month,
+            min_value=dt.date(today.year - 1, 1, 1),
+            max_value=dt.date(today.year + 3, 12, 31),
+            help="Pay is counted by calendar year from this month: each year is taxed on its own.",
+        )
+path = st.container()  # the year-by-year chart, right under the answer
 
 
 def base_of(metro: str, occ: str, track: str) -> float:
@@ -59,13 +57,25 @@ def base_of(metro: str, occ: str, track: str) -> float:
     return cache.run(comparison.default_base, data, metro, occ, track)
 
 
+st.subheader("Your offers")
 count = offer_form.count()
-offers = []
+offers, cards = [], []
 for i, column in enumerate(st.columns(count)):
+    x = offer_form.LETTERS[i]
+    # Closed on a bare visit; open all session when the link opening it holds this offer, so
+    # what the link carried, and any warning about it, is in sight.
+    linked = any(k.startswith(f"{x}_") for k in st.query_params)
     with column, st.container(border=True):
-        offers.append(offer_form.inputs(i, labels, occupations, base_of, spans))
-        if count > 1:
-            st.button("Remove", key=f"remove_{i}", on_click=offer_form.remove, args=(i,))
+        cards.append(st.container())  # the offer's card, filled once it is computed
+        with st.expander(
+            offer_text.terms_line(offer_form.now(i, labels, occupations, base_of)),
+            expanded=st.session_state.setdefault(f"terms_open_{x}", linked),
+            icon=":material/edit:",
+            key=f"terms_{x}",
+        ):
+            offers.append(offer_form.inputs(i, labels, occupations, base_of, spans))
+            if count > 1:
+                st.button("Remove", key=f"remove_{i}", on_click=offer_form.remove, args=(i,))
 offer_form.remember(count)
 if count < len(offer_form.LETTERS):
     st.button("Add an offer", icon=":material/add:", on_click=offer_form.add)
@@ -95,59 +105,55 @@ with answer:
     computed = [a.spec for a in result.offers]
     ranked = offer_risk.standings(result)
     flip = cache.run(offer_risk.flip_price, data, computed, reference, start)
-    st.markdown(offer_text.answer(ranked, list(result.offers), where, flip))
-    leaving = offer_risk.leaving_early([a.spec for a in result.offers])
-    for a, column in zip(result.offers, st.columns(len(result.offers)), strict=True):
-        place = labels.get(a.spec.cbsa, a.spec.cbsa)
-        walk = leaving[leaving["offer"] == a.spec.label].set_index("months")
-        with column, st.container(border=True):
-            st.metric(
-                f"{plain(a.spec.label)}: take-home a year, {where} prices",
-                money(a.average_real),
-                help="Average over four years, after every tax of the offer's own place",
-            )
-            st.markdown(offer_text.verdict_line(a, place))
-            st.markdown(offer_text.ask_line(a, place))
-            st.caption(offer_text.leaving_line(a, walk))
-            try:
-                code = comparison.filed_occupation(data, a.spec.occupation, a.spec.track)
-                level = cache.run(visa.wage_level, data, a.spec.cbsa, code, a.spec.terms.base)
-                st.caption(offer_text.visa_line(level, titles.get(code, code)))
-            except ValueError as err:
-                st.caption(f"H-1B wage level: {plain(err)}")
-    bls = facts.captions["oews"].split(", ")[-1]
-    st.caption(offer_text.ageing_line(result, bls))
+    layout.answer(offer_text.answer(ranked, list(result.offers), where, flip))
 
-st.subheader("Year by year, after tax and prices")
-layout.chart(charts.path_chart, result.table, where, key="offer_check_path")
-layout.source_caption(
-    facts.caption("take_home", "bea_rpp"),
-    note="each offer taxed by calendar year where it is (single filer, standard deduction, "
-    "wages only) · equity at its grant value as it vests, target bonus paid at each "
-    "anniversary · "
-    + local_tax_note(
-        list(dict.fromkeys(result.table["jurisdiction"])),
-        take_home.LOCAL_TAXES,
-        take_home.left_out_first(
-            cache.run(catalog.tax_coverage, data), list(result.table["jurisdiction"])
-        ),
+with path:
+    st.subheader("Year by year, after tax and prices")
+    layout.takeaway(offer_text.path_takeaway(result.table, where))
+    layout.chart(charts.path_chart, result.table, where, key="offer_check_path")
+    jurisdictions = list(dict.fromkeys(result.table["jurisdiction"]))
+    layout.source_caption(
+        facts.caption("take_home", "bea_rpp"),
+        note="single filer, standard deduction, wages only · "
+        + local_tax_note(
+            jurisdictions,
+            take_home.LOCAL_TAXES,
+            take_home.left_out_first(cache.run(catalog.tax_coverage, data), jurisdictions),
+        )
+        + "".join(f" · {take_home.describe(c)}" for c in jurisdictions if "|" in c),
     )
-    + "".join(
-        f" · {take_home.describe(code)}"
-        for code in dict.fromkeys(result.table["jurisdiction"])
-        if "|" in code
+    path_columns = columns.offer_path_columns(where)
+    st.dataframe(
+        layout.formula_safe(result.table, "offer"),
+        hide_index=True,
+        placeholder="—",
+        column_order=list(path_columns),
+        column_config=path_columns,
     )
-    + " · each calendar year taxed at its own year's rules, the last published after them",
-)
-path_columns = columns.offer_path_columns(where)
-st.dataframe(
-    layout.formula_safe(result.table, "offer"),
-    hide_index=True,
-    placeholder="—",
-    column_order=list(path_columns),
-    column_config=path_columns,
-)
-layout.download(result.table, "offers_by_year.csv", key="offer_check_csv")
+    layout.download(result.table, "offers_by_year.csv", key="offer_check_csv")
+
+leaving = offer_risk.leaving_early(computed)
+card_of = {}
+for item, card in zip(offers, cards, strict=True):
+    card_of.setdefault(item["label"], card)
+for a in result.offers:
+    place = labels.get(a.spec.cbsa, a.spec.cbsa)
+    walk = leaving[leaving["offer"] == a.spec.label].set_index("months")
+    with card_of[a.spec.label]:
+        st.metric(
+            f"{plain(a.spec.label)}: take-home a year, {where} prices",
+            money(a.average_real),
+            help="Average over four years, after every tax of the offer's own place",
+        )
+        st.markdown(offer_text.verdict_line(a, place))
+        st.markdown(offer_text.ask_line(a, place))
+        st.caption(offer_text.leaving_line(a, walk))
+        try:
+            code = comparison.filed_occupation(data, a.spec.occupation, a.spec.track)
+            level = cache.run(visa.wage_level, data, a.spec.cbsa, code, a.spec.terms.base)
+            st.caption(offer_text.visa_line(level, titles.get(code, code)))
+        except ValueError as err:
+            st.caption(f"H-1B wage level: {plain(err)}")
 
 st.subheader("If you leave early")
 st.dataframe(
@@ -205,21 +211,21 @@ st.caption(
     "Federal income tax owed on each year's wages against what payroll withholds: the tax on "
     f"the base alone plus {rule.rate:.0%} of bonuses, vesting equity and sign-on "
     f"({rule.mandatory_rate:.0%} above {money(rule.mandatory_above)} a year) · "
-    f"rule: {rule.source} · state withholding not included."
+    f"rule: {rule.source.split(': ')[0]} · state withholding not included."
 )
 
 st.subheader("Each base against its market")
+layout.takeaway(offer_text.range_takeaway(result.offers))
 layout.chart(charts.range_chart, result, key="offer_check_ranges")
 layout.source_caption(
     facts.caption("oews", "aijobs"),
     n=sum(a.pay.n for a in result.offers if a.pay is not None),
-    note="n = salary-index records placing the levels · range: the level's 25th–75th "
-    "percentile read off the metro's BLS distribution, read for the start date · whiskers: "
-    "95% sampling uncertainty widened to the reading against the pay-transparency states · a "
-    "dotted end is open: past the highest wage the published figures pin down there",
+    note="salary-index records placing the levels · bar: the level's 25th–75th percentile in "
+    "the metro · whiskers: 95% uncertainty · dotted: an open end",
 )
 with st.expander("How this is computed"):
     st.markdown(offer_text.METHOD)
+    st.caption(offer_text.ageing_line(result, facts.captions["oews"].split(", ")[-1]))
 
 first = result.offers[0].spec
 with st.expander(f"{plain(first.label)}'s base in each tech hub, after tax and prices"):

@@ -31,7 +31,7 @@ RANGES = band_structure.COMMON_RANGES
 
 
 st.title("Pay bands by region")
-answer = st.empty()
+answer = st.container()  # filled once the bands are computed: the answer comes first
 
 data = cache.tables()
 cache.require(data, "wages", "metros", "price_parities", "salaries")
@@ -41,63 +41,64 @@ titles = inputs.occupation_titles(data)
 labels = cache.run(metros.metro_labels, data)
 reference = cache.run(level_bands.reference_date, data)
 
-c1, c2, c3 = st.columns([1, 2, 3])
-with c1:
-    region = state.choice(
-        "Census region", [ALL, *cache.run(bands.regions, data)], key="region", default=ALL
-    )
-in_region = None if region == ALL else region
-with c2:
-    states = state.choices(
-        "States", cache.run(bands.region_states, data, in_region), key="states", default=[],
-        placeholder="All states",
-    )  # fmt: skip
-pool = cache.run(bands.region_metros, data, in_region, states or None)
-with c3:
-    options = sorted(pool["cbsa"], key=labels.get)
-    default = [c for c in metros.DEFAULT_HUBS if c in options] or options[:5]
-    chosen = state.choices(
-        "Metros", options, key="metros", default=default, format_func=labels.get,
-        placeholder="Add metros",
-    )  # fmt: skip
-c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
-with c1:
-    occ = inputs.occupation(data)
-with c2:
-    track = state.choice(
-        "Salary-index track", [t for t in taxonomy.TRACKS if t != "Other"], key="track",
-        default="Data scientist",
-        help="Whose levels position the bands: the salary-index records of this track.",
-    )  # fmt: skip
-with c3:
-    target = state.choice(
-        "Pay at the", list(range(10, 91, 5)), key="pct", default=50, widget=st.select_slider,
-        format_func=lambda p: f"{p}th percentile",
-    )  # fmt: skip
-with c4:
-    spread = state.number(
-        "Range ± % of midpoint", key="spread", default=20.0, min_value=0.0, max_value=60.0,
-        step=5.0, help="Also shown as range spread, max / min − 1: ±20% is a 50% spread.",
-    )  # fmt: skip
-c1, c2, c3 = st.columns([3, 2, 2])
-with c1:
-    level = state.choice(
-        "Level", [band_text.ALL_LEVELS, *LEVELS], key="level", default=band_text.ALL_LEVELS,
-        widget=st.segmented_control,
-    )  # fmt: skip
-with c2:
-    effective = state.date(
-        "Bands take effect on (YYYY-MM-DD)", key="asof", default=reference,
-        min_value=reference - dt.timedelta(days=3650),
-        max_value=reference + dt.timedelta(days=3650),
-        help=f"BLS wages describe {measured}; a later date ages them at the rate beside. "
-        "Applies on Enter or Tab.",
-    )  # fmt: skip
-with c3:
-    rate = state.number(
-        "Annual pay growth to that date (%)", key="rate", default=0.0, min_value=-20.0,
-        max_value=30.0, step=0.5, help=band_text.ageing_note(0.0, measured),
-    )  # fmt: skip
+with layout.filters("region, metros, occupation, track, percentile, spread, level or date"):
+    c1, c2, c3 = st.columns([1, 2, 3])
+    with c1:
+        region = state.choice(
+            "Census region", [ALL, *cache.run(bands.regions, data)], key="region", default=ALL
+        )
+    in_region = None if region == ALL else region
+    with c2:
+        states = state.choices(
+            "States", cache.run(bands.region_states, data, in_region), key="states", default=[],
+            placeholder="All states",
+        )  # fmt: skip
+    pool = cache.run(bands.region_metros, data, in_region, states or None)
+    with c3:
+        options = sorted(pool["cbsa"], key=labels.get)
+        default = [c for c in metros.DEFAULT_HUBS if c in options] or options[:5]
+        chosen = state.choices(
+            "Metros", options, key="metros", default=default, format_func=labels.get,
+            placeholder="Add metros",
+        )  # fmt: skip
+    c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
+    with c1:
+        occ = inputs.occupation(data)
+    with c2:
+        track = state.choice(
+            "Salary-index track", [t for t in taxonomy.TRACKS if t != "Other"], key="track",
+            default="Data scientist",
+            help="Whose levels position the bands: the salary-index records of this track.",
+        )  # fmt: skip
+    with c3:
+        target = state.choice(
+            "Pay at the", list(range(10, 91, 5)), key="pct", default=50, widget=st.select_slider,
+            format_func=lambda p: f"{p}th percentile",
+        )  # fmt: skip
+    with c4:
+        spread = state.number(
+            "Range ± % of midpoint", key="spread", default=20.0, min_value=0.0, max_value=60.0,
+            step=5.0, help="Also shown as range spread, max / min − 1: ±20% is a 50% spread.",
+        )  # fmt: skip
+    c1, c2, c3 = st.columns([3, 2, 2])
+    with c1:
+        level = state.choice(
+            "Level", [band_text.ALL_LEVELS, *LEVELS], key="level", default=band_text.ALL_LEVELS,
+            widget=st.segmented_control,
+        )  # fmt: skip
+    with c2:
+        effective = state.date(
+            "Bands take effect on (YYYY-MM-DD)", key="asof", default=reference,
+            min_value=reference - dt.timedelta(days=3650),
+            max_value=reference + dt.timedelta(days=3650),
+            help=f"BLS wages describe {measured}; a later date ages them at the rate beside. "
+            "Applies on Enter or Tab.",
+        )  # fmt: skip
+    with c3:
+        rate = state.number(
+            "Annual pay growth to that date (%)", key="rate", default=0.0, min_value=-20.0,
+            max_value=30.0, step=0.5, help=band_text.ageing_note(0.0, measured),
+        )  # fmt: skip
 
 if not chosen:
     layout.empty_state("Pick at least one metro to see bands.")
@@ -114,28 +115,44 @@ except ValueError:  # no chosen metro publishes wages to pool: each row says so
     region_ladder = None
 table = band_text.with_band_text(table)
 shown = table if level == band_text.ALL_LEVELS else table[table["level"] == level]
-answer.markdown(band_text.region_sentence(table, level, titles[occ], target))
+with answer:
+    layout.answer(
+        band_text.region_answer(
+            table,
+            level,
+            titles[occ],
+            target,
+            track=track,
+            picked=len(chosen),
+            region=region,
+            ladder=region_ladder,
+        )
+    )
 as_of = f"as of {effective.isoformat()} ({band_text.ageing_note(rate, measured)})"
 
 st.subheader(f"Bands by level: {titles[occ]}")
+layout.takeaway(band_text.levels_takeaway(shown))
 layout.chart(charts.level_bands_chart, shown, key="pay_bands_levels")
 hidden = table.loc[table["status"] == "hidden", "level"].unique().tolist()
 thin = table.loc[table["status"] == "low confidence", "level"].unique().tolist()
 layout.source_caption(
     facts.caption("oews", "aijobs"),
     n=int(table.drop_duplicates("level")["n"].sum()),
-    note=f"n = {track} records placing the levels · midpoint: the level's {target}th "
-    f"percentile among them, placed among all US {titles[occ]} (BLS) and read off each "
-    f"metro's and the region's pooled distribution · range ±{spread:g}% · {as_of}"
-    + (f" · too few records (under 10), no band: {', '.join(hidden)}" if hidden else "")
-    + (f" · under 30 records, rough: {', '.join(thin)}" if thin else "")
-    + f" · a region midpoint known within ±{pooled.TOLERANCE:.1%} is shown with its ±; "
-    "every band without a figure says why in the table",
+    note=f"{track} records placing the levels · midpoint: the level's {target}th percentile, "
+    f"read off each metro's BLS wages · range ±{spread:g}% · as of {effective.isoformat()}"
+    + (f" · under 10 records, no band: {', '.join(hidden)}" if hidden else "")
+    + (f" · under 30 records, rough: {', '.join(thin)}" if thin else ""),
 )
-st.dataframe(
-    shown, hide_index=True, placeholder="—", column_order=list(columns.level_bands_columns()),
+st.dataframe(  # "Band" says minimum–maximum: the CSV keeps both columns apart
+    shown, hide_index=True, placeholder="—",
+    column_order=[c for c in columns.level_bands_columns() if c not in ("minimum", "maximum")],
     column_config=columns.level_bands_columns(),
 )  # fmt: skip
+st.caption(
+    f"Bands {as_of} · placed among all US {titles[occ]} (BLS) and read off each metro's and "
+    f"the region's pooled distribution · a region midpoint known within ±{pooled.TOLERANCE:.1%} "
+    "is shown with its ± · every band without a figure says why"
+)
 layout.download(table, f"pay_bands_by_level_{effective.isoformat()}.csv", key="pay_bands_csv")
 if region_ladder and region_ladder.left_out:
     st.info(
@@ -148,7 +165,7 @@ st.subheader("Band structure")
 structure = band_structure.band_structure(shown)
 st.dataframe(
     structure, hide_index=True, placeholder="",  # blank: no level below to compare with
-    column_order=list(columns.band_structure_columns()),
+    column_order=[c for c in columns.band_structure_columns() if c != "pm"],  # = the spread
     column_config=columns.band_structure_columns(),
 )  # fmt: skip
 st.caption(
@@ -185,6 +202,7 @@ layout.download(zoned, f"pay_zones_{effective.isoformat()}.csv", key="pay_bands_
 
 st.subheader("The market by metro, all levels")
 market = cache.run(bands.labelled_bands, data, chosen, [occ], target=target)
+layout.takeaway(band_text.market_takeaway(market, target))
 layout.chart(charts.band_ranges_chart, market, top_code=facts.top_code, key="pay_bands_ranges")
 coded = int(market[[f"{c}_note" for c in bands.PCT_COLUMNS]].eq("top-coded").sum().sum())
 missing = [labels[c] for c in chosen if c not in set(market["cbsa"])]
@@ -208,6 +226,7 @@ layout.download(market, "pay_bands_market.csv", key="pay_bands_market_csv")
 
 st.subheader("Where the talent is")
 points = cache.run(bands.talent_pools, data, list(pool["cbsa"]), occ)
+layout.takeaway(band_text.talent_takeaway(points))
 layout.chart(charts.talent_map_chart, points, key="pay_bands_map")
 layout.source_caption(
     facts.caption("oews"),

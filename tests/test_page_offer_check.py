@@ -38,11 +38,21 @@ def test_default_view_answers_first_then_compares_two_offers_at_published_median
     assert at.number_input(key="a_base").value == 187_000
     assert at.number_input(key="b_base").value == 167_000
     assert "c_metro" not in keys(at)
-    # The answer is the page's first Markdown after its one-line introduction.
-    said = at.markdown[1].value
-    assert re.match(
-        r"\*\*Offer [AB] leaves the most: \$[\d,]+ a year more than Offer [AB]\*\*", said
+    # The answer is the first text under the title, and it names the offer whose card shows
+    # the most take-home; the year-by-year chart's takeaway follows, naming the same leader.
+    said = at.markdown[0].value
+    found = re.match(
+        r"\*\*(Offer [AB]) leaves the most: \$[\d,]+ a year more than (Offer [AB])\*\*", said
     )
+    assert found, said
+    take = {m.label.split(":")[0]: int(m.value.strip("$").replace(",", "")) for m in at.metric}
+    assert found[1] == max(take, key=take.get) and found[2] == min(take, key=take.get)
+    assert at.markdown[1].value.startswith(f"**{found[1]} takes home the most in every year**")
+    assert at.subheader[0].value == "Year by year, after tax and prices"
+    # Each offer's inputs sit in a box named after its terms.
+    boxes = [e.label for e in at.expander]
+    assert "Offer A: San Francisco, CA · $187,000 base" in boxes
+    assert "Offer B: New York, NY · $167,000 base" in boxes
     cards = " ".join(m.value for m in at.markdown)
     # Each range is read against all US workers and against the pay-transparency states, and
     # the cards say what date and rate the market figures are carried to.

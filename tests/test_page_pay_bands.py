@@ -78,6 +78,28 @@ def test_default_view_answers_first_with_every_region_band():
     assert first.startswith("**The region's bands for Data Scientists at the 50th percentile")
     assert "Entry $" in first and "Mid $" in first and "Senior $" in first and "±" in first
     assert "Executive at least $" in first
+    # How sure: the ten hubs pooled, with their published jobs, and the records behind each
+    # level (the counts the table shows).
+    assert (
+        f"The region: the 10 metros you picked, pooled from their BLS wages ({HUB_JOBS} jobs)"
+        in first
+    )
+    table = at.dataframe[0].value
+    counts = table.drop_duplicates("level").set_index("level")["n"]
+    placed = ", ".join(f"{lv} {counts[lv]:,}" for lv in LEVELS)
+    assert f"each level placed by Data scientist salary records ({placed})." in first
+    # The chart's takeaway: San Jose has the highest Senior midpoint of the ten hubs.
+    senior = table[(table["level"] == "Senior") & (table["cbsa"] != "")].sort_values("mid")
+    assert at.markdown[1].value == (
+        f"**Senior midpoints run from ${senior['mid'].iloc[0]:,.0f} in Cleveland, OH to "
+        f"${senior['mid'].iloc[-1]:,.0f} in San Jose, CA**, "
+        f"{senior['mid'].iloc[-1] / senior['mid'].iloc[0] - 1:.0%} higher."
+    )
+    # BLS OEWS May 2025, Data Scientists: San Jose's median $185,080 is the hubs' highest,
+    # Indianapolis's $99,110 the lowest.
+    assert at.markdown[2].value == (
+        "**Medians run from $99,110 in Indianapolis, IN to $185,080 in San Jose, CA**."
+    )
     assert len(at.get("plotly_chart")) == 3
     assert at.selectbox(key="region").value == "All regions"
     assert at.multiselect(key="metros").value == HUBS
@@ -149,6 +171,7 @@ def test_a_level_filter_narrows_the_answer_and_the_tables():
     first = at.markdown[0].value
     assert first.startswith("**The region's Senior band for Data Scientists")
     assert "Entry" not in first and "±" in first
+    assert "(Senior " in first and "the 10 metros you picked" in first
     assert set(at.dataframe[0].value["level"]) == {"Senior"}
     assert set(at.dataframe[2].value["level"]) == {"Senior"}
 

@@ -85,3 +85,108 @@ def ageing_note(rate: float, measured: str) -> str:
         "effect. No published wage-growth rate is in this app's data (BLS's Employment Cost "
         "Index is not among its sources; CPI measures prices, not pay), so none is assumed"
     )
+
+
+# Issue 24: the answer names the selection and how sure it is; the chart's takeaway.
+
+
+def region_answer(
+    table: pd.DataFrame,
+    level: str,
+    occ_title: str,
+    target: int,
+    *,
+    track: str,
+    picked: int,
+    region: str,
+    ladder: RegionalLadder | None,
+) -> str:
+    """The page's answer: `region_sentence` for the `picked` metros (of Census `region`, or
+    all regions), then how sure it is: the salary-index records (`track`) placing each level
+    shown (`n`, "rough" under 30) and how many metros' BLS wages the region pools, with their
+    jobs (`ladder`; None when no chosen metro publishes any)."""
+    where = f"the {picked} metro{'s' if picked != 1 else ''} you picked"
+    if region != "All regions":
+        where += f" in the {plain(region)}"
+    head = region_sentence(table, level, occ_title, target)
+    rows = table[table["area"].isin(["Region", "All"])]
+    if level != ALL_LEVELS:
+        rows = rows[rows["level"] == level]
+    counts = [
+        f"{row['level']} {int(row['n']):,}"
+        + (" (rough)" if row["status"] == "low confidence" else "")
+        for _, row in rows.iterrows()
+    ]
+    placed = f"each level placed by {plain(track)} salary records ({', '.join(counts)})"
+    if ladder is None:
+        pooled = "with no BLS wages published to pool"
+    elif len(ladder.metros) == picked:
+        pooled = f"pooled from their BLS wages ({ladder.employment:,.0f} jobs)"
+    else:
+        pooled = (
+            f"pooled from the BLS wages of {len(ladder.metros)} of them "
+            f"({ladder.employment:,.0f} jobs)"
+        )
+    sure = f"The region: {where}, {pooled}; {placed}."
+    return f"{head} {sure}"
+
+
+def levels_takeaway(table: pd.DataFrame) -> str:
+    """The bands-by-level chart's takeaway: for the highest level with metro midpoints, the
+    metros with the highest and lowest midpoint and how far apart they are (`table`: the
+    `level_bands` rows the chart draws)."""
+    metros = table[(table["cbsa"] != "") & table["mid"].notna()]
+    if metros.empty:
+        return "No metro has a band with a midpoint here: the table says why for each."
+    order = [lv for lv in table["level"].drop_duplicates() if lv in set(metros["level"])]
+    level = order[-1]
+    rows = metros[metros["level"] == level].sort_values("mid")
+    low, high = rows.iloc[0], rows.iloc[-1]
+    if len(rows) == 1:
+        return f"{level}: {plain(high['area'])}'s midpoint is {money(high['mid'])}."
+    return (
+        f"**{level} midpoints run from {money(low['mid'])} in {plain(low['area'])} to "
+        f"{money(high['mid'])} in {plain(high['area'])}**, "
+        f"{high['mid'] / low['mid'] - 1:.0%} higher."
+    )
+
+
+def market_takeaway(market: pd.DataFrame, target: int) -> str:
+    """The market chart's takeaway: the metros with the highest and lowest published median
+    and the pay at the `target` percentile in each (`market`: `bands.labelled_bands` rows, one
+    metro each: label, a_median, target_pay)."""
+    rows = market[market["a_median"].notna()].sort_values("a_median")
+    if rows.empty:
+        return "No metro you picked has a published median for this occupation."
+    high, low = rows.iloc[-1], rows.iloc[0]
+    if len(rows) == 1:
+        return f"{plain(high['label'])}'s median is {money(high['a_median'])}."
+    line = (
+        f"**Medians run from {money(low['a_median'])} in {plain(low['label'])} to "
+        f"{money(high['a_median'])} in {plain(high['label'])}**"
+    )
+    if "target_pay" in rows and target != 50:
+        line += (
+            f"; your {target}th percentile there: {money(low['target_pay'])} and "
+            f"{money(high['target_pay'])}"
+        )
+    return line + "."
+
+
+def talent_takeaway(points: pd.DataFrame) -> str:
+    """The talent map's takeaway: the metro with the most jobs and the one where the
+    occupation is most concentrated (highest location quotient), with their figures
+    (`points`: `bands.talent_pools` rows: label, tot_emp, loc_quotient)."""
+    jobs = points[points["tot_emp"].notna()]
+    if jobs.empty:
+        return "BLS publishes no jobs for this occupation in these metros."
+    most = jobs.loc[jobs["tot_emp"].idxmax()]
+    line = f"**Most jobs: {plain(most['label'])} ({most['tot_emp']:,.0f})**"
+    dense = jobs[jobs["loc_quotient"].notna()]
+    if len(dense):
+        top = dense.loc[dense["loc_quotient"].idxmax()]
+        line += (
+            f"; most concentrated: {plain(top['label'])}, {top['loc_quotient']:.1f} times the "
+            "US share of jobs"
+        )
+    return line + "."

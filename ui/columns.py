@@ -147,8 +147,15 @@ def level_bands_columns() -> Columns:
         "national_pct": st.column_config.NumberColumn(
             "US percentile", format="%.0f", help="Where the level sits among all US workers"
         ),
-        "n": RECORDS,
-        "status": "Records",
+        "n": st.column_config.NumberColumn(
+            "Salary records",
+            format="localized",
+            help="Salary-index records of the track at this level that place the band",
+        ),
+        "status": st.column_config.TextColumn(
+            "Sample size",
+            help="ok: 30 records or more; low confidence: under 30; hidden: under 10",
+        ),
         "note": st.column_config.TextColumn("Why / note", width="large"),
         "as_of": "As of",
     }
@@ -159,6 +166,9 @@ def _share(label: str, **kwargs: object) -> st.column_config.NumberColumn:
     return st.column_config.NumberColumn(label, format="percent", **kwargs)
 
 
+COMMON = "Outside the range compensation practice commonly quotes (blank: inside it)"
+
+
 def band_structure_columns() -> Columns:
     """Pay bands page: width, midpoint progression and overlap per area and level."""
     return {
@@ -166,14 +176,14 @@ def band_structure_columns() -> Columns:
         "level": "Level",
         "pm": _share("± of midpoint", help="(max − min) / (2 × midpoint)"),
         "width": _share("Range spread", help="max / min − 1"),
-        "width_flag": "Spread vs common",
+        "width_flag": st.column_config.TextColumn("Spread check", help=COMMON),
         "below": "vs level",
         "progression": _share("Midpoint step", help="midpoint / midpoint of the level below − 1"),
-        "progression_flag": "Step vs common",
+        "progression_flag": st.column_config.TextColumn("Step check", help=COMMON),
         "overlap": _share(
             "Overlap", help="(max of the level below − min) / (max − min of the level below)"
         ),
-        "overlap_flag": "Overlap vs common",
+        "overlap_flag": st.column_config.TextColumn("Overlap check", help=COMMON),
     }
 
 
@@ -216,11 +226,11 @@ def upload_check_columns() -> Columns:
         "max_place": "Your max's BLS percentile",
         "pm": _share("± of your mid"),
         "width": _share("Your spread"),
-        "width_flag": "Spread vs common",
+        "width_flag": st.column_config.TextColumn("Spread check", help=COMMON),
         "progression": _share("Step from the level below"),
-        "progression_flag": "Step vs common",
+        "progression_flag": st.column_config.TextColumn("Step check", help=COMMON),
         "overlap": _share("Overlap with the level below"),
-        "overlap_flag": "Overlap vs common",
+        "overlap_flag": st.column_config.TextColumn("Overlap check", help=COMMON),
         "basis": st.column_config.TextColumn("Market band from / why none", width="large"),
         "as_of": "As of",
     }

@@ -386,3 +386,31 @@ def to_spec(offer: Mapping[str, Any]) -> OfferSpec:
         work_state=offer.get("work_state"),
         home_state=offer.get("home_state"),
     )
+
+
+def now(index: int, metros: Mapping[str, str], occupations: Mapping[str, str],
+        default_base: Callable[[str, str, str], float]) -> dict[str, Any]:  # fmt: skip
+    """Offer `index`'s employer, metro, remote, base, bonus and equity before its inputs are
+    drawn: their values of the last run (on a first visit: the link's, else the defaults)."""
+    x = LETTERS[index]
+    got = {n: st.session_state.get(f"{x}_{n}", st.query_params.get(f"{x}_{n}")) for n in FIELDS}
+
+    def code(value: Any, labels: Mapping[str, str], default: str) -> str:
+        return (
+            str(value) if value in labels else {v: k for k, v in labels.items()}.get(value, default)
+        )
+
+    def amount(name: str, default: float) -> float:
+        try:
+            value = float(got[name] if got[name] is not None else default)
+        except ValueError:
+            return default
+        return value if 0 <= value <= MAX_AMOUNT else default
+
+    metro = code(got["metro"], metros, DEFAULT_METROS[index])
+    track = got["track"] if got["track"] in taxonomy.TRACKS else "ML engineer"
+    base = float(default_base(metro, code(got["occ"], occupations, BY_EVIDENCE), track))
+    label = state.clean_text(str(got["label"] or ""), 40) or f"Offer {x.upper()}"
+    return {"label": label, "place": metros.get(metro, metro), "base": amount("base", base),
+            "remote": got["remote"] in (True, "true", "1"), "bonus": str(got["bonus"] or "0"),
+            "equity": amount("equity", 0.0)}  # fmt: skip

@@ -6,7 +6,7 @@ Inputs are `analysis.comparison` and `analysis.offer_risk` results; every name a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -273,3 +273,88 @@ moves the ranges.
 The tax bill at filing compares the federal tax owed with what payroll withholds: the tax on
 the base alone, plus the flat supplemental rate on bonuses and vesting equity.
 """
+
+
+# Issue 24: each chart's one-line takeaway, computed from the figures it draws.
+
+
+def path_takeaway(table: pd.DataFrame, where: str) -> str:
+    """The year-by-year chart's takeaway: which offer takes home the most in each calendar year
+    and by how much over the next one (`table`: `Comparison.table`, its `real_take_home` per
+    offer and year in `where` prices, as the chart draws it)."""
+    wide = table.pivot_table(
+        index="year", columns="offer", values="real_take_home", aggfunc="sum", sort=False
+    ).sort_index()
+    years = [int(y) for y in wide.index]
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    if wide.shape[1] == 1:
+        name, values = plain(wide.columns[0]), wide.iloc[:, 0]
+        short = "months" in table and bool((table["months"] < 12).any())
+        return (
+            f"{name} takes home {money(values.min())} to {money(values.max())} a year "
+            f"({span}) in {where} prices"
+            + ("; a first or last year of a few months holds less." if short else ".")
+        )
+    ordered = np.sort(wide.to_numpy(dtype=float), axis=1)
+    gaps = pd.Series(ordered[:, -1] - ordered[:, -2], index=years)
+    leaders = {int(y): plain(n) for y, n in wide.idxmax(axis=1).items()}
+    changes = lead_changes(leaders)
+    if not changes:
+        name = leaders[years[0]]
+        low, high = money(gaps.min()), money(gaps.max())
+        by = low if low == high else f"{low} to {high}"
+        return (
+            f"**{name} takes home the most in every year** ({span}): {by} a year more than "
+            f"the next offer, in {where} prices."
+        )
+    widest = int(gaps.idxmax())
+    return (
+        f"**The lead changes**: {changes}. The widest gap in one year is "
+        f"{money(gaps.max())} ({widest}), in {where} prices."
+    )
+
+
+def range_takeaway(offers: Sequence[Assessment]) -> str:
+    """The market-range chart's takeaway: each base against its level's range in its own
+    metro (below / within / above, by how much from the nearest edge or the middle), with the
+    verdicts that could go either way said so."""
+    parts = []
+    for a in offers:
+        name = plain(a.spec.label)
+        if a.pay is None or a.verdict is None:
+            parts.append(f"{name} has no market range")
+            continue
+        low, _, high = a.pay.wages
+        base, v = a.spec.terms.base, a.verdict
+        if v.place == "below" and low == low:
+            words = f"below its range, {money(low - base)} under the low edge"
+        elif v.place == "above" and high == high:
+            words = f"above its range, {money(base - high)} over the high edge"
+        elif v.place == "within" and v.gap == v.gap:
+            side = "under" if v.gap < 0 else "over"
+            words = f"within its range, {money(abs(v.gap))} {side} the middle"
+        else:
+            words = f"{v.place} its range"
+        if v.either_way:
+            words += " (could go either way)"
+        parts.append(f"{name}'s base is {words}")
+    return "; ".join(parts) + "."
+
+
+def terms_line(offer: Mapping[str, object]) -> str:
+    """The line on an offer's box of inputs (closed until opened), from `offer_form.now`:
+    "Offer A: San Francisco, CA · $187,000 base · 15% bonus · $400,000 equity"; the
+    employer's name passes `plain`, a bonus that cannot be read is left out."""
+    from ui.offer_form import bonus
+
+    line = f"{plain(offer['label'])}: {plain(offer['place'])}"
+    parts = [line + (" (remote)" if offer["remote"] else ""), f"{money(offer['base'])} base"]
+    try:
+        value, percent = bonus(str(offer["bonus"]))
+    except ValueError:
+        value, percent = 0.0, False
+    if value > 0:
+        parts.append(f"{value:g}% bonus" if percent else f"{money(value)} bonus")
+    if float(offer["equity"]) > 0:
+        parts.append(f"{money(offer['equity'])} equity")
+    return " · ".join(parts)

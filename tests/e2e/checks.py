@@ -105,16 +105,31 @@ def open_filters(page) -> None:
         page.wait_for_function(
             "s => document.querySelector(s)?.hasAttribute('open')", arg=FILTERS_BOX
         )
+        page.wait_for_timeout(400)  # the box slides open: a click during it can miss a dropdown
 
 
 def selectbox(page, label: str):
     """The selectbox (a combobox input) whose label is `label`, with the page's filters box
     opened when the selectbox is in it."""
     box = page.get_by_role("combobox", name=label, exact=True)
-    # A closed expander does not render its content: the widget may be absent, not hidden.
+    # A widget in a closed box is not in the accessibility tree: no match at all until opened.
     if not box.count() or not box.first.is_visible():
         open_filters(page)
+    if not box.count() or not box.first.is_visible():
+        open_box_holding(page, label)
     return box
+
+
+def open_box_holding(page, label: str) -> None:
+    """Open the first closed box (an expander, e.g. an offer's inputs on the Offer check)
+    holding a widget labelled `label`; nothing when there is none."""
+    import re
+
+    name = page.get_by_test_id("stWidgetLabel").filter(has_text=re.compile(f"^{re.escape(label)}$"))
+    box = page.locator("details:not([open])").filter(has=name)
+    if box.count():
+        box.first.locator("summary").first.click()
+        page.wait_for_timeout(300)
 
 
 def multiselect_values(page, label: str) -> list[str]:

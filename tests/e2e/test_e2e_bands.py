@@ -9,7 +9,14 @@ import re
 import pytest
 
 from tests.e2e.browser import VIEWPORT, settle
-from tests.e2e.checks import exceptions, open_page, page_url, stable_chart_signature, warnings
+from tests.e2e.checks import (
+    exceptions,
+    open_filters,
+    open_page,
+    page_url,
+    stable_chart_signature,
+    warnings,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -18,7 +25,7 @@ RATE = "Annual pay growth to that date (%)"
 
 
 def answer(page) -> str:
-    """The page's first sentence: the region's band for each level, with its date."""
+    """The page's first text: the region's band for each level, with its date, and how sure."""
     return page.get_by_test_id("stMarkdown").first.inner_text()
 
 
@@ -27,6 +34,8 @@ def share_link(page) -> str:
 
 
 def type_into(page, label: str, text: str, key: str) -> None:
+    """Type into a field of the page's filters box (opened first when closed)."""
+    open_filters(page)
     box = page.get_by_role("textbox", name=label) if label == DATE else page.get_by_role(
         "spinbutton", name=label
     )  # fmt: skip

@@ -5,6 +5,7 @@ each file replaces the one before."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -45,7 +46,8 @@ def upload(page, tmp_path, name: str, text: str) -> None:
 
 def grid(page, column: str):
     """The cells of the table whose header names `column` ("Problem", "Note")."""
-    header = page.locator("table[role='grid'] th", has_text=column)
+    # The whole header: "Note" is not the bands table's "Why / note".
+    header = page.locator("table[role='grid'] th", has_text=re.compile(rf"^\s*{column}\s*$"))
     table = page.locator("[data-testid='stDataFrame']").filter(has=header).first
     return table.locator(GRID_CELLS)
 

@@ -134,7 +134,15 @@ def talent_map_chart(points: pd.DataFrame) -> go.Figure:
                 "sizemin": 3,
                 "color": shown["loc_quotient"],
                 "colorscale": sequential(),
-                "colorbar": {"title": "Location<br>quotient"},
+                # Under the map, across: beside it, it took a third of a phone's width.
+                "colorbar": {
+                    "title": {"text": "Location quotient", "side": "top"},
+                    "orientation": "h",
+                    "y": -0.02,
+                    "yanchor": "top",
+                    "thickness": 12,
+                    "len": 0.9,
+                },
                 "line": {"width": 0.5, "color": "white"},
             },
             hovertemplate=(
@@ -160,21 +168,28 @@ def level_bands_chart(bands: pd.DataFrame) -> go.Figure:
     """Bands by level: for each level and area (region first, then each metro) a bar from the
     band's minimum to its maximum with the midpoint marked (a region midpoint known only
     within ± carries that range as a whisker); an open band is a dotted arrow from what it is
-    at least, labelled "≥ $X"; a band with no figure is named with its reason, in words.
+    at least, labelled "≥ $282k" inside the plot; a band with no figure is named with its
+    reason, in words. Rows are named by area, the level only on its group's first row (colour
+    and legend carry it), so the names stay short on a phone.
 
     `bands`: `analysis.level_bands.level_bands` output (rows of area "All", levels with too
     few records, are left to the table).
     """
     colors = palette()
-    shown = bands[bands["area"] != "All"].copy()
-    shown["row"] = shown["level"] + " · " + shown["area"]
+    shown = bands[bands["area"] != "All"].reset_index(drop=True)
+    shown["row"] = shown.index.astype(float)
+    first = ~shown["level"].duplicated()
+    names = [
+        f"<b>{lv}</b> · {area}" if top else str(area)
+        for lv, area, top in zip(shown["level"], shown["area"], first, strict=True)
+    ]
     fig = go.Figure()
     for i, level in enumerate(shown["level"].unique()):
         part = shown[shown["level"] == level]
         have = part[part["mid"].notna()]
         colour = colors[i % len(colors)]
         hover = [
-            f"{r.row}<br>min {money(r.minimum)} · mid {money(r.mid)}"
+            f"{r.level} · {r.area}<br>min {money(r.minimum)} · mid {money(r.mid)}"
             + (f" ± {r.pm:.1%}" if r.pm == r.pm and r.pm > 0 else "")
             + f" · max {money(r.maximum)}<br>n = {r.n:,} records"
             for r in have.itertuples()
@@ -208,11 +223,16 @@ def level_bands_chart(bands: pd.DataFrame) -> go.Figure:
         for row in part[(part["open"] == "above") & part["floor"].notna()].itertuples():
             fig.add_trace(
                 go.Scatter(
-                    x=[row.floor, row.floor * 1.12], y=[row.row, row.row], mode="lines+text",
-                    line={"color": colour, "width": 3, "dash": "dot"},
-                    text=["", f"≥ {money(row.floor)}"], textposition="middle right",
-                    showlegend=False, hoverinfo="skip",
+                    x=[row.floor, row.floor * 1.12], y=[row.row, row.row], mode="lines",
+                    line={"color": colour, "width": 3, "dash": "dot"}, showlegend=False,
+                    hovertext=f"{row.level} · {row.area}: at least {money(row.floor)}",
+                    hoverinfo="text",
                 )
+            )  # fmt: skip
+            # The "≥" label sits left of the arrow's start: inside the plot on any width.
+            fig.add_annotation(
+                x=row.floor, y=row.row, text=f"≥ ${row.floor / 1000:,.0f}k", showarrow=False,
+                xanchor="right", xshift=-4, font={"size": 11, "color": colour},
             )  # fmt: skip
     empty = shown[shown["mid"].isna() & ~((shown["open"] == "above") & shown["floor"].notna())]
     if len(empty):
@@ -222,12 +242,17 @@ def level_bands_chart(bands: pd.DataFrame) -> go.Figure:
             go.Scatter(
                 y=empty["row"], x=[anchor if np.isfinite(anchor) else 0] * len(empty),
                 mode="text", showlegend=False, textposition="middle right",
-                text=[_short(n) or "no band" for n in empty["note"]], hoverinfo="skip",
+                text=[_short(n, 36) or "no band" for n in empty["note"]],
+                hovertext=[str(n) for n in empty["note"]], hoverinfo="text",
             )
         )  # fmt: skip
     fig.update_layout(barmode="overlay")
-    fig.update_yaxes(autorange="reversed", type="category")
-    return style(fig, money="x", height=max(300, 30 * len(shown) + 120))
+    fig.update_yaxes(
+        tickvals=shown["row"].tolist(), ticktext=names, range=[len(shown) - 0.5, -0.5],
+        showgrid=False,
+    )  # fmt: skip
+    fig = style(fig, money="x", height=max(300, 26 * len(shown) + 110))
+    return fig.update_xaxes(tickformat="~s", nticks=6)
 
 
 def _short(note: object, most: int = 70) -> str:

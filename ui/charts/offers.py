@@ -67,41 +67,48 @@ def path_chart(table: pd.DataFrame, reference: str) -> go.Figure:
         title=None,
     )
     fig.update_yaxes(title=f"Take-home, {reference} prices", rangemode="tozero")
-    return style(fig, money="y", height=380)
+    fig = style(fig, money="y", height=380)
+    # "$100k": short ticks stay whole on a phone's narrow plot.
+    return fig.update_yaxes(tickformat="~s", nticks=6)
 
 
 def range_chart(comparison: Comparison) -> go.Figure:
-    """For each offer: its level's market range in its metro (25th-75th of the level, a line;
-    the middle, a tick; each edge's 95% uncertainty, whiskers; an open end dotted to the
-    highest published wage) and its base (a diamond)."""
+    """For each offer (a row named by the offer; its metro in the hover): its level's market
+    range in its metro (25th-75th of the level, a bar; the middle, a tick; each edge's 95%
+    uncertainty, whiskers; an open end dotted past the highest published wage, labelled "≥"
+    it) and its base (a diamond). Short ticks ("$150k") and row names keep the plot wide on a
+    390 px phone."""
     colors = palette()
     fig = go.Figure()
-    names, top = [], 0.0
+    names, low_end, top = [], np.inf, 0.0
     for a in comparison.offers:
-        name = f"{visitor_text(a.spec.label)} · {a.pay.area_name if a.pay else a.spec.cbsa}"
+        name = visitor_text(a.spec.label)
         names.append(name)
+        area = visitor_text(a.pay.area_name if a.pay else a.spec.cbsa)
         base = a.spec.terms.base
-        top = max(top, base)
+        top, low_end = max(top, base), min(low_end, base)
         if a.pay is None:
             continue
         low, _, high = a.pay.wages
         left = low if low == low else a.pay.area_bottom
         right = high if high == high else a.pay.area_top
-        top = max(top, right * (1.1 if high != high else 1.0))
+        reach = right * (1.12 if high != high else 1.0)
+        top, low_end = max(top, reach), min(low_end, left)
         fig.add_trace(
             go.Scatter(
                 x=[left, right], y=[name, name], mode="lines",
                 line={"color": colors[0], "width": 10}, opacity=0.55,
-                name="Level's range (25th–75th)", legendgroup="range",
-                showlegend=a is comparison.offers[0], hoverinfo="skip",
+                name="Range, 25th–75th", legendgroup="range",
+                showlegend=a is comparison.offers[0],
+                hovertemplate=f"{area}: %{{x:$,.0f}}<extra></extra>",
             )
         )  # fmt: skip
         if high != high:
             fig.add_trace(
                 go.Scatter(
-                    x=[right, right * 1.1], y=[name, name], mode="lines+text",
+                    x=[right, reach], y=[name, name], mode="lines+text",
                     line={"color": colors[0], "width": 3, "dash": "dot"},
-                    text=["", f"≥ ${right:,.0f}"], textposition="middle right",
+                    text=["", f"≥ ${right / 1000:,.0f}k"], textposition="top left",
                     showlegend=False, hoverinfo="skip",
                 )
             )  # fmt: skip
@@ -109,17 +116,18 @@ def range_chart(comparison: Comparison) -> go.Figure:
         shown = [(w, lo, hi) for w, lo, hi in edges if w == w and lo == lo and hi == hi]
         if shown:
             w = np.array([e[0] for e in shown])
+            lows = np.array([e[1] for e in shown])
+            low_end = min(low_end, float(lows.min()))
             fig.add_trace(
                 go.Scatter(
                     x=w, y=[name] * len(w), mode="markers",
                     marker={
                         "symbol": "line-ns", "size": 16, "line": {"width": 2, "color": colors[0]}
                     },
-                    error_x=interval_bars(w, np.array([e[1] for e in shown]),
-                                          np.array([e[2] for e in shown]), colors[0]),
-                    name="Range edges and middle, uncertainty", legendgroup="edges",
+                    error_x=interval_bars(w, lows, np.array([e[2] for e in shown]), colors[0]),
+                    name="Edges, middle, 95%", legendgroup="edges",
                     showlegend=a is comparison.offers[0],
-                    hovertemplate="%{x:$,.0f}<extra></extra>",
+                    hovertemplate=f"{area}: %{{x:$,.0f}}<extra></extra>",
                 )
             )  # fmt: skip
     bases = [a.spec.terms.base for a in comparison.offers]
@@ -131,5 +139,7 @@ def range_chart(comparison: Comparison) -> go.Figure:
         )
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(range=[0, top * 1.15])
-    return style(fig, money="x", height=120 + 70 * len(names))
+    pad = 0.06 * (top - low_end)
+    fig.update_xaxes(range=[max(low_end - pad, 0.0), top + pad])
+    fig = style(fig, money="x", height=140 + 60 * len(names))
+    return fig.update_xaxes(tickformat="~s", nticks=5)
