@@ -212,12 +212,28 @@ def compute(spec: Precomputed, open_tables: Callable[[], Tables], done: dict) ->
         if frame.empty:
             raise ValueError(f"{spec.qualified}({call}) gave no rows to store in {spec.name}")
         frames.append(frame)
-    out = pd.concat(frames, ignore_index=True)
+    out = _portable(pd.concat(frames, ignore_index=True))
     out.attrs = {}
     for column in spec.required:
         if out[column].isna().any():
             raise ValueError(f"table {spec.name}.{column}: missing values, none allowed")
     return out
+
+
+SIGNIFICANT_DIGITS = 12
+"""Digits kept of every stored float: a regression's last bits depend on the CPU's BLAS
+kernels (two machines differed by 1e-13 on the same inputs), and the build must give the same
+bytes on any machine; 12 digits are far more than any figure shown."""
+
+
+def _portable(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with its float columns rounded to SIGNIFICANT_DIGITS significant digits."""
+    floats = frame.select_dtypes("float").columns
+    rounded = {
+        c: frame[c].map(lambda v: float(f"{v:.{SIGNIFICANT_DIGITS}g}"), na_action="ignore")
+        for c in floats
+    }
+    return frame.assign(**rounded)
 
 
 def readme_section(written: list[Precomputed]) -> list[str]:
