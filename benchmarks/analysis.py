@@ -176,6 +176,11 @@ def cases() -> list[Case]:
             lambda d, r: living.rent_burden(d, [SJ, AUSTIN], DS, salary=150_000.0),
         ),
         c("levels", "levels.progression", lambda d, r: levels.progression(d, tracks, "US")),
+        c(
+            "levels",
+            "levels.step_up",
+            lambda d, r: levels.step_up(d, "ML engineer", "Entry", "Senior", "US"),
+        ),
         c("levels", "filters.duplicate_share", lambda d, r: filters.duplicate_share(d)),
         c(
             "levels",
