@@ -245,10 +245,12 @@ def certification_takeaway(certs: object) -> str:
 
 
 def specialization_answer(frame: object, baseline: str, adjusted: bool, tracks: list) -> str:
-    """Specializations' answer from `specialties.raw_premiums` or `adjusted_premiums` output:
-    the specialization with the highest premium over `baseline` among groups of 30+ records
-    (thinner ones are named only when none has 30), its 95% interval and n, whether the
-    interval includes 0, and that it is an association."""
+    """Specializations' answer from `specialties.raw_premiums` or `adjusted_premiums` output,
+    leading with what holds: the specializations of 30+ records whose 95% interval is above 0
+    (reliably more than `baseline`) or below 0 (reliably less), each with its premium, interval
+    and n; says plainly when none reliably pays more; names the largest reliable difference
+    either way when there are several; when no interval excludes 0, the largest estimate only
+    as possibly no difference. Ends with: association, not causation."""
     rows = frame[(frame["status"] != "hidden") & ~frame["is_baseline"] & frame["premium"].notna()]
     who = " and ".join(plain(t) for t in tracks)
     base = "general titles" if baseline == "General" else f"{plain(baseline)} titles"
@@ -259,31 +261,46 @@ def specialization_answer(frame: object, baseline: str, adjusted: bool, tracks: 
     )
     if rows.empty:
         return f"No specialization among {who} titles has enough records to compare with {base}."
+
+    def entry(r: object) -> str:
+        return (
+            f"{plain(r['specialization'])} {_pct(r['premium'])} (95% interval "
+            f"{_pct(r['ci_low'])} to {_pct(r['ci_high'])}; n = {int(r['n']):,} records"
+            f"{_thin(r['n'])})"
+        )
+
+    def entries(part: object) -> str:
+        return "; ".join(entry(r) for _, r in part.iterrows())
+
     solid = rows[rows["status"] == "ok"]
-    pool = solid if len(solid) else rows
-    top = pool.loc[pool["premium"].idxmax()]
-    name = plain(top["specialization"])
-    detail = (
-        f"(95% interval {_pct(top['ci_low'])} to {_pct(top['ci_high'])}; "
-        f"n = {int(top['n']):,} records{_thin(top['n'])})"
-    )
-    if top["premium"] > 0:
+    higher = solid[solid["ci_low"] > 0].sort_values("premium", ascending=False)
+    lower = solid[solid["ci_high"] < 0].sort_values("premium")
+    lead = f"**Among {who} titles, {how}, "
+    if len(higher):
+        verb = "reliably pays" if len(higher) == 1 else "reliably pay"
+        head = f"{lead}{entries(higher)} {verb} more than {base}"
+        head += f"; reliably less: {entries(lower)}**." if len(lower) else "**."
+    elif len(lower):
         head = (
-            f"**Among {who} titles, {name} pays most over {base} {how}: "
-            f"{_pct(top['premium'])}** {detail}."
+            f"{lead}no specialization reliably pays more than {base} here; reliably less: "
+            f"{entries(lower)}**."
         )
     else:
+        pool = solid if len(solid) else rows
+        top = pool.loc[pool["premium"].abs().idxmax()]
         head = (
-            f"**Among {who} titles, no specialization pays more than {base} {how}**; the "
-            f"closest is {name} at {_pct(top['premium'])} {detail}."
+            f"{lead}no specialization reliably pays more or less than {base} here**: every "
+            f"interval of a group with 30+ records includes 0. The largest estimate, "
+            f"{entry(top)}, may be no difference."
         )
-    if top["ci_low"] > 0:
-        sure = "Its interval is above 0."
-    elif top["ci_high"] < 0:
-        sure = "Its interval is below 0."
-    else:
-        sure = "Its interval includes 0: it may pay no differently."
-    return f"{head} {sure} Association, not causation: titles differ in ways no control captures."
+    reliable = solid[(solid["ci_low"] > 0) | (solid["ci_high"] < 0)]
+    if len(reliable) > 1:
+        big = reliable.loc[reliable["premium"].abs().idxmax()]
+        head += (
+            f" The largest reliable difference: {plain(big['specialization'])}, "
+            f"{_pct(big['premium'])}."
+        )
+    return f"{head} Association, not causation: titles differ in ways no control captures."
 
 
 def tool_takeaway(table: object, label: str) -> str:
