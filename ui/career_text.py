@@ -171,60 +171,69 @@ def spread_takeaway(ladder: object, top_code: float) -> str:
 
 
 def paths_answer(cells: object, certs: object, where: str, years: int = 10) -> str:
-    """Certifications & career paths' answer: which path beyond individual contributor work
-    has the highest survey median at about `years` years of coding (`career_paths.at_years`
-    output; among paths with 30+ respondents when any has), against individual contributors,
-    with 95% intervals and n; then whether learning through courses or certification goes with
-    higher pay in AI/ML roles
-    (`certifications.certification_pay` output)."""
+    """Certifications & career paths' answer. Paths: at about `years` years of coding
+    (`career_paths.at_years` output; paths with 30+ respondents when two or more have), the
+    path with the highest survey median and the next one, with 95% intervals and n; when their
+    intervals
+    overlap it leads with "no path clearly pays most" instead of naming a winner. Then the
+    certification comparisons (`certifications.certification_pay` output) whose 95% interval
+    excludes 0, each with whether it holds after the Holm correction, or that none shows a
+    clear difference."""
     at = cells[(cells["years"] == years) & (cells["status"] != "hidden")]
-    ic = at[at["path"] == "Individual contributor"]
-    beyond = at[at["path"] != "Individual contributor"]
-    if (beyond["status"] == "ok").any():  # a path under 30 leads only when no path has 30+
-        beyond = beyond[beyond["status"] == "ok"]
-    beyond = beyond.sort_values("median", ascending=False)
-    if beyond.empty:
-        head = f"Too few respondents in {plain(where)} on a path beyond engineering to compare."
-    else:
-        top = beyond.iloc[0]
-        name = PATH_NAMES[top["path"]]
+    if (at["status"] == "ok").sum() >= 2:  # paths under 30 count only when fewer than 2 have 30+
+        at = at[at["status"] == "ok"]
+    ranked = at.sort_values("median", ascending=False)
+    lead = f"At about {years} years of coding in {plain(where)}"
 
-        def cell(r: object) -> str:
-            return (
-                f"{_usd(r['median'])} (95% interval {_usd(r['ci_low'])}–{_usd(r['ci_high'])}; "
-                f"n = {int(r['n'])}{_thin(r['n'])})"
-            )
-
-        head = (
-            f"**At about {years} years of coding in {plain(where)}, {name} earn the most of the "
-            f"paths beyond engineering: median {cell(top)}**"
+    def cell(r: object) -> str:
+        return (
+            f"{_usd(r['median'])} (95% interval {_usd(r['ci_low'])}–{_usd(r['ci_high'])}; "
+            f"n = {int(r['n'])}{_thin(r['n'])})"
         )
-        if len(ic):
-            base = ic.iloc[0]
-            tie = top["ci_low"] <= base["ci_high"] and base["ci_low"] <= top["ci_high"]
-            head += f", against {cell(base)} for individual contributors: " + (
-                "the intervals overlap, so they may earn alike." if tie else "a clear gap."
+
+    if len(ranked) < 2:
+        head = f"Too few respondents in {plain(where)} on two or more paths to compare."
+    else:
+        top, nxt = ranked.iloc[0], ranked.iloc[1]
+        one, two = PATH_NAMES[top["path"]], PATH_NAMES[nxt["path"]]
+        if top["ci_low"] <= nxt["ci_high"] and nxt["ci_low"] <= top["ci_high"]:
+            head = (
+                f"**{lead}, no path clearly pays most**: {one} at a median of {cell(top)} and "
+                f"{two} at {cell(nxt)} have overlapping intervals."
             )
         else:
-            head += "."
-    ai = certs.set_index("comparison").loc["AI/ML roles"]
-    if ai["status"] == "hidden":
-        cert = "Too few AI/ML respondents to compare courses or certification."
+            head = (
+                f"**{lead}, {one} earn the most: median {cell(top)}**, clear of {two} at "
+                f"{cell(nxt)}."
+            )
+    shown = certs[certs["status"] != "hidden"]
+    clear = shown[(shown["ci_low"] > 0) | (shown["ci_high"] < 0)]
+    learning = (
+        "Learning through online courses or certification (against not, at the same "
+        "experience, country and role)"
+    )
+    if shown.empty:
+        cert = "Too few respondents to compare courses or certification."
+    elif clear.empty:
+        cert = (
+            f"{learning}: none of the {len(shown)} comparisons shows a clear pay difference "
+            "(every 95% interval includes 0)."
+        )
     else:
-        sure = (
-            "which holds after a Holm correction"
-            if bool(ai["holm_reject"])
-            else (
-                "an interval that includes 0: no clear difference"
-                if ai["ci_low"] <= 0 <= ai["ci_high"]
+        found = "; ".join(
+            f"{plain(r['comparison'])} {_pct(r['premium'])} (95% interval {_pct(r['ci_low'])} "
+            f"to {_pct(r['ci_high'])}; n = {int(r['n_learned']):,} and {int(r['n_other']):,}"
+            f"{_thin(r['n_learned'], r['n_other'])}), "
+            + (
+                "which holds after a Holm correction"
+                if bool(r["holm_reject"])
                 else "but not after a Holm correction: it could be chance"
             )
+            for _, r in clear.iterrows()
         )
         cert = (
-            f"In AI/ML roles, those who learned through online courses or certification earn "
-            f"{_pct(ai['premium'])} at the same experience, country and role (95% interval "
-            f"{_pct(ai['ci_low'])} to {_pct(ai['ci_high'])}; n = {int(ai['n_learned']):,} and "
-            f"{int(ai['n_other']):,}{_thin(ai['n_learned'], ai['n_other'])}), {sure}."
+            f"{learning}: {len(clear)} of {len(shown)} comparisons show"
+            f"{'s' if len(clear) == 1 else ''} a clear pay difference, {found}."
         )
     return f"{head} {cert}"
 
