@@ -134,8 +134,10 @@ def test_remote_share_takeaway_skips_the_partial_year():
     )
     assert h.remote_share_takeaway(share) == (
         "Fully-remote records fell from 60% in 2021 to 25% in 2023 (95% interval 22%–28%; "
-        "n = 1,000), partly because the index changed source."
+        "n = 1,000 in 2023), partly because the index changed source."
     )
+    # The caption's count names its group: all four years, 40 + 200 + 1,000 + 50 = 1,290.
+    assert h.share_count_note(share) == "n = 1,290 records, all years (2021–2024)"
 
 
 def test_policy_answer_reads_each_policy_for_the_hires_metro():

@@ -184,13 +184,15 @@ def remote_share_takeaway(share: object) -> str:
     if len(rows) == 1:
         return (
             f"{last['share']:.0%} of {last['year']}'s records were fully remote "
-            f"(95% interval {last['ci_low']:.0%}–{last['ci_high']:.0%}; n = {last['n']:,})."
+            f"(95% interval {last['ci_low']:.0%}–{last['ci_high']:.0%}; n = {last['n']:,} in "
+            f"{last['year']})."
         )
     moved = "fell" if last["share"] < first["share"] else "rose"
     return (
         f"Fully-remote records {moved} from {first['share']:.0%} in {first['year']} to "
         f"{last['share']:.0%} in {last['year']} (95% interval {last['ci_low']:.0%}–"
-        f"{last['ci_high']:.0%}; n = {last['n']:,}), partly because the index changed source."
+        f"{last['ci_high']:.0%}; n = {last['n']:,} in {last['year']}), partly because the "
+        "index changed source."
     )
 
 
@@ -276,3 +278,11 @@ def employment_label(occupation: str) -> str:
     if "occupations" in occupation.lower():
         return f"US jobs, {occupation.lower()}, all industries"
     return f"US {occupation.lower()} employed, all industries"
+
+
+def share_count_note(share: object) -> str:
+    """The remote-share caption's count from `remote.remote_share` output (year, n): the
+    records behind the chart, named as all years (first–last), so it is not read as the
+    takeaway's one-year n, e.g. "n = 22,313 records, all years (2020–2025)"."""
+    first, last = int(share["year"].min()), int(share["year"].max())
+    return f"n = {int(share['n'].sum()):,} records, all years ({first}–{last})"
