@@ -8,7 +8,12 @@ from analysis import industries
 from analysis.wages import TOP_CODED
 from ui import cache, layout, state
 from ui.charts import industries as charts
-from ui.market_text import industry_answer, industry_detail_answer, industry_takeaway
+from ui.market_text import (
+    employment_label,
+    industry_answer,
+    industry_detail_answer,
+    industry_takeaway,
+)
 from ui.text import top_code_note, wage
 
 PAGE = "industries"
@@ -130,6 +135,6 @@ c1.metric(
     "US median, all industries",
     wage(nation["a_median"], nation["a_median_note"], facts.top_code),
 )
-c2.metric("US employment, all industries", f"{nation['tot_emp']:,.0f}")
+c2.metric(employment_label(occ_title), f"{nation['tot_emp']:,.0f}")
 st.dataframe(table, column_config=config, column_order=list(config), hide_index=True)
 layout.download(result, f"industries_{occ}_{depth or 'groups'}.csv", key=f"{PAGE}_download")

@@ -255,5 +255,7 @@ with st.expander(f"{plain(first.label)}'s base in each tech hub, after tax and p
 
 st.subheader("Share this comparison")
 values = {key: st.query_params.get_all(key) for key in st.query_params}
-st.code(f"{st.context.url or ''}?{urlencode(values, doseq=True)}", language=None, wrap_lines=True)
-st.caption("The link holds every offer and choice above; opening it shows the same comparison.")
+state.share(
+    urlencode(values, doseq=True),
+    "The link holds every offer and choice above; opening it shows the same comparison.",
+)

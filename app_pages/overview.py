@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from analysis import overview
+from analysis import overview, remote
+from analysis.filters import US
 from ui import cache, layout, place_text
 from ui.charts import overview as charts
 from ui.text import duplicate_note, money
@@ -41,6 +42,8 @@ cols[1].metric(
     f"(aijobs.net salary index); n = {step.n_from:,} entry, {step.n_to:,} senior; "
     "bootstrap interval",
 )
+us_shares = cache.run(remote.remote_share, data, country=US)
+caveat = place_text.remote_source_caveat(us_shares, head.remote_year)
 cols[2].metric(
     f"Fully remote, US, {head.remote_year}",
     f"{head.remote_share:.0%}",
@@ -49,12 +52,13 @@ cols[2].metric(
     delta_arrow="off",
     help="Share of US companies' full-time salary records in the AI and data tracks with "
     f"remote ratio 100 in {head.remote_year} (latest full year), exact duplicates dropped; "
-    f"n = {head.remote_n:,}",
+    f"n = {head.remote_n:,}. {caveat}",
 )
 layout.source_caption(
     facts.caption("oews", "bea_rpp", "aijobs"),
     note=f"{head.records:,} salary records · entry → senior: {step.track}s at US companies, "
-    f"full-time, {years}",
+    f"full-time, {years}"
+    + (f" · {flag}" if (flag := place_text.remote_source_flag(head.remote_year)) else ""),
 )
 
 st.subheader("National median pay, AI/ML occupations and everyone")

@@ -297,4 +297,7 @@ if upload is not None:
             )
 
 st.subheader("Share this view")
-st.code(f"{st.context.url or ''}?{state.share_query(LINK)}", language=None, wrap_lines=True)
+state.share(
+    state.share_query(LINK),
+    "The link holds every choice above; opening it shows the same bands.",
+)

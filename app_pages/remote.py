@@ -6,7 +6,13 @@ from analysis import filters, metros, remote, stats, wages
 from analysis.filters import LEVELS
 from ui import cache, columns, inputs, layout, state
 from ui.charts import remote as charts
-from ui.market_text import policy_answer, remote_answer, remote_pay_takeaway, remote_share_takeaway
+from ui.market_text import (
+    policy_answer,
+    remote_answer,
+    remote_pay_takeaway,
+    remote_share_takeaway,
+    share_count_note,
+)
 from ui.text import duplicate_note, money, plain
 
 ALL_LEVELS = "All levels"
@@ -108,9 +114,8 @@ layout.takeaway(remote_share_takeaway(share))
 layout.chart(charts.remote_share_chart, share, key="remote_share")
 layout.source_caption(
     facts.caption("aijobs"),
-    n=int(share["n"].sum()),
-    note=f"{population} · band: 95% Wilson interval · shaded 2024: the index switched to "
-    "mostly US job listings · 2025 = early January only · "
+    note=f"{share_count_note(share)} · {population} · band: 95% Wilson interval · shaded "
+    "2024: the index switched to mostly US job listings · 2025 = early January only · "
     f"{dup_note}",
 )
 

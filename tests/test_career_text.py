@@ -154,24 +154,46 @@ def _certs(**ai: object) -> pd.DataFrame:
     return pd.DataFrame([row, other])
 
 
-def test_paths_answer_names_the_best_paid_path_with_30_or_more():
-    # At 10 years: managers 170,000 lead the paths with 30+ (the 20-person consultants' 180,000
-    # is too thin to lead); 165,000 > 160,000, so their interval clears the ICs'.
+def test_paths_answer_says_no_path_clearly_pays_most_when_the_top_two_overlap():
+    # At 10 years, among the paths with 30+ (the 20-person consultants' 180,000 is too thin to
+    # rank): managers 170,000 lead, architects 155,000 next; 165,000 <= 170,000 and 140,000 <=
+    # 190,000, so the intervals overlap: no winner. Of the certification comparisons only All
+    # roles (−6% to −1%) excludes 0; AI/ML's −3% to +33% includes it.
     text = paths_answer(_cells(), _certs(), "the United States")
+    assert text == (
+        "**At about 10 years of coding in the United States, no path clearly pays most**: "
+        "people managers at a median of \\$170,000 (95% interval \\$165,000–\\$190,000; n = 40) "
+        "and architects at \\$155,000 (95% interval \\$140,000–\\$170,000; n = 35) have "
+        "overlapping intervals. Learning through online courses or certification (against "
+        "not, at the same experience, country and role): 1 of 2 comparisons shows a clear pay "
+        "difference, All roles −4% (95% interval −6% to −1%; n = 113 and 89), which holds after "
+        "a Holm correction."
+    )
+
+
+def test_paths_answer_names_a_clear_leader_and_each_clear_certification_difference():
+    # Architects' interval now tops at 160,000 < 165,000: managers clear of the next path.
+    cells = _cells()
+    cells.loc[cells["path"] == "Architect", "ci_high"] = 160_000.0
+    text = paths_answer(cells, _certs(ci_low=0.05), "X")
     assert text.startswith(
-        "**At about 10 years of coding in the United States, people managers earn the most of "
-        "the paths beyond engineering: median \\$170,000 (95% interval \\$165,000–\\$190,000; "
-        "n = 40)**, against \\$150,000 (95% interval \\$140,000–\\$160,000; n = 200) for "
-        "individual contributors: a clear gap."
+        "**At about 10 years of coding in X, people managers earn the most: median \\$170,000 "
+        "(95% interval \\$165,000–\\$190,000; n = 40)**, clear of architects at \\$155,000 (95% "
+        "interval \\$140,000–\\$160,000; n = 35)."
     )
     assert text.endswith(
-        "In AI/ML roles, those who learned through online courses or certification earn +14% "
-        "at the same experience, country and role (95% interval −3% to +33%; n = 113 and 89), "
-        "an interval that includes 0: no clear difference."
+        "2 of 2 comparisons show a clear pay difference, AI/ML roles +14% (95% interval +5% to "
+        "+33%; n = 113 and 89), but not after a Holm correction: it could be chance; All roles "
+        "−4% (95% interval −6% to −1%; n = 113 and 89), which holds after a Holm correction."
     )
-    sure = paths_answer(_cells(), _certs(ci_low=0.05, holm_reject=True), "X")
-    assert sure.endswith(
-        "(95% interval +5% to +33%; n = 113 and 89), which holds after a Holm correction."
+
+
+def test_paths_answer_when_no_certification_comparison_excludes_0():
+    certs = _certs()
+    certs.loc[1, ["ci_high", "holm_reject"]] = [0.01, False]
+    assert paths_answer(_cells(), certs, "X").endswith(
+        "role): none of the 2 comparisons shows a clear pay difference (every 95% interval "
+        "includes 0)."
     )
 
 
@@ -184,35 +206,55 @@ def test_certification_takeaway_counts_what_holds():
 def _premiums() -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "specialization": ["General", "NLP", "Vision", "MLOps"],
-            "n": [900, 100, 20, 50],
-            "premium": [0.0, 0.10, 0.20, -0.05],
-            "ci_low": [0.0, 0.02, -0.1, -0.12],
-            "ci_high": [0.0, 0.18, 0.5, 0.01],
-            "status": ["ok", "ok", "low confidence", "ok"],
-            "is_baseline": [True, False, False, False],
+            "specialization": ["General", "NLP", "Vision", "MLOps", "Robotics"],
+            "n": [900, 100, 20, 50, 60],
+            "premium": [0.0, 0.10, 0.20, -0.05, -0.21],
+            "ci_low": [0.0, 0.02, -0.1, -0.12, -0.29],
+            "ci_high": [0.0, 0.18, 0.5, 0.01, -0.12],
+            "status": ["ok", "ok", "low confidence", "ok", "ok"],
+            "is_baseline": [True, False, False, False, False],
         }
     )
 
 
-def test_specialization_answer_names_the_top_group_of_30_or_more():
+def test_specialization_answer_leads_with_the_intervals_that_exclude_0():
+    # NLP's interval (+2% to +18%) is above 0, Robotics' (−29% to −12%) below; MLOps' includes
+    # 0 and Vision's +20% rests on 20 records: neither is named. |−21%| > |+10%|: Robotics is
+    # the largest reliable difference.
     text = specialization_answer(_premiums(), "General", True, ["ML engineer", "AI engineer"])
     assert text == (
-        "**Among ML engineer and AI engineer titles, NLP pays most over general titles once "
-        "level, year, country, track, remote work and company size are held fixed: +10%** (95% "
-        "interval +2% to +18%; n = 100 records). Its interval is above 0. Association, not "
-        "causation: titles differ in ways no control captures."
+        "**Among ML engineer and AI engineer titles, once level, year, country, track, remote "
+        "work and company size are held fixed, NLP +10% (95% interval +2% to +18%; n = 100 "
+        "records) reliably pays more than general titles; reliably less: Robotics −21% (95% "
+        "interval −29% to −12%; n = 60 records)**. The largest reliable difference: "
+        "Robotics, −21%. Association, not causation: titles differ in ways no control captures."
     )
 
 
-def test_specialization_answer_when_none_pays_more():
+def test_specialization_answer_says_plainly_when_none_reliably_pays_more():
+    # NLP −2% (−8% to +4%) now includes 0: only Robotics' difference holds.
     frame = _premiums()
     frame.loc[1, ["premium", "ci_low", "ci_high"]] = [-0.02, -0.08, 0.04]
     text = specialization_answer(frame, "MLOps", False, ["ML engineer"])
+    assert text == (
+        "**Among ML engineer titles, in raw medians, no specialization reliably pays more than "
+        "MLOps titles here; reliably less: Robotics −21% (95% interval −29% to −12%; n = 60 "
+        "records)**. Association, not causation: titles differ in ways no control captures."
+    )
+
+
+def test_specialization_answer_when_no_interval_excludes_0():
+    # Robotics −21% (−29% to +1%) now includes 0 too: no finding; the largest estimate in size
+    # among the 30+ groups is Robotics' −21% (|−21%| > |−5%| > |−2%|), told as maybe nothing.
+    frame = _premiums()
+    frame.loc[1, ["premium", "ci_low", "ci_high"]] = [-0.02, -0.08, 0.04]
+    frame.loc[4, "ci_high"] = 0.01
+    text = specialization_answer(frame, "General", False, ["ML engineer"])
     assert text.startswith(
-        "**Among ML engineer titles, no specialization pays more than MLOps titles in raw "
-        "medians**; the closest is NLP at −2% (95% interval −8% to +4%; n = 100 records). Its "
-        "interval includes 0"
+        "**Among ML engineer titles, in raw medians, no specialization reliably pays more or "
+        "less than general titles here**: every interval of a group with 30+ records includes "
+        "0. The largest estimate, "
+        "Robotics −21% (95% interval −29% to +1%; n = 60 records), may be no difference."
     )
 
 

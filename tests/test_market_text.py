@@ -44,10 +44,22 @@ def test_industry_answer_names_the_leader_its_gap_and_whether_it_clears_the_next
 
 
 def test_industry_takeaway_gives_the_range_and_where_the_jobs_are():
-    assert h.industry_takeaway(_groups().iloc[[1, 2, 0]]) == (
-        "Pay runs from $100,000 (Gamma) to $150,000 (Alpha); most of the jobs are in "
-        "Alpha (50%), Beta (40%), Gamma (10%)."
+    # A fourth, smallest group (Delta, 50 jobs, 4%) is left out of the three largest:
+    # Alpha 1,000 + Beta 800 + Gamma 200 jobs hold 40% + 30% + 10% = 80% of the jobs.
+    groups = _groups()
+    groups["emp_share"] = [0.4, 0.3, 0.1]
+    delta = groups.iloc[[2]].assign(industry_group="Delta", tot_emp=50.0, emp_share=0.04)
+    delta["weighted_median"] = 110_000.0
+    four = pd.concat([groups, delta]).iloc[[3, 1, 2, 0]]
+    assert h.industry_takeaway(four) == (
+        "Pay runs from $100,000 (Gamma) to $150,000 (Alpha); the three largest groups hold 80% "
+        "of the jobs: Alpha 40%, Beta 30%, Gamma 10%."
     )
+
+
+def test_employment_label_names_the_occupation_it_counts():
+    assert h.employment_label("Data Scientists") == "US data scientists employed, all industries"
+    assert h.employment_label("All Occupations") == "US jobs, all occupations, all industries"
 
 
 def test_industry_detail_answer_reads_a_top_coded_median_as_a_floor():
@@ -122,8 +134,10 @@ def test_remote_share_takeaway_skips_the_partial_year():
     )
     assert h.remote_share_takeaway(share) == (
         "Fully-remote records fell from 60% in 2021 to 25% in 2023 (95% interval 22%–28%; "
-        "n = 1,000), partly because the index changed source."
+        "n = 1,000 in 2023), partly because the index changed source."
     )
+    # The caption's count names its group: all four years, 40 + 200 + 1,000 + 50 = 1,290.
+    assert h.share_count_note(share) == "n = 1,290 records, all years (2021–2024)"
 
 
 def test_policy_answer_reads_each_policy_for_the_hires_metro():

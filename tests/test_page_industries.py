@@ -38,7 +38,7 @@ def test_default_view_shows_groups_and_published_figures():
     metrics = {m.label: m.value for m in at.metric}
     # US Data Scientists, all industries, as BLS publishes them (OEWS May 2025).
     assert metrics["US median, all industries"] == "$120,230"
-    assert metrics["US employment, all industries"] == "262,440"
+    assert metrics["US data scientists employed, all industries"] == "262,440"
     # The answer first: Software and internet leads (its employment-weighted average of member
     # medians, checked in test_industries), over the published US median of $120,230.
     answer = _answer(at)

@@ -111,6 +111,18 @@ def test_share_link_and_reference_prices():
     assert at.selectbox(key="ref").value == "35620"
     assert at.metric[0].label == "Offer A: take-home a year, New York, NY prices"
     assert at.number_input(key="a_base").value == 180_000
+    # The share box carries the link's choices and says so.
+    link = at.code[0].value
+    assert link.startswith("?") and "a_base=180000" in link
+    assert "The link holds every offer and choice above" in " ".join(c.value for c in at.caption)
+
+
+def test_the_default_views_share_link_is_the_bare_address():
+    at = default_view(PAGE)
+    assert "?" not in at.code[0].value  # AppTest has no address: the link is empty
+    captions = [c.value for c in at.caption]
+    assert "This is the default view: the page's address is its link." in captions
+    assert not any("The link holds every" in c for c in captions)
 
 
 def test_junk_link_values_warn_and_fall_back():

@@ -55,6 +55,10 @@ def test_overview_answers_first_then_cards_chart_and_next_steps():
     share = int(remote.value.rstrip("%"))
     low, high = (int(x) for x in re.findall(r"(\d+)%", remote.proto.delta.split("CI")[1]))
     assert 0 < low <= share <= high < 100
+    # 2024 is the year the index turned to job listings: the card says shares across the
+    # change are not comparable (the caption, in a few words).
+    assert "changed from a survey to mostly job listings in 2024 (2023: " in remote.help
+    assert "shares across that change are not comparable" in remote.help
     assert len(at.get("plotly_chart")) == 1
     # The chart's takeaway: Computer and Information Research Scientists' $140,300 is
     # 140,300 / 50,980 = 2.8 times all occupations.
@@ -69,6 +73,7 @@ def test_overview_answers_first_then_cards_chart_and_next_steps():
     assert "ML engineers at US companies, full-time, 2023–2025" in captions
     # The aijobs.net snapshot of 2025-01-19 holds 74,301 salary records.
     assert "74,301 salary records" in captions
+    assert "remote 2024: listings, not comparable to survey years" in captions
     assert all(len(c.value.replace(" · ", " ").split()) <= 40 for c in at.caption)  # words
     linked = {p.proto.page for p in at.get("page_link")}
     # The tools bar links the two tools; the routes, one row per question, every other page.

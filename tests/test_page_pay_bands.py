@@ -185,6 +185,7 @@ def test_a_typed_date_applies_and_the_share_link_carries_it():
     query = parse_qs(urlsplit(at.code[0].value).query)
     assert query["asof"] == ["2027-01-01"] and query["rate"] == ["3"]
     assert query["metros"] == SEATTLE_PORTLAND
+    assert "The link holds every choice above" in " ".join(c.value for c in at.caption)
     # Not a date: back to the last good one, with a note.
     at.text_input(key="asof").set_value("2027-02-30").run()
     assert at.text_input(key="asof").value == "2027-01-01"
@@ -315,3 +316,10 @@ def test_uploaded_text_is_formula_safe_in_every_grid(monkeypatch):
     cells = [v for g in grids for c in g.columns for v in g[c] if isinstance(v, str)]
     assert sum("cmd" in c or "evil.example" in c for c in cells) >= 3, cells  # the file's text
     assert not [c for c in cells if c.lstrip(" ").startswith(FORMULA_PREFIXES)]
+
+
+def test_the_default_views_share_link_is_the_bare_address():
+    at = default_view(PAGE)
+    assert "?" not in at.code[0].value  # AppTest has no address: the link is empty
+    captions = [c.value for c in at.caption]
+    assert "This is the default view: the page's address is its link." in captions

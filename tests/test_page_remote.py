@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis import remote
@@ -32,6 +34,11 @@ def test_default_view_shows_charts_and_published_default_salary():
     assert "BLS median for Data Scientists in San Francisco, CA, $170,110" in captions
     assert "illustrative inputs, not data" in captions
     assert "Wilson" in captions
+    # The share chart's counts name their group: the takeaway its year's n, the caption all
+    # years' records.
+    share_line = next(m.value for m in at.markdown if m.value.startswith("Fully-remote records"))
+    assert re.search(r"n = [\d,]+ in 2024\)", share_line)
+    assert re.search(r"n = [\d,]+ records, all years \(2020–2025\)", captions)
     # Default: the latest full year, US companies, duplicates dropped, on both charts.
     assert at.selectbox(key="year").value == 2024
     assert at.selectbox(key="country").value == "US"

@@ -166,3 +166,30 @@ def test_data_answer_counts_sources_and_rows():
         "**Every figure comes from 2 public sources, 3,500 rows after the project's build**: "
         "wages from BLS OEWS, May 2025; rents from HUD, FY26."
     )
+
+
+def test_remote_source_caveat_names_the_last_survey_year_share():
+    shares = pd.DataFrame(
+        {
+            "year": [2022, 2023, 2024],
+            "n": [830, 3_761, 16_750],
+            "share": [0.566, 0.346, 0.232],
+            "status": ["ok", "ok", "ok"],
+        }
+    )
+    # 2024 is on the change: the caveat, with 2023's 34.6% -> 35% and its 3,761 records.
+    assert place_text.remote_source_caveat(shares, 2024) == (
+        "The index changed from a survey to mostly job listings in 2024 (2023: 35% fully "
+        "remote, n = 3,761); shares across that change are not comparable."
+    )
+    # 2023 shown too thin: the caveat without a figure; a year before the change: none.
+    thin = shares.assign(status=["ok", "hidden", "ok"])
+    assert place_text.remote_source_caveat(thin, 2024) == (
+        "The index changed from a survey to mostly job listings in 2024; shares across that "
+        "change are not comparable."
+    )
+    assert place_text.remote_source_caveat(shares, 2023) == ""
+    assert place_text.remote_source_flag(2024) == (
+        "remote 2024: listings, not comparable to survey years"
+    )
+    assert place_text.remote_source_flag(2023) == ""

@@ -171,60 +171,69 @@ def spread_takeaway(ladder: object, top_code: float) -> str:
 
 
 def paths_answer(cells: object, certs: object, where: str, years: int = 10) -> str:
-    """Certifications & career paths' answer: which path beyond individual contributor work
-    has the highest survey median at about `years` years of coding (`career_paths.at_years`
-    output; among paths with 30+ respondents when any has), against individual contributors,
-    with 95% intervals and n; then whether learning through courses or certification goes with
-    higher pay in AI/ML roles
-    (`certifications.certification_pay` output)."""
+    """Certifications & career paths' answer. Paths: at about `years` years of coding
+    (`career_paths.at_years` output; paths with 30+ respondents when two or more have), the
+    path with the highest survey median and the next one, with 95% intervals and n; when their
+    intervals
+    overlap it leads with "no path clearly pays most" instead of naming a winner. Then the
+    certification comparisons (`certifications.certification_pay` output) whose 95% interval
+    excludes 0, each with whether it holds after the Holm correction, or that none shows a
+    clear difference."""
     at = cells[(cells["years"] == years) & (cells["status"] != "hidden")]
-    ic = at[at["path"] == "Individual contributor"]
-    beyond = at[at["path"] != "Individual contributor"]
-    if (beyond["status"] == "ok").any():  # a path under 30 leads only when no path has 30+
-        beyond = beyond[beyond["status"] == "ok"]
-    beyond = beyond.sort_values("median", ascending=False)
-    if beyond.empty:
-        head = f"Too few respondents in {plain(where)} on a path beyond engineering to compare."
-    else:
-        top = beyond.iloc[0]
-        name = PATH_NAMES[top["path"]]
+    if (at["status"] == "ok").sum() >= 2:  # paths under 30 count only when fewer than 2 have 30+
+        at = at[at["status"] == "ok"]
+    ranked = at.sort_values("median", ascending=False)
+    lead = f"At about {years} years of coding in {plain(where)}"
 
-        def cell(r: object) -> str:
-            return (
-                f"{_usd(r['median'])} (95% interval {_usd(r['ci_low'])}–{_usd(r['ci_high'])}; "
-                f"n = {int(r['n'])}{_thin(r['n'])})"
-            )
-
-        head = (
-            f"**At about {years} years of coding in {plain(where)}, {name} earn the most of the "
-            f"paths beyond engineering: median {cell(top)}**"
+    def cell(r: object) -> str:
+        return (
+            f"{_usd(r['median'])} (95% interval {_usd(r['ci_low'])}–{_usd(r['ci_high'])}; "
+            f"n = {int(r['n'])}{_thin(r['n'])})"
         )
-        if len(ic):
-            base = ic.iloc[0]
-            tie = top["ci_low"] <= base["ci_high"] and base["ci_low"] <= top["ci_high"]
-            head += f", against {cell(base)} for individual contributors: " + (
-                "the intervals overlap, so they may earn alike." if tie else "a clear gap."
+
+    if len(ranked) < 2:
+        head = f"Too few respondents in {plain(where)} on two or more paths to compare."
+    else:
+        top, nxt = ranked.iloc[0], ranked.iloc[1]
+        one, two = PATH_NAMES[top["path"]], PATH_NAMES[nxt["path"]]
+        if top["ci_low"] <= nxt["ci_high"] and nxt["ci_low"] <= top["ci_high"]:
+            head = (
+                f"**{lead}, no path clearly pays most**: {one} at a median of {cell(top)} and "
+                f"{two} at {cell(nxt)} have overlapping intervals."
             )
         else:
-            head += "."
-    ai = certs.set_index("comparison").loc["AI/ML roles"]
-    if ai["status"] == "hidden":
-        cert = "Too few AI/ML respondents to compare courses or certification."
+            head = (
+                f"**{lead}, {one} earn the most: median {cell(top)}**, clear of {two} at "
+                f"{cell(nxt)}."
+            )
+    shown = certs[certs["status"] != "hidden"]
+    clear = shown[(shown["ci_low"] > 0) | (shown["ci_high"] < 0)]
+    learning = (
+        "Learning through online courses or certification (against not, at the same "
+        "experience, country and role)"
+    )
+    if shown.empty:
+        cert = "Too few respondents to compare courses or certification."
+    elif clear.empty:
+        cert = (
+            f"{learning}: none of the {len(shown)} comparisons shows a clear pay difference "
+            "(every 95% interval includes 0)."
+        )
     else:
-        sure = (
-            "which holds after a Holm correction"
-            if bool(ai["holm_reject"])
-            else (
-                "an interval that includes 0: no clear difference"
-                if ai["ci_low"] <= 0 <= ai["ci_high"]
+        found = "; ".join(
+            f"{plain(r['comparison'])} {_pct(r['premium'])} (95% interval {_pct(r['ci_low'])} "
+            f"to {_pct(r['ci_high'])}; n = {int(r['n_learned']):,} and {int(r['n_other']):,}"
+            f"{_thin(r['n_learned'], r['n_other'])}), "
+            + (
+                "which holds after a Holm correction"
+                if bool(r["holm_reject"])
                 else "but not after a Holm correction: it could be chance"
             )
+            for _, r in clear.iterrows()
         )
         cert = (
-            f"In AI/ML roles, those who learned through online courses or certification earn "
-            f"{_pct(ai['premium'])} at the same experience, country and role (95% interval "
-            f"{_pct(ai['ci_low'])} to {_pct(ai['ci_high'])}; n = {int(ai['n_learned']):,} and "
-            f"{int(ai['n_other']):,}{_thin(ai['n_learned'], ai['n_other'])}), {sure}."
+            f"{learning}: {len(clear)} of {len(shown)} comparisons show"
+            f"{'s' if len(clear) == 1 else ''} a clear pay difference, {found}."
         )
     return f"{head} {cert}"
 
@@ -245,10 +254,12 @@ def certification_takeaway(certs: object) -> str:
 
 
 def specialization_answer(frame: object, baseline: str, adjusted: bool, tracks: list) -> str:
-    """Specializations' answer from `specialties.raw_premiums` or `adjusted_premiums` output:
-    the specialization with the highest premium over `baseline` among groups of 30+ records
-    (thinner ones are named only when none has 30), its 95% interval and n, whether the
-    interval includes 0, and that it is an association."""
+    """Specializations' answer from `specialties.raw_premiums` or `adjusted_premiums` output,
+    leading with what holds: the specializations of 30+ records whose 95% interval is above 0
+    (reliably more than `baseline`) or below 0 (reliably less), each with its premium, interval
+    and n; says plainly when none reliably pays more; names the largest reliable difference
+    either way when there are several; when no interval excludes 0, the largest estimate only
+    as possibly no difference. Ends with: association, not causation."""
     rows = frame[(frame["status"] != "hidden") & ~frame["is_baseline"] & frame["premium"].notna()]
     who = " and ".join(plain(t) for t in tracks)
     base = "general titles" if baseline == "General" else f"{plain(baseline)} titles"
@@ -259,31 +270,46 @@ def specialization_answer(frame: object, baseline: str, adjusted: bool, tracks: 
     )
     if rows.empty:
         return f"No specialization among {who} titles has enough records to compare with {base}."
+
+    def entry(r: object) -> str:
+        return (
+            f"{plain(r['specialization'])} {_pct(r['premium'])} (95% interval "
+            f"{_pct(r['ci_low'])} to {_pct(r['ci_high'])}; n = {int(r['n']):,} records"
+            f"{_thin(r['n'])})"
+        )
+
+    def entries(part: object) -> str:
+        return "; ".join(entry(r) for _, r in part.iterrows())
+
     solid = rows[rows["status"] == "ok"]
-    pool = solid if len(solid) else rows
-    top = pool.loc[pool["premium"].idxmax()]
-    name = plain(top["specialization"])
-    detail = (
-        f"(95% interval {_pct(top['ci_low'])} to {_pct(top['ci_high'])}; "
-        f"n = {int(top['n']):,} records{_thin(top['n'])})"
-    )
-    if top["premium"] > 0:
+    higher = solid[solid["ci_low"] > 0].sort_values("premium", ascending=False)
+    lower = solid[solid["ci_high"] < 0].sort_values("premium")
+    lead = f"**Among {who} titles, {how}, "
+    if len(higher):
+        verb = "reliably pays" if len(higher) == 1 else "reliably pay"
+        head = f"{lead}{entries(higher)} {verb} more than {base}"
+        head += f"; reliably less: {entries(lower)}**." if len(lower) else "**."
+    elif len(lower):
         head = (
-            f"**Among {who} titles, {name} pays most over {base} {how}: "
-            f"{_pct(top['premium'])}** {detail}."
+            f"{lead}no specialization reliably pays more than {base} here; reliably less: "
+            f"{entries(lower)}**."
         )
     else:
+        pool = solid if len(solid) else rows
+        top = pool.loc[pool["premium"].abs().idxmax()]
         head = (
-            f"**Among {who} titles, no specialization pays more than {base} {how}**; the "
-            f"closest is {name} at {_pct(top['premium'])} {detail}."
+            f"{lead}no specialization reliably pays more or less than {base} here**: every "
+            f"interval of a group with 30+ records includes 0. The largest estimate, "
+            f"{entry(top)}, may be no difference."
         )
-    if top["ci_low"] > 0:
-        sure = "Its interval is above 0."
-    elif top["ci_high"] < 0:
-        sure = "Its interval is below 0."
-    else:
-        sure = "Its interval includes 0: it may pay no differently."
-    return f"{head} {sure} Association, not causation: titles differ in ways no control captures."
+    reliable = solid[(solid["ci_low"] > 0) | (solid["ci_high"] < 0)]
+    if len(reliable) > 1:
+        big = reliable.loc[reliable["premium"].abs().idxmax()]
+        head += (
+            f" The largest reliable difference: {plain(big['specialization'])}, "
+            f"{_pct(big['premium'])}."
+        )
+    return f"{head} Association, not causation: titles differ in ways no control captures."
 
 
 def tool_takeaway(table: object, label: str) -> str:

@@ -95,7 +95,8 @@ def industry_detail_answer(
 
 def industry_takeaway(groups: object) -> str:
     """The groups chart's takeaway from `industry_groups` output: the pay range it draws (best
-    and worst paid group) and the three groups holding most of the jobs."""
+    and worst paid group), and the share of the occupation's jobs the three largest groups hold
+    together, then each."""
     shown = groups[groups["weighted_median"].notna()].sort_values(
         "weighted_median", ascending=False
     )
@@ -103,11 +104,12 @@ def industry_takeaway(groups: object) -> str:
         return "No industry group has a median to draw."
     top, low = shown.iloc[0], shown.iloc[-1]
     jobs = shown.sort_values("tot_emp", ascending=False).head(3)
-    where = ", ".join(f"{r.industry_group} ({r.emp_share:.0%})" for r in jobs.itertuples())
+    where = ", ".join(f"{r.industry_group} {r.emp_share:.0%}" for r in jobs.itertuples())
+    many = {1: "largest group holds", 2: "two largest groups hold", 3: "three largest groups hold"}
     return (
         f"Pay runs from {money(low['weighted_median'], 1000)} ({low['industry_group']}) to "
-        f"{money(top['weighted_median'], 1000)} ({top['industry_group']}); most of the jobs "
-        f"are in {where}."
+        f"{money(top['weighted_median'], 1000)} ({top['industry_group']}); the "
+        f"{many[len(jobs)]} {jobs['emp_share'].sum():.0%} of the jobs: {where}."
     )
 
 
@@ -182,13 +184,15 @@ def remote_share_takeaway(share: object) -> str:
     if len(rows) == 1:
         return (
             f"{last['share']:.0%} of {last['year']}'s records were fully remote "
-            f"(95% interval {last['ci_low']:.0%}–{last['ci_high']:.0%}; n = {last['n']:,})."
+            f"(95% interval {last['ci_low']:.0%}–{last['ci_high']:.0%}; n = {last['n']:,} in "
+            f"{last['year']})."
         )
     moved = "fell" if last["share"] < first["share"] else "rose"
     return (
         f"Fully-remote records {moved} from {first['share']:.0%} in {first['year']} to "
         f"{last['share']:.0%} in {last['year']} (95% interval {last['ci_low']:.0%}–"
-        f"{last['ci_high']:.0%}; n = {last['n']:,}), partly because the index changed source."
+        f"{last['ci_high']:.0%}; n = {last['n']:,} in {last['year']}), partly because the "
+        "index changed source."
     )
 
 
@@ -265,3 +269,20 @@ def trend_takeaway(series: object) -> str:
         return "Too few full years to show a change."
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
+
+
+def employment_label(occupation: str) -> str:
+    """The Industries page's employment tile label, naming what it counts: the occupation's
+    US employment across all industries, e.g. "US data scientists employed, all industries";
+    for a group title ("All Occupations"), "US jobs, all occupations, all industries"."""
+    if "occupations" in occupation.lower():
+        return f"US jobs, {occupation.lower()}, all industries"
+    return f"US {occupation.lower()} employed, all industries"
+
+
+def share_count_note(share: object) -> str:
+    """The remote-share caption's count from `remote.remote_share` output (year, n): the
+    records behind the chart, named as all years (first–last), so it is not read as the
+    takeaway's one-year n, e.g. "n = 22,313 records, all years (2020–2025)"."""
+    first, last = int(share["year"].min()), int(share["year"].max())
+    return f"n = {int(share['n'].sum()):,} records, all years ({first}–{last})"

@@ -232,3 +232,36 @@ def rent_takeaway(burden: object, salary: float) -> str:
         + ", ".join(f"**{r.salary_1br:.0%}** in {r.label}" for r in yours.itertuples())
         + "."
     )
+
+
+INDEX_SOURCE_CHANGE = 2024
+"""The work year from which the aijobs.net salary index is mostly US job listings (before: a
+survey its visitors fill in); shares of records across that year are not comparable."""
+
+
+def remote_source_caveat(shares: object, year: int, changed: int = INDEX_SOURCE_CHANGE) -> str:
+    """The caveat for a fully-remote share of work year `year` (Overview's card), from
+    `remote.remote_share` output (year, n, share, status): when `year` is on or after the
+    index's change of source, that shares across the change are not comparable, with the
+    last year before it (its share and n) when that year is shown; else ''."""
+    if year < changed:
+        return ""
+    before = shares[(shares["year"] == changed - 1) & (shares["status"] != "hidden")]
+    figure = (
+        f" ({changed - 1}: {before['share'].iloc[0]:.0%} fully remote, "
+        f"n = {int(before['n'].iloc[0]):,})"
+        if len(before)
+        else ""
+    )
+    return (
+        f"The index changed from a survey to mostly job listings in {changed}{figure}; "
+        "shares across that change are not comparable."
+    )
+
+
+def remote_source_flag(year: int, changed: int = INDEX_SOURCE_CHANGE) -> str:
+    """The caption's few-word form of `remote_source_caveat` for a share of work year `year`
+    (Overview's caption holds 40 words): '' before the index's change of source."""
+    if year < changed:
+        return ""
+    return f"remote {year}: listings, not comparable to survey years"

@@ -379,3 +379,26 @@ def text(label: str, *, key: str, default: str, max_chars: int = 40, **kwargs: A
     value = clean_text(value, max_chars) or default
     _record(key, None if value == default else [value])
     return value
+
+
+def share_link(url: str, query: str) -> str:
+    """The link a "Share this …" box shows: the page's address `url`, plus "?" and `query`
+    (from `share_query` or the page's query parameters) only when the query holds something;
+    the default view's link is the bare address, with no dangling "?"."""
+    return f"{url}?{query}" if query else url
+
+
+def share_note(query: str, holds: str) -> str:
+    """The caption under a share link: `holds` (what the link carries, e.g. "The link holds
+    every offer and choice above; opening it shows the same comparison.") when the query holds
+    something, else that the default view needs no parameters."""
+    if query:
+        return holds
+    return "This is the default view: the page's address is its link."
+
+
+def share(query: str, holds: str) -> None:
+    """A share box's body: the link (`share_link`) as copyable code and its caption
+    (`share_note`), for the query string `query` of the view in sight."""
+    st.code(share_link(st.context.url or "", query), language=None, wrap_lines=True)
+    st.caption(share_note(query, holds))
