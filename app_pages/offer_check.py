@@ -123,13 +123,17 @@ with path:
         + "".join(f" · {take_home.describe(c)}" for c in jurisdictions if "|" in c),
     )
     path_columns = columns.offer_path_columns(where)
-    st.dataframe(
-        layout.formula_safe(result.table, "offer"),
-        hide_index=True,
-        placeholder="—",
-        column_order=list(path_columns),
-        column_config=path_columns,
-    )
+    years = layout.formula_safe(result.table, "offer")
+    for tab, shown in zip(
+        st.tabs(list(columns.OFFER_PATH_VIEWS)), columns.OFFER_PATH_VIEWS.values(), strict=True
+    ):
+        tab.dataframe(
+            years,
+            hide_index=True,
+            placeholder="—",
+            column_order=["offer", "year", *shown],
+            column_config=path_columns,
+        )
     layout.download(result.table, "offers_by_year.csv", key="offer_check_csv")
 
 leaving = offer_risk.leaving_early(computed)

@@ -143,11 +143,16 @@ layout.source_caption(
     + (f" · under 10 records, no band: {', '.join(hidden)}" if hidden else "")
     + (f" · under 30 records, rough: {', '.join(thin)}" if thin else ""),
 )
-st.dataframe(  # "Band" says minimum–maximum: the CSV keeps both columns apart
+# "Band" says minimum–maximum and the caption the date; notes are listed under the table
+# (a grid cuts long text): the CSV keeps every column.
+st.dataframe(
     shown, hide_index=True, placeholder="—",
-    column_order=[c for c in columns.level_bands_columns() if c not in ("minimum", "maximum")],
+    column_order=[
+        c for c in columns.level_bands_columns() if c not in ("minimum", "maximum", "note", "as_of")
+    ],
     column_config=columns.level_bands_columns(),
 )  # fmt: skip
+layout.row_notes(shown, "note", "level", "area", label="Why a band has no figure, or a ±")
 st.caption(
     f"Bands {as_of} · placed among all US {titles[occ]} (BLS) and read off each metro's and "
     f"the region's pooled distribution · a region midpoint known within ±{pooled.TOLERANCE:.1%} "
@@ -187,10 +192,13 @@ anchor = state.choice(
 )  # fmt: skip
 zoned = cache.run(zones.geo_zones, data, table, anchor, effective)
 zoned = zoned if level == band_text.ALL_LEVELS else zoned[zoned["level"] == level]
-st.dataframe(
-    zoned, hide_index=True, placeholder="—", column_order=list(columns.zones_columns()),
+st.dataframe(  # why a range is missing and the statutes are listed under it
+    zoned, hide_index=True, placeholder="—",
+    column_order=[c for c in columns.zones_columns() if c not in ("note", "laws")],
     column_config=columns.zones_columns(),
 )  # fmt: skip
+layout.row_notes(zoned, "note", "level", "area", label="Why a posting range is missing")
+layout.row_notes(zoned, "laws", "area", label="Posting-law statutes")
 st.caption(
     f"Factor: the median over levels of a metro's midpoint / {plain(labels[anchor])}'s; tier: "
     f"the factor to the nearest {zones.TIER_STEP:.0%}; posting range: the anchor's band × the "

@@ -101,9 +101,26 @@ def offer_path_columns(reference: str) -> Columns:
         "state_income_tax": usd("State tax"),
         "state_payroll_tax": usd("State payroll"),
         "local_income_tax": usd("Local tax"),
-        "match": usd("401(k) match (not in pay)"),
+        "match": usd("401(k) match", help="Your employer's match: not in pay or take-home"),
         "jurisdiction": "Taxed as",
     }
+
+
+OFFER_PATH_VIEWS = {
+    "Take-home": ["real_take_home", "take_home", "total", "months", "tax_year"],
+    "Gross pay": ["Base", "Bonus", "Equity", "Refreshers", "Sign-on", "Relocation", "match"],
+    "Taxes": [
+        "federal_income_tax",
+        "social_security",
+        "medicare",
+        "state_income_tax",
+        "state_payroll_tax",
+        "local_income_tax",
+        "jurisdiction",
+    ],
+}
+"""The year-by-year table in three views of `offer_path_columns` (each after offer and year):
+all of them in one grid ran past a 1400 px window."""
 
 
 def leaving_columns() -> Columns:
@@ -137,18 +154,18 @@ def level_bands_columns() -> Columns:
         "level": "Level",
         "area": "Area",
         "band": st.column_config.TextColumn(
-            "Band", help="Minimum–maximum; a region midpoint known only within ± says so"
+            "Band", width=270, help="Minimum–maximum; a region midpoint known only within ± says so"
         ),
         "mid": usd("Midpoint"),
         "minimum": usd("Minimum"),
         "maximum": usd("Maximum"),
-        "low_ci": usd("Midpoint 95% from"),
+        "low_ci": usd("95% from", help="The midpoint's 95% interval"),
         "high_ci": usd("to"),
         "national_pct": st.column_config.NumberColumn(
             "US percentile", format="%.0f", help="Where the level sits among all US workers"
         ),
         "n": st.column_config.NumberColumn(
-            "Salary records",
+            "Records",
             format="localized",
             help="Salary-index records of the track at this level that place the band",
         ),
@@ -183,7 +200,7 @@ def band_structure_columns() -> Columns:
         "overlap": _share(
             "Overlap", help="(max of the level below − min) / (max − min of the level below)"
         ),
-        "overlap_flag": st.column_config.TextColumn("Overlap check", help=COMMON),
+        "overlap_flag": st.column_config.TextColumn("Overlap check", width=125, help=COMMON),
     }
 
 
@@ -230,7 +247,7 @@ def upload_check_columns() -> Columns:
         "progression": _share("Step from the level below"),
         "progression_flag": st.column_config.TextColumn("Step check", help=COMMON),
         "overlap": _share("Overlap with the level below"),
-        "overlap_flag": st.column_config.TextColumn("Overlap check", help=COMMON),
+        "overlap_flag": st.column_config.TextColumn("Overlap check", width=125, help=COMMON),
         "basis": st.column_config.TextColumn("Market band from / why none", width="large"),
         "as_of": "As of",
     }

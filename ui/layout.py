@@ -18,6 +18,7 @@ import streamlit as st
 from analysis.data import DataUnavailable, Tables
 from analysis.export import escape_cell, to_safe_csv
 from ui import cache
+from ui.text import plain
 
 PLOTLY_CONFIG = {
     # Maps read their outline from static/ (served at app/static/) instead of plotly's CDN.
@@ -127,3 +128,18 @@ def filters(what: str) -> Iterator[None]:
     above it says what is shown. The box stays as the visitor left it across reruns."""
     with st.expander(f"Change {what}", icon=":material/tune:", key="filters"):
         yield
+
+
+def row_notes(frame: pd.DataFrame, note: str, *names: str, label: str) -> None:
+    """The long text of a table's `note` column as a list under the table, in a closed box
+    titled `label`: each distinct note once, after the rows it belongs to (named by `names`
+    joined with " · "). A grid cuts such text at its column's edge."""
+    noted = frame[frame[note].fillna("").astype(str).str.strip() != ""]
+    if noted.empty:
+        return
+    rows = noted.assign(_who=noted[list(names)].astype(str).agg(" · ".join, axis=1))
+    grouped = rows.groupby(note, sort=False)["_who"].agg(lambda who: "; ".join(dict.fromkeys(who)))
+    with st.expander(f"{label} ({len(grouped)})"):
+        st.markdown(
+            "\n".join(f"- **{plain(who)}**: {plain(text)}" for text, who in grouped.items())
+        )
