@@ -245,6 +245,7 @@ with st.expander(f"{plain(first.label)}'s base in each tech hub, after tax and p
             work_state=first.work_state,
             home_state=first.home_state,
         )
+    layout.takeaway(offer_text.hubs_takeaway(worth, first.label))
     layout.chart(charts.hub_take_home_chart, worth, key="offer_check_hubs")
     st.dataframe(
         worth[["label", "take_home", "role_median", "real_take_home", "same_power"]],

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from ui.offer_text import path_takeaway, range_takeaway, terms_line
+from ui.offer_text import hubs_takeaway, path_takeaway, range_takeaway, terms_line
 
 NAN = float("nan")
 
@@ -78,3 +78,23 @@ def test_terms_line_sums_up_an_offer_and_escapes_its_name():
     )
     plain_offer = offer | {"remote": False, "bonus": "lots", "equity": 0.0}
     assert terms_line(plain_offer) == "\\*Acme\\*: Austin, TX · $165,000 base"
+
+
+def test_hubs_takeaway_names_where_the_base_goes_furthest():
+    # Take-home after prices: home $100,000 (RPP 110), Austin $105,000, Cleveland $108,000,
+    # a hub BEA does not price: Cleveland leads, $8,000 ahead of home.
+    worth = pd.DataFrame(
+        {
+            "label": ["San Jose, CA", "Austin, TX", "Cleveland, OH", "Unpriced"],
+            "real_take_home": [100_000.0, 105_000.0, 108_000.0, float("nan")],
+            "is_home": [True, False, False, False],
+        }
+    )
+    assert hubs_takeaway(worth, "Offer *A*") == (
+        "**Offer \\*A\\*'s base would go furthest in Cleveland, OH: $108,000 a year after tax "
+        "at US-average prices**, against $100,000 in San Jose, CA."
+    )
+    home_best = worth.assign(real_take_home=[110_000.0, 105_000.0, 108_000.0, float("nan")])
+    assert hubs_takeaway(home_best, "Offer A").startswith(
+        "**Offer A's base goes furthest where it is, in San Jose, CA**: $110,000"
+    )

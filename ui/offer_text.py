@@ -358,3 +358,23 @@ def terms_line(offer: Mapping[str, object]) -> str:
     if float(offer["equity"]) > 0:
         parts.append(f"{money(offer['equity'])} equity")
     return " · ".join(parts)
+
+
+def hubs_takeaway(worth: pd.DataFrame, label: str) -> str:
+    """The hubs chart's takeaway from `take_home.worth_in_hubs` output (home row first): where
+    the offer's base leaves the most after tax at US-average prices, against home. Hubs BEA
+    does not price are left out."""
+    priced = worth[worth["real_take_home"].notna()]
+    home = worth.iloc[0]
+    best = priced.loc[priced["real_take_home"].idxmax()]
+    who = plain(label)
+    if bool(best["is_home"]):
+        return (
+            f"**{who}'s base goes furthest where it is, in {plain(home['label'])}**: "
+            f"{money(home['real_take_home'])} a year after tax at US-average prices."
+        )
+    return (
+        f"**{who}'s base would go furthest in {plain(best['label'])}: "
+        f"{money(best['real_take_home'])} a year after tax at US-average prices**, against "
+        f"{money(home['real_take_home'])} in {plain(home['label'])}."
+    )
