@@ -29,6 +29,11 @@ PARTIAL_YEARS = frozenset({2025})
 """Work years the 2025-01-19 snapshot covers only in part (the first weeks of January)."""
 RECENT_YEARS = (2023, 2024, 2025)
 """The work years a level's pay is read from (`comparable_records`): the recent market."""
+LISTINGS_FROM = 2024
+"""The work year from which the index is mostly US job listings that state a salary, before
+it a survey its visitors fill in (its PROVENANCE.md: "Since 2024 the data has shifted heavily
+toward US job-listing salaries"): shares and medians across that year compare different
+samples (Trends shades the years, the Overview's remote share says so)."""
 
 
 def filter_records(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis import taxonomy, trends
+from analysis import filters, taxonomy, trends
 from analysis.filters import LEVELS
 from ui import cache, inputs, layout, state
 from ui.charts import trends as charts
@@ -10,7 +10,6 @@ from ui.market_text import inflation_short, inflation_takeaway, trend_takeaway
 from ui.text import duplicate_note, money, plain
 
 SERIES = {"both": "Raw and adjusted", "raw": "Raw only", "adjusted": "Adjusted only"}
-BREAK = 2024
 COMPANIES = {
     "All countries": "companies in all countries",
     "US": "US companies",
@@ -73,7 +72,8 @@ shown = trends.select_series(series, show)
 ref = trends.REFERENCE_YEAR
 
 change, change_error = None, None
-start, end = 2021, 2023  # the longest span on one side of the 2024 change of source
+# The longest span of full years on one side of the index's change of source.
+start, end = 2021, filters.LISTINGS_FROM - 1
 if cpi_year is not None:
     asked = {"tracks": tracks or None, "drop_duplicates": not keep_dups}
     try:
@@ -94,7 +94,7 @@ with slot:
 
 st.subheader("Median pay per year, raw and adjusted")
 layout.takeaway(trend_takeaway(shown))
-layout.chart(charts.trend_chart, shown, comp, ref, BREAK, unit, key="trends_chart")
+layout.chart(charts.trend_chart, shown, comp, ref, filters.LISTINGS_FROM, unit, key="trends_chart")
 layout.source_caption(
     facts.caption("aijobs", *(["cpi"] if real else [])),
     n=int(table["n"].sum()),
@@ -117,9 +117,10 @@ with st.expander("Why raw and adjusted differ, and what the shading means"):
             for r in changed.itertuples()
         )
         st.markdown(
-            f"**The sample changed sharply in {years_text}** (orange bars; {repeats}). In 2024 "
-            "the index switched to mostly US job-listing salaries (shaded). A raw median "
-            "mixes pay growth with these changes; the adjusted line reweights every year to "
+            f"**The sample changed sharply in {years_text}** (orange bars; {repeats}). In "
+            f"{filters.LISTINGS_FROM} the index switched to mostly US job-listing salaries "
+            "(shaded). A raw median mixes pay growth with these changes; the adjusted line "
+            "reweights every year to "
             f"the {ref} mix of level × US/non-US companies. That removes a shift in levels and "
             "countries, not the change of source itself (job listings pay differently from "
             "survey answers at the same level), so compare years on the same side of the "
@@ -201,5 +202,5 @@ else:
         note=f"{selection}, full-time · {money(change['adjusted']['median_start'])} → "
         f"{money(change['adjusted']['median_end'])} adjusted (each year reweighted to the {ref} "
         f"level × US/non-US mix), in {cpi_year} dollars by the CPI-U annual average · both "
-        "years before the 2024 change of source · bootstrap 95% intervals",
+        f"years before the {filters.LISTINGS_FROM} change of source · bootstrap 95% intervals",
     )

@@ -4,6 +4,7 @@ results the page shows: data in, text out."""
 
 from __future__ import annotations
 
+from analysis.filters import LISTINGS_FROM
 from ui.text import money
 
 
@@ -234,12 +235,7 @@ def rent_takeaway(burden: object, salary: float) -> str:
     )
 
 
-INDEX_SOURCE_CHANGE = 2024
-"""The work year from which the aijobs.net salary index is mostly US job listings (before: a
-survey its visitors fill in); shares of records across that year are not comparable."""
-
-
-def remote_source_caveat(shares: object, year: int, changed: int = INDEX_SOURCE_CHANGE) -> str:
+def remote_source_caveat(shares: object, year: int, changed: int = LISTINGS_FROM) -> str:
     """The caveat for a fully-remote share of work year `year` (Overview's card), from
     `remote.remote_share` output (year, n, share, status): when `year` is on or after the
     index's change of source, that shares across the change are not comparable, with the
@@ -259,7 +255,7 @@ def remote_source_caveat(shares: object, year: int, changed: int = INDEX_SOURCE_
     )
 
 
-def remote_source_flag(year: int, changed: int = INDEX_SOURCE_CHANGE) -> str:
+def remote_source_flag(year: int, changed: int = LISTINGS_FROM) -> str:
     """The caption's few-word form of `remote_source_caveat` for a share of work year `year`
     (Overview's caption holds 40 words): '' before the index's change of source."""
     if year < changed:
