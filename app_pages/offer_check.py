@@ -123,7 +123,7 @@ with path:
         + "".join(f" · {take_home.describe(c)}" for c in jurisdictions if "|" in c),
     )
     path_columns = columns.offer_path_columns(where)
-    years = layout.formula_safe(result.table, "offer")
+    years = layout.whole_dollars(layout.formula_safe(result.table, "offer"), path_columns)
     for tab, shown in zip(
         st.tabs(list(columns.OFFER_PATH_VIEWS)), columns.OFFER_PATH_VIEWS.values(), strict=True
     ):
@@ -161,7 +161,7 @@ for a in result.offers:
 
 st.subheader("If you leave early")
 st.dataframe(
-    layout.formula_safe(leaving, "offer"),
+    layout.whole_dollars(layout.formula_safe(leaving, "offer"), columns.leaving_columns()),
     hide_index=True,
     column_order=list(columns.leaving_columns()),
     column_config=columns.leaving_columns(),
@@ -188,10 +188,11 @@ if any(a.spec.terms.equity + a.spec.terms.refresher for a in result.offers):
     wide = scenarios.pivot(index="offer", columns="move", values="average_real")
     # "Shares -50%", not "-50% shares": a header starting with a sign is a spreadsheet formula.
     wide.columns = [f"Shares {m:+.0%}" if m else "Grant price" for m in wide.columns]
+    shares = {"offer": "Offer"} | {c: layout.usd(c) for c in wide.columns}
     st.dataframe(
-        layout.formula_safe(wide.reset_index(), "offer"),
+        layout.whole_dollars(layout.formula_safe(wide.reset_index(), "offer"), shares),
         hide_index=True,
-        column_config={"offer": "Offer"} | {c: layout.usd(c) for c in wide.columns},
+        column_config=shares,
     )
     st.caption(
         f"Average take-home a year, {where} prices, if each offer's shares were worth that "
@@ -203,10 +204,9 @@ else:
 
 st.subheader("The tax bill at filing time")
 rule = cache.run(offer_risk.withholding_rule, data)
+gaps = cache.run(offer_risk.withholding_gaps, data, computed, start, rule)
 st.dataframe(
-    layout.formula_safe(
-        cache.run(offer_risk.withholding_gaps, data, computed, start, rule), "offer"
-    ),
+    layout.whole_dollars(layout.formula_safe(gaps, "offer"), columns.withholding_columns()),
     hide_index=True,
     column_order=list(columns.withholding_columns()),
     column_config=columns.withholding_columns(),
@@ -247,11 +247,15 @@ with st.expander(f"{plain(first.label)}'s base in each tech hub, after tax and p
         )
     layout.takeaway(offer_text.hubs_takeaway(worth, first.label))
     layout.chart(charts.hub_take_home_chart, worth, key="offer_check_hubs")
+    hub_columns = columns.hub_worth_columns(titles.get(first.occupation, first.occupation))
     st.dataframe(
-        worth[["label", "take_home", "role_median", "real_take_home", "same_power"]],
+        layout.whole_dollars(
+            worth[["label", "take_home", "role_median", "real_take_home", "same_power"]],
+            hub_columns,
+        ),
         hide_index=True,
         placeholder="—",
-        column_config=columns.hub_worth_columns(titles.get(first.occupation, first.occupation)),
+        column_config=hub_columns,
     )
     layout.source_caption(
         facts.caption("oews", "bea_rpp", "take_home"),

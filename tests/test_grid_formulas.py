@@ -10,7 +10,9 @@ headers included ("-50% shares" was one).
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
+import streamlit as st
 
 from analysis.export import FORMULA_PREFIXES
 from tests.apptest_helpers import dashboard_pages, default_view, run_page
@@ -47,3 +49,16 @@ def test_every_table_exports_without_formulas(entry):
         cells = [str(c) for c in frame.columns]
         cells += [v for c in frame.columns for v in frame[c] if isinstance(v, str)]
         assert not [v for v in cells if runnable(v)], f"{entry.name}: {list(frame.columns)}"
+
+
+def test_dollar_columns_are_rounded_as_cards_round_them():
+    # The grid cuts cents off a dollar column (97,694.8997 showed as $97,694 beside a card's
+    # $97,695): whole dollars are rounded before the grid sees them; other columns are not.
+    from ui import layout
+
+    frame = pd.DataFrame({"pay": [97_694.8997, 166_999.5001], "share": [0.4567, 0.5]})
+    config = {"pay": layout.usd("Pay"), "share": st.column_config.NumberColumn("Share")}
+    out = layout.whole_dollars(frame, config)
+    assert out["pay"].tolist() == [97_695.0, 167_000.0]
+    assert out["share"].tolist() == [0.4567, 0.5]
+    assert frame["pay"].iloc[0] == 97_694.8997  # the page's frame is left as it was

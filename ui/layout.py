@@ -68,6 +68,18 @@ def usd(label: str, **kwargs: object) -> st.column_config.NumberColumn:
     return st.column_config.NumberColumn(label, format="dollar", step=1, **kwargs)
 
 
+def whole_dollars(frame: pd.DataFrame, config: dict) -> pd.DataFrame:
+    """`frame` with the columns `config` shows as dollars (`usd`) rounded to whole dollars, as
+    `ui.text.money` rounds a card's figure: the grid would cut the cents off instead ($97,694
+    in a table beside $97,695 on a card)."""
+    dollars = [
+        c
+        for c, v in config.items()
+        if c in frame and isinstance(v, dict) and v.get("type_config", {}).get("format") == "dollar"
+    ]
+    return frame.assign(**{c: frame[c].round() for c in dollars})
+
+
 def empty_state(message: str) -> None:
     """Say plainly why there is nothing to draw, instead of an empty chart."""
     st.info(message, icon=":material/info:")
