@@ -60,7 +60,7 @@ layout.source_caption(
 )
 path_columns = columns.career_path_columns("band", "Years of coding")
 st.dataframe(
-    paths,
+    layout.whole_dollars(paths, path_columns),
     hide_index=True,
     placeholder="—",
     # The quartiles are in the CSV: with them the Confidence column was cut at 1400 px.
@@ -104,7 +104,7 @@ st.caption(
     "certificate."
 )
 st.dataframe(
-    certs,
+    layout.whole_dollars(certs, columns.certification_columns()),
     hide_index=True,
     placeholder="—",
     column_order=list(columns.certification_columns()),

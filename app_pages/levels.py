@@ -81,8 +81,9 @@ table = curve.assign(
     ],
     step_ci=stats.ratio_intervals(curve["step_up"], curve["step_low"], curve["step_high"]),
 )
+shown_columns = ["track", "level", "n", "median", "median_ci", "p25", "p75", "step_up", "step_ci"]
 st.dataframe(
-    table[["track", "level", "n", "median", "median_ci", "p25", "p75", "step_up", "step_ci"]],
+    layout.whole_dollars(table[shown_columns], columns.progression_columns()),
     hide_index=True,
     placeholder="—",
     column_config=columns.progression_columns(),

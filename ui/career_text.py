@@ -4,7 +4,7 @@ functions of the analysis results the page shows: data in, text out."""
 
 from __future__ import annotations
 
-from ui.text import PATH_NAMES, money, plain, wage
+from ui.text import PATH_NAMES, money, plain, signed_pct, wage
 
 
 def company_size_note(recording: object, table: object, years: tuple[int, ...]) -> str:
@@ -44,11 +44,6 @@ def company_size_note(recording: object, table: object, years: tuple[int, ...]) 
 def _usd(value: float) -> str:
     """Money safe inside Markdown ('\\$135,400': a bare $ would start LaTeX)."""
     return plain(money(value))
-
-
-def _pct(value: float) -> str:
-    """'+11%' / '−7%': a whole signed percent."""
-    return f"{value:+.0%}".replace("-", "−")
 
 
 def _times(value: float) -> str:
@@ -221,8 +216,9 @@ def paths_answer(cells: object, certs: object, where: str, years: int = 10) -> s
         )
     else:
         found = "; ".join(
-            f"{plain(r['comparison'])} {_pct(r['premium'])} (95% interval {_pct(r['ci_low'])} "
-            f"to {_pct(r['ci_high'])}; n = {int(r['n_learned']):,} and {int(r['n_other']):,}"
+            f"{plain(r['comparison'])} {signed_pct(r['premium'])} (95% interval "
+            f"{signed_pct(r['ci_low'])} to {signed_pct(r['ci_high'])}; "
+            f"n = {int(r['n_learned']):,} and {int(r['n_other']):,}"
             f"{_thin(r['n_learned'], r['n_other'])}), "
             + (
                 "which holds after a Holm correction"
@@ -247,7 +243,8 @@ def certification_takeaway(certs: object) -> str:
     if holds.empty:
         return f"**None of the {k} comparisons holds after a Holm correction.**"
     names = "; ".join(
-        f"{plain(r.comparison)} {_pct(r.premium)} ({_pct(r.ci_low)} to {_pct(r.ci_high)})"
+        f"{plain(r.comparison)} {signed_pct(r.premium)} "
+        f"({signed_pct(r.ci_low)} to {signed_pct(r.ci_high)})"
         for r in holds.itertuples()
     )
     return f"**{len(holds)} of {k} comparisons hold after a Holm correction:** {names}."
@@ -273,8 +270,8 @@ def specialization_answer(frame: object, baseline: str, adjusted: bool, tracks: 
 
     def entry(r: object) -> str:
         return (
-            f"{plain(r['specialization'])} {_pct(r['premium'])} (95% interval "
-            f"{_pct(r['ci_low'])} to {_pct(r['ci_high'])}; n = {int(r['n']):,} records"
+            f"{plain(r['specialization'])} {signed_pct(r['premium'])} (95% interval "
+            f"{signed_pct(r['ci_low'])} to {signed_pct(r['ci_high'])}; n = {int(r['n']):,} records"
             f"{_thin(r['n'])})"
         )
 
@@ -307,7 +304,7 @@ def specialization_answer(frame: object, baseline: str, adjusted: bool, tracks: 
         big = reliable.loc[reliable["premium"].abs().idxmax()]
         head += (
             f" The largest reliable difference: {plain(big['specialization'])}, "
-            f"{_pct(big['premium'])}."
+            f"{signed_pct(big['premium'])}."
         )
     return f"{head} Association, not causation: titles differ in ways no control captures."
 
@@ -323,8 +320,8 @@ def tool_takeaway(table: object, label: str) -> str:
     words = plain(label if label[:2].isupper() else label[:1].lower() + label[1:])
     lead = f"**After a Holm correction for the {len(shown)} {words} compared, " + (
         "; ".join(
-            f"{plain(r.tool)} users earn {_pct(r.premium)} ({_pct(r.ci_low)} to "
-            f"{_pct(r.ci_high)}; {r.n_users:,} users)"
+            f"{plain(r.tool)} users earn {signed_pct(r.premium)} ({signed_pct(r.ci_low)} to "
+            f"{signed_pct(r.ci_high)}; {r.n_users:,} users)"
             for r in holds.itertuples()
         )
         + "**"
@@ -333,7 +330,7 @@ def tool_takeaway(table: object, label: str) -> str:
     )
     if top["tool"] not in set(holds["tool"]):
         lead += (
-            f"; the largest estimate, {plain(top['tool'])} {_pct(top['premium'])} "
+            f"; the largest estimate, {plain(top['tool'])} {signed_pct(top['premium'])} "
             f"({top['n_users']:,} users), could be chance"
         )
     return lead + "."

@@ -11,6 +11,7 @@ from typing import Any
 
 import streamlit as st
 
+from analysis.taxes import TAX_COLUMNS
 from ui.layout import usd
 
 Columns = dict[str, Any]
@@ -109,15 +110,7 @@ def offer_path_columns(reference: str) -> Columns:
 OFFER_PATH_VIEWS = {
     "Take-home": ["real_take_home", "take_home", "total", "months", "tax_year"],
     "Gross pay": ["Base", "Bonus", "Equity", "Refreshers", "Sign-on", "Relocation", "match"],
-    "Taxes": [
-        "federal_income_tax",
-        "social_security",
-        "medicare",
-        "state_income_tax",
-        "state_payroll_tax",
-        "local_income_tax",
-        "jurisdiction",
-    ],
+    "Taxes": [*TAX_COLUMNS, "jurisdiction"],
 }
 """The year-by-year table in three views of `offer_path_columns` (each after offer and year):
 all of them in one grid ran past a 1400 px window."""

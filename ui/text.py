@@ -204,7 +204,8 @@ after it shows how far each choice moves the ranges.
 """
 
 
-def _signed_pct(value: float) -> str:
+def signed_pct(value: float) -> str:
+    """'+11%' / '−7%': a whole signed percent, with a true minus sign."""
     return f"{value:+.0%}".replace("-", "−")
 
 
@@ -228,8 +229,8 @@ def premium_headline(frame: object, baseline: str, adjusted: bool) -> str:
 
     def names(part: object) -> str:
         return "; ".join(
-            f"{plain(r.specialization)} ({_signed_pct(r.premium)}, 95% interval "
-            f"{_signed_pct(r.ci_low)} to {_signed_pct(r.ci_high)})"
+            f"{plain(r.specialization)} ({signed_pct(r.premium)}, 95% interval "
+            f"{signed_pct(r.ci_low)} to {signed_pct(r.ci_high)})"
             for r in part.itertuples()
         )
 
@@ -290,7 +291,7 @@ def certification_headline(table: object, group: str = "AI/ML roles") -> str:
         f"**In {who}, people who learned through online courses or certification earned "
         f"{abs(row.premium):.0%} {'more' if row.premium >= 0 else 'less'}** than those who did "
         f"not, at the same experience, country, role and education (95% interval "
-        f"{_signed_pct(row.ci_low)} to {_signed_pct(row.ci_high)}; n = {row.n_learned:,} who "
+        f"{signed_pct(row.ci_low)} to {signed_pct(row.ci_high)}; n = {row.n_learned:,} who "
         f"learned that way, {row.n_other:,} who did not)."
     )
     if row.status == "low confidence":

@@ -246,3 +246,22 @@ def check_filter_from_widget(
             "after a reload of the URL the app wrote, the charts show other data: the URL "
             "does not hold the whole view"
         )
+
+
+DRAWN = (
+    "() => document.querySelector(\"[data-testid='stApp']\")"
+    "?.getAttribute('data-test-script-state') === 'notRunning'"
+    " && !document.querySelector(\"[data-testid='stMain'] [data-testid^='stSkeleton']\")"
+)
+"""True once the script has finished and no element is still a loading placeholder."""
+
+
+def open_whole_view(page, url: str, min_charts: int) -> None:
+    """Open `url` and wait until its view is whole: `min_charts` charts drawn, the script
+    finished, no loading placeholder left (a loaded machine left some in CI), and a moment for
+    plotly to lay its text out after the first frame."""
+    page.goto(url)
+    settle(page)
+    wait_for_charts(page, min_charts, timeout_ms=90_000)
+    page.wait_for_function(DRAWN, timeout=90_000)
+    page.wait_for_timeout(800)

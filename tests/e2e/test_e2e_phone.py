@@ -24,9 +24,9 @@ import re
 import pytest
 
 from tests.apptest_helpers import dashboard_pages
-from tests.e2e.browser import settle, wait_for_charts
+from tests.e2e.checks import open_whole_view
 from tests.e2e.conftest import ARTIFACTS
-from tests.e2e.test_e2e_screens import DRAWN, MIN_CHARTS
+from tests.e2e.test_e2e_screens import MIN_CHARTS
 
 pytestmark = pytest.mark.e2e
 
@@ -148,11 +148,7 @@ def test_phone_answers_first(entry, browser, dashboard_url):
     context = browser.new_context(viewport=PHONE, color_scheme="light")
     page = context.new_page()
     try:
-        page.goto(f"{dashboard_url}/{entry.url_path}")
-        settle(page)
-        wait_for_charts(page, MIN_CHARTS.get(entry.file, 0), timeout_ms=90_000)
-        page.wait_for_function(DRAWN, timeout=90_000)
-        page.wait_for_timeout(800)  # plotly sizes its charts after the first frame
+        open_whole_view(page, f"{dashboard_url}/{entry.url_path}", MIN_CHARTS.get(entry.file, 0))
         shot = ARTIFACTS / "phone" / f"{entry.name}.png"
         shot.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(shot), timeout=90_000)

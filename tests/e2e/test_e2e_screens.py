@@ -18,8 +18,8 @@ import re
 import pytest
 
 from tests.apptest_helpers import dashboard_pages
-from tests.e2e.browser import settle, wait_for_charts
-from tests.e2e.checks import FILTERS_BOX, open_filters
+from tests.e2e.browser import settle
+from tests.e2e.checks import FILTERS_BOX, open_filters, open_whole_view
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.page_specs import PAGE_SPECS
 
@@ -27,11 +27,6 @@ pytestmark = pytest.mark.e2e
 
 PAGES = dashboard_pages()
 MIN_CHARTS = {spec.file: spec.min_charts for spec in PAGE_SPECS}
-DRAWN = (
-    "() => document.querySelector(\"[data-testid='stApp']\")"
-    "?.getAttribute('data-test-script-state') === 'notRunning'"
-    " && !document.querySelector(\"[data-testid='stMain'] [data-testid^='stSkeleton']\")"
-)
 VIEWS = {
     "desktop-light": ({"width": 1400, "height": 1000}, "light"),
     "desktop-dark": ({"width": 1400, "height": 1000}, "dark"),
@@ -321,13 +316,8 @@ def test_charts_are_readable(entry, view, browser, dashboard_url):
     context = browser.new_context(viewport=size, color_scheme=scheme)
     page = context.new_page()
     try:
-        page.goto(f"{dashboard_url}/{entry.url_path}")
-        settle(page)
-        # Measured only once the view is whole: the page's charts drawn, its script finished
-        # and no widget still a loading placeholder (a loaded machine left some in CI).
-        wait_for_charts(page, MIN_CHARTS.get(entry.file, 0), timeout_ms=90_000)
-        page.wait_for_function(DRAWN, timeout=90_000)
-        page.wait_for_timeout(800)  # plotly lays text out after the first frame
+        # Measured only once the view is whole.
+        open_whole_view(page, f"{dashboard_url}/{entry.url_path}", MIN_CHARTS.get(entry.file, 0))
         shot = ARTIFACTS / "screens" / f"{entry.name}-{view}.png"
         shot.parent.mkdir(parents=True, exist_ok=True)
         # The whole page when a person asks for it (ATLAS_FULL_SCREENS=1), else the first screen.
